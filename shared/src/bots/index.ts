@@ -1,0 +1,32 @@
+// Bot entry point: heuristic for easy (with noise) and normal, the planner for hard.
+import { hashSeeds, makeRng, nextFloat } from "../rng.js";
+import { legalOrdersFromView } from "../rules/legal.js";
+import type { Difficulty, SeatOrders } from "../rules/types.js";
+import type { SeatView } from "../rules/view-types.js";
+import { heuristicOrders } from "./heuristic.js";
+import { OrderBuilder } from "./plan.js";
+import { plannerOrders } from "./planner.js";
+import { randomAction } from "./random.js";
+
+export interface BotOptions {
+  difficulty: Difficulty;
+  /** Any number fixed by the match (e.g. the match seed): bots are deterministic given it. */
+  seed: number;
+}
+
+export const EASY_NOISE = 0.35;
+
+export function botOrders(v: SeatView, opts: BotOptions): SeatOrders {
+  const rng = makeRng(hashSeeds(opts.seed, v.round, v.seat, 0xb07));
+  if (opts.difficulty === "hard") return plannerOrders(v, opts.seed);
+  const base = heuristicOrders(v, rng);
+  if (opts.difficulty !== "easy") return base;
+  // Easy: each planned action is swapped for a random legal one with some chance.
+  const b = new OrderBuilder(v);
+  const legal = legalOrdersFromView(v);
+  for (const a of base.actions) {
+    if (nextFloat(rng) < EASY_NOISE) b.want(randomAction(v, legal, rng));
+    else b.want(a);
+  }
+  return b.orders();
+}

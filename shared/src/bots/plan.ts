@@ -1,0 +1,47 @@
+// A small order builder: take wanted actions in priority order while they stay legal and affordable.
+import { actionCost } from "../rules/costs.js";
+import { checkAction } from "../rules/legal.js";
+import { ACTION_POINTS } from "../content/roles.js";
+import type { Action, SeatOrders } from "../rules/types.js";
+import type { SeatView } from "../rules/view-types.js";
+
+export class OrderBuilder {
+  readonly actions: Action[] = [];
+  private funds: number;
+  private influence: number;
+
+  constructor(private readonly v: SeatView) {
+    this.funds = v.me.funds;
+    this.influence = v.me.influence;
+  }
+
+  get full(): boolean {
+    return this.actions.length >= ACTION_POINTS;
+  }
+
+  get fundsLeft(): number {
+    return this.funds;
+  }
+
+  /** Adds the action if it is legal and affordable; returns whether it was added. */
+  want(a: Action | null | undefined | false): boolean {
+    if (!a || this.full) return false;
+    if (!checkAction(this.v, a).ok) return false;
+    if ((a.kind === "enact" || a.kind === "repeal") && this.actions.some((x) => x.kind === a.kind && x.policy === a.policy)) return false;
+    const c = actionCost({ doctrine: this.v.me.doctrine, policies: this.v.world.policies, mods: this.v.mods }, a);
+    if (c.funds > this.funds || c.influence > this.influence) return false;
+    this.funds -= c.funds;
+    this.influence -= c.influence;
+    this.actions.push(a);
+    return true;
+  }
+
+  /** Adds the action up to n times. */
+  wantN(a: Action, n: number): void {
+    for (let i = 0; i < n; i++) if (!this.want(a)) return;
+  }
+
+  orders(): SeatOrders {
+    return { actions: this.actions };
+  }
+}

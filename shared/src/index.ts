@@ -1,0 +1,22 @@
+// The public face of the rules module: everything the server, client, bots and simulator use.
+export * from "./rules/types.js";
+export * from "./rules/view-types.js";
+export { createMatch, resolveRound, replay, reportFor, recordSetup, type Resolution, type ReplayResult } from "./rules/resolve.js";
+export { seatView, publicView } from "./rules/view.js";
+export { legalOrdersFromView, checkOrders, checkAction, type LegalOrders, type ActionOption, type Check } from "./rules/legal.js";
+export { legalOrders, validateOrders } from "./rules/legal-state.js";
+export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
+export { actionCost, type Cost } from "./rules/costs.js";
+export { winners } from "./rules/scoring.js";
+export { WORLD_VALUE } from "./rules/endings.js";
+export { botOrders, type BotOptions } from "./bots/index.js";
+export * from "./protocol/index.js";
+export { SCENARIOS, SCENARIO_IDS, TUNABLE_PARAMS, type ScenarioDef } from "./content/scenarios.js";
+export { DOCTRINE_DEFS } from "./content/doctrines.js";
+export { ROLE_DEFS, ACTION_POINTS, MAX, MILESTONES } from "./content/roles.js";
+export { ACTION_DEFS, ACTIONS_BY_ROLE } from "./content/actions.js";
+export { POLICY_DEFS } from "./content/policies.js";
+export { EVENT_CARDS, EVENT_BY_ID } from "./content/events.js";
+export { GLOSSARY, CONCEPT_IDS, type ConceptId } from "./content/glossary.js";
+export type { EventCard } from "./content/event-types.js";
+export { makeRng, hashSeeds } from "./rng.js";

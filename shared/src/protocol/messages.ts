@@ -1,0 +1,151 @@
+// Every message a client may send to the server, and the options a match is created with.
+import { z } from "zod";
+import { DOCTRINES, ROLES } from "../rules/types.js";
+import { SCENARIO_IDS } from "../content/scenarios.js";
+import { SeatOrdersSchema } from "./orders.js";
+
+/** Message names (client → server). */
+export const MSG = {
+  orders: "orders",
+  chat: "chat",
+  takeSeat: "takeSeat",
+  leaveSeat: "leaveSeat",
+  setDoctrine: "setDoctrine",
+  ready: "ready",
+  reclaim: "reclaim",
+  propose: "propose",
+  vote: "vote",
+  poll: "poll",
+  hostSettings: "host:settings",
+  hostSeat: "host:seat",
+  hostStart: "host:start",
+  hostPause: "host:pause",
+  hostResume: "host:resume",
+  hostExtend: "host:extend",
+  hostEndPhase: "host:endPhase",
+  hostKick: "host:kick",
+  hostEndMatch: "host:endMatch",
+  hostInject: "host:inject",
+  hostMove: "host:move",
+} as const;
+
+/** Message names (server → client). */
+export const SMSG = {
+  error: "error",
+  view: "view",
+  report: "report",
+  chat: "chat",
+  legal: "legal",
+  token: "token",
+  proposals: "proposals",
+  ended: "ended",
+} as const;
+
+export const MAX_CHAT = 280;
+export const MAX_MESSAGE_BYTES = 8 * 1024;
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+
+const scenario = z.string().refine((s) => SCENARIO_IDS.includes(s), { message: "Unknown scenario." });
+const difficulty = z.enum(["easy", "normal", "hard"]);
+const seat = z.number().int().min(0).max(7);
+
+export const TimersSchema = z
+  .object({
+    news: z.number().int().min(0).max(600),
+    deliberation: z.number().int().min(0).max(1800),
+    orders: z.number().int().min(5).max(1800),
+    report: z.number().int().min(0).max(600),
+  })
+  .strict();
+export type Timers = z.infer<typeof TimersSchema>;
+export const DEFAULT_TIMERS: Timers = { news: 5, deliberation: 60, orders: 90, report: 15 };
+
+export const SeatConfigSchema = z
+  .object({
+    role: z.enum(ROLES),
+    bot: z.boolean().default(false),
+    difficulty: difficulty.default("normal"),
+    doctrine: z.enum(DOCTRINES).optional(),
+  })
+  .strict();
+
+export const CreateOptionsSchema = z
+  .object({
+    mode: z.enum(["online", "solo", "classroom"]).default("online"),
+    scenario: scenario.default("baseline"),
+    rounds: z.number().int().min(1).max(30).optional(),
+    seats: z.array(SeatConfigSchema).min(1).max(8).optional(),
+    timers: TimersSchema.partial().optional(),
+    public: z.boolean().default(false),
+    name: z.string().trim().min(1).max(40).optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  })
+  .strict();
+export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
+
+export const JoinOptionsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(24).optional(),
+    spectator: z.boolean().optional(),
+    seatToken: z.string().max(128).optional(),
+    hostToken: z.string().max(128).optional(),
+  })
+  .strict();
+
+export const ChatSchema = z.object({ text: z.string().trim().min(1).max(MAX_CHAT) }).strict();
+export const TakeSeatSchema = z.object({ seat }).strict();
+export const SetDoctrineSchema = z.object({ doctrine: z.enum(DOCTRINES) }).strict();
+export const ReadySchema = z.object({ ready: z.boolean() }).strict();
+export const ReclaimSchema = z.object({ seat, token: z.string().min(8).max(128) }).strict();
+export const ProposeSchema = z.object({ orders: SeatOrdersSchema }).strict();
+export const VoteSchema = z.object({ proposal: z.number().int().min(0).max(10000) }).strict();
+export const PollSchema = z.object({ opinion: z.union([z.literal(-1), z.literal(0), z.literal(1)]) }).strict();
+export const HostSettingsSchema = z
+  .object({ scenario: scenario.optional(), rounds: z.number().int().min(1).max(30).optional(), timers: TimersSchema.partial().optional(), public: z.boolean().optional() })
+  .strict();
+export const HostSeatSchema = z
+  .object({ seat, bot: z.boolean(), difficulty: difficulty.optional(), role: z.enum(ROLES).optional(), remove: z.boolean().optional() })
+  .strict();
+export const HostExtendSchema = z.object({ seconds: z.number().int().min(5).max(600) }).strict();
+export const HostKickSchema = z.object({ seat }).strict();
+export const HostInjectSchema = z.object({ card: z.string().min(1).max(64) }).strict();
+export const HostMoveSchema = z.object({ student: z.string().min(1).max(64), seat: z.number().int().min(-1).max(7) }).strict();
+export const EmptySchema = z.object({}).strict();
+
+/** Schema per message name: the room validates every message against this table. */
+export const MESSAGE_SCHEMAS = {
+  [MSG.orders]: SeatOrdersSchema,
+  [MSG.chat]: ChatSchema,
+  [MSG.takeSeat]: TakeSeatSchema,
+  [MSG.leaveSeat]: EmptySchema,
+  [MSG.setDoctrine]: SetDoctrineSchema,
+  [MSG.ready]: ReadySchema,
+  [MSG.reclaim]: ReclaimSchema,
+  [MSG.propose]: ProposeSchema,
+  [MSG.vote]: VoteSchema,
+  [MSG.poll]: PollSchema,
+  [MSG.hostSettings]: HostSettingsSchema,
+  [MSG.hostSeat]: HostSeatSchema,
+  [MSG.hostStart]: EmptySchema,
+  [MSG.hostPause]: EmptySchema,
+  [MSG.hostResume]: EmptySchema,
+  [MSG.hostExtend]: HostExtendSchema,
+  [MSG.hostEndPhase]: EmptySchema,
+  [MSG.hostKick]: HostKickSchema,
+  [MSG.hostEndMatch]: EmptySchema,
+  [MSG.hostInject]: HostInjectSchema,
+  [MSG.hostMove]: HostMoveSchema,
+} as const;
+
+export type MessageName = keyof typeof MESSAGE_SCHEMAS;
+
+/** Parses a message; errors as values with a reason a player can read. */
+export function parseMessage(name: string, payload: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const schema = (MESSAGE_SCHEMAS as Record<string, z.ZodType>)[name];
+  if (!schema) return { ok: false, reason: `Unknown message "${name}".` };
+  const r = schema.safeParse(payload ?? {});
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0];
+  const where = issue.path.length ? ` at ${issue.path.join(".")}` : "";
+  return { ok: false, reason: `Invalid ${name}${where}: ${issue.message}` };
+}

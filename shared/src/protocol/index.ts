@@ -1,2 +1,3 @@
 export * from "./orders.js";
 export * from "./messages.js";
+export * from "./snapshot.js";

@@ -30,7 +30,7 @@ export interface MatchOutcome {
 /** Seats for match i: the fixed table, with any unset doctrine drawn from the seed. */
 export function seatsFor(opts: SimOptions, i: number): SeatSetup[] {
   const rng = makeRng(hashSeeds(opts.seed, i, 0x5ea7));
-  const table = opts.table ?? SCENARIOS[opts.scenario].table.map((role) => ({ role }));
+  const table: TableSeat[] = opts.table ?? SCENARIOS[opts.scenario].table.map((role) => ({ role }));
   return table.map((t) => ({ role: t.role, doctrine: t.doctrine ?? DOCTRINES[nextInt(rng, DOCTRINES.length)] }));
 }
 

@@ -4,6 +4,7 @@ import { nextFloat, type RngHolder } from "../rng.js";
 import type { Action, Doctrine, PolicyId, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 import { OrderBuilder } from "./plan.js";
+import { defenseLevel } from "../rules/defense-level.js";
 
 export function heuristicOrders(v: SeatView, rng: RngHolder): SeatOrders {
   if (v.phase === "ended") return { actions: [] };
@@ -23,6 +24,7 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d: Doctrine = v.me.doctrine;
   const tai = v.taiThreshold;
   const danger = v.dangerLine;
+  const defenseAt = defenseLevel(tai);
   const gap = lab.cap - lab.aligned;
   const pub = v.seats[v.seat].lab?.alignedPublic ?? null;
   const validated = pub !== null && pub >= lab.cap;
@@ -31,8 +33,8 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const threat = Math.max(rogueThreat(v), rivalTop);
   const moratorium = v.world.policies.includes("moratorium");
 
-  b.want({ kind: "buildDefense" });
-  if (lab.cap >= tai - 1) {
+  b.wantN({ kind: "buildDefense" }, 2);
+  if (lab.cap >= defenseAt) {
     // At the brink: make the alignment claim good, then build.
     if (gap > 0) b.wantN({ kind: "alignment" }, 2);
     if (!validated) b.want({ kind: "validate" });
@@ -42,13 +44,20 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const capability = (publish = false): Action => ({ kind: "capability", publish, defy: moratorium && d === "incrementalist" && nextFloat(rng) < 0.3 });
   switch (d) {
     case "incrementalist": {
+      if (lab.cap >= danger && (gap > 0 || !validated)) {
+        // Past the danger line: close the gap and pass a validation before the next step.
+        if (gap > 0) b.wantN({ kind: "alignment" }, 2);
+        b.want({ kind: "validate" });
+        if (lab.prod < 1) b.want({ kind: "deploy" });
+        break;
+      }
       if (gap >= 2) b.want({ kind: "alignment" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
-      if (gap <= 1 && lab.cap < tai - 1) b.want(capability(nextFloat(rng) < 0.15));
+      if (gap <= 1 && lab.cap < defenseAt) b.want(capability(nextFloat(rng) < 0.15));
       if (gap > 0) b.want({ kind: "alignment" });
       if (!validated && gap === 0) b.want({ kind: "validate" });
       if (lab.sec < 2) b.want({ kind: "security" });
-      if (lab.cap < tai - 1 && gap <= 2) b.want(capability());
+      if (lab.cap < danger - 2 && gap <= 2) b.want(capability());
       b.want({ kind: "deploy" });
       break;
     }
@@ -57,7 +66,7 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (gap > 0) b.want({ kind: "alignment" });
       b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });
-      if (ready && gap <= 1 && lab.cap < tai - 1) b.want(capability());
+      if (ready && gap <= 1 && lab.cap < defenseAt) b.want(capability());
       if (!validated && gap === 0 && lab.cap >= danger) b.want({ kind: "validate" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });

@@ -3,6 +3,7 @@ import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
 import { actionCost, policyWill, type Cost } from "./costs.js";
+import { defenseLevel } from "./defense-level.js";
 import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
 import type { SeatView } from "./view-types.js";
 
@@ -80,7 +81,7 @@ export function checkAction(v: SeatView, a: Action): Check {
       return ok;
     case "buildDefense": {
       if (!lab) return no("Only labs build defenses.");
-      if (lab.cap < tai - 1) return no(`A defense needs capability ${tai - 1} or more (you have ${lab.cap}).`);
+      if (lab.cap < defenseLevel(tai)) return no(`A defense needs capability ${defenseLevel(tai)} or more (you have ${lab.cap}).`);
       const pub = v.seats[v.seat]?.lab?.alignedPublic ?? null;
       if (pub === null || pub < lab.cap) return no("A defense needs a publicly validated aligned level at least equal to your capability: validate first.");
       return ok;
@@ -199,7 +200,9 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   let funds = 0;
   let influence = 0;
   const enacted = new Set<string>();
+  let theoryCount = 0;
   for (const [i, a] of orders.actions.entries()) {
+    if (a.kind === "theory" && ++theoryCount > 1) return no(`Action ${i + 1}: theory work can be done once a round (deep results take time).`);
     const c = checkAction(v, a);
     if (!c.ok) return no(`Action ${i + 1} (${ACTION_DEFS[a.kind]?.label ?? a.kind}): ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {

@@ -6,6 +6,8 @@ import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp, milestonesOf } from "./state.js";
 import type { LabState, MatchState, SeatState } from "./types.js";
 
+export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.5 } as const;
+
 export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3 } as const;
 
 export interface Draw {
@@ -97,7 +99,7 @@ export function theoryStep(ctx: RoundCtx): void {
   const w = s.world;
   for (const [seat, a] of actionsOf(ctx, "theory")) {
     const r = seat.researcher!;
-    const gain = a.mode === "fast" ? 2 : 1 + (seat.doctrine === "conservative" ? 1 : 0);
+    const gain = a.mode === "fast" ? THEORY.fast : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
     r.theoryPrivate += gain;
     if (a.mode === "fast") r.fastPrivate += 1;
     tell(ctx, seat.id, `Theory work (${a.mode}): +${gain} unpublished theory (you hold ${r.theoryPrivate}).${a.mode === "fast" ? " Fast results have capability uses once published." : ""}`, "theory");

@@ -2,7 +2,7 @@
 import { chance, nextInt } from "../rng.js";
 import { actionsOf, say, type RoundCtx } from "./context.js";
 
-export const ROGUE = { absorbBase: 1, absorbShare: 0.5, licensing: 1, enforcement: 1, momentum: 1, poolRemovedByEnforce: 1 } as const;
+export const ROGUE = { absorbBase: 1, absorbShare: 0.5, licensing: 0.5, enforcement: 0.5, momentumGain: 1, momentumDecay: 0.5, poolRemovedByEnforce: 1 } as const;
 
 export interface RogueGrowth {
   drift: number;
@@ -44,7 +44,8 @@ export function rogueStep(ctx: RoundCtx): void {
   });
   w.rogue += g.drift + g.absorbed;
   w.pool = Math.max(0, w.pool - g.removed);
-  w.rogueMomentum = g.absorbed > 0 ? ROGUE.momentum : 0;
+  // Compounding: every round that feeds on leaks adds lasting speed, which fades only slowly.
+  w.rogueMomentum = g.absorbed > 0 ? w.rogueMomentum + ROGUE.momentumGain : Math.max(0, w.rogueMomentum - ROGUE.momentumDecay);
   if (g.absorbed > 0) say(ctx, `Irresponsible actors build on leaked know-how and speed up: they will grow faster next round too.`, "rogueCompounding");
   if (enforcements > 0) {
     w.rogueExact = true;

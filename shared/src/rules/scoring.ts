@@ -7,6 +7,10 @@ import { milestoneCheck } from "./research.js";
 import { addPrestige, clamp, frontierOf, milestonesOf } from "./state.js";
 import type { MatchState } from "./types.js";
 
+/** Public money buys the basics; the last milestone must come from researchers. */
+export const THEORY_FUND_CAP = 6;
+export const THEORY_FUND_RATE = 0.5;
+
 export const ROLE_POINTS = { marketLead: 3, perProduct: 1, perPolicy: 1, perRegime: 1 } as const;
 
 export function roundScoringStep(ctx: RoundCtx): void {
@@ -22,9 +26,9 @@ export function roundScoringStep(ctx: RoundCtx): void {
 export function incomeStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
-  if (w.policies.includes("theoryFund") && w.theory < MAX.theory) {
+  if (w.policies.includes("theoryFund") && w.theory < THEORY_FUND_CAP) {
     const before = milestonesOf(w.theory);
-    w.theory = clamp(w.theory + 1, 0, MAX.theory);
+    w.theory = clamp(w.theory + THEORY_FUND_RATE, 0, THEORY_FUND_CAP);
     say(ctx, `The theory fund pays off: world theory ${w.theory}.`, "theory");
     milestoneCheck(ctx, before);
   }

@@ -12,6 +12,7 @@ export interface RoundCtx {
   orders: SeatOrders[];
   /** Actions that passed validation and were paid for, per seat. */
   acts: Action[][];
+  byKind: Map<string, [SeatState, Action][]>;
   entries: ReportEntry[];
   gains: Gain[];
   /** Researchers consulting for each lab this round. */
@@ -34,10 +35,20 @@ export function tell(ctx: RoundCtx, seat: number, text: string, concept: string)
   ctx.entries.push({ seat, text, concept });
 }
 
+const NONE: never[] = [];
+
 /** Every action of a kind this round, in seat order. */
-export function* actionsOf<K extends Action["kind"]>(ctx: RoundCtx, kind: K): Generator<[SeatState, Extract<Action, { kind: K }>]> {
+export function actionsOf<K extends Action["kind"]>(ctx: RoundCtx, kind: K): [SeatState, Extract<Action, { kind: K }>][] {
+  return (ctx.byKind.get(kind) as [SeatState, Extract<Action, { kind: K }>][] | undefined) ?? NONE;
+}
+
+/** Groups the round's paid actions by kind once, in seat order. */
+export function indexActions(ctx: RoundCtx): void {
   for (let i = 0; i < ctx.acts.length; i++) {
-    const list = ctx.acts[i];
-    for (const a of list) if (a.kind === kind) yield [ctx.s.seats[i], a as Extract<Action, { kind: K }>];
+    for (const a of ctx.acts[i]) {
+      let list = ctx.byKind.get(a.kind);
+      if (!list) ctx.byKind.set(a.kind, (list = []));
+      list.push([ctx.s.seats[i], a]);
+    }
   }
 }

@@ -4,7 +4,7 @@ import { DOCTRINE_DEFS } from "../content/doctrines.js";
 import { incidentsStep, validationStep } from "./alignment.js";
 import { augmentationStep } from "./augmentation.js";
 import { catastropheStep } from "./catastrophe.js";
-import { say, tell, type RoundCtx } from "./context.js";
+import { indexActions, say, tell, type RoundCtx } from "./context.js";
 import { actionCost } from "./costs.js";
 import { defenseStep } from "./defense.js";
 import { endingsStep } from "./endings.js";
@@ -17,7 +17,7 @@ import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
-import { seatView } from "./view.js";
+import { publicView, seatViewWith } from "./view.js";
 
 export function createMatch(setup: MatchSetup): MatchState {
   const c = checkSetup(setup);
@@ -62,13 +62,14 @@ export function resolveRound(prev: MatchState, orders: readonly (SeatOrders | nu
   if (prev.phase === "ended") throw new Error("The match has ended.");
   const s = cloneState(prev);
   const ctx: RoundCtx = {
-    s, orders: [], acts: [], entries: [], gains: [], consults: new Map(), enforcements: 0, blocked: new Set(),
+    s, orders: [], acts: [], byKind: new Map(), entries: [], gains: [], consults: new Map(), enforcements: 0, blocked: new Set(),
     leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
   };
+  const pv = publicView(prev, { history: false });
   for (let i = 0; i < s.seats.length; i++) {
     const seat = s.seats[i];
     let o = orders[i] ?? EMPTY;
-    const check = checkOrders(seatView(prev, i, { history: false }), o);
+    const check = checkOrders(seatViewWith(pv, prev, i), o);
     if (!check.ok) {
       tell(ctx, i, `Your orders were refused: ${check.reason}`, "doctrine");
       o = EMPTY;
@@ -96,6 +97,7 @@ export function resolveRound(prev: MatchState, orders: readonly (SeatOrders | nu
       say(ctx, `Public opinion ${d > 0 ? "calls for caution" : "shrugs"}: political will ${d > 0 ? "+1" : "−1"}.`, "politicalWill");
     }
   }
+  indexActions(ctx);
   for (const step of PIPELINE) step(ctx);
   s.history.push(historyRow(ctx, s.news.map((n) => n.card)));
   const resolvedNews = s.news;

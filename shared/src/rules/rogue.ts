@@ -23,8 +23,8 @@ export function rogueGrowth(p: { drift: number; momentum: number; pool: number; 
 export function rogueStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
-  let enforcements = 0;
-  for (const _ of actionsOf(ctx, "enforce")) enforcements++;
+
+  const enforcements = actionsOf(ctx, "enforce").length;
   ctx.enforcements = enforcements;
   const treaty = w.policies.includes("treaty");
   if (enforcements > 0) {

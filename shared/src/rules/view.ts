@@ -90,11 +90,21 @@ function reveal(s: MatchState): Reveal {
 }
 
 export function seatView(s: MatchState, seat: number, opts: ViewOptions = {}): SeatView {
+  return seatViewWith(publicView(s, opts), s, seat);
+}
+
+/** A seat's view built on a public view already made for the same state (one public view per round). */
+export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatView {
   const me = s.seats[seat];
   if (!me) throw new Error(`No seat ${seat}`);
-  const pv = publicView(s, opts);
+  const lab = me.lab;
+  let knownFlaws: Record<number, number> = {};
+  for (const k in me.knownFlaws) knownFlaws = { ...me.knownFlaws };
+  // Written out field by field: this runs for every seat every round of every simulated match.
   return {
-    ...pv,
+    scenario: pv.scenario, round: pv.round, rounds: pv.rounds, taiThreshold: pv.taiThreshold, dangerLine: pv.dangerLine,
+    phase: pv.phase, seats: pv.seats, world: pv.world, news: pv.news, mods: pv.mods, history: pv.history,
+    end: pv.end, scores: pv.scores, reveal: pv.reveal,
     seat,
     me: {
       id: me.id,
@@ -104,9 +114,9 @@ export function seatView(s: MatchState, seat: number, opts: ViewOptions = {}): S
       funds: me.funds,
       influence: me.influence,
       prestige: me.prestige,
-      lab: me.lab ? { cap: me.lab.cap, aligned: me.lab.aligned, sec: me.lab.sec, prod: me.lab.prod, defense: me.lab.defense } : null,
-      researcher: me.researcher ? { ...me.researcher } : null,
-      knownFlaws: { ...me.knownFlaws },
+      lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
+      researcher: me.researcher ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate } : null,
+      knownFlaws,
     },
   };
 }

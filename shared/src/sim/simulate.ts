@@ -5,7 +5,7 @@ import { hashSeeds, makeRng, nextInt } from "../rng.js";
 import { createMatch, resolveRound } from "../rules/resolve.js";
 import { winners } from "../rules/scoring.js";
 import { DOCTRINES, ENDINGS, type Difficulty, type Doctrine, type Ending, type MatchRecord, type Role, type ScenarioParams, type SeatSetup, type MatchState } from "../rules/types.js";
-import { seatView } from "../rules/view.js";
+import { publicView, seatViewWith } from "../rules/view.js";
 import { RULES_VERSION } from "../rules/state.js";
 
 export interface TableSeat {
@@ -39,7 +39,8 @@ export function playMatch(scenario: string, seed: number, seats: SeatSetup[], ov
   let s = createMatch({ scenario, seed, seats, overrides });
   const ordersByRound: MatchRecord["ordersByRound"] = [];
   while (s.phase !== "ended") {
-    const orders = s.seats.map((_, i) => botOrders(seatView(s, i, { history: false }), { difficulty, seed }));
+    const pv = publicView(s, { history: false });
+    const orders = s.seats.map((_, i) => botOrders(seatViewWith(pv, s, i), { difficulty, seed }));
     ordersByRound.push(orders);
     s = resolveRound(s, orders).state;
   }

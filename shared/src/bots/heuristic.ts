@@ -148,7 +148,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "interpretability" });
       break;
     case "transhumanist": {
-      const route = w.aug >= 4 || nextFloat(rng) < 0.4 ? "direct" : "epigenetic";
+      const route = nextFloat(rng) < 0.3 ? "direct" : "epigenetic";
       b.want({ kind: "augmentation", route });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "augmentation", route: "epigenetic" });

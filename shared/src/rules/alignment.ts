@@ -5,13 +5,15 @@ import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp, dangerLine, milestonesOf } from "./state.js";
 import type { SeatState } from "./types.js";
 
-export const VALIDATION = { base: 0.3, perInterp: 0.1, perMilestone: 0.15, consult: 0.2, frontierIncident: 0.2 } as const;
+export const VALIDATION = { base: 0.2, perInterp: 0.1, perMilestone: 0.1, perLevelAboveDanger: 0.1, min: 0.05, consult: 0.2, frontierIncident: 0.2 } as const;
 export const INCIDENT = { perFlaw: 0.2, will: 2, prestige: 2 } as const;
 
 /** Chance that one validation finds one given hidden flaw. */
-export function detectionChance(interp: number, milestones: number, consulted: boolean): number {
+export function detectionChance(interp: number, milestones: number, consulted: boolean, abovePenaltyLevels = 0): number {
   if (milestones >= 3) return 1;
-  return clamp(VALIDATION.base + VALIDATION.perInterp * interp + VALIDATION.perMilestone * milestones + (consulted ? VALIDATION.consult : 0), 0, 1);
+  const p = VALIDATION.base + VALIDATION.perInterp * interp + VALIDATION.perMilestone * milestones + (consulted ? VALIDATION.consult : 0);
+  // Stronger systems are harder to read: each level past the danger line costs detection power.
+  return clamp(p - VALIDATION.perLevelAboveDanger * abovePenaltyLevels, VALIDATION.min, 1);
 }
 
 function labMilestones(ctx: RoundCtx, seat: SeatState): { m: number; consulted: boolean } {
@@ -37,7 +39,7 @@ export function validationStep(ctx: RoundCtx): void {
   for (const [seat] of actionsOf(ctx, "validate")) {
     const lab = seat.lab!;
     const { m, consulted } = labMilestones(ctx, seat);
-    const p = detectionChance(s.world.interp, m, consulted);
+    const p = detectionChance(s.world.interp, m, consulted, Math.max(0, lab.cap - dangerLine(s.params) + 1));
     const found = hunt(ctx, seat, p);
     if (found > 0) {
       lab.alignedPublic = null;
@@ -56,7 +58,7 @@ export function validationStep(ctx: RoundCtx): void {
   }
   for (const [seat] of actionsOf(ctx, "minimalRiskTest")) {
     const { m, consulted } = labMilestones(ctx, seat);
-    const full = detectionChance(s.world.interp, m, consulted);
+    const full = detectionChance(s.world.interp, m, consulted, Math.max(0, seat.lab!.cap - dangerLine(s.params) + 1));
     const p = seat.doctrine === "conservative" ? full : full / 2;
     const found = hunt(ctx, seat, p);
     tell(ctx, seat.id, found > 0

@@ -22,12 +22,12 @@ export function catastropheStep(ctx: RoundCtx): void {
   const tai = s.params.taiThreshold;
   const guarded = s.world.neutralized;
   let survive = 1;
-  const actors: { name: string; p: number; rogue: boolean }[] = [];
+  const actors: { name: string; p: number; rogue: boolean; seat?: number }[] = [];
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab) continue;
     const p = catastropheChance(lab.cap, misalignment(lab.cap, lab.aligned, lab.flaws), tai, guarded);
-    if (p > 0) actors.push({ name: seat.name, p, rogue: false });
+    if (p > 0) actors.push({ name: seat.name, p, rogue: false, seat: seat.id });
   }
   if (!guarded) {
     const p = catastropheChance(Math.floor(s.world.rogue), CATASTROPHE.rogueMisalignment, tai, false);
@@ -40,6 +40,8 @@ export function catastropheStep(ctx: RoundCtx): void {
         ending: "catastrophe",
         round: s.round,
         worldValue: 0,
+        by: a.rogue ? "rogue" : "lab",
+        seat: a.seat,
         cause: a.rogue
           ? "Irresponsible actors, fed by leaks, built a misaligned system past the danger line."
           : `${a.name} ran a system whose capability outstripped its alignment.`,

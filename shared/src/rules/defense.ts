@@ -4,6 +4,7 @@ import { MAX } from "../content/roles.js";
 import { chance } from "../rng.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, milestonesOf } from "./state.js";
+import { WORLD_VALUE } from "./endings.js";
 
 export const DEFENSE = { deceptivePerFlaw: 0.4 } as const;
 
@@ -29,12 +30,12 @@ export function defenseStep(ctx: RoundCtx): void {
     }
     addPrestige(seat, 5, "defense");
     if (lab.flaws > 0 && chance(s, deceptiveChance(lab.flaws))) {
-      s.end = { ending: "catastrophe", round: s.round, worldValue: 0,
+      s.end = { ending: "catastrophe", round: s.round, worldValue: 0, by: "defense", seat: seat.id,
         cause: `${seat.name}'s defense system was deceptively aligned: it passed every test it was given, then pursued its own goals.` };
       say(ctx, `${seat.name} switches on its AI defense system. It had learned to look aligned.`, "deceptiveAlignment");
     } else {
       s.world.neutralized = true;
-      s.end = { ending: "secure", round: s.round, worldValue: 100,
+      s.end = { ending: "secure", round: s.round, worldValue: WORLD_VALUE.secure, by: "defense", seat: seat.id,
         cause: `${seat.name} deployed an aligned AI defense system${lab.flaws > 0 ? " (with hidden flaws that, by luck, did not matter)" : ""}.` };
       say(ctx, `${seat.name} deploys an aligned AI defense system: rogue programmes are contained.`, "defense");
     }

@@ -201,8 +201,10 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   let influence = 0;
   const enacted = new Set<string>();
   let theoryCount = 0;
+  let augCount = 0;
   for (const [i, a] of orders.actions.entries()) {
     if (a.kind === "theory" && ++theoryCount > 1) return no(`Action ${i + 1}: theory work can be done once a round (deep results take time).`);
+    if (a.kind === "augmentation" && ++augCount > 2) return no(`Action ${i + 1}: augmentation research can be done at most twice a round (human trials take time).`);
     const c = checkAction(v, a);
     if (!c.ok) return no(`Action ${i + 1} (${ACTION_DEFS[a.kind]?.label ?? a.kind}): ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {

@@ -229,6 +229,10 @@ export interface HistoryRow {
 export interface EndInfo {
   ending: Ending;
   round: number;
+  /** What decided it: a lab (seat), rogue actors, a defense, the regime, augmentation, or time. */
+  by: "lab" | "rogue" | "defense" | "regime" | "augmentation" | "time";
+  /** The seat that decided it, when one did. */
+  seat?: number;
   /** Which actor or mechanism decided it (plain words). */
   cause: string;
   worldValue: number;

@@ -19,6 +19,7 @@ export function parseSimArgs(argv: string[]): Parsed {
     try {
       switch (a) {
         case "--json": json = true; break;
+        case "--detail": opts.detail = true; break;
         case "--scenario": opts.scenario = next(); break;
         case "--matches": opts.matches = intArg(a, next(), 1, 10_000_000); break;
         case "--seed": opts.seed = intArg(a, next(), 0, 2 ** 32 - 1); break;

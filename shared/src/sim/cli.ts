@@ -29,5 +29,12 @@ function table(r: SimResult): string {
     const b = r.byDoctrine[d];
     lines.push(`${d.padEnd(15)} ${String(b.seats).padStart(5)} ${b.meanScore.toFixed(1).padStart(11)} ${(b.winShare * 100).toFixed(1).padStart(9)}%`);
   }
+  if (r.detail) {
+    const d = r.detail;
+    lines.push("", `Catastrophes caused by: labs ${d.catastropheBy.lab}, rogue actors ${d.catastropheBy.rogue}, deceptive defenses ${d.catastropheBy.defense}`);
+    lines.push(`Lab catastrophes by doctrine: ${DOCTRINES.map((x) => `${x} ${d.labCatastropheByDoctrine[x]}`).join(", ")}`);
+    lines.push(`Mean world value ${d.meanWorldValue} (${d.meanWorldValueIfSurvived} when the world survived); mean final rogue ${d.meanFinalRogue}; mean leaked points ${d.meanLeakedPoints}`);
+    lines.push(`Mean end round: ${ENDINGS.map((e) => `${e} ${d.meanEndRound[e]}`).join(", ")}`);
+  }
   return lines.join("\n") + "\n";
 }

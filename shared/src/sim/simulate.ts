@@ -20,6 +20,8 @@ export interface SimOptions {
   table?: TableSeat[];
   overrides?: Partial<ScenarioParams>;
   difficulty?: Difficulty;
+  /** Add the `detail` block (causes, world value, timing) used by docs/MODEL.md. */
+  detail?: boolean;
 }
 
 export interface MatchOutcome {
@@ -55,6 +57,20 @@ export interface SimResult {
   catastropheRate: number;
   meanRounds: number;
   byDoctrine: Record<Doctrine, { seats: number; meanScore: number; winShare: number }>;
+  detail?: SimDetail;
+}
+
+export interface SimDetail {
+  /** Catastrophes by what caused them: a lab's system, rogue actors, a deceptive defense. */
+  catastropheBy: { lab: number; rogue: number; defense: number };
+  /** Lab-caused catastrophes by the doctrine of the lab that caused them. */
+  labCatastropheByDoctrine: Record<Doctrine, number>;
+  meanWorldValue: number;
+  /** Mean W over matches that did not end in catastrophe or drift. */
+  meanWorldValueIfSurvived: number;
+  meanEndRound: Record<Ending, number>;
+  meanFinalRogue: number;
+  meanLeakedPoints: number;
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -63,10 +79,32 @@ export function simulate(opts: SimOptions): SimResult {
   const endings = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
   const acc = Object.fromEntries(DOCTRINES.map((d) => [d, { seats: 0, score: 0, wins: 0 }])) as Record<Doctrine, { seats: number; score: number; wins: number }>;
   let rounds = 0;
+  const d = { lab: 0, rogue: 0, defense: 0, w: 0, wSurv: 0, nSurv: 0, rogueEnd: 0, leaks: 0 };
+  const labBy = Object.fromEntries(DOCTRINES.map((x) => [x, 0])) as Record<Doctrine, number>;
+  const endRound = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
   for (let i = 0; i < opts.matches; i++) {
     const seats = seatsFor(opts, i);
     const { state } = playMatch(opts.scenario, hashSeeds(opts.seed, i), seats, opts.overrides, opts.difficulty);
-    endings[state.end!.ending]++;
+    const end = state.end!;
+    endings[end.ending]++;
+    if (opts.detail) {
+      endRound[end.ending] += end.round;
+      if (end.ending === "catastrophe") {
+        if (end.by === "rogue") d.rogue++;
+        else if (end.by === "defense") d.defense++;
+        else {
+          d.lab++;
+          if (end.seat !== undefined) labBy[state.seats[end.seat].doctrine]++;
+        }
+      }
+      d.w += end.worldValue;
+      if (end.worldValue > 0) {
+        d.wSurv += end.worldValue;
+        d.nSurv++;
+      }
+      d.rogueEnd += state.world.rogue;
+      for (const h of state.history) d.leaks += h.leaks;
+    }
     rounds += state.round;
     state.seats.forEach((seat, k) => {
       acc[seat.doctrine].seats++;
@@ -76,6 +114,17 @@ export function simulate(opts: SimOptions): SimResult {
     for (const d of won) acc[d].wins += 1;
   }
   const n = Math.max(1, opts.matches);
+  const detail: SimDetail | undefined = opts.detail
+    ? {
+        catastropheBy: { lab: d.lab, rogue: d.rogue, defense: d.defense },
+        labCatastropheByDoctrine: labBy,
+        meanWorldValue: round4(d.w / n),
+        meanWorldValueIfSurvived: round4(d.nSurv ? d.wSurv / d.nSurv : 0),
+        meanEndRound: Object.fromEntries(ENDINGS.map((e) => [e, round4(endings[e] ? endRound[e] / endings[e] : 0)])) as Record<Ending, number>,
+        meanFinalRogue: round4(d.rogueEnd / n),
+        meanLeakedPoints: round4(d.leaks / n),
+      }
+    : undefined;
   return {
     scenario: opts.scenario,
     matches: opts.matches,
@@ -86,5 +135,6 @@ export function simulate(opts: SimOptions): SimResult {
     byDoctrine: Object.fromEntries(
       DOCTRINES.map((d) => [d, { seats: acc[d].seats, meanScore: round4(acc[d].seats ? acc[d].score / acc[d].seats : 0), winShare: round4(acc[d].wins / n) }]),
     ) as SimResult["byDoctrine"],
+    ...(detail ? { detail } : {}),
   };
 }

@@ -1,0 +1,45 @@
+// Prometheus text metrics without a dependency: a few counters and one histogram.
+const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+
+export class Metrics {
+  roundsResolved = 0;
+  matchesStarted = 0;
+  matchesFinished = 0;
+  private counts = BUCKETS.map(() => 0);
+  private sum = 0;
+  private count = 0;
+
+  observeResolution(seconds: number): void {
+    this.roundsResolved++;
+    this.sum += seconds;
+    this.count++;
+    for (let i = 0; i < BUCKETS.length; i++) if (seconds <= BUCKETS[i]) this.counts[i]++;
+  }
+
+  render(g: { rooms: number; clients: number }): string {
+    const lines = [
+      "# HELP metastrategy_rooms Match rooms open in this process.",
+      "# TYPE metastrategy_rooms gauge",
+      `metastrategy_rooms ${g.rooms}`,
+      "# HELP metastrategy_clients Clients connected to match rooms.",
+      "# TYPE metastrategy_clients gauge",
+      `metastrategy_clients ${g.clients}`,
+      "# HELP metastrategy_rounds_resolved_total Rounds resolved since start.",
+      "# TYPE metastrategy_rounds_resolved_total counter",
+      `metastrategy_rounds_resolved_total ${this.roundsResolved}`,
+      "# HELP metastrategy_matches_started_total Matches started since start.",
+      "# TYPE metastrategy_matches_started_total counter",
+      `metastrategy_matches_started_total ${this.matchesStarted}`,
+      "# HELP metastrategy_matches_finished_total Matches ended since start.",
+      "# TYPE metastrategy_matches_finished_total counter",
+      `metastrategy_matches_finished_total ${this.matchesFinished}`,
+      "# HELP metastrategy_resolution_seconds Time to resolve one round (engine only).",
+      "# TYPE metastrategy_resolution_seconds histogram",
+    ];
+    for (let i = 0; i < BUCKETS.length; i++) lines.push(`metastrategy_resolution_seconds_bucket{le="${BUCKETS[i]}"} ${this.counts[i]}`);
+    lines.push(`metastrategy_resolution_seconds_bucket{le="+Inf"} ${this.count}`);
+    lines.push(`metastrategy_resolution_seconds_sum ${this.sum}`);
+    lines.push(`metastrategy_resolution_seconds_count ${this.count}`);
+    return lines.join("\n") + "\n";
+  }
+}

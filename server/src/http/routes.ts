@@ -1,0 +1,116 @@
+// HTTP: health, metrics, record export, quick match, and the built client with SPA fallback.
+import fs from "node:fs";
+import path from "node:path";
+import express, { type Express, type Request, type Response } from "express";
+import { matchMaker } from "@colyseus/core";
+import { resolveRound, createMatch, recordSetup, type MatchRecord } from "@metastrategy/shared";
+import type { ServerContext } from "../context.js";
+import { liveRooms } from "../rooms/MatchRoom.js";
+import { isCode } from "../rooms/codes.js";
+
+export function counts() {
+  let clients = 0;
+  for (const r of liveRooms) clients += r.clients.length;
+  return { rooms: liveRooms.size, clients };
+}
+
+const FALLBACK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Metastrategy</title></head>
+<body><main><h1>Metastrategy</h1><p>The game server is running. The web client has not been built yet (<code>npm run build -w client</code>).</p></main></body></html>`;
+
+export function buildApp(ctx: ServerContext): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(express.json({ limit: "16kb" }));
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true, ...counts(), uptime: Math.round(process.uptime()) });
+  });
+
+  app.get("/metrics", (_req, res) => {
+    res.type("text/plain; version=0.0.4").send(ctx.metrics.render(counts()));
+  });
+
+  const access = async (req: Request, res: Response): Promise<MatchRecord | null> => {
+    const code = String(req.params.id ?? "").toUpperCase();
+    if (!isCode(code)) {
+      res.status(404).json({ error: "No such match." });
+      return null;
+    }
+    const m = await ctx.store.getMatch(code);
+    if (!m || !m.record) {
+      res.status(404).json({ error: "No such match." });
+      return null;
+    }
+    const token = (req.query.hostToken as string | undefined) ?? req.get("x-host-token");
+    const done = m.status === "finished" || m.status === "aborted";
+    if (!done && token !== m.meta.hostToken) {
+      res.status(403).json({ error: "The record is available once the match has ended (or with the host's token)." });
+      return null;
+    }
+    return m.record;
+  };
+
+  app.get("/api/matches/:id/record", async (req, res) => {
+    const record = await access(req, res);
+    if (record) res.json(record);
+  });
+
+  app.get("/api/matches/:id/export.csv", async (req, res) => {
+    const record = await access(req, res);
+    if (!record) return;
+    res.type("text/csv").set("Content-Disposition", `attachment; filename="${String(req.params.id).toUpperCase()}.csv"`).send(recordCsv(record));
+  });
+
+  app.get("/api/matches", async (_req, res) => {
+    const rooms = await matchMaker.query({ name: "match", private: false });
+    res.json(rooms.map((r) => ({ code: r.roomId, clients: r.clients, ...(r.metadata ?? {}) })));
+  });
+
+  app.post("/api/quickmatch", async (req, res) => {
+    try {
+      const scenario = typeof req.body?.scenario === "string" ? req.body.scenario : undefined;
+      const rooms = await matchMaker.query({ name: "match", private: false });
+      const free = rooms.find((r) => r.metadata?.phase === "lobby" && (r.metadata?.open ?? 0) > 0 && (!scenario || r.metadata?.scenario === scenario));
+      if (free) return res.json({ code: free.roomId });
+      const room = await matchMaker.createRoom("match", { public: true, ...(scenario ? { scenario } : {}) });
+      res.json({ code: room.roomId });
+    } catch (e) {
+      res.status(400).json({ error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+
+  // The built client, with SPA fallback (/projector?code=…, /?join=CODE).
+  const dist = ctx.config.clientDist;
+  const index = path.join(dist, "index.html");
+  if (fs.existsSync(dist)) app.use(express.static(dist, { index: false, maxAge: "1h" }));
+  app.get(/^\/(?!api\/|matchmake\/|healthz|metrics).*/, (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.type("html").send(FALLBACK_PAGE);
+  });
+  return app;
+}
+
+const csvCell = (v: unknown) => {
+  const s = typeof v === "string" ? v : JSON.stringify(v ?? "");
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** One line per round × seat: the orders given and the seat's figures after the round. */
+export function recordCsv(record: MatchRecord): string {
+  const head = ["round", "seat", "name", "role", "doctrine", "action1", "action2", "action3", "switch", "transfers", "funds", "influence", "prestige", "frontier", "rogue", "will", "theory", "ending"];
+  const lines = [head.join(",")];
+  let state = createMatch(recordSetup(record));
+  for (let r = 0; r < record.ordersByRound.length && state.phase !== "ended"; r++) {
+    const orders = record.ordersByRound[r];
+    const round = state.round;
+    state = resolveRound(state, orders, record.extrasByRound?.[r] ?? null).state;
+    const h = state.history.at(-1);
+    state.seats.forEach((s, i) => {
+      const o = orders[i] ?? { actions: [] };
+      const acts = o.actions.map((a) => JSON.stringify(a));
+      lines.push([round, i, s.name, s.role, s.doctrine, acts[0] ?? "", acts[1] ?? "", acts[2] ?? "", o.switchDoctrine ?? "", o.transfers?.length ? JSON.stringify(o.transfers) : "",
+        s.funds, s.influence, s.prestige, h?.frontier ?? "", h?.rogue ?? "", h?.will ?? "", h?.theory ?? "", state.end?.ending ?? ""].map(csvCell).join(","));
+    });
+  }
+  return lines.join("\n") + "\n";
+}

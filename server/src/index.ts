@@ -1,0 +1,14 @@
+// Entry point: `node --import tsx server/src/index.ts` (PORT, DATA_DIR, TIMER_SCALE, LOG_LEVEL).
+import { startServer } from "./server.js";
+
+const server = await startServer();
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  server.ctx.log.info({ event: "server.signal", signal }, "shutting down");
+  await server.close();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));

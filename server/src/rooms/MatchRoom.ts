@@ -1,0 +1,818 @@
+// The match room: a thin adapter that sequences phases, holds timers and seats, and calls the engine.
+import { Room, type Client } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import {
+  CreateOptionsSchema, DEFAULT_TIMERS, DOCTRINES, JoinOptionsSchema, MAX_MESSAGE_BYTES, MSG, RULES_VERSION, SCENARIOS, SMSG,
+  checkSetup, createMatch, parseMessage, publicView, replay, reportFor, resolveRound, validateOrders,
+  type ChatLine, type Difficulty, type Doctrine, type MatchRecord, type MatchState, type PublicHistoryRow, type Role,
+  type RoomPhase, type RoundReport, type SeatOrders, type Timers,
+} from "@metastrategy/shared";
+import { getContext, type ServerContext } from "../context.js";
+import { fillWithBots } from "./bots.js";
+import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
+import { newCode, newToken, randomSeed } from "./codes.js";
+import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
+import { PhaseTimer } from "./timer.js";
+import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
+import { finalView, legalJson, meJson, publicJson } from "../sync/views.js";
+
+/** Per-client data kept on `client.userData`. */
+interface Member {
+  name: string;
+  seat: number | null;
+  host: boolean;
+  spectator: boolean;
+  chat: RateLimit;
+}
+
+type Handler = (client: Client, payload: any) => string | void | Promise<string | void>;
+
+const CLASSROOM_ONLY = new Set<string>([MSG.propose, MSG.vote, MSG.poll, MSG.hostInject, MSG.hostMove]);
+const TIMED: RoomPhase[] = ["news", "deliberation", "orders", "report"];
+const ORDERS_OPEN: RoomPhase[] = ["news", "deliberation", "orders"];
+
+/** Live match rooms of this process (health and metrics). */
+export const liveRooms = new Set<MatchRoom>();
+
+export class MatchRoom extends Room<MatchRoomState> {
+  private ctx!: ServerContext;
+  private meta!: RoomMeta;
+  private match: MatchState | null = null;
+  private record: MatchRecord | null = null;
+  private pending: (SeatOrders | null)[] = [];
+  /** Full reports (with every seat's private notes): filtered per client when sent. */
+  private reports: RoundReport[] = [];
+  private history: PublicHistoryRow[] = [];
+  private chatLog: ChatLine[] = [];
+  /** Connected clients per seat (a seat may later have several members: classroom teams). */
+  private members: Set<string>[] = [];
+  /** Human seats whose player dropped and may still come back: they hold up the early end of orders. */
+  private waiting = new Map<number, NodeJS.Timeout | null>();
+  private timer = new PhaseTimer();
+  private phaseSeq = 0;
+  private hostClaimed = false;
+  private ended = false;
+  private aborted = false;
+
+  get code(): string {
+    return this.roomId;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  override async onCreate(options: Record<string, unknown>): Promise<void> {
+    this.ctx = getContext();
+    this.setPatchRate(50);
+    const restoreCode = typeof options?.__restore === "string" ? options.__restore : null;
+    const stored = restoreCode ? this.ctx.restores.get(restoreCode) : undefined;
+    this.state = new MatchRoomState();
+    if (stored) {
+      this.ctx.restores.delete(stored.code);
+      this.roomId = stored.code;
+      this.meta = stored.meta;
+      this.hostClaimed = true;
+      this.initState();
+      if (stored.record && stored.meta.started) this.restoreRunning(stored.record);
+      else this.resetAutoDisposeTimeout(Math.max(15, this.ctx.config.reconnectSeconds));
+      this.ctx.log.info({ event: "match.restored", code: this.code, round: this.match?.round ?? 0, phase: this.state.phase }, "match restored");
+    } else {
+      const { player: _player, __restore: _r, ...rest } = options ?? {};
+      const parsed = CreateOptionsSchema.safeParse(rest);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new Error(`Invalid options${issue.path.length ? ` at ${issue.path.join(".")}` : ""}: ${issue.message}`);
+      }
+      const o = parsed.data;
+      const settings: Settings = {
+        mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
+        public: o.public, name: o.name ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+      };
+      const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
+        ? o.seats
+        : SCENARIOS[o.scenario].table.map((role, i) => ({ role, bot: o.mode === "solo" && i > 0, difficulty: "normal" as Difficulty }));
+      const seats: SeatMeta[] = roles.map((s, i) => ({
+        role: s.role, doctrine: s.doctrine ?? DOCTRINES[i % DOCTRINES.length], kind: s.bot ? "bot" : "open",
+        name: s.bot ? botName(s.role, i) : "", difficulty: s.difficulty ?? "normal", ready: false, token: null,
+      }));
+      const check = checkSetup({ scenario: settings.scenario, seed: 0, seats: seats.map((s) => ({ role: s.role, doctrine: s.doctrine })), overrides: roundsOverride(settings) });
+      if (!check.ok) throw new Error(check.reason);
+      this.meta = { settings, seats, hostToken: newToken(), started: false };
+      let code = newCode();
+      for (let i = 0; i < 50 && (await this.ctx.store.codeExists(code)); i++) code = newCode();
+      this.roomId = code;
+      await this.ctx.store.createMatch(code, this.meta);
+      this.initState();
+      this.ctx.log.info({ event: "match.created", code, mode: settings.mode, scenario: settings.scenario, public: settings.public, seats: seats.length }, "match created");
+    }
+    await this.setPrivate(!this.meta.settings.public);
+    this.updateListing();
+    this.registerHandlers();
+    liveRooms.add(this);
+  }
+
+  private initState(): void {
+    const st = this.state;
+    st.code = this.code;
+    st.phase = "lobby";
+    st.round = 0;
+    st.publicView = "";
+    this.members = this.meta.seats.map(() => new Set());
+    this.syncSettings();
+    this.syncSeats();
+  }
+
+  private restoreRunning(record: MatchRecord): void {
+    const { state, reports } = replay(record);
+    this.record = record;
+    this.record.extrasByRound ??= record.ordersByRound.map(() => null);
+    this.match = state;
+    this.reports = reports;
+    this.history = publicView(state).history;
+    this.autoDispose = false;
+    this.createSecrets();
+    this.syncMatch();
+    if (state.phase === "ended") {
+      void this.finish(false);
+      return;
+    }
+    // Every human seat gets a grace period to rejoin before it stops holding up early ends.
+    this.meta.seats.forEach((s, i) => {
+      if (s.kind === "human") this.markWaiting(i);
+    });
+    this.syncSeats();
+    this.beginRound();
+  }
+
+  override async onJoin(client: Client, options: Record<string, unknown>): Promise<void> {
+    const creator = !this.hostClaimed;
+    const hasPlayer = options && typeof options.player === "object" && options.player !== null;
+    // The creator's options are the create options: its own join options sit under `player`.
+    let parsed = JoinOptionsSchema.safeParse(hasPlayer ? options.player : omitInternal(options ?? {}));
+    if (!parsed.success && creator && !hasPlayer) parsed = JoinOptionsSchema.safeParse({});
+    if (!parsed.success) throw new Error(`Invalid join options: ${parsed.error.issues[0].message}`);
+    const o = parsed.data;
+    const host = creator || (!!o.hostToken && o.hostToken === this.meta.hostToken);
+    if (creator) this.hostClaimed = true;
+    const m: Member = { name: o.name ?? `Player ${Math.floor(Math.random() * 900) + 100}`, seat: null, host, spectator: !!o.spectator, chat: new RateLimit() };
+    client.userData = m;
+    client.view = new StateView();
+    let seat: number | null = null;
+    if (o.seatToken && !o.spectator) {
+      const idx = this.meta.seats.findIndex((s) => s.token !== null && s.token === o.seatToken);
+      if (idx >= 0) seat = idx;
+    }
+    if (seat === null && creator && !o.spectator && this.meta.settings.mode !== "classroom" && !this.meta.started) {
+      const idx = this.meta.seats.findIndex((s) => s.kind === "open");
+      if (idx >= 0) {
+        this.claimOpenSeat(idx, m);
+        seat = idx;
+      }
+    }
+    if (seat !== null) this.seatClient(client, seat, false);
+    this.sendToken(client);
+    for (const line of this.chatLog) client.send(SMSG.chat, line);
+    if (this.match) this.sendBacklog(client);
+    if (this.ended) client.send(SMSG.ended, this.endedPayload());
+    this.ctx.log.info({ event: "player.joined", code: this.code, seat: m.seat, host: m.host, spectator: m.spectator }, "player joined");
+    this.afterSeatsChanged();
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    const m = client.userData as Member | undefined;
+    if (!m) return;
+    const seat = m.seat;
+    if (seat !== null) this.members[seat]?.delete(client.sessionId);
+    this.afterSeatsChanged();
+    if (seat === null || this.meta.seats[seat]?.kind !== "human" || this.members[seat].size > 0) return;
+    if (!consented && !this.ended && this.ctx.config.reconnectSeconds > 0) {
+      this.waiting.set(seat, null);
+      try {
+        const back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
+        const mm = back.userData as Member;
+        this.waiting.delete(seat);
+        if (mm.seat !== null && this.meta.seats[mm.seat]?.kind === "human") {
+          back.view = new StateView();
+          this.seatClient(back, mm.seat, false);
+        } else {
+          back.view = new StateView();
+          mm.seat = null;
+        }
+        this.sendToken(back);
+        if (this.match) this.sendBacklog(back);
+        if (this.ended) back.send(SMSG.ended, this.endedPayload());
+        this.ctx.log.info({ event: "player.reconnected", code: this.code, seat: mm.seat }, "player reconnected");
+        this.afterSeatsChanged();
+        return;
+      } catch {
+        this.waiting.delete(seat);
+      }
+    }
+    // Gone for now: in the lobby the seat opens; in play its bot holds it until the token comes back.
+    if (!this.meta.started && this.meta.seats[seat]?.kind === "human" && this.members[seat].size === 0) {
+      this.openSeat(seat);
+    }
+    this.ctx.log.info({ event: "player.left", code: this.code, seat, consented }, "player left");
+    this.afterSeatsChanged();
+    this.checkEarlyEnd();
+  }
+
+  override async onDispose(): Promise<void> {
+    liveRooms.delete(this);
+    this.timer.clear();
+    for (const t of this.waiting.values()) if (t) clearTimeout(t);
+    if (!this.ctx) return;
+    if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended) {
+      await this.ctx.store.finishMatch(this.code, "abandoned", null).catch(() => {});
+      this.ctx.log.info({ event: "match.abandoned", code: this.code }, "lobby abandoned");
+    }
+  }
+
+  /** Refuses oversized messages before decoding them; the client stays connected. */
+  protected override _onMessage(client: any, buffer: Buffer): void {
+    if (buffer && buffer.byteLength > MAX_MESSAGE_BYTES) {
+      client.send(SMSG.error, { reason: `Message too large (${buffer.byteLength} bytes; at most ${MAX_MESSAGE_BYTES}).` });
+      return;
+    }
+    super._onMessage(client, buffer);
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  private registerHandlers(): void {
+    const table: Record<string, Handler> = {
+      [MSG.orders]: (c, p) => this.onOrders(c, p),
+      [MSG.chat]: (c, p) => this.onChat(c, p),
+      [MSG.takeSeat]: (c, p) => this.onTakeSeat(c, p.seat),
+      [MSG.leaveSeat]: (c) => this.onLeaveSeat(c),
+      [MSG.setDoctrine]: (c, p) => this.onSetDoctrine(c, p.doctrine),
+      [MSG.ready]: (c, p) => this.onReady(c, p.ready),
+      [MSG.reclaim]: (c, p) => this.onReclaim(c, p.seat, p.token),
+      [MSG.hostSettings]: (c, p) => this.onHostSettings(p),
+      [MSG.hostSeat]: (c, p) => this.onHostSeat(p),
+      [MSG.hostStart]: () => this.onHostStart(),
+      [MSG.hostPause]: () => this.onPause(),
+      [MSG.hostResume]: () => this.onResume(),
+      [MSG.hostExtend]: (c, p) => this.onExtend(p.seconds),
+      [MSG.hostEndPhase]: () => this.onEndPhase(),
+      [MSG.hostKick]: (c, p) => this.onKick(p.seat),
+      [MSG.hostEndMatch]: () => this.onEndMatch(),
+    };
+    const run = async (client: Client, name: string, payload: unknown) => {
+      const parsed = parseMessage(name, payload);
+      if (!parsed.ok) return this.refuse(client, name, parsed.reason);
+      if (CLASSROOM_ONLY.has(name)) return this.refuse(client, name, "Not available in this mode.");
+      if (name.startsWith("host:") && !(client.userData as Member).host) return this.refuse(client, name, "Only the host may do that.");
+      try {
+        const reason = await table[name](client, parsed.value);
+        if (reason) this.refuse(client, name, reason);
+      } catch (e) {
+        this.ctx.log.error({ event: "room.error", code: this.code, message: name, err: e instanceof Error ? e.message : String(e) }, "handler failed");
+        this.refuse(client, name, "Internal error.");
+      }
+    };
+    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => void run(client, name, payload));
+    this.onMessage("*", (client, type) => this.refuse(client, String(type), `Unknown message "${String(type)}".`));
+  }
+
+  private refuse(client: Client, message: string, reason: string): void {
+    client.send(SMSG.error, { reason, message });
+  }
+
+  private onOrders(client: Client, orders: SeatOrders): string | void {
+    const m = client.userData as Member;
+    if (m.seat === null) return "You hold no seat.";
+    if (!this.match || !ORDERS_OPEN.includes(this.state.phase as RoomPhase)) return "Orders are not open now.";
+    const check = validateOrders(this.match, m.seat, orders);
+    if (!check.ok) return check.reason;
+    this.pending[m.seat] = orders;
+    this.state.seats[m.seat].submitted = true;
+    const secret = this.state.secrets.get(String(m.seat));
+    if (secret) secret.orders = JSON.stringify(orders);
+    this.checkEarlyEnd();
+  }
+
+  private onChat(client: Client, p: { text: string }): string | void {
+    const m = client.userData as Member;
+    if (!m.chat.take()) return "You are sending messages too fast.";
+    const text = cleanChat(p.text);
+    if (!text) return "Empty message.";
+    const line: ChatLine & { seat: number | null } = { from: m.name, seat: m.seat, text, at: Date.now() };
+    this.chatLog.push(line);
+    if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
+    this.broadcast(SMSG.chat, line);
+  }
+
+  private onTakeSeat(client: Client, seat: number): string | void {
+    const m = client.userData as Member;
+    if (this.meta.started) return "The match has started: seats are taken with a seat token (reclaim).";
+    if (m.spectator) return "Spectators do not take seats.";
+    const s = this.meta.seats[seat];
+    if (!s) return "No such seat.";
+    if (s.kind !== "open") return "That seat is not free.";
+    if (m.seat !== null) this.releaseSeat(client);
+    this.claimOpenSeat(seat, m);
+    this.seatClient(client, seat, true);
+    this.afterSeatsChanged();
+  }
+
+  private onLeaveSeat(client: Client): string | void {
+    const m = client.userData as Member;
+    if (this.meta.started) return "The match has started.";
+    if (m.seat === null) return "You hold no seat.";
+    this.releaseSeat(client);
+    this.sendToken(client);
+    this.afterSeatsChanged();
+  }
+
+  private onSetDoctrine(client: Client, doctrine: Doctrine): string | void {
+    const m = client.userData as Member;
+    if (this.meta.started) return "The match has started: switch metastrategy with your orders.";
+    if (m.seat === null) return "You hold no seat.";
+    this.meta.seats[m.seat].doctrine = doctrine;
+    this.afterSeatsChanged();
+  }
+
+  private onReady(client: Client, ready: boolean): string | void {
+    const m = client.userData as Member;
+    if (this.meta.started) return "The match has started.";
+    if (m.seat === null) return "You hold no seat.";
+    this.meta.seats[m.seat].ready = ready;
+    this.afterSeatsChanged(false);
+  }
+
+  private onReclaim(client: Client, seat: number, token: string): string | void {
+    const m = client.userData as Member;
+    const s = this.meta.seats[seat];
+    if (!s || !s.token || s.token !== token) return "Wrong seat or token.";
+    if (this.ended) return "The match has ended.";
+    if (m.seat === seat) return;
+    if (m.seat !== null) this.releaseSeat(client);
+    m.spectator = false;
+    this.seatClient(client, seat, true);
+    this.ctx.log.info({ event: "seat.reclaimed", code: this.code, seat }, "seat reclaimed");
+    this.afterSeatsChanged();
+  }
+
+  private onHostSettings(p: { scenario?: string; rounds?: number; timers?: Partial<Timers>; public?: boolean }): string | void {
+    const st = this.meta.settings;
+    if (this.meta.started && (p.scenario !== undefined || p.rounds !== undefined)) return "Scenario and rounds are fixed once the match has started.";
+    if (this.ended) return "The match has ended.";
+    const next: Settings = { ...st, timers: { ...st.timers, ...(p.timers ?? {}) } };
+    if (p.scenario !== undefined) next.scenario = p.scenario;
+    if (p.rounds !== undefined) next.rounds = p.rounds;
+    if (p.public !== undefined) next.public = p.public;
+    const check = checkSetup({ scenario: next.scenario, seed: 0, seats: this.meta.seats.map((s) => ({ role: s.role, doctrine: s.doctrine })), overrides: roundsOverride(next) });
+    if (!check.ok) return check.reason;
+    this.meta.settings = next;
+    if (p.public !== undefined) void this.setPrivate(!next.public);
+    this.syncSettings();
+    this.saveMeta();
+    this.updateListing();
+  }
+
+  private onHostSeat(p: { seat: number; bot: boolean; difficulty?: Difficulty; role?: Role; remove?: boolean }): string | void {
+    if (this.meta.started) return "Seats are fixed once the match has started (use kick).";
+    const seats = this.meta.seats;
+    let next: SeatMeta[];
+    if (p.seat === seats.length) {
+      if (p.remove) return "No such seat.";
+      const role = p.role ?? "lab";
+      next = [...seats, { role, doctrine: DOCTRINES[seats.length % DOCTRINES.length], kind: p.bot ? "bot" : "open", name: p.bot ? botName(role, seats.length) : "", difficulty: p.difficulty ?? "normal", ready: false, token: null }];
+      const reason = this.checkSeats(next);
+      if (reason) return reason;
+      this.meta.seats = next;
+      this.members.push(new Set());
+    } else if (p.seat > seats.length) {
+      return "No such seat.";
+    } else if (p.remove) {
+      if (seats.length <= 1) return "A match needs at least one seat.";
+      this.unseatAll(p.seat);
+      this.meta.seats.splice(p.seat, 1);
+      this.members.splice(p.seat, 1);
+      // Renumber the seats after the removed one.
+      for (const c of this.clients) {
+        const m = c.userData as Member | undefined;
+        if (m && m.seat !== null && m.seat > p.seat) {
+          m.seat -= 1;
+          this.sendToken(c);
+        }
+      }
+    } else {
+      const s = { ...seats[p.seat] };
+      if (p.role) s.role = p.role;
+      if (p.difficulty) s.difficulty = p.difficulty;
+      next = seats.slice();
+      next[p.seat] = s;
+      const reason = this.checkSeats(next);
+      if (reason) return reason;
+      if (p.bot && s.kind !== "bot") {
+        this.unseatAll(p.seat);
+        Object.assign(s, { kind: "bot", token: null, ready: false, name: botName(s.role, p.seat) });
+      } else if (!p.bot && s.kind === "bot") {
+        Object.assign(s, { kind: "open", name: "" });
+      }
+      this.meta.seats[p.seat] = s;
+    }
+    this.afterSeatsChanged();
+  }
+
+  private checkSeats(seats: SeatMeta[]): string | null {
+    const c = checkSetup({ scenario: this.meta.settings.scenario, seed: 0, seats: seats.map((s) => ({ role: s.role, doctrine: s.doctrine })), overrides: roundsOverride(this.meta.settings) });
+    return c.ok ? null : c.reason;
+  }
+
+  private async onHostStart(): Promise<string | void> {
+    if (this.meta.started) return "The match has already started.";
+    if (this.ended) return "The match has ended.";
+    const settings = this.meta.settings;
+    this.meta.seats.forEach((s, i) => {
+      if (s.kind === "open") Object.assign(s, { kind: "bot", name: botName(s.role, i), token: null });
+    });
+    const setup = {
+      scenario: settings.scenario,
+      seed: settings.seed,
+      seats: this.meta.seats.map((s) => ({ role: s.role, doctrine: s.doctrine, ...(s.kind === "human" && s.name ? { name: s.name } : {}) })),
+      overrides: roundsOverride(settings),
+      rulesVersion: RULES_VERSION,
+    };
+    const check = checkSetup(setup);
+    if (!check.ok) return check.reason;
+    this.match = createMatch(setup);
+    this.record = { rulesVersion: RULES_VERSION, scenario: setup.scenario, seed: setup.seed, seats: setup.seats, ordersByRound: [], extrasByRound: [] };
+    if (setup.overrides) this.record.overrides = setup.overrides;
+    this.meta.started = true;
+    this.autoDispose = false;
+    await this.ctx.store.startMatch(this.code, this.record, this.meta);
+    this.ctx.metrics.matchesStarted++;
+    this.createSecrets();
+    for (const c of this.clients) {
+      const m = c.userData as Member;
+      if (m.seat !== null) c.view?.add(this.state.secrets.get(String(m.seat))!);
+      this.sendBacklog(c);
+    }
+    this.syncMatch();
+    this.afterSeatsChanged(false);
+    this.ctx.log.info({ event: "match.started", code: this.code, scenario: settings.scenario, seed: settings.seed, humans: this.meta.seats.filter((s) => s.kind === "human").length, seats: this.meta.seats.length }, "match started");
+    this.beginRound();
+  }
+
+  private onPause(): string | void {
+    if (!this.meta.started || this.ended) return "Nothing to pause.";
+    if (this.timer.paused) return "Already paused.";
+    this.timer.pause();
+    this.syncTimer();
+    this.ctx.log.info({ event: "match.paused", code: this.code }, "paused");
+  }
+
+  private onResume(): string | void {
+    if (!this.timer.paused) return "Not paused.";
+    this.timer.resume();
+    this.syncTimer();
+    this.ctx.log.info({ event: "match.resumed", code: this.code }, "resumed");
+  }
+
+  private onExtend(seconds: number): string | void {
+    if (!TIMED.includes(this.state.phase as RoomPhase) || !this.timer.running) return "No timer runs now.";
+    this.timer.extend(seconds * 1000 * this.ctx.config.timerScale);
+    this.syncTimer();
+  }
+
+  private onEndPhase(): string | void {
+    if (!TIMED.includes(this.state.phase as RoomPhase) || !this.timer.running) return "No timed phase to end now.";
+    this.timer.fire();
+  }
+
+  private onKick(seat: number): string | void {
+    const s = this.meta.seats[seat];
+    if (!s) return "No such seat.";
+    if (s.kind !== "human") return "No player holds that seat.";
+    if (this.ended) return "The match has ended.";
+    this.unseatAll(seat);
+    const w = this.waiting.get(seat);
+    if (w) clearTimeout(w);
+    this.waiting.delete(seat);
+    if (this.meta.started) Object.assign(s, { kind: "bot", token: null, ready: false, difficulty: "normal" });
+    else Object.assign(s, { kind: "open", token: null, ready: false, name: "" });
+    this.ctx.log.info({ event: "seat.kicked", code: this.code, seat }, "player removed by host");
+    this.afterSeatsChanged();
+    this.checkEarlyEnd();
+  }
+
+  private async onEndMatch(): Promise<string | void> {
+    if (this.ended) return "The match has already ended.";
+    await this.finish(true);
+  }
+
+  // ---------------------------------------------------------------- seats
+
+  private claimOpenSeat(seat: number, m: Member): void {
+    Object.assign(this.meta.seats[seat], { kind: "human", name: m.name, token: newToken(), ready: false });
+  }
+
+  /** Makes `client` a member of `seat`: view, token, backlog. */
+  private seatClient(client: Client, seat: number, notify: boolean): void {
+    const m = client.userData as Member;
+    m.seat = seat;
+    m.spectator = false;
+    this.members[seat].add(client.sessionId);
+    const w = this.waiting.get(seat);
+    if (w) clearTimeout(w);
+    this.waiting.delete(seat);
+    const secret = this.state.secrets.get(String(seat));
+    if (secret) client.view?.add(secret);
+    if (notify) {
+      this.sendToken(client);
+      if (this.match) this.sendBacklog(client);
+    }
+  }
+
+  /** Removes a client from its seat (it stays in the room without a seat). */
+  private releaseSeat(client: Client): void {
+    const m = client.userData as Member;
+    if (m.seat === null) return;
+    const seat = m.seat;
+    this.members[seat]?.delete(client.sessionId);
+    const secret = this.state.secrets.get(String(seat));
+    if (secret) client.view?.remove(secret);
+    m.seat = null;
+    if (!this.meta.started && this.members[seat]?.size === 0 && this.meta.seats[seat]?.kind === "human") this.openSeat(seat);
+  }
+
+  private openSeat(seat: number): void {
+    Object.assign(this.meta.seats[seat], { kind: "open", token: null, ready: false, name: "" });
+  }
+
+  /** Unseats every client of a seat; they stay as spectators and learn it by a token message. */
+  private unseatAll(seat: number): void {
+    for (const c of this.clients) {
+      const m = c.userData as Member | undefined;
+      if (m?.seat === seat) {
+        const secret = this.state.secrets.get(String(seat));
+        if (secret) c.view?.remove(secret);
+        m.seat = null;
+        this.sendToken(c);
+        if (this.match) this.sendBacklog(c);
+      }
+    }
+    this.members[seat]?.clear();
+  }
+
+  private markWaiting(seat: number): void {
+    const t = setTimeout(() => {
+      this.waiting.delete(seat);
+      this.checkEarlyEnd();
+    }, this.ctx.config.reconnectSeconds * 1000);
+    t.unref();
+    this.waiting.set(seat, t);
+  }
+
+  private afterSeatsChanged(save = true): void {
+    this.syncSeats();
+    this.updateListing();
+    if (save) this.saveMeta();
+  }
+
+  private saveMeta(): void {
+    this.ctx.store.saveMeta(this.code, this.meta).catch((e) => this.ctx.log.error({ event: "store.error", code: this.code, err: String(e) }, "meta not saved"));
+  }
+
+  // ---------------------------------------------------------------- phases
+
+  private beginRound(): void {
+    this.pending = this.meta.seats.map(() => null);
+    this.state.seats.forEach((s) => (s.submitted = false));
+    this.state.secrets.forEach((s) => (s.orders = ""));
+    this.enter("news");
+  }
+
+  private durationMs(phase: RoomPhase): number {
+    const t = this.meta.settings.timers as Record<string, number>;
+    return Math.max(0, (t[phase] ?? 0) * 1000 * this.ctx.config.timerScale);
+  }
+
+  private enter(phase: RoomPhase): void {
+    const seq = ++this.phaseSeq;
+    this.state.phase = phase;
+    this.timer.clear();
+    if (TIMED.includes(phase)) {
+      this.timer.start(this.durationMs(phase), () => {
+        if (seq === this.phaseSeq) this.advance(phase);
+      });
+    }
+    this.syncTimer();
+    this.updateListing();
+    if (phase === "orders") this.checkEarlyEnd();
+  }
+
+  private advance(from: RoomPhase): void {
+    if (this.ended || this.state.phase !== from) return;
+    if (from === "news") this.enter("deliberation");
+    else if (from === "deliberation") this.enter("orders");
+    else if (from === "orders") void this.resolveNow();
+    else if (from === "report") this.beginRound();
+  }
+
+  /** Ends the orders phase early when every human seat that is present (or about to return) has submitted. */
+  private checkEarlyEnd(): void {
+    if (this.state.phase !== "orders" || this.ended) return;
+    let humans = 0;
+    for (let i = 0; i < this.meta.seats.length; i++) {
+      const s = this.meta.seats[i];
+      if (s.kind !== "human") continue;
+      if (this.members[i].size === 0 && !this.waiting.has(i)) continue;
+      humans++;
+      if (!this.pending[i]) return;
+    }
+    if (humans === 0) return;
+    const seq = this.phaseSeq;
+    setImmediate(() => {
+      if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
+    });
+  }
+
+  private async resolveNow(): Promise<void> {
+    const state = this.match;
+    if (!state || !this.record) return;
+    this.enter("resolution");
+    const seq = this.phaseSeq;
+    const orders = await fillWithBots(state, this.pending, (i) => (this.meta.seats[i].kind === "bot" ? this.meta.seats[i].difficulty : "normal"));
+    if (this.ended || seq !== this.phaseSeq || this.match !== state) return;
+    const t0 = performance.now();
+    const { state: next, report } = resolveRound(state, orders, null);
+    this.ctx.metrics.observeResolution((performance.now() - t0) / 1000);
+    const index = this.record.ordersByRound.length;
+    this.record.ordersByRound.push(orders);
+    this.record.extrasByRound!.push(null);
+    try {
+      await this.ctx.store.appendRound(this.code, index, orders, null, this.meta);
+    } catch (e) {
+      this.ctx.log.error({ event: "store.error", code: this.code, round: state.round, err: String(e) }, "round not saved");
+    }
+    if (this.ended || seq !== this.phaseSeq) return;
+    this.match = next;
+    this.reports.push(report);
+    const row = publicView(next).history.at(-1);
+    if (row) this.history.push(row);
+    this.syncMatch();
+    for (const c of this.clients) {
+      const m = c.userData as Member;
+      c.send(SMSG.report, { replace: false, reports: [reportFor(report, m.seat)], history: row ? [row] : [] });
+    }
+    this.ctx.log.info({ event: "round.resolved", code: this.code, round: state.round, ms: Math.round((performance.now() - t0) * 100) / 100, ending: next.end?.ending ?? null }, "round resolved");
+    if (next.phase === "ended") await this.finish(false);
+    else this.enter("report");
+  }
+
+  private async finish(aborted: boolean): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    this.aborted = aborted;
+    this.phaseSeq++;
+    this.timer.clear();
+    this.state.phase = "ended";
+    this.syncTimer();
+    if (this.match) this.syncMatch();
+    const result = this.match ? { end: this.match.end, scores: this.match.scores, round: this.match.round, aborted } : { aborted };
+    if (this.meta.started || aborted) {
+      await this.ctx.store.finishMatch(this.code, aborted ? "aborted" : "finished", result, this.meta).catch((e) => this.ctx.log.error({ event: "store.error", code: this.code, err: String(e) }, "end not saved"));
+    }
+    this.ctx.metrics.matchesFinished++;
+    this.broadcast(SMSG.ended, this.endedPayload());
+    this.ctx.log.info({ event: aborted ? "match.aborted" : "match.ended", code: this.code, ending: this.match?.end?.ending ?? null, scores: this.match?.scores ?? null, round: this.match?.round ?? 0 }, "match ended");
+    this.updateListing();
+    this.autoDispose = true;
+  }
+
+  private endedPayload() {
+    return { aborted: this.aborted, view: this.match ? finalView(this.match) : null };
+  }
+
+  // ---------------------------------------------------------------- sync to schema
+
+  private syncSettings(): void {
+    const st = this.state;
+    const s = this.meta.settings;
+    st.mode = s.mode;
+    st.name = s.name;
+    st.scenario = s.scenario;
+    st.rounds = s.rounds ?? SCENARIOS[s.scenario].params.rounds;
+    st.public = s.public;
+    st.timers.news = s.timers.news;
+    st.timers.deliberation = s.timers.deliberation;
+    st.timers.orders = s.timers.orders;
+    st.timers.report = s.timers.report;
+  }
+
+  private syncSeats(): void {
+    const seats = this.state.seats;
+    while (seats.length > this.meta.seats.length) seats.pop();
+    while (seats.length < this.meta.seats.length) seats.push(new LobbySeatState());
+    this.meta.seats.forEach((s, i) => {
+      const x = seats[i];
+      const connected = s.kind === "bot" || this.members[i]?.size > 0;
+      if (x.index !== i) x.index = i;
+      if (x.role !== s.role) x.role = s.role;
+      if (x.doctrine !== s.doctrine) x.doctrine = s.doctrine;
+      if (x.kind !== s.kind) x.kind = s.kind;
+      if (x.name !== s.name) x.name = s.name;
+      if (x.difficulty !== s.difficulty) x.difficulty = s.difficulty;
+      if (x.connected !== connected) x.connected = connected;
+      if (x.ready !== s.ready) x.ready = s.ready;
+      const sub = !!this.pending[i];
+      if (x.submitted !== sub) x.submitted = sub;
+    });
+    let spectators = 0;
+    for (const c of this.clients) if ((c.userData as Member | undefined)?.seat === null) spectators++;
+    this.state.spectators = spectators;
+  }
+
+  private createSecrets(): void {
+    this.meta.seats.forEach((_, i) => {
+      if (!this.state.secrets.has(String(i))) {
+        const s = new SeatSecret();
+        s.seat = i;
+        s.me = "";
+        s.legal = "";
+        s.orders = "";
+        this.state.secrets.set(String(i), s);
+      }
+    });
+  }
+
+  /** Engine state → schema strings (only changed fields are sent). */
+  private syncMatch(): void {
+    const s = this.match;
+    if (!s) return;
+    this.state.round = s.round;
+    const pj = publicJson(s);
+    if (this.state.publicView !== pj) this.state.publicView = pj;
+    this.state.secrets.forEach((secret, key) => {
+      const i = Number(key);
+      const me = meJson(s, i);
+      if (secret.me !== me) secret.me = me;
+      const legal = legalJson(s, i);
+      if (secret.legal !== legal) secret.legal = legal;
+      const ord = this.pending[i] ? JSON.stringify(this.pending[i]) : "";
+      if (secret.orders !== ord) secret.orders = ord;
+    });
+  }
+
+  private syncTimer(): void {
+    this.state.paused = this.timer.paused;
+    this.state.deadline = this.timer.paused ? 0 : this.timer.deadline;
+    this.state.remaining = this.timer.paused ? Math.ceil(this.timer.remainingMs / 1000) : 0;
+  }
+
+  private sendToken(client: Client): void {
+    const m = client.userData as Member;
+    client.send(SMSG.token, {
+      code: this.code,
+      sessionId: client.sessionId,
+      seat: m.seat,
+      seatToken: m.seat !== null ? this.meta.seats[m.seat]?.token ?? null : null,
+      hostToken: m.host ? this.meta.hostToken : null,
+      isHost: m.host,
+      spectator: m.seat === null,
+    });
+  }
+
+  private sendBacklog(client: Client): void {
+    const m = client.userData as Member;
+    client.send(SMSG.report, { replace: true, reports: this.reports.map((r) => reportFor(r, m.seat)), history: this.history });
+  }
+
+  private updateListing(): void {
+    const seats = this.meta.seats;
+    void this.setMetadata({
+      code: this.code,
+      name: this.meta.settings.name,
+      mode: this.meta.settings.mode,
+      scenario: this.meta.settings.scenario,
+      phase: this.state.phase,
+      round: this.state.round,
+      rounds: this.state.rounds,
+      seats: seats.length,
+      open: this.meta.started ? 0 : seats.filter((s) => s.kind === "open").length,
+      humans: seats.filter((s) => s.kind === "human").length,
+    });
+  }
+
+  /** For health and tests. */
+  get summary() {
+    return { code: this.code, phase: this.state.phase, round: this.state.round, clients: this.clients.length };
+  }
+}
+
+function botName(role: Role, i: number): string {
+  const r = role === "lab" ? "Lab" : role === "regulator" ? "Regulator" : "Researcher";
+  return `${r} bot ${i + 1}`;
+}
+
+function roundsOverride(s: Settings): { rounds: number } | undefined {
+  return s.rounds !== null ? { rounds: s.rounds } : undefined;
+}
+
+function omitInternal(o: Record<string, unknown>): Record<string, unknown> {
+  const { __restore: _r, ...rest } = o;
+  return rest;
+}

@@ -1,0 +1,11 @@
+// Worker thread for hard bots (the planner takes tens of ms): keeps the room's event loop free.
+import { parentPort } from "node:worker_threads";
+import { botOrders, type BotOptions, type SeatView } from "@metastrategy/shared";
+
+parentPort?.on("message", (msg: { id: number; view: SeatView; opts: BotOptions }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, orders: botOrders(msg.view, msg.opts) });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});

@@ -1,0 +1,35 @@
+// What the room keeps about a match besides the engine record: settings, seats and their tokens.
+import type { Difficulty, Doctrine, Role, Timers } from "@metastrategy/shared";
+
+export type Mode = "online" | "solo" | "classroom";
+export type SeatKind = "open" | "human" | "bot";
+
+export interface Settings {
+  mode: Mode;
+  scenario: string;
+  /** Rounds chosen explicitly, or null for the scenario's own. */
+  rounds: number | null;
+  timers: Timers;
+  public: boolean;
+  name: string;
+  seed: number;
+}
+
+export interface SeatMeta {
+  role: Role;
+  doctrine: Doctrine;
+  kind: SeatKind;
+  /** The player's name for human seats; the bot's label otherwise. */
+  name: string;
+  difficulty: Difficulty;
+  ready: boolean;
+  /** Secret seat token of the human who holds (or held) the seat; null when none. */
+  token: string | null;
+}
+
+export interface RoomMeta {
+  settings: Settings;
+  seats: SeatMeta[];
+  hostToken: string;
+  started: boolean;
+}

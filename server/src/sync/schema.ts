@@ -1,0 +1,48 @@
+// The Colyseus state: public fields for everyone, one SeatSecret per seat visible only through StateView.
+import { schema, type SchemaType } from "@colyseus/schema";
+
+export const TimersState = schema({ news: "number", deliberation: "number", orders: "number", report: "number" }, "Timers");
+export type TimersState = SchemaType<typeof TimersState>;
+
+export const LobbySeatState = schema(
+  {
+    index: "uint8",
+    role: "string",
+    doctrine: "string",
+    kind: "string",
+    name: "string",
+    difficulty: "string",
+    connected: "boolean",
+    ready: "boolean",
+    submitted: "boolean",
+  },
+  "LobbySeat",
+);
+export type LobbySeatState = SchemaType<typeof LobbySeatState>;
+
+/** A seat's private part: only the clients holding the seat have it in their StateView. */
+export const SeatSecret = schema({ seat: "uint8", me: "string", legal: "string", orders: "string" }, "SeatSecret");
+export type SeatSecret = SchemaType<typeof SeatSecret>;
+
+export const MatchRoomState = schema(
+  {
+    code: "string",
+    mode: "string",
+    name: "string",
+    scenario: "string",
+    rounds: "uint8",
+    public: "boolean",
+    timers: TimersState,
+    phase: "string",
+    deadline: "float64",
+    paused: "boolean",
+    remaining: "number",
+    round: "uint8",
+    spectators: "uint8",
+    seats: [LobbySeatState],
+    publicView: "string",
+    secrets: { map: SeatSecret, view: true },
+  },
+  "MatchRoomState",
+);
+export type MatchRoomState = SchemaType<typeof MatchRoomState>;

@@ -3,7 +3,7 @@ import { Room, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   CreateOptionsSchema, DEFAULT_TIMERS, DOCTRINES, JoinOptionsSchema, MAX_MESSAGE_BYTES, MSG, RULES_VERSION, SCENARIOS, SMSG,
-  checkSetup, createMatch, parseMessage, publicView, replay, reportFor, resolveRound, validateOrders,
+  ROLE_DEFS, checkSetup, createMatch, parseMessage, publicView, replay, reportFor, resolveRound, validateOrders,
   type ChatLine, type Difficulty, type Doctrine, type MatchRecord, type MatchState, type PublicHistoryRow, type Role,
   type RoomPhase, type RoundReport, type SeatOrders, type Timers,
 } from "@metastrategy/shared";
@@ -431,7 +431,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     const setup = {
       scenario: settings.scenario,
       seed: settings.seed,
-      seats: this.meta.seats.map((s) => ({ role: s.role, doctrine: s.doctrine, ...(s.kind === "human" && s.name ? { name: s.name } : {}) })),
+      seats: this.meta.seats.map((s) => ({ role: s.role, doctrine: s.doctrine, ...(s.name ? { name: s.name } : {}) })),
       overrides: roundsOverride(settings),
       rulesVersion: RULES_VERSION,
     };
@@ -656,7 +656,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.syncMatch();
     for (const c of this.clients) {
       const m = c.userData as Member;
-      c.send(SMSG.report, { replace: false, reports: [reportFor(report, m.seat)], history: row ? [row] : [] });
+      c.send(SMSG.report, { replace: false, reports: [reportFor(report, m.seat)], history: row ? [row] : [] }, { afterNextPatch: true });
     }
     this.ctx.log.info({ event: "round.resolved", code: this.code, round: state.round, ms: Math.round((performance.now() - t0) * 100) / 100, ending: next.end?.ending ?? null }, "round resolved");
     if (next.phase === "ended") await this.finish(false);
@@ -677,7 +677,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       await this.ctx.store.finishMatch(this.code, aborted ? "aborted" : "finished", result, this.meta).catch((e) => this.ctx.log.error({ event: "store.error", code: this.code, err: String(e) }, "end not saved"));
     }
     this.ctx.metrics.matchesFinished++;
-    this.broadcast(SMSG.ended, this.endedPayload());
+    this.broadcast(SMSG.ended, this.endedPayload(), { afterNextPatch: true });
     this.ctx.log.info({ event: aborted ? "match.aborted" : "match.ended", code: this.code, ending: this.match?.end?.ending ?? null, scores: this.match?.scores ?? null, round: this.match?.round ?? 0 }, "match ended");
     this.updateListing();
     this.autoDispose = true;
@@ -804,8 +804,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 }
 
 function botName(role: Role, i: number): string {
-  const r = role === "lab" ? "Lab" : role === "regulator" ? "Regulator" : "Researcher";
-  return `${r} bot ${i + 1}`;
+  return `${ROLE_DEFS[role].name} ${i + 1}`;
 }
 
 function roundsOverride(s: Settings): { rounds: number } | undefined {

@@ -62,11 +62,18 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       break;
     }
     case "conservative": {
+      // Advance only on solid ground: below the danger line when pressed, beyond it only with full theory,
+      // and near the line only when the same round can pay for alignment work too (it resolves after).
       const ready = v.world.milestones >= 2 || threat >= lab.cap;
+      const safeStep = lab.cap + 1 < danger || v.world.milestones >= 3;
       if (gap > 0) b.want({ kind: "alignment" });
+      const step = capability();
+      const nearLine = lab.cap + 3 >= danger;
+      if (ready && safeStep && gap === 0 && lab.cap < defenseAt && (!nearLine || b.fundsLeft >= b.fundsFor(step) + 4)) {
+        if (b.want(step) && nearLine) b.wantN({ kind: "alignment" }, 2);
+      }
       b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });
-      if (ready && gap <= 1 && lab.cap < defenseAt) b.want(capability());
       if (!validated && gap === 0 && lab.cap >= danger) b.want({ kind: "validate" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
@@ -94,7 +101,7 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["moratorium", "computeLicensing", "exportControls", "treaty", "securityStandard"],
-  conservative: ["securityStandard", "exportControls", "theoryFund", "computeLicensing", "treaty"],
+  conservative: ["securityStandard", "exportControls", "theoryFund", "augmentationLegal", "computeLicensing", "treaty"],
   incrementalist: ["securityStandard", "theoryFund", "exportControls", "computeLicensing"],
   transhumanist: ["augmentationLegal", "theoryFund", "securityStandard", "exportControls"],
 };
@@ -133,7 +140,8 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "theory", mode: "careful" });
       b.want({ kind: "interpretability" });
       if (r.theoryPrivate >= 2) b.want({ kind: "publishTheory" });
-      b.want({ kind: "theory", mode: "careful" });
+      // Augmentation does not burn the commons: worth pursuing alongside theory, by the safe route.
+      if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
       break;
     case "incrementalist":
       b.want({ kind: "interpretability" });
@@ -148,7 +156,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "interpretability" });
       break;
     case "transhumanist": {
-      const route = nextFloat(rng) < 0.3 ? "direct" : "epigenetic";
+      const route = nextFloat(rng) < 0.5 ? "direct" : "epigenetic";
       b.want({ kind: "augmentation", route });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "augmentation", route: "epigenetic" });

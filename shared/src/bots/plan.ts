@@ -23,13 +23,18 @@ export class OrderBuilder {
     return this.funds;
   }
 
+  /** Funds this action would cost this seat now. */
+  fundsFor(a: Action): number {
+    return actionCost({ doctrine: this.v.me.doctrine, policies: this.v.world.policies, mods: this.v.mods }, a).funds;
+  }
+
   /** Adds the action if it is legal and affordable; returns whether it was added. */
   want(a: Action | null | undefined | false): boolean {
     if (!a || this.full) return false;
     if (!checkAction(this.v, a).ok) return false;
     if ((a.kind === "enact" || a.kind === "repeal") && this.actions.some((x) => x.kind === a.kind && x.policy === a.policy)) return false;
     if (a.kind === "theory" && this.actions.some((x) => x.kind === a.kind)) return false;
-    if (a.kind === "augmentation" && this.actions.filter((x) => x.kind === a.kind).length >= 2) return false;
+    if (a.kind === "augmentation" && this.actions.some((x) => x.kind === a.kind)) return false;
     const c = actionCost({ doctrine: this.v.me.doctrine, policies: this.v.world.policies, mods: this.v.mods }, a);
     if (c.funds > this.funds || c.influence > this.influence) return false;
     this.funds -= c.funds;

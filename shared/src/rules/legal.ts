@@ -63,7 +63,7 @@ export function checkAction(v: SeatView, a: Action): Check {
         return no("A moratorium is in force. You may defy it (an audit would catch you).");
       return ok;
     case "alignment":
-      if (lab && lab.aligned >= lab.cap) return no("Your aligned level already equals your capability.");
+      // Legal even at aligned = cap: capability research resolves first, so it can close a gap opened this round.
       return ok;
     case "validate":
     case "minimalRiskTest":
@@ -204,7 +204,7 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   let augCount = 0;
   for (const [i, a] of orders.actions.entries()) {
     if (a.kind === "theory" && ++theoryCount > 1) return no(`Action ${i + 1}: theory work can be done once a round (deep results take time).`);
-    if (a.kind === "augmentation" && ++augCount > 2) return no(`Action ${i + 1}: augmentation research can be done at most twice a round (human trials take time).`);
+    if (a.kind === "augmentation" && ++augCount > 1) return no(`Action ${i + 1}: augmentation research can be done once a round (human trials take time).`);
     const c = checkAction(v, a);
     if (!c.ok) return no(`Action ${i + 1} (${ACTION_DEFS[a.kind]?.label ?? a.kind}): ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {

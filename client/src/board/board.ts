@@ -1,0 +1,396 @@
+// The Phaser board: draws a BoardModel, animates what changed, and sleeps while nothing moves.
+import * as Phaser from "phaser";
+import type { BoardModel, LabMark } from "../model";
+import { ALIGNED_COLOR, DANGER_COLOR, ROGUE_STYLE, TAI_COLOR, COLORS, hexToNumber, type Shape } from "../theme";
+import { boardLayout, type BoardLayout, type Rect } from "./layout";
+
+const INK = "#1b1f24";
+const MUTED = "#4b5563";
+const PAPER = 0xf7f4ec;
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+export interface BoardHandle {
+  update(model: BoardModel): void;
+  /** Areas of the board in CSS pixels relative to the canvas, for the first-match guide. */
+  regions(): Record<string, Rect>;
+  destroy(): void;
+}
+
+class BoardScene extends Phaser.Scene {
+  model: BoardModel | null = null;
+  prev: BoardModel | null = null;
+  layout: BoardLayout | null = null;
+  layer!: Phaser.GameObjects.Container;
+  fxLayer!: Phaser.GameObjects.Container;
+  labTop = new Map<number, { x: number; y: number }>();
+  rogueTop = { x: 0, y: 0 };
+  poolAt = { x: 0, y: 0 };
+  idleFrames = 0;
+  ready = false;
+  onReady: (() => void) | null = null;
+
+  constructor() {
+    super({ key: "board" });
+  }
+
+  create(): void {
+    this.layer = this.add.container(0, 0);
+    this.fxLayer = this.add.container(0, 0);
+    this.scale.on("resize", () => { this.wake(); this.redraw(false); });
+    this.ready = true;
+    if (this.model) this.redraw(true);
+    this.onReady?.();
+  }
+
+  override update(): void {
+    if (this.tweens.getTweens().length > 0) { this.idleFrames = 0; return; }
+    if (++this.idleFrames > 2) this.game.loop.sleep();
+  }
+
+  wake(): void {
+    this.idleFrames = 0;
+    if (!this.game.loop.running) this.game.loop.wake();
+  }
+
+  setModel(m: BoardModel): void {
+    const same = this.model && JSON.stringify(this.model) === JSON.stringify(m);
+    if (same) return;
+    this.prev = this.model;
+    this.model = m;
+    if (!this.ready) return;
+    this.wake();
+    this.redraw(true);
+  }
+
+  text(x: number, y: number, s: string, size = 14, color = INK, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}): Phaser.GameObjects.Text {
+    const t = this.add.text(Math.round(x), Math.round(y), s, { fontFamily: FONT, fontSize: `${size}px`, color, resolution: Math.min(2, window.devicePixelRatio || 1), ...opts });
+    this.layer.add(t);
+    return t;
+  }
+
+  redraw(animate: boolean): void {
+    const m = this.model;
+    if (!m) return;
+    this.layer.removeAll(true);
+    this.fxLayer.removeAll(true);
+    this.tweens.killAll();
+    const W = this.scale.width;
+    const H = this.scale.height;
+    const L = (this.layout = boardLayout(W, H));
+    const g = this.add.graphics();
+    this.layer.add(g);
+    g.fillStyle(PAPER, 1).fillRect(0, 0, W, H);
+    this.drawHeader(m, L);
+    this.drawLadder(m, L, g, animate);
+    this.drawCard(m, L, g);
+    this.drawTracks(m, L, g);
+    this.drawPolicies(m, L, g);
+    if (animate) this.playFx(m);
+  }
+
+  drawHeader(m: BoardModel, L: BoardLayout): void {
+    const r = L.header;
+    const title = m.end ? `Round ${m.end.round} of ${m.rounds} · the match has ended` : `Round ${m.round} of ${m.rounds}`;
+    this.text(r.x, r.y + 6, title, 18, INK, { fontStyle: "bold" });
+    if (m.neutralized) this.text(r.x + r.w, r.y + 8, "✔ A defense holds the world", 14, "#006b4f", { fontStyle: "bold" }).setOrigin(1, 0);
+  }
+
+  drawLadder(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics, animate: boolean): void {
+    const r = L.ladder;
+    const axisW = 34;
+    const foot = 64;
+    const headroom = 40;
+    const x0 = r.x + axisW;
+    const yBase = r.y + r.h - foot;
+    const usable = yBase - (r.y + headroom);
+    const unit = usable / m.top;
+    const yOf = (v: number) => yBase - v * unit;
+    // frame and axis
+    g.fillStyle(0xffffff, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 10);
+    g.lineStyle(1, 0xd6d3cb, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
+    const step = m.top > 16 ? 4 : m.top > 9 ? 2 : 1;
+    for (let v = 0; v <= m.top; v += step) {
+      const y = yOf(v);
+      g.lineStyle(1, 0xeeeae0, 1).lineBetween(x0, y, r.x + r.w - 8, y);
+      this.text(x0 - 6, y, String(v), 12, MUTED).setOrigin(1, 0.5);
+    }
+    this.text(r.x + 8, r.y + 8, "Capability", 13, MUTED, { fontStyle: "bold" });
+    // danger line and TAI line
+    const yd = yOf(m.danger);
+    dashed(g, x0, yd, r.x + r.w - 8, yd, hexToNumber(DANGER_COLOR), 3, 10, 6);
+    this.text(r.x + r.w - 10, yd - 3, `Danger line ${m.danger}`, 13, "#8a5a00", { fontStyle: "bold" }).setOrigin(1, 1);
+    const yt = yOf(m.tai);
+    g.lineStyle(4, hexToNumber(TAI_COLOR), 1).lineBetween(x0, yt, r.x + r.w - 8, yt);
+    this.text(r.x + r.w - 10, yt - 3, `TAI ${m.tai}`, 14, "#a33a00", { fontStyle: "bold" }).setOrigin(1, 1);
+    // columns: labs then rogue
+    const n = m.labs.length + 1;
+    const colW = (r.x + r.w - 8 - x0) / n;
+    const barW = Math.min(56, colW * 0.5);
+    this.labTop.clear();
+    m.labs.forEach((lab, i) => {
+      const cx = x0 + colW * (i + 0.5);
+      this.drawLab(lab, cx, barW, colW, yBase, unit, g, animate);
+    });
+    // rogue
+    const cx = x0 + colW * (n - 0.5);
+    const rg = m.rogue;
+    const rc = hexToNumber(ROGUE_STYLE.color);
+    if (!rg.exact) {
+      g.fillStyle(rc, 0.15).fillRect(cx - barW / 2 - 6, yOf(rg.hi), barW + 12, Math.max(2, (rg.hi - rg.lo) * unit));
+      g.lineStyle(1, rc, 0.6).strokeRect(cx - barW / 2 - 6, yOf(rg.hi), barW + 12, Math.max(2, (rg.hi - rg.lo) * unit));
+    }
+    const rogueBar = this.add.rectangle(cx, yBase, barW, Math.max(1, rg.value * unit), rc, 0.85).setOrigin(0.5, 1);
+    rogueBar.setStrokeStyle(2, 0x7a2e00);
+    this.layer.add(rogueBar);
+    for (let v = 1; v <= Math.floor(rg.value); v++) this.layer.add(this.add.text(cx, yOf(v) + unit / 2, "✖", { fontFamily: FONT, fontSize: `${Math.max(9, Math.min(14, unit * 0.7))}px`, color: "#ffffff" }).setOrigin(0.5));
+    this.rogueTop = { x: cx, y: yOf(rg.value) };
+    const pr = this.prev?.rogue.value;
+    if (animate && pr !== undefined && pr < rg.value && rg.value > 0) {
+      rogueBar.scaleY = Math.max(0.05, pr / rg.value);
+      this.tweens.add({ targets: rogueBar, scaleY: 1, duration: 900, delay: 900, ease: "Cubic.easeOut" });
+    }
+    this.text(cx, yBase + 8, `${ROGUE_STYLE.mark} Rogue`, 13, INK, { fontStyle: "bold" }).setOrigin(0.5, 0);
+    this.text(cx, yBase + 26, rg.exact ? `exactly ${fmt(rg.value)}` : `≈ ${fmt(rg.value)} (±1)`, 12, MUTED).setOrigin(0.5, 0);
+    // leak pool intel, above the rogue column
+    const py = r.y + 22;
+    this.poolAt = { x: cx, y: py };
+    const drops = m.intel === "none" ? 0 : m.intel === "some" ? 1 : 3;
+    g.fillStyle(0xfff8c2, 1).fillCircle(cx, py, 15);
+    g.lineStyle(2, 0x8a7a00, 1).strokeCircle(cx, py, 15);
+    for (let k = 0; k < drops; k++) g.fillStyle(0x6b5d00, 1).fillCircle(cx - 6 + k * 6, py + 2, 2.6);
+    this.text(cx - 20, py, m.pool !== null ? `Leak pool ${fmt(m.pool)}` : `Leak intel: ${m.intel}`, 12, MUTED).setOrigin(1, 0.5);
+  }
+
+  drawLab(lab: LabMark, cx: number, barW: number, colW: number, yBase: number, unit: number, g: Phaser.GameObjects.Graphics, animate: boolean): void {
+    const color = hexToNumber(lab.style.color);
+    const capH = Math.max(1, lab.cap * unit);
+    const bar = this.add.rectangle(cx, yBase, barW, capH, color, 0.28).setOrigin(0.5, 1);
+    bar.setStrokeStyle(lab.mine ? 3 : 2, color, 1);
+    this.layer.add(bar);
+    const prevLab = this.prev?.labs.find((l) => l.seat === lab.seat);
+    if (animate && prevLab && prevLab.cap < lab.cap) {
+      bar.scaleY = Math.max(0.05, prevLab.cap / lab.cap);
+      this.tweens.add({ targets: bar, scaleY: 1, duration: 800, ease: "Back.easeOut" });
+      const plus = this.text(cx, yBase - capH - 6, `+${fmt(lab.cap - prevLab.cap)}`, 18, "#003f66", { fontStyle: "bold" }).setOrigin(0.5, 1);
+      this.tweens.add({ targets: plus, y: plus.y - 26, alpha: 0, duration: 1600, delay: 500 });
+    }
+    // aligned level inside the bar
+    const aw = Math.max(8, barW * 0.48);
+    if (lab.aligned !== null) {
+      const ah = Math.max(0, Math.min(lab.aligned, lab.cap) * unit);
+      const al = this.add.rectangle(cx, yBase, aw, Math.max(1, ah), hexToNumber(ALIGNED_COLOR), 0.95).setOrigin(0.5, 1);
+      al.setStrokeStyle(1, 0x004d38);
+      this.layer.add(al);
+      if (animate && prevLab && prevLab.aligned !== null && prevLab.aligned > lab.aligned && ah > 0) {
+        al.scaleY = Math.min(4, prevLab.aligned / Math.max(0.01, lab.aligned));
+        this.tweens.add({ targets: al, scaleY: 1, duration: 900, delay: 300, ease: "Bounce.easeOut" });
+      }
+      this.text(cx + barW / 2 + 3, yBase - ah, `aligned ${fmt(lab.aligned)}`, 11, "#00583f").setOrigin(0, 0.5);
+    } else {
+      this.text(cx, yBase - Math.min(capH / 2, 40), "aligned ?", 11, MUTED).setOrigin(0.5, 0.5);
+    }
+    // the lab's mark at the top of its bar
+    const topY = yBase - capH;
+    drawShape(g, lab.style.shape, cx, topY - 10, 8, color);
+    this.text(cx, topY - 20, fmt(lab.cap) + (lab.capExact ? "" : "?"), 13, INK, { fontStyle: "bold" }).setOrigin(0.5, 1);
+    this.labTop.set(lab.seat, { x: cx, y: topY });
+    // labels below
+    const short = lab.name.length > 12 && colW < 110 ? lab.name.slice(0, 11) + "…" : lab.name;
+    this.text(cx, yBase + 8, `${lab.style.mark} ${short}${lab.mine ? " (you)" : ""}`, 13, INK, { fontStyle: lab.mine ? "bold" : "normal" }).setOrigin(0.5, 0);
+    const def = "🛡".repeat(lab.defense) + "·".repeat(Math.max(0, 2 - lab.defense));
+    this.text(cx, yBase + 26, `defense ${def}${lab.prod ? ` · ${lab.prod} prod` : ""}${lab.flaws !== null ? ` · ${lab.flaws} flaw${lab.flaws === 1 ? "" : "s"}` : ""}`, 11, MUTED).setOrigin(0.5, 0);
+  }
+
+  drawCard(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
+    const r = L.card;
+    g.fillStyle(0xfffdf6, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 10);
+    g.lineStyle(2, 0x9a8f72, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
+    if (m.end) {
+      this.text(r.x + 12, r.y + 10, "The match has ended", 13, MUTED, { fontStyle: "bold" });
+      this.text(r.x + 12, r.y + 32, m.end.cause, 15, INK, { wordWrap: { width: r.w - 24 }, fontStyle: "bold" });
+      return;
+    }
+    const n = m.news[0];
+    this.text(r.x + 12, r.y + 8, m.news.length > 1 ? `News of the round (1 of ${m.news.length})` : "News of the round", 12, MUTED, { fontStyle: "bold" });
+    if (!n) { this.text(r.x + 12, r.y + 30, "No news yet.", 14, MUTED); return; }
+    const head = this.text(r.x + 12, r.y + 26, n.headline, 16, INK, { fontStyle: "bold", wordWrap: { width: r.w - 24 } });
+    const body = this.text(r.x + 12, head.y + head.height + 4, n.text, 13, INK, { wordWrap: { width: r.w - 24 } });
+    // Shrink the text if the card overflows.
+    if (body.y + body.height > r.y + r.h - 6) body.setFontSize(11);
+    if (body.y + body.height > r.y + r.h - 6) body.setText(n.text.slice(0, Math.max(40, Math.floor(n.text.length * 0.6))) + "…");
+  }
+
+  drawTracks(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
+    const r = L.tracks;
+    const rows: { label: string; value: number; max: number; color: number; marks?: readonly number[] }[] = [
+      { label: "Theory", value: m.theory, max: m.max.theory, color: hexToNumber(COLORS.blue), marks: m.milestoneAt },
+      { label: "Interpretability", value: m.interp, max: m.max.interp, color: hexToNumber(COLORS.purple) },
+      { label: "Augmentation", value: m.aug, max: m.max.aug, color: hexToNumber(COLORS.green) },
+      { label: "Political will", value: m.will, max: m.max.will, color: hexToNumber(COLORS.sky) },
+      { label: "Monitoring regime", value: m.regime, max: m.max.regime, color: hexToNumber(COLORS.orange) },
+    ];
+    const rowH = (r.h - 8) / rows.length;
+    const labelW = Math.min(130, r.w * 0.36);
+    rows.forEach((row, i) => {
+      const y = r.y + 4 + rowH * i + rowH / 2;
+      this.text(r.x, y, row.label, 13, INK).setOrigin(0, 0.5);
+      const px = r.x + labelW;
+      const pw = r.w - labelW - 44;
+      const gap = pw / 10;
+      const rad = Math.max(4, Math.min(10, gap * 0.38));
+      for (let k = 1; k <= row.max; k++) {
+        const cx = px + gap * (k - 0.5);
+        const fill = row.value >= k ? 1 : row.value >= k - 0.5 ? 0.5 : 0;
+        const mark = row.marks?.includes(k);
+        g.lineStyle(2, row.color, 1);
+        if (mark) {
+          g.fillStyle(0xffffff, 1).fillRect(cx - rad, y - rad, rad * 2, rad * 2);
+          if (fill === 1) g.fillStyle(row.color, 1).fillRect(cx - rad, y - rad, rad * 2, rad * 2);
+          g.strokeRect(cx - rad, y - rad, rad * 2, rad * 2);
+        } else {
+          g.fillStyle(0xffffff, 1).fillCircle(cx, y, rad);
+          if (fill === 1) g.fillStyle(row.color, 1).fillCircle(cx, y, rad);
+          else if (fill === 0.5) g.fillStyle(row.color, 1).slice(cx, y, rad, Math.PI / 2, (3 * Math.PI) / 2).fillPath();
+          g.strokeCircle(cx, y, rad);
+        }
+      }
+      this.text(r.x + r.w, y, `${fmt(row.value)}/${row.max}`, 13, INK, { fontStyle: "bold" }).setOrigin(1, 0.5);
+    });
+    if (m.drift !== null) this.text(r.x + labelW, r.y + r.h - 2, `hidden drift ${fmt(m.drift)}`, 11, MUTED);
+  }
+
+  drawPolicies(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
+    const r = L.policies;
+    this.text(r.x, r.y, "Policies in force", 13, MUTED, { fontStyle: "bold" });
+    if (m.policies.length === 0) { this.text(r.x, r.y + 20, "none", 13, MUTED); return; }
+    let x = r.x;
+    let y = r.y + 20;
+    for (const p of m.policies) {
+      const t = this.text(0, 0, `§ ${p.name}`, 13, INK);
+      const w = t.width + 16;
+      if (x + w > r.x + r.w) { x = r.x; y += 28; }
+      g.fillStyle(0xe8f1fb, 1).fillRoundedRect(x, y, w, 24, 12);
+      g.lineStyle(1, hexToNumber(COLORS.blue), 1).strokeRoundedRect(x, y, w, 24, 12);
+      t.setPosition(Math.round(x + 8), Math.round(y + 4));
+      x += w + 6;
+    }
+  }
+
+  playFx(m: BoardModel): void {
+    let leakIndex = 0;
+    for (const f of m.fx) {
+      if (f.kind === "leak") {
+        const from = (f.seat !== undefined && this.labTop.get(f.seat)) || this.middleLab();
+        this.leakFlow(from, leakIndex++);
+      } else if (f.kind === "paradigm") {
+        const at = (f.seat !== undefined && this.labTop.get(f.seat)) || null;
+        this.cameras.main.shake(350, 0.006);
+        this.banner(at ? at.x : this.scale.width * 0.3, at ? at.y - 40 : (this.layout?.ladder.y ?? 40) + 60, "Paradigm shift! Old alignment stops applying", "#a33a00");
+      } else if (f.kind === "compounding") {
+        this.banner(this.rogueTop.x, this.rogueTop.y - 30, "Rogue speeds up", "#a33a00", 1400);
+      } else if (f.kind === "catastrophe") {
+        const flash = this.add.rectangle(0, 0, this.scale.width, this.scale.height, hexToNumber(TAI_COLOR), 0.35).setOrigin(0);
+        this.fxLayer.add(flash);
+        this.tweens.add({ targets: flash, alpha: 0, duration: 1400 });
+      } else if (f.kind === "milestone") {
+        const r = this.layout!.tracks;
+        this.banner(r.x + r.w / 2, r.y + 10, "Theory milestone!", "#003f66", 900);
+      }
+    }
+  }
+
+  middleLab(): { x: number; y: number } {
+    const all = [...this.labTop.values()];
+    if (all.length === 0) return { x: this.scale.width / 3, y: this.scale.height / 2 };
+    return all[Math.floor(all.length / 2)];
+  }
+
+  leakFlow(from: { x: number; y: number }, index: number): void {
+    for (let k = 0; k < 6; k++) {
+      const dot = this.add.circle(from.x, from.y, 5, hexToNumber(COLORS.yellow), 1).setStrokeStyle(1.5, 0x5c5000);
+      this.fxLayer.add(dot);
+      const delay = index * 500 + k * 110;
+      this.tweens.chain({
+        targets: dot,
+        tweens: [
+          { x: this.poolAt.x, y: this.poolAt.y, duration: 700, ease: "Sine.easeInOut", delay },
+          { x: this.rogueTop.x, y: this.rogueTop.y, duration: 500, ease: "Quad.easeIn" },
+          { alpha: 0, duration: 200 },
+        ],
+      });
+    }
+    this.banner(from.x, from.y - 34, "Leak!", "#6b5d00", 1000 + index * 500);
+  }
+
+  banner(x: number, y: number, text: string, color: string, hold = 1600): void {
+    const t = this.add.text(Math.round(x), Math.round(y), text, {
+      fontFamily: FONT, fontSize: "16px", color, fontStyle: "bold", backgroundColor: "#ffffffee", padding: { x: 6, y: 3 },
+      resolution: Math.min(2, window.devicePixelRatio || 1),
+    }).setOrigin(0.5, 1);
+    const maxX = this.scale.width - t.width / 2 - 4;
+    t.x = Math.max(t.width / 2 + 4, Math.min(maxX, t.x));
+    this.fxLayer.add(t);
+    this.tweens.add({ targets: t, alpha: 0, y: t.y - 12, duration: 600, delay: hold });
+  }
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function dashed(g: Phaser.GameObjects.Graphics, x1: number, y: number, x2: number, _y2: number, color: number, width: number, dash: number, gap: number): void {
+  g.lineStyle(width, color, 1);
+  for (let x = x1; x < x2; x += dash + gap) g.lineBetween(x, y, Math.min(x + dash, x2), y);
+}
+
+function drawShape(g: Phaser.GameObjects.Graphics, shape: Shape, x: number, y: number, r: number, color: number): void {
+  g.fillStyle(color, 1);
+  g.lineStyle(1.5, 0x1b1f24, 1);
+  switch (shape) {
+    case "circle": g.fillCircle(x, y, r); g.strokeCircle(x, y, r); break;
+    case "square": g.fillRect(x - r, y - r, 2 * r, 2 * r); g.strokeRect(x - r, y - r, 2 * r, 2 * r); break;
+    case "triangle": g.fillTriangle(x, y - r, x + r, y + r, x - r, y + r); g.strokeTriangle(x, y - r, x + r, y + r, x - r, y + r); break;
+    case "diamond": {
+      const pts = [new Phaser.Math.Vector2(x, y - r), new Phaser.Math.Vector2(x + r, y), new Phaser.Math.Vector2(x, y + r), new Phaser.Math.Vector2(x - r, y)];
+      g.fillPoints(pts, true); g.strokePoints(pts, true); break;
+    }
+    case "cross": g.lineStyle(3, color, 1); g.lineBetween(x - r, y - r, x + r, y + r); g.lineBetween(x - r, y + r, x + r, y - r); break;
+  }
+}
+
+export function mountBoard(parent: HTMLElement): BoardHandle {
+  const scene = new BoardScene();
+  const game = new Phaser.Game({
+    type: Phaser.AUTO,
+    parent,
+    backgroundColor: "#f7f4ec",
+    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 800, height: parent.clientHeight || 560 },
+    scene: [scene],
+    banner: false,
+    audio: { noAudio: true },
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false },
+    render: { antialias: true, powerPreference: "low-power" },
+  } as Phaser.Types.Core.GameConfig);
+  game.canvas?.setAttribute("aria-hidden", "true");
+  return {
+    update(model) { scene.setModel(model); },
+    regions() {
+      const L = scene.layout;
+      if (!L) return {};
+      const m = scene.model;
+      const ladder = L.ladder;
+      const out: Record<string, Rect> = { ladder, card: L.card, tracks: L.tracks, policies: L.policies };
+      if (m) {
+        const n = m.labs.length + 1;
+        const colW = (ladder.w - 42) / n;
+        out.labs = { x: ladder.x + 34, y: ladder.y, w: colW * m.labs.length, h: ladder.h };
+        out.rogue = { x: ladder.x + 34 + colW * m.labs.length, y: ladder.y, w: colW, h: ladder.h };
+        const usable = ladder.h - 64 - 40;
+        const yOf = (v: number) => ladder.y + ladder.h - 64 - (v * usable) / m.top;
+        out.lines = { x: ladder.x, y: yOf(m.tai) - 24, w: ladder.w, h: yOf(m.danger) - yOf(m.tai) + 32 };
+      }
+      return out;
+    },
+    destroy() { game.destroy(true); },
+  };
+}

@@ -1,0 +1,289 @@
+// The only module that talks to colyseus.js: joins rooms, turns room state and messages into ClientSnapshots.
+import { Client, type Room } from "colyseus.js";
+import {
+  type ChatLine, type ClientSnapshot, type CreateOptions, type LegalOrders, type LobbySeat, type MatchInfo,
+  type MatchRecord, type PublicHistoryRow, type PublicView, type RoundReport, type SeatView,
+} from "@metastrategy/shared";
+import { getState, setState } from "../store";
+import { MSG, SMSG } from "./names";
+import { clearSession, loadSession, playedMatches, rememberPlayed, saveSession } from "./session";
+import type { FinishedMatch, Net, PublicMatch } from "./types";
+
+interface TokenMsg { code: string; sessionId: string; seat: number | null; seatToken: string | null; hostToken: string | null; isHost: boolean; spectator: boolean }
+interface ReportMsg { replace: boolean; reports: RoundReport[]; history: PublicHistoryRow[] }
+interface EndedMsg { aborted: boolean; view: PublicView }
+
+const CONSENTED = 4000;
+
+function endpoint(): string {
+  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
+}
+
+let client: Client | null = null;
+function colyseus(): Client {
+  return (client ??= new Client(endpoint()));
+}
+
+/** Parsing JSON strings only when they change. */
+function memoParse<T>(): (s: string) => T | null {
+  let last = "";
+  let val: T | null = null;
+  return (s: string) => {
+    if (!s) return null;
+    if (s !== last) { last = s; val = JSON.parse(s) as T; }
+    return val;
+  };
+}
+
+class MatchConnection {
+  room: Room | null = null;
+  seat: number | null = null;
+  isHost = false;
+  reports: RoundReport[] = [];
+  history: PublicHistoryRow[] = [];
+  chat: ChatLine[] = [];
+  ended: EndedMsg | null = null;
+  name = "Player";
+  private leaving = false;
+  private parsePublic = memoParse<PublicView>();
+  private parseMe = memoParse<SeatView["me"]>();
+  private parseLegal = memoParse<LegalOrders>();
+  private pendingStart = false;
+
+  attach(room: Room, name: string, opts: { autoStart?: boolean } = {}): void {
+    this.room = room;
+    this.name = name;
+    this.leaving = false;
+    this.pendingStart = !!opts.autoStart;
+    saveSession({ code: room.roomId, reconnectionToken: room.reconnectionToken, name });
+    room.onMessage(SMSG.token, (t: TokenMsg) => {
+      this.seat = t.seat;
+      this.isHost = t.isHost;
+      saveSession({ code: t.code, seatToken: t.seatToken, hostToken: t.hostToken, reconnectionToken: room.reconnectionToken });
+      if (this.pendingStart && t.isHost) {
+        this.pendingStart = false;
+        room.send(MSG.hostStart, {});
+      }
+      this.publish();
+    });
+    room.onMessage(SMSG.report, (m: ReportMsg) => {
+      if (m.replace) { this.reports = m.reports.slice(); this.history = m.history.slice(); }
+      else { this.reports = [...this.reports, ...m.reports]; this.history = [...this.history, ...m.history]; }
+      this.publish();
+    });
+    room.onMessage(SMSG.chat, (c: ChatLine) => {
+      this.chat = [...this.chat.slice(-199), c];
+      this.publish();
+    });
+    room.onMessage(SMSG.ended, (m: EndedMsg) => {
+      this.ended = m;
+      const end = m.view.end;
+      rememberPlayed({ code: room.roomId, name: String((room.state as { name?: string })?.name ?? room.roomId), scenario: m.view.scenario, ending: end?.ending ?? null, endedAt: Date.now() });
+      this.publish();
+    });
+    room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => setState({ error: e.reason }));
+    room.onMessage(SMSG.proposals, () => {});
+    room.onMessage("*", () => {});
+    room.onStateChange(() => this.publish());
+    room.onLeave((code) => {
+      if (this.room !== room) return;
+      this.room = null;
+      if (this.leaving || code === CONSENTED) { setState({ connection: "closed" }); return; }
+      setState({ connection: "reconnecting" });
+      void this.recover();
+    });
+    room.onError((_code, message) => setState({ error: message ?? "Connection error." }));
+    setState({ connection: "open", error: null });
+    this.publish();
+  }
+
+  private async recover(): Promise<void> {
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+      try {
+        if (await resumeFromSession(this)) return;
+      } catch { /* try again */ }
+    }
+    setState({ connection: "closed", error: "Lost the connection to the match." });
+  }
+
+  snapshot(): ClientSnapshot | null {
+    const room = this.room;
+    if (!room || !room.state) return null;
+    const st = room.state as Record<string, unknown> & { toJSON?: () => Record<string, unknown> };
+    const js = (typeof st.toJSON === "function" ? st.toJSON() : st) as Record<string, any>;
+    if (!js || js.phase === undefined) return null;
+    const seats: LobbySeat[] = (js.seats ?? []).map((x: LobbySeat) => ({ ...x }));
+    const info: MatchInfo = {
+      code: js.code || room.roomId,
+      mode: js.mode,
+      scenario: js.scenario,
+      rounds: js.rounds,
+      public: !!js.public,
+      name: js.name ?? "",
+      timers: { news: js.timers?.news ?? 0, deliberation: js.timers?.deliberation ?? 0, orders: js.timers?.orders ?? 0, report: js.timers?.report ?? 0 },
+      phase: js.phase,
+      deadline: js.deadline ?? 0,
+      paused: !!js.paused,
+      remaining: js.remaining ?? 0,
+      round: js.round ?? 0,
+      seats,
+      spectators: js.spectators ?? 0,
+    };
+    const secrets = (js.secrets ?? {}) as Record<string, { seat: number; me: string; legal: string; orders: string }>;
+    const secret = this.seat !== null ? secrets[String(this.seat)] : undefined;
+    let base: PublicView | null = null;
+    if (this.ended) base = this.ended.view;
+    else {
+      const pv = this.parsePublic(js.publicView ?? "");
+      if (pv) base = { ...pv, history: this.history };
+    }
+    let view: PublicView | SeatView | null = base;
+    const me = secret ? this.parseMe(secret.me) : null;
+    if (base && me && this.seat !== null) view = { ...base, seat: this.seat, me } as SeatView;
+    const legal = secret && info.phase !== "ended" ? this.parseLegal(secret.legal) : null;
+    return { info, mySeat: this.seat, isHost: this.isHost, view, legal, reports: this.reports, chat: this.chat };
+  }
+
+  publish(): void {
+    const snap = this.snapshot();
+    if (snap) setState({ snap });
+  }
+
+  send(type: string, payload: unknown = {}): void {
+    if (!this.room) { setState({ error: "Not connected to a match." }); return; }
+    this.room.send(type, payload);
+  }
+
+  async leave(): Promise<void> {
+    this.leaving = true;
+    const r = this.room;
+    this.room = null;
+    clearSession();
+    this.reset();
+    setState({ snap: null, connection: "idle", sentRound: null });
+    if (r) await r.leave(true).catch(() => 0);
+  }
+
+  reset(): void {
+    this.seat = null;
+    this.isHost = false;
+    this.reports = [];
+    this.history = [];
+    this.chat = [];
+    this.ended = null;
+    this.parsePublic = memoParse<PublicView>();
+    this.parseMe = memoParse<SeatView["me"]>();
+    this.parseLegal = memoParse<LegalOrders>();
+  }
+}
+
+async function resumeFromSession(conn: MatchConnection): Promise<boolean> {
+  const saved = loadSession();
+  if (!saved) return false;
+  if (saved.reconnectionToken) {
+    try {
+      const room = await colyseus().reconnect(saved.reconnectionToken);
+      conn.attach(room, saved.name);
+      return true;
+    } catch { /* fall back to the seat token */ }
+  }
+  if (saved.seatToken || saved.hostToken) {
+    const opts: Record<string, string> = { name: saved.name };
+    if (saved.seatToken) opts.seatToken = saved.seatToken;
+    if (saved.hostToken) opts.hostToken = saved.hostToken;
+    const room = await colyseus().joinById(saved.code, opts);
+    conn.reset();
+    conn.attach(room, saved.name);
+    return true;
+  }
+  return false;
+}
+
+function readable(e: unknown): Error {
+  const msg = e instanceof Error ? e.message : typeof e === "object" && e && "message" in e ? String((e as { message: unknown }).message) : String(e);
+  if (/not found/i.test(msg)) return new Error("No match has that code. Check it with your host.");
+  if (/Failed to fetch|NetworkError|ECONNREFUSED/i.test(msg)) return new Error("The game server cannot be reached.");
+  return new Error(msg || "Could not join.");
+}
+
+export function createNet(): Net {
+  const conn = new MatchConnection();
+  const send = (type: string) => (payload: unknown = {}) => conn.send(type, payload);
+  const net: Net = {
+    async create(options: CreateOptions, name: string) {
+      setState({ connection: "connecting" });
+      await conn.leave();
+      try {
+        const room = await colyseus().create("match", { ...options, player: { name } });
+        conn.attach(room, name, { autoStart: options.mode === "solo" });
+      } catch (e) {
+        setState({ connection: "idle" });
+        throw readable(e);
+      }
+    },
+    async joinByCode(code: string, name: string, spectator?: boolean) {
+      setState({ connection: "connecting" });
+      await conn.leave();
+      try {
+        const room = await colyseus().joinById(code.toUpperCase(), spectator ? { name, spectator: true } : { name });
+        conn.attach(room, name);
+      } catch (e) {
+        setState({ connection: "idle" });
+        throw readable(e);
+      }
+    },
+    async resume() {
+      if (!loadSession()) return false;
+      setState({ connection: "reconnecting" });
+      try {
+        const ok = await resumeFromSession(conn);
+        if (!ok) { clearSession(); setState({ connection: "idle" }); }
+        return ok;
+      } catch {
+        clearSession();
+        setState({ connection: "idle" });
+        return false;
+      }
+    },
+    leave: () => conn.leave(),
+    async listPublic(): Promise<PublicMatch[]> {
+      const res = await fetch("/api/matches");
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const rows = (await res.json()) as Record<string, any>[];
+      return rows.map((r) => ({
+        roomId: r.code, code: r.code, name: r.name ?? "", scenario: r.scenario ?? "baseline", phase: r.phase ?? "lobby",
+        round: r.round ?? 0, seats: r.seats ?? 0, humans: r.humans ?? 0, openSeats: r.open ?? 0,
+      }));
+    },
+    async listFinished(): Promise<FinishedMatch[]> {
+      return playedMatches().map((m) => ({ id: m.code, name: m.name, scenario: m.scenario, ending: m.ending, endedAt: m.endedAt }));
+    },
+    async record(id: string): Promise<MatchRecord> {
+      const saved = loadSession();
+      const q = saved && saved.code === id && saved.hostToken ? `?hostToken=${encodeURIComponent(saved.hostToken)}` : "";
+      const res = await fetch(`/api/matches/${encodeURIComponent(id)}/record${q}`);
+      if (res.status === 404) throw new Error("No finished match has that code.");
+      if (res.status === 403) throw new Error("That match has not finished yet.");
+      if (!res.ok) throw new Error(`The record could not be loaded (HTTP ${res.status}).`);
+      return (await res.json()) as MatchRecord;
+    },
+    matchId: () => conn.room?.roomId ?? getState().snap?.info.code ?? null,
+    orders: send(MSG.orders),
+    chat: (text) => conn.send(MSG.chat, { text }),
+    takeSeat: (seat) => conn.send(MSG.takeSeat, { seat }),
+    leaveSeat: () => conn.send(MSG.leaveSeat, {}),
+    setDoctrine: (doctrine) => conn.send(MSG.setDoctrine, { doctrine }),
+    ready: (ready) => conn.send(MSG.ready, { ready }),
+    hostSettings: send(MSG.hostSettings),
+    hostSeat: send(MSG.hostSeat),
+    hostStart: () => conn.send(MSG.hostStart, {}),
+    hostPause: () => conn.send(MSG.hostPause, {}),
+    hostResume: () => conn.send(MSG.hostResume, {}),
+    hostExtend: (seconds) => conn.send(MSG.hostExtend, { seconds }),
+    hostEndPhase: () => conn.send(MSG.hostEndPhase, {}),
+    hostKick: (seat) => conn.send(MSG.hostKick, { seat }),
+    hostEndMatch: () => conn.send(MSG.hostEndMatch, {}),
+  };
+  return net;
+}

@@ -1,0 +1,69 @@
+// A tiny hyperscript for plain DOM view functions.
+type Child = Node | string | number | null | undefined | false | Child[];
+type Attrs = Record<string, unknown> & { on?: Record<string, (e: Event) => void> };
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  if (attrs) applyAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function s(tag: string, attrs?: Record<string, unknown> | null, ...children: Child[]): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag);
+  if (attrs) applyAttrs(el, attrs);
+  append(el, children);
+  return el;
+}
+
+function applyAttrs(el: Element, attrs: Attrs): void {
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "on") {
+      for (const [ev, fn] of Object.entries(v as Record<string, (e: Event) => void>)) el.addEventListener(ev, fn);
+    } else if (k === "class") {
+      el.setAttribute("class", String(v));
+    } else if (k === "value" && "value" in el) {
+      (el as HTMLInputElement).value = String(v);
+    } else if (k === "checked" && "checked" in el) {
+      (el as HTMLInputElement).checked = Boolean(v);
+    } else if (k === "style" && typeof v === "object") {
+      Object.assign((el as HTMLElement).style, v);
+    } else if (v === true) {
+      el.setAttribute(k, "");
+    } else {
+      el.setAttribute(k, String(v));
+    }
+  }
+}
+
+function append(el: Node, children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else el.appendChild(typeof c === "object" ? c : document.createTextNode(String(c)));
+  }
+}
+
+export function clear(el: Element): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/** Replace an element's children, keeping focus on an element with the same id when it survives. */
+export function render(el: Element, ...children: Child[]): void {
+  const active = document.activeElement as HTMLElement | null;
+  const id = active && el.contains(active) ? active.id : "";
+  clear(el);
+  append(el, children);
+  if (id) {
+    const again = document.getElementById(id);
+    if (again && again !== document.activeElement) again.focus();
+  }
+}
+
+let uid = 0;
+export function newId(prefix: string): string {
+  return `${prefix}-${++uid}`;
+}

@@ -1,0 +1,177 @@
+// The match screen: header with timer, the Phaser board (lazy) and its text mirror, orders, reports, chat, debrief.
+import type { ClientSnapshot, SeatView } from "@metastrategy/shared";
+import type { BoardHandle } from "../board/board";
+import { boardModel } from "../model";
+import type { Net } from "../net/types";
+import { getState, lastReport, setState, subscribe } from "../store";
+import { announce } from "./announce";
+import { chatPanel } from "./chat";
+import { debriefView } from "./debrief";
+import { h, render } from "./dom";
+import { ENDING_NAMES, PHASE_NAMES, doctrineName, roleName } from "./format";
+import { startGuide, guideWanted } from "./guide";
+import { ORDER_PHASES, ordersPanel } from "./orders";
+import { newsCard, reportSummary, reportsPanel } from "./report";
+import type { Screen } from "./screen";
+import { boardSummary, textBoard } from "./textboard";
+
+const PHASE_HELP: Record<string, string> = {
+  news: "The news of the round is in. Read the event card.",
+  deliberation: "Talk it over in the chat. You may already give your orders.",
+  orders: "Give your orders before the timer runs out.",
+  resolution: "The world resolves everyone's orders at once…",
+  report: "Read what happened this round.",
+  ended: "The match is over.",
+};
+
+export function matchScreen(net: Net): Screen {
+  const root = h("main", { id: "main", class: "match", tabindex: "-1" });
+  const bar = h("header", { class: "match-bar" });
+  const boardWrap = h("div", { class: "board-wrap", role: "img", "aria-roledescription": "game board", "aria-describedby": "board-text", id: "board-canvas" },
+    h("p", { class: "board-loading muted" }, "Loading the board…"));
+  const textEl = h("section", { class: "text-board-wrap", id: "board-text", "aria-label": "Board as text" });
+  const textToggle = h("button", { type: "button", class: "btn small ghost", id: "toggle-text", "aria-expanded": "false", "aria-controls": "board-text",
+    on: { click: () => {
+      const open = textEl.classList.toggle("shown");
+      textToggle.setAttribute("aria-expanded", String(open));
+      textToggle.textContent = open ? "Hide board as text" : "Show board as text";
+    } } }, "Show board as text");
+  const newsEl = h("div", { class: "news-dom" });
+  const boardArea = h("section", { class: "board-area", "aria-labelledby": "board-h" },
+    h("div", { class: "row spread" }, h("h2", { id: "board-h" }, "The world"), textToggle), boardWrap, textEl, newsEl);
+  const orders = ordersPanel(net);
+  const reportsEl = h("div", { class: "reports-holder" });
+  const chat = chatPanel(net);
+  const debriefEl = h("div", { class: "debrief-holder" });
+  const side = h("aside", { class: "side", "aria-label": "Orders, reports and chat" }, orders.el, reportsEl, chat.el);
+  const grid = h("div", { class: "match-grid" }, boardArea, side);
+  root.append(bar, debriefEl, grid);
+
+  let board: BoardHandle | null = null;
+  let destroyed = false;
+  let lastPhase = "";
+  let lastReports = -1;
+  let lastNews = "";
+  let lastBarKey = "";
+  let ended = false;
+
+  void import("../board/board").then(({ mountBoard }) => {
+    if (destroyed) return;
+    boardWrap.querySelector(".board-loading")?.remove();
+    try {
+      board = mountBoard(boardWrap);
+      boardWrap.dataset.ready = "1";
+      drawBoard(getState().snap);
+      maybeGuide();
+    } catch (e) {
+      boardWrap.append(h("p", { class: "muted" }, "The picture board could not start here; the board as text below shows everything."));
+      textEl.classList.add("shown");
+    }
+  }).catch(() => {
+    boardWrap.querySelector(".board-loading")?.replaceWith(h("p", { class: "muted" }, "The board could not load; the text board shows everything."));
+    textEl.classList.add("shown");
+  });
+
+  function maybeGuide(): void {
+    const snap = getState().snap;
+    if (!snap || !board || !guideWanted(snap)) return;
+    startGuide(() => board?.regions() ?? {}, boardWrap);
+  }
+
+  function drawBoard(snap: ClientSnapshot | null): void {
+    if (!snap?.view) return;
+    const model = boardModel(snap.view, lastReport(snap), snap.mySeat);
+    boardWrap.setAttribute("aria-label", boardSummary(model));
+    render(textEl, h("h3", null, "Board as text"), textBoard(model));
+    board?.update(model);
+  }
+
+  function drawBar(snap: ClientSnapshot): void {
+    const info = snap.info;
+    const v = snap.view;
+    const me = v && "me" in v ? (v as SeatView).me : null;
+    const key = JSON.stringify([info.phase, info.round, info.rounds, info.paused, snap.isHost, me, v?.seats.map((s) => s.prestige), info.seats.map((s) => s.submitted)]);
+    if (key === lastBarKey) return;
+    lastBarKey = key;
+    const waiting = info.seats.filter((s) => s.kind === "human" && s.connected && !s.submitted).length;
+    render(bar,
+      h("div", { class: "bar-main" },
+        h("h1", { class: "bar-title" }, `Round ${Math.max(1, info.round)} of ${info.rounds}`),
+        h("span", { class: `phase phase-${info.phase}`, id: "phase" }, PHASE_NAMES[info.phase] ?? info.phase, info.paused ? " (paused)" : ""),
+        h("span", { class: "timer big-timer", "data-timer": "1", role: "timer", "aria-label": "Time left in this phase" }),
+        info.phase === "orders" || info.phase === "deliberation" ? h("span", { class: "muted small" }, `${waiting} player${waiting === 1 ? "" : "s"} still deciding`) : null),
+      me ? h("div", { class: "me", "aria-label": "Your seat" },
+        h("strong", null, `${roleName(me.role)} · ${doctrineName(me.doctrine)}`),
+        h("span", null, `Funds ${me.funds}`),
+        me.role === "regulator" ? h("span", null, `Influence ${me.influence}`) : null,
+        h("span", null, `Prestige ${me.prestige}`),
+        me.lab ? h("span", null, `Security ${me.lab.sec}`) : null,
+        me.researcher ? h("span", null, `Unpublished theory ${me.researcher.theoryPrivate}`) : null)
+        : h("div", { class: "me muted" }, "Watching as a spectator"),
+      h("div", { class: "bar-actions" },
+        snap.isHost && info.phase !== "ended" ? [
+          info.paused
+            ? h("button", { type: "button", class: "btn small", on: { click: () => net.hostResume() } }, "Resume")
+            : h("button", { type: "button", class: "btn small", on: { click: () => net.hostPause() } }, "Pause"),
+          h("button", { type: "button", class: "btn small", on: { click: () => net.hostExtend(30) } }, "+30 s"),
+          h("button", { type: "button", class: "btn small", id: "end-phase", on: { click: () => net.hostEndPhase() } }, "End phase"),
+          h("button", { type: "button", class: "btn small ghost", on: { click: () => { if (confirm("End the match for everyone now?")) net.hostEndMatch(); } } }, "End match"),
+        ] : null,
+        h("button", { type: "button", class: "btn small ghost", on: { click: () => startGuide(() => board?.regions() ?? {}, boardWrap, true) } }, "Guide"),
+        h("a", { class: "btn small ghost", href: "#howto", target: "_blank", rel: "noopener" }, "How to play"),
+        h("button", { type: "button", class: "btn small ghost", id: "leave-match", on: { click: () => { if (info.phase === "ended" || confirm("Leave the match? A bot will play your seat.")) void net.leave(); } } }, "Leave")));
+  }
+
+  function draw(snap: ClientSnapshot | null): void {
+    if (!snap) return;
+    drawBar(snap);
+    const info = snap.info;
+    if (info.phase !== lastPhase) {
+      const was = lastPhase;
+      lastPhase = info.phase;
+      root.dataset.phase = info.phase;
+      if (was) announce(`${PHASE_NAMES[info.phase] ?? info.phase}. ${PHASE_HELP[info.phase] ?? ""}`);
+      if (info.phase === "orders" || info.phase === "news") setState({ error: null });
+    }
+    const news = JSON.stringify(snap.view?.news ?? []);
+    if (news !== lastNews && snap.view && !snap.view.end) {
+      lastNews = news;
+      render(newsEl, snap.view.news.length ? newsCard({ news: snap.view.news }) : null);
+      if (snap.view.news[0]) announce(`News, round ${snap.view.round}: ${snap.view.news.map((n) => `${n.headline}. ${n.text}`).join(" ")}`);
+    }
+    if (snap.reports.length !== lastReports) {
+      const fresh = lastReports >= 0 && snap.reports.length > lastReports;
+      lastReports = snap.reports.length;
+      render(reportsEl, reportsPanel(snap.reports, snap.mySeat));
+      const r = lastReport(snap);
+      if (fresh && r) announce(reportSummary(r, snap.mySeat));
+    }
+    drawBoard(snap);
+    const isEnded = info.phase === "ended" || !!snap.view?.end || !!snap.view?.reveal;
+    if (isEnded && !ended && snap.view?.reveal) {
+      ended = true;
+      root.classList.add("ended");
+      render(debriefEl, debriefView(snap.view, snap.mySeat, {
+        onReplay: () => { location.hash = `#replay/${info.code}`; },
+        onAgain: () => { void net.leave(); },
+      }));
+      announce(`The match has ended: ${snap.view.end ? ENDING_NAMES[snap.view.end.ending] : "ended"}.`);
+      requestAnimationFrame(() => document.getElementById("debrief-h")?.focus());
+    }
+    if (ORDER_PHASES.has(info.phase)) side.classList.add("ordering");
+    else side.classList.remove("ordering");
+  }
+
+  const unsub = subscribe((st) => draw(st.snap));
+  draw(getState().snap);
+  return {
+    el: root,
+    destroy() {
+      destroyed = true;
+      unsub();
+      orders.destroy();
+      chat.destroy();
+      board?.destroy();
+    },
+  };
+}

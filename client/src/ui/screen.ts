@@ -1,0 +1,4 @@
+export interface Screen {
+  el: HTMLElement;
+  destroy(): void;
+}

@@ -1,0 +1,33 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+
+// The server (PORT, default 2567) serves /api and the websocket; the dev server proxies to it.
+const server = process.env.METASTRATEGY_SERVER ?? "http://localhost:2567";
+
+export default defineConfig({
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  base: "/",
+  define: {
+    // The test bridge (window.__ms) is compiled in only when VITE_TEST_BRIDGE=1.
+    __TEST_BRIDGE__: JSON.stringify(process.env.VITE_TEST_BRIDGE === "1"),
+  },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    target: "es2022",
+    sourcemap: false,
+    manifest: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // The shared engine is pure data and functions: let unused modules (the resolver, zod schemas) drop out of the first load.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]shared[\\/]src[\\/]/.test(id) },
+    },
+  },
+  server: {
+    proxy: {
+      "/api": server,
+      "/matchmake": server,
+      "^/[a-zA-Z0-9_-]{9}/[a-zA-Z0-9_-]+": { target: server, ws: true },
+    },
+  },
+});

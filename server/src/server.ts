@@ -3,6 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { LobbyRoom, Server, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import { Encoder } from "@colyseus/schema";
 import { configFromEnv, type Config } from "./config.js";
 import { setContext, type ServerContext } from "./context.js";
 import { buildApp } from "./http/routes.js";
@@ -19,6 +20,9 @@ export interface RunningServer {
   /** Stops accepting, disconnects rooms (unfinished matches stay restorable), closes the store. */
   close(): Promise<void>;
 }
+
+// Eight seats' private parts (legal orders ~2.5 KB each) exceed the default 8 KB encode buffer.
+Encoder.BUFFER_SIZE = 64 * 1024;
 
 export async function startServer(overrides: Partial<Config> = {}, store?: MatchStore): Promise<RunningServer> {
   const config = { ...configFromEnv(), ...overrides };

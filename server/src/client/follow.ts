@@ -123,7 +123,19 @@ export class Follower {
     });
   }
 
+  private poked = false;
+
+  /** Checks waiters once the current message's other handlers have run too. */
   private poke(): void {
+    if (this.poked) return;
+    this.poked = true;
+    queueMicrotask(() => {
+      this.poked = false;
+      this.check();
+    });
+  }
+
+  private check(): void {
     for (const w of this.waiters.slice()) {
       let ok = false;
       try {

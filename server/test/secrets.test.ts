@@ -1,0 +1,127 @@
+// What a seat may see: every byte each client receives over whole matches holds no other seat's secret.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MSG, createMatch, resolveRound, type MatchRecord, type MatchState } from "@metastrategy/shared";
+import { legalJson, meJson } from "../src/sync/views.js";
+import { FAST, autoPlay, bytesOf, create, getJson, join, testServer, type Follower } from "./helpers.js";
+
+let srv: Awaited<ReturnType<typeof testServer>>;
+beforeAll(async () => {
+  srv = await testServer();
+});
+afterAll(async () => {
+  await srv.close();
+});
+
+const enc = new TextEncoder();
+
+function concat(parts: Uint8Array[]): Buffer {
+  return Buffer.concat(parts.map((p) => Buffer.from(p)));
+}
+
+function contains(hay: Buffer, needle: string): boolean {
+  return hay.includes(Buffer.from(enc.encode(needle)));
+}
+
+/** Every state the match went through, from its record. */
+function statesOf(record: MatchRecord): MatchState[] {
+  let s = createMatch({ scenario: record.scenario, seed: record.seed, seats: record.seats, overrides: record.overrides });
+  const out = [s];
+  for (const o of record.ordersByRound) {
+    s = resolveRound(s, o).state;
+    out.push(s);
+  }
+  return out;
+}
+
+async function playRecorded(seed: number, scenario: string) {
+  const seats = [{ role: "lab" }, { role: "researcher" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }, { role: "researcher", bot: true }];
+  const a = await create(srv.url, { seed, scenario, seats, timers: FAST });
+  const code = a.token!.code;
+  const b = await join(srv.url, code, { name: "B" });
+  const c = await join(srv.url, code, { name: "C" });
+  const spec = await join(srv.url, code, { spectator: true });
+  b.room.send(MSG.takeSeat, { seat: 1 });
+  c.room.send(MSG.takeSeat, { seat: 2 });
+  await b.until(() => b.token!.seat === 1);
+  await c.until(() => c.token!.seat === 2);
+  const players = [a, b, c];
+  const endIndex = new Map<Follower, number>();
+  for (const f of [...players, spec]) {
+    f.room.onMessage("ended", () => endIndex.set(f, bytesOf(f.room).length - 1));
+  }
+  const plays = players.map((f) => autoPlay(f, seed));
+  a.room.send(MSG.hostStart, {});
+  for (const f of [...players, spec]) await f.until(() => !!f.ended && endIndex.has(f), 20_000, "end");
+  plays.forEach((p) => p.stop());
+  const record = (await getJson(`${srv.http}/api/matches/${code}/record`)).body as MatchRecord;
+  return { players, spec, record, endIndex };
+}
+
+describe("hidden information", () => {
+  for (const [seed, scenario] of [[21, "baseline"], [22, "leaky"]] as const) {
+    it(`no client ever receives another seat's secrets (${scenario}, seed ${seed})`, async () => {
+      const { players, spec, record, endIndex } = await playRecorded(seed, scenario);
+      const states = statesOf(record);
+      expect(states.at(-1)!.phase).toBe("ended");
+      const n = record.seats.length;
+      for (const f of [...players, spec]) {
+        const all = bytesOf(f.room);
+        const cut = endIndex.get(f)!;
+        const before = concat(all.slice(0, cut));
+        const everything = concat(all);
+        const mine = f.seat;
+        expect(before.length).toBeGreaterThan(1000);
+        // Hidden values never appear before the end: flaws, drift, the exact pool and rogue level.
+        for (const key of ['"flaws"', '"drift"', '"pool"', '"rogue":', '"rogueMomentum"', '"deck"', '"rng"']) expect(contains(before, key), key).toBe(false);
+        // No other seat's private part, in any round (nor after the end: the reveal has another shape).
+        for (const s of states) {
+          for (let seat = 0; seat < n; seat++) {
+            const me = meJson(s, seat);
+            const legal = legalJson(s, seat);
+            if (seat === mine) continue;
+            expect(contains(everything, me), `seat ${seat} me in ${mine}`).toBe(false);
+            if (legal) expect(contains(everything, legal), `seat ${seat} legal in ${mine}`).toBe(false);
+          }
+        }
+        // No other seat's orders before the end (skipping orders identical to one this client sent itself).
+        const own = new Set(record.ordersByRound.map((o) => (mine === null ? "" : JSON.stringify(o[mine]))));
+        for (const orders of record.ordersByRound) {
+          orders.forEach((o, seat) => {
+            const j = JSON.stringify(o);
+            if (seat !== mine && !own.has(j) && o.actions.length > 0) expect(contains(before, j), `orders of ${seat} in ${mine}`).toBe(false);
+          });
+        }
+        // Reports carry public entries and this seat's own notes only.
+        for (const r of f.reports) for (const e of r.entries) expect(e.seat === null || e.seat === mine).toBe(true);
+        // The seat's own secret did arrive (the recording works).
+        if (mine !== null) expect(contains(everything, meJson(states[1], mine))).toBe(true);
+      }
+      for (const f of [...players, spec]) await f.room.leave();
+    });
+  }
+
+  it("a client removed from its seat stops receiving that seat's secrets", async () => {
+    const a = await create(srv.url, { seed: 4, seats: [{ role: "lab", bot: true }, { role: "lab" }, { role: "regulator", bot: true }], timers: { news: 0, deliberation: 0, orders: 600, report: 0 }, player: { spectator: true } });
+    const b = await join(srv.url, a.token!.code, { name: "B" });
+    b.room.send(MSG.takeSeat, { seat: 1 });
+    await b.until(() => b.token!.seat === 1);
+    a.room.send(MSG.hostStart, {});
+    await b.until(() => b.phase === "orders" && !!b.seatView(), 5000, "orders");
+    expect(a.state.secrets === undefined || a.state.secrets.size === 0).toBe(true);
+    a.room.send(MSG.hostKick, { seat: 1 });
+    await b.until(() => b.token!.seat === null, 5000, "kicked");
+    const mark = bytesOf(b.room).length;
+    a.room.send(MSG.hostEndPhase, {});
+    await b.until(() => b.round === 2, 5000, "round 2");
+    await b.until(() => b.phase === "orders", 5000, "orders 2");
+    const after = concat(bytesOf(b.room).slice(mark));
+    const rec = await getJson(`${srv.http}/api/matches/${a.token!.code}/record?hostToken=${a.token!.hostToken}`);
+    const states = statesOf(rec.body);
+    expect(contains(after, meJson(states[1], 1))).toBe(false);
+    expect(contains(after, '"funds"')).toBe(false);
+    a.room.send(MSG.hostEndMatch, {});
+    await a.until(() => !!a.ended);
+    await a.room.leave();
+    await b.room.leave();
+  });
+});

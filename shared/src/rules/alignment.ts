@@ -52,7 +52,8 @@ export function validationStep(ctx: RoundCtx): void {
       }
     } else {
       lab.alignedPublic = lab.aligned;
-      say(ctx, `${seat.name} passes a validation: aligned level ${lab.aligned} is now public (detection power ${Math.round(p * 100)}% per flaw — a pass is evidence, not proof).`, "validation");
+      say(ctx, `${seat.name} passes a validation: aligned level ${lab.aligned} is now public. A pass is evidence, not proof.`, "validation");
+      tell(ctx, seat.id, `Your tests found no flaw. Their power was ${Math.round(p * 100)}% per flaw: anything they missed is still there.`, "hiddenFlaw");
       if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
     }
   }

@@ -51,5 +51,5 @@ export function catastropheStep(ctx: RoundCtx): void {
     }
   }
   ctx.catastropheRisk = 1 - survive;
-  if (!s.end && actors.length > 0) say(ctx, `The world came through this round. Danger this round was about ${Math.round((1 - survive) * 100)}%.`, "dangerLine");
+  // The round's true danger is not announced: it would reveal hidden flaws and capabilities (history keeps it for the debrief).
 }

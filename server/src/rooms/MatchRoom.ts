@@ -16,6 +16,8 @@ import { PhaseTimer } from "./timer.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
 import { finalView, legalJson, meJson, publicJson } from "../sync/views.js";
 
+type JoinOptions = { name?: string; spectator?: boolean; seatToken?: string; hostToken?: string };
+
 /** Per-client data kept on `client.userData`. */
 interface Member {
   name: string;
@@ -143,14 +145,19 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.beginRound();
   }
 
-  override async onJoin(client: Client, options: Record<string, unknown>): Promise<void> {
-    const creator = !this.hostClaimed;
+  /** Join options are checked here: an error thrown in onAuth reaches the client whole, before any seat is reserved. */
+  override onAuth(_client: Client, options: Record<string, unknown>): JoinOptions {
     const hasPlayer = options && typeof options.player === "object" && options.player !== null;
     // The creator's options are the create options: its own join options sit under `player`.
     let parsed = JoinOptionsSchema.safeParse(hasPlayer ? options.player : omitInternal(options ?? {}));
-    if (!parsed.success && creator && !hasPlayer) parsed = JoinOptionsSchema.safeParse({});
+    if (!parsed.success && !this.hostClaimed && !hasPlayer) parsed = JoinOptionsSchema.safeParse({});
     if (!parsed.success) throw new Error(`Invalid join options: ${parsed.error.issues[0].message}`);
-    const o = parsed.data;
+    return parsed.data;
+  }
+
+  override async onJoin(client: Client, _options: unknown, auth?: JoinOptions): Promise<void> {
+    const creator = !this.hostClaimed;
+    const o: JoinOptions = auth ?? {};
     const host = creator || (!!o.hostToken && o.hostToken === this.meta.hostToken);
     if (creator) this.hostClaimed = true;
     const m: Member = { name: o.name ?? `Player ${Math.floor(Math.random() * 900) + 100}`, seat: null, host, spectator: !!o.spectator, chat: new RateLimit() };

@@ -15,7 +15,7 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     target: "es2022",
-    sourcemap: false,
+    sourcemap: process.env.SOURCEMAP === "1",
     manifest: true,
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {

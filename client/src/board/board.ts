@@ -36,10 +36,23 @@ class BoardScene extends Phaser.Scene {
   create(): void {
     this.layer = this.add.container(0, 0);
     this.fxLayer = this.add.container(0, 0);
-    this.scale.on("resize", () => { this.wake(); this.redraw(false); });
+    this.scale.on("resize", this.onResize, this);
     this.ready = true;
     if (this.model) this.redraw(true);
     this.onReady?.();
+  }
+
+  alive = true;
+
+  onResize(): void {
+    if (!this.alive || !this.sys?.displayList) return;
+    this.wake();
+    this.redraw(false);
+  }
+
+  shutdownBoard(): void {
+    this.alive = false;
+    this.scale?.off("resize", this.onResize, this);
   }
 
   override update(): void {
@@ -57,7 +70,7 @@ class BoardScene extends Phaser.Scene {
     if (same) return;
     this.prev = this.model;
     this.model = m;
-    if (!this.ready) return;
+    if (!this.ready || !this.alive) return;
     this.wake();
     this.redraw(true);
   }
@@ -197,7 +210,7 @@ class BoardScene extends Phaser.Scene {
     // labels below
     const short = lab.name.length > 12 && colW < 110 ? lab.name.slice(0, 11) + "…" : lab.name;
     this.text(cx, yBase + 8, `${lab.style.mark} ${short}${lab.mine ? " (you)" : ""}`, 13, INK, { fontStyle: lab.mine ? "bold" : "normal" }).setOrigin(0.5, 0);
-    const def = "🛡".repeat(lab.defense) + "·".repeat(Math.max(0, 2 - lab.defense));
+    const def = "◆".repeat(lab.defense) + "◇".repeat(Math.max(0, 2 - lab.defense));
     this.text(cx, yBase + 26, `defense ${def}${lab.prod ? ` · ${lab.prod} prod` : ""}${lab.flaws !== null ? ` · ${lab.flaws} flaw${lab.flaws === 1 ? "" : "s"}` : ""}`, 11, MUTED).setOrigin(0.5, 0);
   }
 
@@ -230,7 +243,7 @@ class BoardScene extends Phaser.Scene {
       { label: "Monitoring regime", value: m.regime, max: m.max.regime, color: hexToNumber(COLORS.orange) },
     ];
     const rowH = (r.h - 8) / rows.length;
-    const labelW = Math.min(130, r.w * 0.36);
+    const labelW = Math.min(150, r.w * 0.4);
     rows.forEach((row, i) => {
       const y = r.y + 4 + rowH * i + rowH / 2;
       this.text(r.x, y, row.label, 13, INK).setOrigin(0, 0.5);
@@ -391,6 +404,6 @@ export function mountBoard(parent: HTMLElement): BoardHandle {
       }
       return out;
     },
-    destroy() { game.destroy(true); },
+    destroy() { scene.shutdownBoard(); game.destroy(true); },
   };
 }

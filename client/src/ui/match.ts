@@ -97,6 +97,7 @@ export function matchScreen(net: Net): Screen {
     render(bar,
       h("div", { class: "bar-main" },
         h("h1", { class: "bar-title" }, `Round ${Math.max(1, info.round)} of ${info.rounds}`),
+        info.mode !== "solo" ? h("span", { class: "muted small" }, "Code ", h("strong", { id: "match-code" }, info.code)) : null,
         h("span", { class: `phase phase-${info.phase}`, id: "phase" }, PHASE_NAMES[info.phase] ?? info.phase, info.paused ? " (paused)" : ""),
         h("span", { class: "timer big-timer", "data-timer": "1", role: "timer", "aria-label": "Time left in this phase" }),
         info.phase === "orders" || info.phase === "deliberation" ? h("span", { class: "muted small" }, `${waiting} player${waiting === 1 ? "" : "s"} still deciding`) : null),

@@ -9,7 +9,7 @@ export function newsCard(report: { news: RoundReport["news"] }, heading: "h3" | 
   return h("div", { class: "news" }, report.news.map((n) => {
     const card = EVENT_BY_ID.get(n.card);
     return h("article", { class: "event-card", "aria-label": `Event card: ${n.headline}` },
-      h(heading, null, h("span", { "aria-hidden": "true" }, "📰 "), n.headline),
+      h(heading, null, h("span", { class: "kicker" }, "News: "), n.headline),
       h("p", null, n.text),
       card?.lesson ? h("p", { class: "lesson small" }, card.lesson) : null,
       conceptLink(n.concept));

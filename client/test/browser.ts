@@ -44,6 +44,7 @@ export async function openBrowser(opts: { width?: number; height?: number; mobil
 
 export async function shot(page: Page, name: string): Promise<string> {
   const path = join(SHOTS_DIR, `${name}.png`);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }

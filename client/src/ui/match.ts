@@ -37,13 +37,13 @@ export function matchScreen(net: Net): Screen {
       textToggle.textContent = open ? "Hide board as text" : "Show board as text";
     } } }, "Show board as text");
   const newsEl = h("div", { class: "news-dom" });
-  const boardArea = h("section", { class: "board-area", "aria-labelledby": "board-h" },
-    h("div", { class: "row spread" }, h("h2", { id: "board-h" }, "The world"), textToggle), boardWrap, textEl, newsEl);
-  const orders = ordersPanel(net);
   const reportsEl = h("div", { class: "reports-holder" });
+  const boardArea = h("section", { class: "board-area", "aria-labelledby": "board-h" },
+    h("div", { class: "row spread" }, h("h2", { id: "board-h" }, "The world"), textToggle), boardWrap, textEl, newsEl, reportsEl);
+  const orders = ordersPanel(net);
   const chat = chatPanel(net);
   const debriefEl = h("div", { class: "debrief-holder" });
-  const side = h("aside", { class: "side", "aria-label": "Orders, reports and chat" }, orders.el, reportsEl, chat.el);
+  const side = h("aside", { class: "side", "aria-label": "Orders and chat" }, orders.el, chat.el);
   const grid = h("div", { class: "match-grid" }, boardArea, side);
   root.append(bar, debriefEl, grid);
 
@@ -152,6 +152,7 @@ export function matchScreen(net: Net): Screen {
     if (isEnded && !ended && snap.view?.reveal) {
       ended = true;
       root.classList.add("ended");
+      orders.el.hidden = true;
       render(debriefEl, debriefView(snap.view, snap.mySeat, {
         onReplay: () => { location.hash = `#replay/${info.code}`; },
         onAgain: () => { void net.leave(); },

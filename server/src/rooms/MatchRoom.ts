@@ -1,5 +1,5 @@
 // The match room: a thin adapter that sequences phases, holds timers and seats, and calls the engine.
-import { Room, type Client } from "@colyseus/core";
+import { Room, updateLobby, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   CreateOptionsSchema, DEFAULT_TIMERS, DOCTRINES, JoinOptionsSchema, MAX_MESSAGE_BYTES, MSG, RULES_VERSION, SCENARIOS, SMSG,
@@ -25,6 +25,8 @@ interface Member {
   host: boolean;
   spectator: boolean;
   chat: RateLimit;
+  /** The seat token of the seat held (to find it again after a reconnection). */
+  token: string | null;
 }
 
 type Handler = (client: Client, payload: any) => string | void | Promise<string | void>;
@@ -160,7 +162,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     const o: JoinOptions = auth ?? {};
     const host = creator || (!!o.hostToken && o.hostToken === this.meta.hostToken);
     if (creator) this.hostClaimed = true;
-    const m: Member = { name: o.name ?? `Player ${Math.floor(Math.random() * 900) + 100}`, seat: null, host, spectator: !!o.spectator, chat: new RateLimit() };
+    const m: Member = { name: o.name ?? `Player ${Math.floor(Math.random() * 900) + 100}`, seat: null, host, spectator: !!o.spectator, chat: new RateLimit(), token: null };
     client.userData = m;
     client.view = new StateView();
     let seat: number | null = null;
@@ -197,13 +199,11 @@ export class MatchRoom extends Room<MatchRoomState> {
         const back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
         const mm = back.userData as Member;
         this.waiting.delete(seat);
-        if (mm.seat !== null && this.meta.seats[mm.seat]?.kind === "human") {
-          back.view = new StateView();
-          this.seatClient(back, mm.seat, false);
-        } else {
-          back.view = new StateView();
-          mm.seat = null;
-        }
+        // The seat may have been kicked, reopened or renumbered meanwhile: follow the token.
+        const idx = mm.token ? this.meta.seats.findIndex((s) => s.kind === "human" && s.token === mm.token) : -1;
+        back.view = new StateView();
+        mm.seat = null;
+        if (idx >= 0) this.seatClient(back, idx, false);
         this.sendToken(back);
         if (this.match) this.sendBacklog(back);
         if (this.ended) back.send(SMSG.ended, this.endedPayload());
@@ -521,6 +521,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     const m = client.userData as Member;
     m.seat = seat;
     m.spectator = false;
+    m.token = this.meta.seats[seat].token;
     this.members[seat].add(client.sessionId);
     const w = this.waiting.get(seat);
     if (w) clearTimeout(w);
@@ -790,7 +791,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   private updateListing(): void {
     const seats = this.meta.seats;
-    void this.setMetadata({
+    const meta = {
       code: this.code,
       name: this.meta.settings.name,
       mode: this.meta.settings.mode,
@@ -801,8 +802,15 @@ export class MatchRoom extends Room<MatchRoomState> {
       seats: seats.length,
       open: this.meta.started ? 0 : seats.filter((s) => s.kind === "open").length,
       humans: seats.filter((s) => s.kind === "human").length,
-    });
+    };
+    const key = JSON.stringify(meta);
+    if (key === this.listingKey) return;
+    this.listingKey = key;
+    // setMetadata alone does not reach the lobby's real-time listing.
+    void this.setMetadata(meta).then(() => updateLobby(this));
   }
+
+  private listingKey = "";
 
   /** For health and tests. */
   get summary() {

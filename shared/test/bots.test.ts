@@ -1,0 +1,99 @@
+// Bots: every role × doctrine × difficulty gives legal, deterministic orders from its seat view alone.
+import { describe, expect, it } from "vitest";
+import { botOrders } from "../src/bots/index.js";
+import { SeatOrdersSchema } from "../src/protocol/orders.js";
+import { validateOrders } from "../src/rules/legal-state.js";
+import { createMatch, replay } from "../src/rules/resolve.js";
+import { DOCTRINES, ROLES, type Difficulty, type Doctrine, type MatchState, type Role, type SeatSetup } from "../src/rules/types.js";
+import { seatView } from "../src/rules/view.js";
+import { playMatch } from "../src/sim/simulate.js";
+import { SCENARIO_IDS } from "../src/content/scenarios.js";
+import { perturbSecrets } from "./redaction.js";
+
+const ROLE_TABLE: Role[] = ["lab", "lab", "regulator", "researcher", "lab", "researcher", "regulator", "researcher"];
+
+/** An 8-seat table where the first seat of `role` holds `doctrine`; the others are mixed. */
+function tableFor(role: Role, doctrine: Doctrine): { seats: SeatSetup[]; seat: number } {
+  const seat = ROLE_TABLE.indexOf(role);
+  const seats = ROLE_TABLE.map((r, i) => ({ role: r, doctrine: i === seat ? doctrine : DOCTRINES[i % 4] }));
+  return { seats, seat };
+}
+
+/** The start of a match and two later states reached by normal bots (those that are still running). */
+function statesFor(role: Role, doctrine: Doctrine, scenario = "baseline", seed = 11): { states: MatchState[]; seat: number } {
+  const { seats, seat } = tableFor(role, doctrine);
+  const { record } = playMatch(scenario, seed, seats);
+  const states = [createMatch({ scenario, seed, seats })];
+  for (const k of [3, 6]) {
+    const s = replay({ ...record, ordersByRound: record.ordersByRound.slice(0, k) }).state;
+    if (s.phase !== "ended") states.push(s);
+  }
+  return { states, seat };
+}
+
+function deepFreeze<T>(x: T): T {
+  if (x && typeof x === "object" && !Object.isFrozen(x)) {
+    Object.freeze(x);
+    for (const v of Object.values(x)) deepFreeze(v);
+  }
+  return x;
+}
+
+const COMBOS = ROLES.flatMap((role) => DOCTRINES.map((doctrine) => [role, doctrine] as [Role, Doctrine]));
+const DIFFICULTIES: Difficulty[] = ["easy", "normal", "hard"];
+
+describe.each(DIFFICULTIES)("%s bots", (difficulty) => {
+  it.each(COMBOS)("%s × %s: legal, schema-valid, deterministic orders from a frozen view", (role, doctrine) => {
+    const { states, seat } = statesFor(role, doctrine);
+    // the planner is slow: check it on the first two states only
+    for (const s of difficulty === "hard" ? states.slice(0, 2) : states) {
+      const view = deepFreeze(seatView(s, seat, { history: false }));
+      const a = botOrders(view, { difficulty, seed: 7 }); // a frozen view: a bot that writes to it throws
+      expect(validateOrders(s, seat, a), `round ${s.round}: ${JSON.stringify(a)}`).toEqual({ ok: true });
+      expect(SeatOrdersSchema.safeParse(a).success).toBe(true);
+      expect(a.actions.length).toBeLessThanOrEqual(3);
+      expect(botOrders(structuredClone(view), { difficulty, seed: 7 })).toEqual(a);
+    }
+  });
+});
+
+describe("bots are pure functions of the seat view", () => {
+  it.each(COMBOS)("%s × %s: hidden state the seat cannot see does not change its orders (normal and easy)", (role, doctrine) => {
+    const { states, seat } = statesFor(role, doctrine);
+    for (const s of states) {
+      const hidden = perturbSecrets(s, seat);
+      for (const difficulty of ["easy", "normal"] as const) {
+        const a = botOrders(seatView(s, seat, { history: false }), { difficulty, seed: 3 });
+        expect(botOrders(seatView(hidden, seat, { history: false }), { difficulty, seed: 3 })).toEqual(a);
+      }
+    }
+  });
+
+  it("the hard planner too (one seat of each role)", () => {
+    for (const role of ROLES) {
+      const { states, seat } = statesFor(role, "incrementalist");
+      const s = states[1] ?? states[0];
+      const a = botOrders(seatView(s, seat, { history: false }), { difficulty: "hard", seed: 5 });
+      expect(botOrders(seatView(perturbSecrets(s, seat), seat, { history: false }), { difficulty: "hard", seed: 5 })).toEqual(a);
+    }
+  });
+
+  it("the bot seed is part of the input: same seed same orders across calls, and the view's history does not matter", () => {
+    const { states, seat } = statesFor("lab", "incrementalist");
+    const s = states.at(-1)!;
+    const withHistory = botOrders(seatView(s, seat), { difficulty: "easy", seed: 9 });
+    expect(botOrders(seatView(s, seat, { history: false }), { difficulty: "easy", seed: 9 })).toEqual(withHistory);
+  });
+});
+
+describe("whole bot matches", () => {
+  it.each(SCENARIO_IDS.flatMap((sc) => (["easy", "normal"] as const).map((d) => [sc, d] as const)))("%s with %s bots: no order is ever refused", (scenario, difficulty) => {
+    for (const seed of [1, 2, 3]) {
+      const seats = ROLE_TABLE.slice(0, 6).map((role, i) => ({ role, doctrine: DOCTRINES[(i + seed) % 4] }));
+      const { record, state } = playMatch(scenario, seed, seats, undefined, difficulty);
+      const { reports } = replay(record);
+      expect(reports.flatMap((r) => r.entries).filter((e) => e.text.startsWith("Your orders were refused"))).toEqual([]);
+      expect(state.phase).toBe("ended");
+    }
+  });
+});

@@ -40,11 +40,11 @@ function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
   });
 }
 
-function kill(child: ChildProcess): Promise<void> {
+function kill(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once("exit", () => resolve());
-    child.kill("SIGKILL");
+    child.kill(signal);
   });
 }
 
@@ -112,4 +112,30 @@ describe("restart", () => {
     await b2.room.leave();
     await kill(server);
   }, 60_000);
+
+  it("a lobby survives a graceful restart (SIGTERM) with its seats, tokens and host", async () => {
+    const port = await freePort();
+    const dataDir = tempDir("ms-restart-");
+    const url = `ws://127.0.0.1:${port}`;
+    let server = await spawnServer(port, dataDir);
+    const a = await create(url, { seed: 5, rounds: 1, seats: [{ role: "lab" }, { role: "lab" }, { role: "regulator", bot: true }], timers: { news: 0, deliberation: 0, orders: 100, report: 0 }, player: { name: "Ada" } });
+    const code = a.token!.code;
+    a.room.send(MSG.setDoctrine, { doctrine: "transhumanist" });
+    await a.until(() => a.state.seats[0].doctrine === "transhumanist");
+    const tok = a.token!;
+    await kill(server, "SIGTERM");
+    server = await spawnServer(port, dataDir);
+    const a2 = await join(url, code, { seatToken: tok.seatToken!, hostToken: tok.hostToken!, name: "Ada" });
+    expect(a2.token).toMatchObject({ seat: 0, isHost: true });
+    expect(a2.state.phase).toBe("lobby");
+    expect(a2.state.seats[0].doctrine).toBe("transhumanist");
+    expect(a2.state.seats[1].kind).toBe("open");
+    const p = autoPlay(a2, 5);
+    a2.room.send(MSG.hostStart, {});
+    await a2.until(() => !!a2.ended, 10_000, "end");
+    expect(a2.ended!.view!.seats[0].doctrine === "transhumanist" || a2.ended!.view!.seats[0].name === "Ada").toBe(true);
+    p.stop();
+    await a2.room.leave();
+    await kill(server);
+  });
 });

@@ -67,6 +67,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   override async onCreate(options: Record<string, unknown>): Promise<void> {
     this.ctx = getContext();
     this.setPatchRate(50);
+    this.maxClients = 200; // seats, classroom teams, projectors and spectators
     const restoreCode = typeof options?.__restore === "string" ? options.__restore : null;
     const stored = restoreCode ? this.ctx.restores.get(restoreCode) : undefined;
     this.state = new MatchRoomState();
@@ -188,7 +189,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const m = client.userData as Member | undefined;
-    if (!m) return;
+    if (!m || this.ctx.shuttingDown) return; // a restart keeps every seat and token as stored
     const seat = m.seat;
     if (seat !== null) this.members[seat]?.delete(client.sessionId);
     this.afterSeatsChanged();

@@ -26,16 +26,20 @@ export function keyPaths(x: unknown, prefix = ""): string[] {
   return out;
 }
 
+/** The key paths of a view that name a secret outside the seat's own place. */
+export function secretKeyPaths(view: unknown): string[] {
+  return keyPaths(view).filter((p) => {
+    const parts = p.split(".");
+    const key = parts.reverse().find((k) => !/^\d+$/.test(k))!;
+    return SECRET_KEYS.has(key) && !OWN_PATHS.some((re) => re.test(p));
+  });
+}
+
 /** Structural check: before the end, a seat's view holds no secret key except its own, in its own place. */
 export function expectNoSecretKeys(s: MatchState, seat: number): void {
   const v = seatView(s, seat);
   expect(v.reveal).toBeNull();
-  const leaks = keyPaths(v).filter((p) => {
-    const last = p.split(".").pop()!;
-    const key = /^\d+$/.test(last) ? p.split(".").slice(-2)[0] : last;
-    return SECRET_KEYS.has(key) && !OWN_PATHS.some((re) => re.test(p));
-  });
-  expect(leaks, `seat ${seat} view holds secret keys`).toEqual([]);
+  expect(secretKeyPaths(v), `seat ${seat} view holds secret keys`).toEqual([]);
   for (const ps of v.seats)
     if (ps.lab) expect(Object.keys(ps.lab).sort()).toEqual(["alignedPublic", "auditedSec", "declaredCap", "defense", "incidents", "prod", "validatedLevel"]);
   expect(Object.keys(v.world).sort()).toEqual(["aug", "intel", "interp", "milestones", "neutralized", "policies", "regime", "rogueEstimate", "rogueExact", "theory", "will"]);

@@ -237,6 +237,18 @@ describe("theory, publication and interpretability", () => {
     expect(state.world.milestonesScored & 2).toBe(2);
   });
 
+  // BUG (reported): the theory gate (interp n needs published theory ≥ 2n − 1) is checked per action against the
+  // start-of-round state only; theoryStep then applies every interpretability action, so several in one round
+  // (one researcher or several) climb past the gate: theory 1, interp 0 and three actions → interp 3 (needs theory 5).
+  it.fails("several interpretability actions in one round still respect the theory gate", () => {
+    const s = quietMatch(["lab", "researcher", "researcher"], {}, (s) => {
+      s.world.theory = 1;
+      s.seats[1].funds = 9;
+    });
+    const { state } = play(s, { 1: [{ kind: "interpretability" }, { kind: "interpretability" }], 2: [{ kind: "interpretability" }] });
+    expect(state.world.interp).toBe(1);
+  });
+
   it("interpretability: world +1 and reputation +1", () => {
     const s = quietMatch(["lab", "researcher"], {}, (s) => {
       s.world.theory = 3;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { publicView, seatView } from "../src/rules/view.js";
 import { reportFor } from "../src/rules/resolve.js";
 import { lab, play, quietMatch } from "./helpers.js";
-import { expectFullReveal, expectNoSecretKeys, expectViewIndependentOfSecrets } from "./redaction.js";
+import { expectFullReveal, expectNoSecretKeys, expectViewIndependentOfSecrets, perturbSecrets, secretKeyPaths } from "./redaction.js";
 
 /** Two labs, a regulator and a researcher, with secrets everywhere. */
 function secretive() {
@@ -80,6 +80,32 @@ describe("a seat's view before the end", () => {
 
   it("an unknown seat is an error", () => {
     expect(() => seatView(secretive(), 9)).toThrow("No seat 9");
+  });
+});
+
+describe("the redaction checks themselves are not vacuous", () => {
+  it("the key check flags secrets outside the seat's own place, and allows them inside it", () => {
+    expect(secretKeyPaths({ seats: [{ lab: { declaredCap: 3, cap: 5 } }] })).toEqual(["seats.0.lab.cap"]);
+    expect(secretKeyPaths({ world: { pool: 2, drift: 1, rogue: 3 } })).toEqual(["world.pool", "world.drift", "world.rogue"]);
+    expect(secretKeyPaths({ seats: [{ researcher: { theoryPrivate: 2 } }] })).toEqual(["seats.0.researcher.theoryPrivate"]);
+    expect(secretKeyPaths({ me: { lab: { cap: 5 }, knownFlaws: { 1: 2 }, funds: 3 } })).toEqual([]);
+    expect(secretKeyPaths({ history: [{ labs: [{ seat: 0, flaws: 1 }] }] })).toEqual(["history.0.labs.0.flaws"]);
+  });
+
+  it("the perturbation changes every secret of the other seats and of the world", () => {
+    const s = secretive();
+    const t = perturbSecrets(s, 0);
+    expect(lab(t, 0)).toEqual(lab(s, 0)); // the seat's own secrets are kept
+    expect(lab(t, 1).cap).not.toBe(lab(s, 1).cap);
+    expect(lab(t, 1).flaws).not.toBe(lab(s, 1).flaws);
+    expect(lab(t, 1).sec).not.toBe(lab(s, 1).sec);
+    expect(t.seats[3].researcher).not.toEqual(s.seats[3].researcher);
+    expect(t.seats[2].knownFlaws).not.toEqual(s.seats[2].knownFlaws);
+    expect([t.world.drift, t.world.pool, t.world.rogue, t.rng]).not.toEqual([s.world.drift, s.world.pool, s.world.rogue, s.rng]);
+    expect(t.world.pool).not.toBe(s.world.pool);
+    expect(t.world.rogue).not.toBe(s.world.rogue);
+    // and a view that leaked one of them would differ
+    expect(JSON.stringify(t.seats[1].lab)).not.toBe(JSON.stringify(s.seats[1].lab));
   });
 });
 

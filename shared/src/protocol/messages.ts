@@ -69,6 +69,15 @@ export const SeatConfigSchema = z
   })
   .strict();
 
+export const JoinOptionsSchema = z
+  .object({
+    name: z.string().trim().min(1).max(24).optional(),
+    spectator: z.boolean().optional(),
+    seatToken: z.string().max(128).optional(),
+    hostToken: z.string().max(128).optional(),
+  })
+  .strict();
+
 export const CreateOptionsSchema = z
   .object({
     mode: z.enum(["online", "solo", "classroom"]).default("online"),
@@ -79,18 +88,11 @@ export const CreateOptionsSchema = z
     public: z.boolean().default(false),
     name: z.string().trim().min(1).max(40).optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    /** The creator's own join options (name, tokens). */
+    player: JoinOptionsSchema.optional(),
   })
   .strict();
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
-
-export const JoinOptionsSchema = z
-  .object({
-    name: z.string().trim().min(1).max(24).optional(),
-    spectator: z.boolean().optional(),
-    seatToken: z.string().max(128).optional(),
-    hostToken: z.string().max(128).optional(),
-  })
-  .strict();
 
 export const ChatSchema = z.object({ text: z.string().trim().min(1).max(MAX_CHAT) }).strict();
 export const TakeSeatSchema = z.object({ seat }).strict();

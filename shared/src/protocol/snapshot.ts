@@ -43,6 +43,8 @@ export interface MatchInfo {
 
 export interface ChatLine {
   from: string;
+  /** The sender's seat, or null (host, spectator). */
+  seat: number | null;
   text: string;
   at: number;
 }

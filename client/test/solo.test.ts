@@ -18,6 +18,8 @@ describe("solo match in the browser", () => {
     for (let i = 0; i < 7; i++) await page.click("#guide-next");
     await page.waitForSelector(".guide", { state: "detached" });
     await shot(page, "match-orders");
+    // Redraw on change, not at 60 fps: once the animations end the board's loop sleeps.
+    await page.waitForSelector(".board-wrap[data-idle]", { timeout: 10_000 });
     // The text mirror lists every lab and the rogue actors.
     const text = await page.textContent("#board-text");
     expect(text).toContain("Rogue actors");

@@ -57,11 +57,16 @@ class BoardScene extends Phaser.Scene {
 
   override update(): void {
     if (this.tweens.getTweens().length > 0) { this.idleFrames = 0; return; }
-    if (++this.idleFrames > 2) this.game.loop.sleep();
+    if (++this.idleFrames > 2) {
+      this.game.loop.sleep();
+      // Tests and tools can see that nothing is drawn while idle.
+      (this.game.canvas?.parentElement as HTMLElement | null)?.setAttribute("data-idle", "1");
+    }
   }
 
   wake(): void {
     this.idleFrames = 0;
+    (this.game.canvas?.parentElement as HTMLElement | null)?.removeAttribute("data-idle");
     if (!this.game.loop.running) this.game.loop.wake();
   }
 
@@ -128,6 +133,13 @@ class BoardScene extends Phaser.Scene {
       this.text(x0 - 6, y, String(v), 12, MUTED).setOrigin(1, 0.5);
     }
     this.text(r.x + 8, r.y + 8, "Capability", 13, MUTED, { fontStyle: "bold" });
+    // A small key: outlined bar = capability, green bar = aligned level.
+    const kx = r.x + 90;
+    g.fillStyle(0xdbe9f5, 1).fillRect(kx, r.y + 10, 12, 12);
+    g.lineStyle(2, 0x0072b2, 1).strokeRect(kx, r.y + 10, 12, 12);
+    this.text(kx + 16, r.y + 9, "capability", 11, MUTED);
+    g.fillStyle(hexToNumber(ALIGNED_COLOR), 1).fillRect(kx + 80, r.y + 10, 8, 12);
+    this.text(kx + 92, r.y + 9, "aligned", 11, MUTED);
     // danger line and TAI line
     const yd = yOf(m.danger);
     dashed(g, x0, yd, r.x + r.w - 8, yd, hexToNumber(DANGER_COLOR), 3, 10, 6);
@@ -162,7 +174,7 @@ class BoardScene extends Phaser.Scene {
       rogueBar.scaleY = Math.max(0.05, pr / rg.value);
       this.tweens.add({ targets: rogueBar, scaleY: 1, duration: 900, delay: 900, ease: "Cubic.easeOut" });
     }
-    this.text(cx, yBase + 8, `${ROGUE_STYLE.mark} Rogue`, 13, INK, { fontStyle: "bold" }).setOrigin(0.5, 0);
+    this.text(cx, yBase + 8, `${ROGUE_STYLE.mark} Rogue`, colW < 130 ? 12 : 13, INK, { fontStyle: "bold" }).setOrigin(0.5, 0);
     this.text(cx, yBase + 26, rg.exact ? `exactly ${fmt(rg.value)}` : `≈ ${fmt(rg.value)} (±1)`, 12, MUTED).setOrigin(0.5, 0);
     // leak pool intel, above the rogue column
     const py = r.y + 22;
@@ -188,6 +200,7 @@ class BoardScene extends Phaser.Scene {
       this.tweens.add({ targets: plus, y: plus.y - 26, alpha: 0, duration: 1600, delay: 500 });
     }
     // aligned level inside the bar
+    const narrow = colW < 130;
     const aw = Math.max(8, barW * 0.48);
     if (lab.aligned !== null) {
       const ah = Math.max(0, Math.min(lab.aligned, lab.cap) * unit);
@@ -198,20 +211,26 @@ class BoardScene extends Phaser.Scene {
         al.scaleY = Math.min(4, prevLab.aligned / Math.max(0.01, lab.aligned));
         this.tweens.add({ targets: al, scaleY: 1, duration: 900, delay: 300, ease: "Bounce.easeOut" });
       }
-      this.text(cx + barW / 2 + 3, yBase - ah, `aligned ${fmt(lab.aligned)}`, 11, "#00583f").setOrigin(0, 0.5);
+      if (!narrow) this.text(cx + barW / 2 + 3, yBase - ah, `aligned ${fmt(lab.aligned)}`, 11, "#00583f").setOrigin(0, 0.5);
+      else if (ah >= 16) this.text(cx, yBase - ah + 2, fmt(lab.aligned), 12, "#ffffff", { fontStyle: "bold" }).setOrigin(0.5, 0);
+      else this.text(cx, yBase - ah - 2, fmt(lab.aligned), 11, "#00583f", { fontStyle: "bold" }).setOrigin(0.5, 1);
     } else {
-      this.text(cx, yBase - Math.min(capH / 2, 40), "aligned ?", 11, MUTED).setOrigin(0.5, 0.5);
+      this.text(cx, yBase - Math.min(capH / 2, 40), narrow ? "?" : "aligned ?", 11, MUTED).setOrigin(0.5, 0.5);
     }
     // the lab's mark at the top of its bar
     const topY = yBase - capH;
     drawShape(g, lab.style.shape, cx, topY - 10, 8, color);
     this.text(cx, topY - 20, fmt(lab.cap) + (lab.capExact ? "" : "?"), 13, INK, { fontStyle: "bold" }).setOrigin(0.5, 1);
     this.labTop.set(lab.seat, { x: cx, y: topY });
-    // labels below
-    const short = lab.name.length > 12 && colW < 110 ? lab.name.slice(0, 11) + "…" : lab.name;
-    this.text(cx, yBase + 8, `${lab.style.mark} ${short}${lab.mine ? " (you)" : ""}`, 13, INK, { fontStyle: lab.mine ? "bold" : "normal" }).setOrigin(0.5, 0);
+    // labels below, fitted to the column
+    const name = this.text(cx, yBase + 8, `${lab.style.mark} ${lab.name}`, narrow ? 12 : 13, INK, { fontStyle: lab.mine ? "bold" : "normal" }).setOrigin(0.5, 0);
+    fitText(name, `${lab.style.mark} ${lab.name}`, colW - 6);
     const def = "◆".repeat(lab.defense) + "◇".repeat(Math.max(0, 2 - lab.defense));
-    this.text(cx, yBase + 26, `defense ${def}${lab.prod ? ` · ${lab.prod} prod` : ""}${lab.flaws !== null ? ` · ${lab.flaws} flaw${lab.flaws === 1 ? "" : "s"}` : ""}`, 11, MUTED).setOrigin(0.5, 0);
+    const sub = narrow ? `${lab.mine ? "you " : ""}${def}` : `${lab.mine ? "you · " : ""}defense ${def}`;
+    const extra = `${lab.prod ? ` · ${lab.prod} prod` : ""}${lab.flaws !== null ? ` · ${lab.flaws} flaw${lab.flaws === 1 ? "" : "s"}` : ""}`;
+    const line2 = this.text(cx, yBase + 26, sub + extra, 11, MUTED).setOrigin(0.5, 0);
+    fitText(line2, sub + extra, colW - 6);
+    if (line2.width > colW - 6) fitText(line2, sub, colW - 6);
   }
 
   drawCard(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
@@ -345,6 +364,13 @@ class BoardScene extends Phaser.Scene {
     this.fxLayer.add(t);
     this.tweens.add({ targets: t, alpha: 0, y: t.y - 12, duration: 600, delay: hold });
   }
+}
+
+/** Shortens a text object with an ellipsis until it fits the width. */
+function fitText(t: Phaser.GameObjects.Text, full: string, width: number): void {
+  if (t.width <= width) return;
+  let n = full.length;
+  while (n > 3 && t.width > width) t.setText(full.slice(0, --n) + "…");
 }
 
 function fmt(n: number): string {

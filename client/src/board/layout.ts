@@ -14,7 +14,7 @@ export function boardLayout(W: number, H: number): BoardLayout {
   const pad = W < 500 ? 10 : 16;
   const headerH = 34;
   if (W >= 720) {
-    const lw = Math.round(W * 0.57);
+    const lw = Math.round(W - Math.max(310, W * 0.36) - pad * 2.5);
     const rx = pad + lw + pad * 1.5;
     const rw = W - rx - pad;
     const cardH = Math.min(150, Math.round(H * 0.26));

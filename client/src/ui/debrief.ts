@@ -30,11 +30,13 @@ export function debriefView(view: PublicView, mySeat: number | null, actions: { 
       end ? h("p", null, h("strong", null, "Why: "), end.cause, ` (round ${end.round}).`) : null,
       concept ? h("p", { class: "muted" }, concept) : null,
       h("p", { class: "world-value" }, "The world got ", h("strong", null, `${W}`), " of 100.", W === 0 ? " When the world is lost, every score is 0: everyone loses together." : " Every surviving seat adds its prestige to this.")),
+    mySeat !== null && view.seats[mySeat] ? h("p", { class: "your-result" }, yourResult(view, mySeat, scores)) : null,
+    hist.length > 0 ? h("div", null, h("h3", null, "The story in numbers"), h("ul", { class: "story" }, storyOf(view).map((t) => h("li", null, t)))) : null,
     h("div", { class: "row" },
       actions.onAgain ? h("button", { type: "button", class: "btn primary big", id: "play-again", on: { click: actions.onAgain } }, actions.againLabel ?? "Play again") : null,
       actions.onReplay ? h("button", { type: "button", class: "btn big", id: "watch-replay", on: { click: actions.onReplay } }, "Watch the replay") : null),
     h("h3", null, "Scores and metastrategies"),
-    h("div", { class: "table-wrap" }, h("table", { class: "scores" },
+    h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Table (scrolls sideways)" }, h("table", { class: "scores" },
       h("thead", null, h("tr", null, ["Seat", "Role", "Metastrategy", "Prestige", "Score", ""].map((c) => h("th", { scope: "col" }, c)))),
       h("tbody", null, view.seats.map((s) => h("tr", { class: s.id === mySeat ? "mine" : undefined },
         h("th", { scope: "row" }, s.name, s.id === mySeat ? " (you)" : ""),
@@ -47,7 +49,7 @@ export function debriefView(view: PublicView, mySeat: number | null, actions: { 
       h("strong", null, DOCTRINE_DEFS[d as Doctrine].name), ` (${view.seats.filter((s) => s.doctrine === d).map((s) => s.name).join(", ")}): `, DOCTRINE_DEFS[d as Doctrine].plan))),
     reveal ? [
       h("h3", null, "Everything hidden, revealed"),
-      h("div", { class: "table-wrap" }, h("table", { class: "reveal" },
+      h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Table (scrolls sideways)" }, h("table", { class: "reveal" },
         h("thead", null, h("tr", null, ["Lab", "True capability", "Declared", "Aligned", "Hidden flaws", "Security"].map((c) => h("th", { scope: "col" }, c)))),
         h("tbody", null, reveal.labs.map((l) => h("tr", null,
           h("th", { scope: "row" }, view.seats[l.seat]?.name ?? `Seat ${l.seat + 1}`),
@@ -85,4 +87,38 @@ function safeWinners(view: PublicView): number[] {
   if (!sc || sc.length === 0 || (view.end?.worldValue ?? 0) === 0) return [];
   const top = Math.max(...sc);
   return sc.flatMap((v, i) => (v === top ? [i] : []));
+}
+
+function yourResult(view: PublicView, seat: number, scores: number[]): string {
+  const mine = scores[seat] ?? 0;
+  const rank = 1 + scores.filter((x) => x > mine).length;
+  const d = DOCTRINE_DEFS[view.seats[seat].doctrine as Doctrine].name;
+  if ((view.end?.worldValue ?? 0) === 0) return `You played ${d}. The world was lost, so every score is 0: nobody wins alone.`;
+  return `You played ${d} and scored ${mine}: ${rank === 1 ? "the best score at the table" : `${ordinal(rank)} of ${scores.length}`}.`;
+}
+
+function ordinal(n: number): string {
+  return n === 2 ? "2nd" : n === 3 ? "3rd" : `${n}th`;
+}
+
+/** A few sentences from the history: how far the frontier and the rogue actors went, leaks, shifts, incidents. */
+export function storyOf(view: PublicView): string[] {
+  const hist = view.reveal?.history ?? [];
+  if (hist.length === 0) return [];
+  const first = hist[0];
+  const last = hist[hist.length - 1];
+  const sum = (f: (r: (typeof hist)[number]) => number) => hist.reduce((a, r) => a + f(r), 0);
+  const out: string[] = [];
+  out.push(`The frontier lab reached capability ${fmt(last.frontier)} (danger line ${view.dangerLine}, TAI ${view.taiThreshold}); the best aligned level was ${fmt(last.alignedFrontier)}.`);
+  out.push(`Rogue actors grew from ${fmt(first.rogue)} after round 1 to ${fmt(last.rogue)}.`);
+  const leaks = sum((r) => r.leaks);
+  out.push(leaks > 0 ? `${fmt(leaks)} point(s) of capability leaked over the match.` : "No capability leaked: secrets held.");
+  const shifts = sum((r) => r.paradigmShifts);
+  if (shifts > 0) out.push(`${shifts} paradigm shift${shifts === 1 ? "" : "s"} made old alignment work stop applying.`);
+  const inc = sum((r) => r.incidents);
+  if (inc > 0) out.push(`${inc} incident${inc === 1 ? "" : "s"} exposed hidden flaws in products.`);
+  const risk = Math.max(...hist.map((r) => r.catastropheRisk));
+  if (risk > 0) out.push(`The riskiest round carried about a ${Math.round(risk * 100)}% chance of catastrophe.`);
+  out.push(`Political will went from ${first.will} to ${last.will}; theory reached ${fmt(last.theory)}.`);
+  return out;
 }

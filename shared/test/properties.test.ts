@@ -6,6 +6,8 @@ import { MAX } from "../src/content/roles.js";
 import { POLICY_DEFS } from "../src/content/policies.js";
 import { POLICIES, type MatchState } from "../src/rules/types.js";
 import { replay, reportFor, resolveRound } from "../src/rules/resolve.js";
+import { legalOrders, validateOrders } from "../src/rules/legal-state.js";
+import type { Action } from "../src/rules/types.js";
 import { createMatch, recordSetup } from "../src/rules/resolve.js";
 import { matchSpecArb, playRandomMatch } from "./random-match.js";
 import { expectFullReveal, expectNoSecretKeys, expectViewIndependentOfSecrets } from "./redaction.js";
@@ -81,6 +83,43 @@ describe("invariants after every round of random matches with random legal order
         expect(states.at(-1)!.history).toHaveLength(reports.length);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("the option list agrees with the referee", () => {
+  it("an option marked legal is accepted by validateOrders; one marked illegal is refused (policy options aside)", () => {
+    fc.assert(
+      fc.property(matchSpecArb, (m) => {
+        const { states } = playRandomMatch(m);
+        for (const s of states) {
+          if (s.phase === "ended") continue;
+          for (let seat = 0; seat < s.seats.length; seat++) {
+            for (const o of legalOrders(s, seat).options) {
+              let a: Action | null;
+              if (o.policies) {
+                const p = o.policies.find((x) => x.legal);
+                a = p ? ({ kind: o.kind, policy: p.policy } as Action) : null;
+                if (o.kind === "lobby" && !p) a = { kind: "lobby" };
+              } else {
+                const target = o.targets?.[0] ?? 0;
+                a = o.kind === "capability" ? { kind: "capability", defy: s.world.policies.includes("moratorium") }
+                  : o.kind === "grant" ? { kind: "grant", target, amount: 1 }
+                  : o.kind === "theory" ? { kind: "theory", mode: "careful" }
+                  : o.kind === "augmentation" ? { kind: "augmentation", route: "epigenetic" }
+                  : o.targets ? ({ kind: o.kind, target } as Action) : ({ kind: o.kind } as Action);
+              }
+              if (o.legal) {
+                expect(a, `${o.kind} is legal but has no legal variant`).not.toBeNull();
+                expect(validateOrders(s, seat, { actions: [a!] }), `seat ${seat} ${o.kind}`).toEqual({ ok: true });
+              } else if (!o.policies && a) {
+                expect(validateOrders(s, seat, { actions: [a] }).ok, `seat ${seat} ${o.kind}: ${o.reason}`).toBe(false);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });

@@ -78,6 +78,8 @@ describe("checkOrders: the whole of a seat's orders", () => {
     ["the same policy twice", (s) => (s.seats[2].influence = 9), 2, { actions: [{ kind: "enact", policy: "theoryFund" }, { kind: "enact", policy: "theoryFund" }] }, "Action 2: the same policy is named twice."],
     ["a bad action names its position", () => {}, 3, { actions: [{ kind: "applyGrant" }, { kind: "publishTheory" }] }, "Action 2 (Publish theory): You have no unpublished theory."],
     ["theory once a round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "theory", mode: "careful" }, { kind: "theory", mode: "fast" }] }, "Action 2: theory work can be done once a round (deep results take time)."],
+    ["augmentation once a round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "augmentation", route: "epigenetic" }, { kind: "augmentation", route: "direct" }] }, "Action 2: augmentation research can be done once a round (human trials take time)."],
+    ["theory and augmentation in one round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "theory", mode: "careful" }, { kind: "augmentation", route: "direct" }] }, null],
     ["switching with actions", () => {}, 0, { actions: [{ kind: "deploy" }], switchDoctrine: "conservative" }, "Switching metastrategy costs this round's actions: submit no actions with it."],
     ["switching to the same doctrine", () => {}, 0, { actions: [], switchDoctrine: "transhumanist" }, "That is already your metastrategy."],
     ["switching twice", (s) => (s.seats[0].switched = true), 0, { actions: [], switchDoctrine: "conservative" }, "You have already switched metastrategy once this match."],

@@ -164,6 +164,20 @@ describe("determinism: same record → same final state and same reports", () =>
     );
   });
 
+  it("a missing seat's orders (null) are a pass; absent extras equal null extras", () => {
+    fc.assert(
+      fc.property(matchSpecArb, (m) => {
+        const { record } = playRandomMatch({ ...m, extras: false });
+        const passes = { ...record, ordersByRound: record.ordersByRound.map((os) => os.map((o, i) => (i === 0 ? { actions: [] } : o))) };
+        const nulls = { ...record, ordersByRound: record.ordersByRound.map((os) => os.map((o, i) => (i === 0 ? null : o))) } as unknown as typeof record;
+        const { extrasByRound: _x, ...noExtras } = passes;
+        expect(replay(nulls)).toEqual(replay(passes));
+        expect(replay(noExtras)).toEqual(replay(passes));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
   it("a different seed gives a different match (the seed matters)", () => {
     fc.assert(
       fc.property(matchSpecArb, (m) => {

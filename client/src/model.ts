@@ -51,6 +51,8 @@ export interface BoardModel {
   end: EndInfo | null;
   max: typeof MAX;
   fx: Fx[];
+  /** The round whose report the fx come from (each report animates once). */
+  fxRound: number | null;
 }
 
 export function boardModel(view: PublicView | SeatView, report: RoundReport | null, mySeat: number | null): BoardModel {
@@ -98,6 +100,7 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
     end: view.end,
     max: MAX,
     fx: report ? fxOf(report, mySeat) : [],
+    fxRound: report ? report.round : null,
   };
 }
 

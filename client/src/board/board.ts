@@ -26,6 +26,7 @@ class BoardScene extends Phaser.Scene {
   rogueTop = { x: 0, y: 0 };
   poolAt = { x: 0, y: 0 };
   idleFrames = 0;
+  playedFx: number | null = null;
   ready = false;
   onReady: (() => void) | null = null;
 
@@ -103,7 +104,11 @@ class BoardScene extends Phaser.Scene {
     this.drawCard(m, L, g);
     this.drawTracks(m, L, g);
     this.drawPolicies(m, L, g);
-    if (animate) this.playFx(m);
+    if (animate && m.fxRound !== null && m.fxRound !== this.playedFx) {
+      // The first picture after mounting (a reload, a late join) does not replay an old round.
+      if (this.prev !== null) this.playFx(m);
+      this.playedFx = m.fxRound;
+    }
   }
 
   drawHeader(m: BoardModel, L: BoardLayout): void {
@@ -339,22 +344,22 @@ class BoardScene extends Phaser.Scene {
 
   leakFlow(from: { x: number; y: number }, index: number): void {
     for (let k = 0; k < 6; k++) {
-      const dot = this.add.circle(from.x, from.y, 5, hexToNumber(COLORS.yellow), 1).setStrokeStyle(1.5, 0x5c5000);
+      const dot = this.add.circle(from.x, from.y, 7, hexToNumber(COLORS.yellow), 1).setStrokeStyle(2, 0x5c5000);
       this.fxLayer.add(dot);
       const delay = index * 500 + k * 110;
       this.tweens.chain({
         targets: dot,
         tweens: [
-          { x: this.poolAt.x, y: this.poolAt.y, duration: 700, ease: "Sine.easeInOut", delay },
-          { x: this.rogueTop.x, y: this.rogueTop.y, duration: 500, ease: "Quad.easeIn" },
+          { x: this.poolAt.x, y: this.poolAt.y, duration: 1100, ease: "Sine.easeInOut", delay },
+          { x: this.rogueTop.x, y: this.rogueTop.y, duration: 800, ease: "Quad.easeIn", delay: 250 },
           { alpha: 0, duration: 200 },
         ],
       });
     }
-    this.banner(from.x, from.y - 34, "Leak!", "#6b5d00", 1000 + index * 500);
+    this.banner(from.x, from.y - 34, "Leak! Know-how escapes to the pool", "#5c5000", 1800 + index * 500);
   }
 
-  banner(x: number, y: number, text: string, color: string, hold = 1600): void {
+  banner(x: number, y: number, text: string, color: string, hold = 2400): void {
     const t = this.add.text(Math.round(x), Math.round(y), text, {
       fontFamily: FONT, fontSize: "16px", color, fontStyle: "bold", backgroundColor: "#ffffffee", padding: { x: 6, y: 3 },
       resolution: Math.min(2, window.devicePixelRatio || 1),

@@ -11,7 +11,7 @@ import type { FinishedMatch, Net, PublicMatch } from "./types";
 
 interface TokenMsg { code: string; sessionId: string; seat: number | null; seatToken: string | null; hostToken: string | null; isHost: boolean; spectator: boolean }
 interface ReportMsg { replace: boolean; reports: RoundReport[]; history: PublicHistoryRow[] }
-interface EndedMsg { aborted: boolean; view: PublicView }
+interface EndedMsg { aborted: boolean; view: PublicView | null }
 
 const CONSENTED = 4000;
 
@@ -77,8 +77,10 @@ class MatchConnection {
     });
     room.onMessage(SMSG.ended, (m: EndedMsg) => {
       this.ended = m;
-      const end = m.view.end;
-      rememberPlayed({ code: room.roomId, name: String((room.state as { name?: string })?.name ?? room.roomId), scenario: m.view.scenario, ending: end?.ending ?? null, endedAt: Date.now() });
+      if (m.view) {
+        const end = m.view.end;
+        rememberPlayed({ code: room.roomId, name: String((room.state as { name?: string })?.name || room.roomId), scenario: m.view.scenario, ending: end?.ending ?? null, endedAt: Date.now() });
+      }
       this.publish();
     });
     room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => setState({ error: e.reason }));
@@ -133,8 +135,8 @@ class MatchConnection {
     const secrets = (js.secrets ?? {}) as Record<string, { seat: number; me: string; legal: string; orders: string }>;
     const secret = this.seat !== null ? secrets[String(this.seat)] : undefined;
     let base: PublicView | null = null;
-    if (this.ended) base = this.ended.view;
-    else {
+    if (this.ended?.view) base = this.ended.view;
+    else if (!this.ended) {
       const pv = this.parsePublic(js.publicView ?? "");
       if (pv) base = { ...pv, history: this.history };
     }

@@ -160,6 +160,14 @@ export function matchScreen(net: Net): Screen {
       announce(`The match has ended: ${snap.view.end ? ENDING_NAMES[snap.view.end.ending] : "ended"}.`);
       requestAnimationFrame(() => document.getElementById("debrief-h")?.focus());
     }
+    if (info.phase === "ended" && !snap.view && !ended) {
+      ended = true;
+      render(debriefEl, h("section", { class: "debrief", "aria-labelledby": "debrief-h" },
+        h("h2", { id: "debrief-h", tabindex: "-1" }, "The host ended the match"),
+        h("p", null, "It ended before the first round, so there is nothing to show."),
+        h("button", { type: "button", class: "btn primary", on: { click: () => void net.leave() } }, "Back to the start")));
+      grid.hidden = true;
+    }
     if (ORDER_PHASES.has(info.phase)) side.classList.add("ordering");
     else side.classList.remove("ordering");
   }

@@ -64,7 +64,10 @@ async function main(): Promise<number> {
     worldValue: view.end?.worldValue ?? null,
     rounds: view.round,
     scores: view.seats.map((s, i) => ({ seat: i, name: s.name, role: s.role, doctrine: s.doctrine, prestige: s.prestige, score: view.scores?.[i] ?? null })),
-    errors: f.errors,
+    // A refusal because the orders window closed is the timer doing its job (the seat's bot played):
+    // counted apart from real errors, which would mean the client or server broke the protocol.
+    late: f.errors.filter((e) => e.reason === "Orders are not open now.").length,
+    errors: f.errors.filter((e) => e.reason !== "Orders are not open now."),
   };
   if (values.json) console.log(JSON.stringify(result));
   else {

@@ -21,3 +21,4 @@ export { EVENT_CARDS, EVENT_BY_ID } from "./content/events.js";
 export { GLOSSARY, CONCEPT_IDS, type ConceptId } from "./content/glossary.js";
 export type { EventCard } from "./content/event-types.js";
 export { makeRng, hashSeeds } from "./rng.js";
+export { keyMoments, keyMomentsOfView, type KeyMoment, type MomentKind, type MomentsInput } from "./debrief/moments.js";

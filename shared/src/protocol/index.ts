@@ -1,3 +1,4 @@
 export * from "./orders.js";
 export * from "./messages.js";
 export * from "./snapshot.js";
+export * from "./classroom.js";

@@ -27,6 +27,7 @@ export const MSG = {
   hostEndMatch: "host:endMatch",
   hostInject: "host:inject",
   hostMove: "host:move",
+  hostTeamBot: "host:teamBot",
 } as const;
 
 /** Message names (server → client). */
@@ -88,6 +89,8 @@ export const CreateOptionsSchema = z
     public: z.boolean().default(false),
     name: z.string().trim().min(1).max(40).optional(),
     seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    /** Classroom: most students per team seat; later ones become observers (default 4). */
+    teamSize: z.number().int().min(1).max(12).optional(),
     /** The creator's own join options (name, tokens). */
     player: JoinOptionsSchema.optional(),
   })
@@ -103,7 +106,10 @@ export const ProposeSchema = z.object({ orders: SeatOrdersSchema }).strict();
 export const VoteSchema = z.object({ proposal: z.number().int().min(0).max(10000) }).strict();
 export const PollSchema = z.object({ opinion: z.union([z.literal(-1), z.literal(0), z.literal(1)]) }).strict();
 export const HostSettingsSchema = z
-  .object({ scenario: scenario.optional(), rounds: z.number().int().min(1).max(30).optional(), timers: TimersSchema.partial().optional(), public: z.boolean().optional() })
+  .object({
+    scenario: scenario.optional(), rounds: z.number().int().min(1).max(30).optional(), timers: TimersSchema.partial().optional(), public: z.boolean().optional(),
+    teamSize: z.number().int().min(1).max(12).optional(),
+  })
   .strict();
 export const HostSeatSchema = z
   .object({ seat, bot: z.boolean(), difficulty: difficulty.optional(), role: z.enum(ROLES).optional(), remove: z.boolean().optional() })
@@ -112,6 +118,7 @@ export const HostExtendSchema = z.object({ seconds: z.number().int().min(5).max(
 export const HostKickSchema = z.object({ seat }).strict();
 export const HostInjectSchema = z.object({ card: z.string().min(1).max(64) }).strict();
 export const HostMoveSchema = z.object({ student: z.string().min(1).max(64), seat: z.number().int().min(-1).max(7) }).strict();
+export const HostTeamBotSchema = z.object({ seat, bot: z.boolean() }).strict();
 export const EmptySchema = z.object({}).strict();
 
 /** Schema per message name: the room validates every message against this table. */
@@ -137,6 +144,7 @@ export const MESSAGE_SCHEMAS = {
   [MSG.hostEndMatch]: EmptySchema,
   [MSG.hostInject]: HostInjectSchema,
   [MSG.hostMove]: HostMoveSchema,
+  [MSG.hostTeamBot]: HostTeamBotSchema,
 } as const;
 
 export type MessageName = keyof typeof MESSAGE_SCHEMAS;

@@ -1,4 +1,5 @@
-// Process configuration from the environment, read once.
+// Process configuration from the environment, read once (PORT, DATA_DIR, TIMER_SCALE, RECONNECT_SECONDS, CLIENT_DIST,
+// LOG_LEVEL, REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS, LEASE_SECONDS, SWEEP_SECONDS).
 import path from "node:path";
 
 export interface Config {
@@ -10,6 +11,16 @@ export interface Config {
   reconnectSeconds: number;
   clientDist: string;
   logLevel: string;
+  /** Redis for presence and the room listing shared by several processes (scale-out); null = one embedded process. */
+  redisUrl: string | null;
+  /** PostgreSQL for match records shared by every process; null = SQLite in dataDir. */
+  databaseUrl: string | null;
+  /** host[:port][/path] by which clients reach this very process (scale-out), or null. */
+  publicAddress: string | null;
+  /** Shared store: a match whose owner has not renewed its lease for this long may be restored by another process. */
+  leaseSeconds: number;
+  /** Shared store: how often leases are renewed and orphaned matches looked for. */
+  sweepSeconds: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,5 +33,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     reconnectSeconds: num(env.RECONNECT_SECONDS, 120),
     clientDist: env.CLIENT_DIST ? path.resolve(env.CLIENT_DIST) : path.join(root, "client", "dist"),
     logLevel: env.LOG_LEVEL ?? "info",
+    redisUrl: env.REDIS_URL || null,
+    databaseUrl: env.DATABASE_URL || null,
+    publicAddress: env.PUBLIC_ADDRESS || null,
+    leaseSeconds: num(env.LEASE_SECONDS, 15),
+    sweepSeconds: num(env.SWEEP_SECONDS, 5),
   };
 }

@@ -10,7 +10,9 @@ import { buildApp } from "./http/routes.js";
 import { Metrics } from "./http/metrics.js";
 import { makeLogger } from "./log.js";
 import { closeBotWorker } from "./rooms/bots.js";
-import { MatchRoom } from "./rooms/MatchRoom.js";
+import { MatchRoom, liveRooms } from "./rooms/MatchRoom.js";
+import { keepLeases, redisParts, type LeaseKeeper } from "./scale.js";
+import { PostgresStore } from "./store/postgres.js";
 import { SqliteStore } from "./store/sqlite.js";
 import type { MatchStore } from "./store/types.js";
 
@@ -28,7 +30,7 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
   const config = { ...configFromEnv(), ...overrides };
   const log = makeLogger(config.logLevel);
   const ctx: ServerContext = {
-    store: store ?? SqliteStore.inDir(config.dataDir),
+    store: store ?? (config.databaseUrl ? await PostgresStore.connect(config.databaseUrl) : SqliteStore.inDir(config.dataDir)),
     log,
     config,
     metrics: new Metrics(),
@@ -39,34 +41,57 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
 
   const app = buildApp(ctx);
   const httpServer = http.createServer(app);
+  // Scale-out (REDIS_URL): presence and room listing in Redis, and this process's own public address so that a
+  // client whose seat was reserved through another process connects to the one holding the room.
   const gameServer = new Server({
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 }),
     gracefullyShutdown: false,
     greet: false,
+    ...redisParts(config.redisUrl),
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
   });
   gameServer.define("lobby", LobbyRoom);
   gameServer.define("match", MatchRoom).enableRealtimeListing();
   await gameServer.listen(config.port);
   const port = (httpServer.address() as AddressInfo).port;
 
-  // Restart recovery: every unfinished match comes back under its code.
-  const unfinished = await ctx.store.unfinished();
-  for (const m of unfinished) {
-    ctx.restores.set(m.code, m);
-    try {
-      await matchMaker.createRoom("match", { __restore: m.code });
-    } catch (e) {
-      ctx.restores.delete(m.code);
-      log.error({ event: "match.restore_failed", code: m.code, err: e instanceof Error ? e.message : String(e) }, "restore failed");
+  // Restart recovery. One process with its own SQLite file: every unfinished match comes back under its code, here.
+  // A shared store (PostgreSQL): only matches whose owner's lease expired and who no longer answers, now and then
+  // periodically (scale.ts).
+  let restored = 0;
+  let keeper: LeaseKeeper | null = null;
+  const leases = ctx.store.leases;
+  if (leases) {
+    keeper = keepLeases(ctx, leases);
+    await keeper.tick();
+    restored = liveRooms.size;
+  } else {
+    const unfinished = await ctx.store.unfinished();
+    for (const m of unfinished) {
+      ctx.restores.set(m.code, m);
+      try {
+        await matchMaker.handleCreateRoom("match", { __restore: m.code });
+        restored++;
+      } catch (e) {
+        log.error({ event: "match.restore_failed", code: m.code, err: e instanceof Error ? e.message : String(e) }, "restore failed");
+      } finally {
+        ctx.restores.delete(m.code);
+      }
     }
   }
-  log.info({ event: "server.started", port, dataDir: config.dataDir, restored: unfinished.length, timerScale: config.timerScale }, "server started");
+  log.info({
+    event: "server.started", port, processId: matchMaker.processId, dataDir: config.databaseUrl ? null : config.dataDir,
+    store: config.databaseUrl ? "postgres" : "sqlite", redis: !!config.redisUrl, publicAddress: config.publicAddress, restored, timerScale: config.timerScale,
+  }, "server started");
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       ctx.shuttingDown = true;
+      const held = [...liveRooms].map((r) => r.code);
+      await keeper?.stop();
       await gameServer.gracefullyShutdown(false).catch(() => {});
+      if (leases) await leases.release(held).catch(() => {});
       await closeBotWorker();
       await ctx.store.close();
       httpServer.close();

@@ -23,7 +23,13 @@ export function buildApp(ctx: ServerContext): Express {
   app.use(express.json({ limit: "16kb" }));
 
   app.get("/healthz", (_req, res) => {
-    res.json({ ok: true, ...counts(), uptime: Math.round(process.uptime()) });
+    const cpu = process.cpuUsage();
+    res.json({
+      ok: true, ...counts(), uptime: Math.round(process.uptime()),
+      // For load runs and operators: this process, its memory and the CPU time it has used so far (µs).
+      processId: matchMaker.processId, pid: process.pid, rss: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system,
+      roundsResolved: ctx.metrics.roundsResolved,
+    });
   });
 
   app.get("/metrics", (_req, res) => {

@@ -1,4 +1,4 @@
-// Where match records live. SQLite now; a later PostgreSQL store implements the same interface.
+// Where match records live: SQLite (embedded default) or PostgreSQL (shared by several processes), same interface.
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
 import type { RoomMeta } from "../rooms/meta.js";
 
@@ -31,4 +31,25 @@ export interface MatchStore {
   /** Matches to restore after a restart (lobby or running). */
   unfinished(): Promise<StoredMatch[]>;
   close(): Promise<void>;
+  /** Stores shared by several processes: each unfinished match has an owner (a Colyseus processId) and a lease. */
+  leases?: LeaseStore;
+}
+
+export interface Orphan {
+  code: string;
+  owner: string | null;
+}
+
+/** Ownership of unfinished matches across processes: the owner renews its leases; another may take an expired one over. */
+export interface LeaseStore {
+  /** This process's id and lease length: matches it creates or claims are owned by it. */
+  setOwner(owner: string, leaseMs: number): void;
+  /** Renews the leases of the matches this process holds (its live rooms). */
+  renew(codes: string[]): Promise<void>;
+  /** Unfinished matches whose lease has expired. */
+  orphans(): Promise<Orphan[]>;
+  /** Takes an orphan over atomically: false when another process was first (or the owner renewed meanwhile). */
+  claim(code: string, from: string | null): Promise<boolean>;
+  /** Gives up this process's leases now (graceful shutdown): another process restores them at once. */
+  release(codes: string[]): Promise<void>;
 }

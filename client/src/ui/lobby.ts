@@ -36,7 +36,12 @@ export function lobbyScreen(net: Net): Screen {
           h("input", { id: "share-link", type: "text", readonly: true, value: link, on: { focus: (e: Event) => (e.target as HTMLInputElement).select() } }),
           h("button", { type: "button", class: "btn", id: "copy-link", on: { click: async () => {
             try { await navigator.clipboard.writeText(link); copyStatus.textContent = "Link copied."; } catch { copyStatus.textContent = "Select the link and copy it."; }
-          } } }, "Copy")), copyStatus));
+          } } }, "Copy")), copyStatus),
+      snap.isHost
+        ? h("div", { class: "row start-row" },
+          h("button", { type: "button", class: "btn primary big", id: "start-match", on: { click: () => net.hostStart() } }, "Start match"),
+          h("span", { class: "muted small" }, "Open seats are played by bots. Humans who are not ready still play."))
+        : h("p", { class: "muted" }, "Waiting for the host to start the match."));
     drawSeats(snap);
     drawHost(snap);
   }
@@ -95,7 +100,12 @@ export function lobbyScreen(net: Net): Screen {
 
   function drawHost(snap: ClientSnapshot): void {
     if (!snap.isHost) {
-      render(hostEl, h("h2", { id: "host-h" }, "Waiting for the host"), h("p", { class: "muted" }, "The host starts the match when everyone is ready."));
+      render(hostEl, h("h2", { id: "host-h" }, "Match settings"),
+        h("ul", null,
+          h("li", null, `Scenario: ${scenarioName(snap.info.scenario)}`),
+          h("li", null, `${snap.info.rounds} rounds`),
+          h("li", null, `Talk ${snap.info.timers.deliberation} s · orders ${snap.info.timers.orders} s · report ${snap.info.timers.report} s`)),
+        h("p", { class: "muted small" }, SCENARIOS[snap.info.scenario]?.blurb ?? ""));
       return;
     }
     const t = snap.info.timers;
@@ -120,8 +130,7 @@ export function lobbyScreen(net: Net): Screen {
       h("p", { class: "muted small" }, SCENARIOS[snap.info.scenario]?.blurb ?? ""),
       seatCount < 8 ? h("div", { class: "row" }, h("span", null, "Add a seat:"), ROLES.map((r) =>
         h("button", { type: "button", class: "btn small", on: { click: () => net.hostSeat({ seat: seatCount, bot: true, role: r }) } }, `+ ${roleName(r)}`))) : null,
-      h("button", { type: "button", class: "btn primary big", id: "start-match", on: { click: () => net.hostStart() } }, "Start match"),
-      h("p", { class: "muted small" }, "Open seats are played by bots. Humans who are not ready still play."));
+    );
   }
 
   root.append(head, h("div", { class: "lobby-grid" }, seatsEl, hostEl, chat.el),

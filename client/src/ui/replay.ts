@@ -60,9 +60,9 @@ export function replayScreen(net: Net, code: string): Screen {
     const label = h("span", { class: "replay-pos", "aria-live": "polite" });
     const btn = (id: string, text: string, fn: () => void) => h("button", { type: "button", class: "btn", id, on: { click: fn } }, text);
     const controls = h("div", { class: "replay-controls row", role: "group", "aria-label": "Replay controls" },
-      btn("replay-first", "⏮ Start", () => go(0)), btn("replay-prev", "◀ Previous", () => go(k - 1)),
+      btn("replay-first", "« Start", () => go(0)), btn("replay-prev", "◀ Previous", () => go(k - 1)),
       slider, label,
-      btn("replay-next", "Next ▶", () => go(k + 1)), btn("replay-last", "End ⏭", () => go(last)));
+      btn("replay-next", "Next ▶", () => go(k + 1)), btn("replay-last", "End »", () => go(last)));
     const endEl = h("div", { class: "replay-end" });
     const final = frames[last].state;
     render(root,

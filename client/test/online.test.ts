@@ -13,6 +13,7 @@ describe("online match between two browsers", () => {
     const gp = guest.page;
     await hp.goto(`${baseURL()}/`);
     await hp.fill("#name", "Ada");
+    await hp.check("#create-public");
     await hp.click("#create-match");
     await hp.waitForSelector("#lobby-code");
     const code = (await hp.textContent("#lobby-code"))!.trim();
@@ -31,6 +32,8 @@ describe("online match between two browsers", () => {
     // The friend opens the share link: the code is filled in, one click joins.
     await gp.goto(link.replace(/^https?:\/\/[^/]+/, baseURL()));
     expect(await gp.inputValue("#join-code")).toBe(code);
+    // It is also listed among the public matches.
+    await gp.waitForSelector(".public-list li:has-text(\"Ada's match\")");
     await gp.fill("#name", "Bob");
     await gp.click("#join-btn");
     await gp.waitForSelector("#lobby-code");
@@ -48,9 +51,15 @@ describe("online match between two browsers", () => {
     await hp.click("#start-match");
     await Promise.all([hp.waitForSelector("#orders .options li"), gp.waitForSelector("#orders .options li")]);
     expect(await gp.textContent(".match-bar")).toContain(code);
+    // A deal kept: Ada pays Bob one fund alongside her round-1 actions.
+    await hp.click(".transfers-box > summary");
+    await hp.selectOption("#transfer-to", { label: "Bob" });
+    await hp.click("#transfer-add");
+    await hp.waitForSelector(".planned-list.transfers li");
     for (const round of [1, 2]) {
       await Promise.all([playRound(hp, round), playRound(gp, round)]);
     }
+    expect(await gp.textContent('.reports details.report[data-round="1"]')).toContain("Ada pays you 1 fund");
     await Promise.all([hp.waitForSelector("#debrief-h"), gp.waitForSelector("#debrief-h")]);
     const hostRows = await hp.locator("table.scores tbody tr").allTextContents();
     expect(hostRows.some((r) => r.includes("Ada"))).toBe(true);

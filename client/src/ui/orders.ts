@@ -25,9 +25,10 @@ interface Draft {
   actions: Action[];
   switchTo: Doctrine | null;
   choices: Partial<Record<ActionKind, Choice>>;
+  transfers: { to: number; amount: number }[];
 }
 
-let draft: Draft = { round: -1, actions: [], switchTo: null, choices: {} };
+let draft: Draft = { round: -1, actions: [], switchTo: null, choices: {}, transfers: [] };
 
 export const ORDER_PHASES = new Set(["news", "deliberation", "orders"]);
 
@@ -100,15 +101,16 @@ export function ordersPanel(net: Net): Screen {
       return;
     }
     const v = snap.view as SeatView;
-    if (draft.round !== v.round) draft = { round: v.round, actions: [], switchTo: null, choices: {} };
+    if (draft.round !== v.round) draft = { round: v.round, actions: [], switchTo: null, choices: {}, transfers: [] };
     const legal = snap.legal;
     const open = ORDER_PHASES.has(snap.info.phase) && v.phase !== "ended" && !!legal;
     const sent = st.sentRound === v.round || !!snap.info.seats[snap.mySeat]?.submitted;
     const used = spent(v, draft.actions);
+    used.funds += draft.transfers.reduce((a, t) => a + t.amount, 0);
     const fundsLeft = v.me.funds - used.funds;
     const inflLeft = v.me.influence - used.influence;
     const apLeft = (legal?.actionPoints ?? ACTION_POINTS) - draft.actions.length;
-    const whole = checkOrders(v, draft.switchTo ? { actions: [], switchDoctrine: draft.switchTo } : { actions: draft.actions });
+    const whole = checkOrders(v, ordersOf());
 
     const planned = h("div", { class: "planned", "aria-labelledby": "planned-h" },
       h("h3", { id: "planned-h" }, "Your orders for round ", String(v.round)),
@@ -126,6 +128,9 @@ export function ordersPanel(net: Net): Screen {
             h("span", null, describeAction(a, v), " — ", costText(actionCost({ doctrine: v.me.doctrine, policies: v.world.policies, mods: v.mods }, a))),
             open ? h("button", { type: "button", class: "btn small ghost", id: `remove-${i}`, "aria-label": `Remove ${describeAction(a, v)}`,
               on: { click: () => { draft.actions.splice(i, 1); draw(true); focusSoon("submit-orders"); } } }, "Remove") : null))),
+      draft.transfers.length ? h("ul", { class: "planned-list transfers" }, draft.transfers.map((t, i) => h("li", null,
+        h("span", null, `Pay ${seatName(v, t.to)} ${t.amount} fund${t.amount === 1 ? "" : "s"} (no action point)`),
+        open ? h("button", { type: "button", class: "btn small ghost", id: `remove-transfer-${i}`, on: { click: () => { draft.transfers.splice(i, 1); draw(true); focusSoon("submit-orders"); } } }, "Remove", h("span", { class: "sr-only" }, ` payment to ${seatName(v, t.to)}`)) : null))) : null,
       !whole.ok ? h("p", { class: "reason", role: "status" }, whole.reason) : null,
       h("div", { class: "row" },
         h("button", { type: "submit", class: `btn ${sent ? "" : "primary"} big`, id: "submit-orders", disabled: !open || !whole.ok },
@@ -144,6 +149,7 @@ export function ordersPanel(net: Net): Screen {
       h("form", { on: { submit: (e: Event) => { e.preventDefault(); submit(v); } } }, planned),
       !open ? h("p", { class: "muted" }, v.phase === "ended" ? "The match has ended." : "Orders open after the news.") : null,
       list,
+      transfersBox(v, open, fundsLeft),
       h("details", { class: "switch" },
         h("summary", null, "Switch metastrategy (once per match)"),
         h("p", { class: "small" }, `You hold ${doctrineName(v.me.doctrine)}. Switching costs all of this round's actions.`),
@@ -223,8 +229,34 @@ export function ordersPanel(net: Net): Screen {
       reason ? h("p", { class: "reason", id: reasonId }, reason) : null);
   }
 
+  function transfersBox(v: SeatView, open: boolean, fundsLeft: number): HTMLElement {
+    const others = v.seats.filter((x) => x.id !== v.seat);
+    const to = h("select", { id: "transfer-to" }, others.map((x) => h("option", { value: String(x.id) }, x.name)));
+    const amount = h("input", { id: "transfer-amount", type: "number", min: "1", max: String(Math.max(1, fundsLeft)), value: "1", inputmode: "numeric" });
+    const can = open && fundsLeft >= 1 && others.length > 0;
+    return h("details", { class: "switch transfers-box" },
+      h("summary", null, "Pay another seat (deals)"),
+      h("p", { class: "small" }, "Side payments keep deals made in the chat. They cost funds but no action point."),
+      h("div", { class: "row" },
+        h("label", { for: "transfer-to" }, "To"), to,
+        h("label", { for: "transfer-amount" }, "Funds"), amount,
+        h("button", { type: "button", class: "btn", id: "transfer-add", disabled: !can, on: { click: () => {
+          const n = Math.floor(Number(amount.value));
+          if (!(n >= 1) || n > fundsLeft) { setState({ error: `You can pay 1 to ${fundsLeft} funds.` }); return; }
+          draft.transfers.push({ to: Number(to.value), amount: n });
+          draw(true);
+          focusSoon("submit-orders");
+        } } }, "Add payment")),
+      !can && open ? h("p", { class: "reason" }, "No funds left to pay with.") : null);
+  }
+
+  function ordersOf() {
+    if (draft.switchTo) return { actions: [], switchDoctrine: draft.switchTo };
+    return draft.transfers.length ? { actions: draft.actions.slice(), transfers: draft.transfers.slice() } : { actions: draft.actions.slice() };
+  }
+
   function submit(v: SeatView): void {
-    const orders = draft.switchTo ? { actions: [], switchDoctrine: draft.switchTo } : { actions: draft.actions.slice() };
+    const orders = ordersOf();
     const chk = checkOrders(v, orders);
     if (!chk.ok) { setState({ error: chk.reason }); return; }
     net.orders(orders);

@@ -1,5 +1,5 @@
 // The one small store: the latest snapshot from the room plus a little client state.
-import type { ClientSnapshot, RoundReport } from "@metastrategy/shared";
+import type { ClientSnapshot, RoundReport, SeatOrders } from "@metastrategy/shared";
 
 export type Connection = "idle" | "connecting" | "open" | "reconnecting" | "closed";
 
@@ -10,11 +10,13 @@ export interface AppState {
   error: string | null;
   /** Orders sent for this round (cleared when the round changes). */
   sentRound: number | null;
+  /** The orders the server holds for this seat this round (echoed back), to restore after a reload. */
+  myOrders: SeatOrders | null;
 }
 
 type Listener = (s: AppState, prev: AppState) => void;
 
-let state: AppState = { snap: null, connection: "idle", error: null, sentRound: null };
+let state: AppState = { snap: null, connection: "idle", error: null, sentRound: null, myOrders: null };
 const listeners = new Set<Listener>();
 
 export function getState(): AppState {

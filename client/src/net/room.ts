@@ -2,7 +2,7 @@
 import { Client, type Room } from "colyseus.js";
 import {
   type ChatLine, type ClientSnapshot, type CreateOptions, type LegalOrders, type LobbySeat, type MatchInfo,
-  type MatchRecord, type PublicHistoryRow, type PublicView, type RoundReport, type SeatView,
+  type MatchRecord, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView,
 } from "@metastrategy/shared";
 import { getState, setState } from "../store";
 import { MSG, SMSG } from "./names";
@@ -48,6 +48,7 @@ class MatchConnection {
   private parsePublic = memoParse<PublicView>();
   private parseMe = memoParse<SeatView["me"]>();
   private parseLegal = memoParse<LegalOrders>();
+  private parseOrders = memoParse<SeatOrders>();
   private pendingStart = false;
 
   attach(room: Room, name: string, opts: { autoStart?: boolean } = {}): void {
@@ -144,12 +145,15 @@ class MatchConnection {
     const me = secret ? this.parseMe(secret.me) : null;
     if (base && me && this.seat !== null) view = { ...base, seat: this.seat, me } as SeatView;
     const legal = secret && info.phase !== "ended" ? this.parseLegal(secret.legal) : null;
+    this.myOrders = secret && info.phase !== "ended" ? this.parseOrders(secret.orders ?? "") : null;
     return { info, mySeat: this.seat, isHost: this.isHost, view, legal, reports: this.reports, chat: this.chat };
   }
 
+  myOrders: SeatOrders | null = null;
+
   publish(): void {
     const snap = this.snapshot();
-    if (snap) setState({ snap });
+    if (snap) setState({ snap, myOrders: this.myOrders });
   }
 
   send(type: string, payload: unknown = {}): void {
@@ -177,6 +181,8 @@ class MatchConnection {
     this.parsePublic = memoParse<PublicView>();
     this.parseMe = memoParse<SeatView["me"]>();
     this.parseLegal = memoParse<LegalOrders>();
+    this.parseOrders = memoParse<SeatOrders>();
+    this.myOrders = null;
   }
 }
 

@@ -1,5 +1,5 @@
 // The match screen: header with timer, the Phaser board (lazy) and its text mirror, orders, reports, chat, debrief.
-import type { ClientSnapshot, SeatView } from "@metastrategy/shared";
+import type { ClientSnapshot, RoundReport, SeatView } from "@metastrategy/shared";
 import type { BoardHandle } from "../board/board";
 import { boardModel } from "../model";
 import type { Net } from "../net/types";
@@ -24,6 +24,18 @@ const PHASE_HELP: Record<string, string> = {
   ended: "The match is over.",
 };
 
+/** The last round in brief, above the orders, with a link to the full report under the board. */
+function latestBox(r: RoundReport, mySeat: number | null, fresh: boolean): HTMLElement {
+  const pub = r.entries.filter((e) => e.seat === null && e.concept !== "dangerLine");
+  const mine = r.entries.filter((e) => e.seat !== null && e.seat === mySeat);
+  const pick = [...mine.slice(0, 2), ...pub.slice(0, 3)];
+  return h("section", { class: `panel latest${fresh ? " fresh" : ""}`, "aria-labelledby": "latest-h" },
+    h("h2", { id: "latest-h" }, `Round ${r.round} in brief`),
+    h("ul", { class: "entries" }, pick.map((e) => h("li", { class: e.seat === null ? "pub" : "priv" }, e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null, e.text))),
+    h("a", { href: "#reports", class: "btn small", on: { click: (ev: Event) => { ev.preventDefault(); const el = document.getElementById("reports"); el?.scrollIntoView({ block: "start" }); (el?.querySelector("summary") as HTMLElement | null)?.focus(); } } },
+      `Full report (${r.entries.filter((e) => e.seat === null || e.seat === mySeat).length} events)`));
+}
+
 export function matchScreen(net: Net): Screen {
   const root = h("main", { id: "main", class: "match", tabindex: "-1" });
   const bar = h("header", { class: "match-bar" });
@@ -43,7 +55,8 @@ export function matchScreen(net: Net): Screen {
   const orders = ordersPanel(net);
   const chat = chatPanel(net);
   const debriefEl = h("div", { class: "debrief-holder" });
-  const side = h("aside", { class: "side", "aria-label": "Orders and chat" }, orders.el, chat.el);
+  const latestEl = h("div", { class: "latest-holder" });
+  const side = h("aside", { class: "side", "aria-label": "Orders and chat" }, latestEl, orders.el, chat.el);
   const grid = h("div", { class: "match-grid" }, boardArea, side);
   root.append(bar, debriefEl, grid);
 
@@ -146,6 +159,7 @@ export function matchScreen(net: Net): Screen {
       render(reportsEl, reportsPanel(snap.reports, snap.mySeat));
       const r = lastReport(snap);
       if (fresh && r) announce(reportSummary(r, snap.mySeat));
+      render(latestEl, r ? latestBox(r, snap.mySeat, fresh) : null);
     }
     drawBoard(snap);
     const isEnded = info.phase === "ended" || !!snap.view?.end || !!snap.view?.reveal;

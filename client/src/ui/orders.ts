@@ -101,7 +101,11 @@ export function ordersPanel(net: Net): Screen {
       return;
     }
     const v = snap.view as SeatView;
-    if (draft.round !== v.round) draft = { round: v.round, actions: [], switchTo: null, choices: {}, transfers: [] };
+    if (draft.round !== v.round) {
+      // After a reload the server still holds what this seat sent: start from it.
+      const held = snap.info.seats[snap.mySeat]?.submitted ? st.myOrders : null;
+      draft = { round: v.round, actions: held?.actions.slice() ?? [], switchTo: held?.switchDoctrine ?? null, choices: {}, transfers: held?.transfers?.slice() ?? [] };
+    }
     const legal = snap.legal;
     const open = ORDER_PHASES.has(snap.info.phase) && v.phase !== "ended" && !!legal;
     const sent = st.sentRound === v.round || !!snap.info.seats[snap.mySeat]?.submitted;

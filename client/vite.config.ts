@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 
-// The server (PORT, default 2567) serves /api and the websocket; the dev server proxies to it.
+// In production the server serves client/dist. In `npm run dev` Vite proxies /api to the server
+// (METASTRATEGY_SERVER, default http://localhost:2567) and colyseus.js talks to its port directly.
 const server = process.env.METASTRATEGY_SERVER ?? "http://localhost:2567";
 
 export default defineConfig({
@@ -26,8 +27,6 @@ export default defineConfig({
   server: {
     proxy: {
       "/api": server,
-      "/matchmake": server,
-      "^/[a-zA-Z0-9_-]{9}/[a-zA-Z0-9_-]+": { target: server, ws: true },
     },
   },
 });

@@ -1,0 +1,322 @@
+// Load run: `npm run load -- --matches N --clients-per-match 2 --json [--url ws://host:port | --start]`
+// Drives N concurrent matches with real colyseus.js clients (scripted humans giving random legal orders as soon as
+// orders open, bots in the other seats, short timers) and prints: matches, clients, roundsResolved, the latency from a
+// round's last order to each client holding that round's report (p50/p99), errors, the server's RSS and CPU (read
+// from its /healthz) and the bytes each client receives per round.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { Client, Room } from "colyseus.js";
+import { MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
+
+const { values } = parseArgs({
+  options: {
+    url: { type: "string" },
+    start: { type: "boolean", default: false },
+    matches: { type: "string", default: "50" },
+    "clients-per-match": { type: "string", default: "2" },
+    bots: { type: "string", default: "4" },
+    rounds: { type: "string", default: "6" },
+    "report-seconds": { type: "string", default: "2" },
+    concurrency: { type: "string", default: "20" },
+    timeout: { type: "string", default: "300" },
+    json: { type: "boolean", default: false },
+  },
+});
+
+const N = Math.max(1, Number(values.matches));
+const HUMANS = Math.max(1, Math.min(8, Number(values["clients-per-match"])));
+const BOTS = Math.max(0, Math.min(8 - HUMANS, Number(values.bots)));
+const ROUNDS = Math.max(1, Math.min(30, Number(values.rounds)));
+const REPORT_S = Math.max(0, Number(values["report-seconds"]));
+const say = (s: string) => {
+  if (!values.json) console.error(s);
+};
+
+// ---- bytes each room receives, counted at the socket (state patches and messages alike).
+const received = new WeakMap<object, { total: number; last: number }>();
+const proto = Room.prototype as any;
+const origOnMessage = proto.onMessageCallback;
+proto.onMessageCallback = function (this: object, event: { data: ArrayBuffer }) {
+  let c = received.get(this);
+  if (!c) received.set(this, (c = { total: 0, last: 0 }));
+  const n = event.data?.byteLength ?? 0;
+  c.total += n;
+  c.last = n;
+  return origOnMessage.call(this, event);
+};
+const bytesOf = (room: Room) => received.get(room) ?? { total: 0, last: 0 };
+
+const errors: string[] = [];
+const fail = (s: string) => {
+  errors.push(s);
+};
+
+const ROLES = ["lab", "regulator", "researcher", "lab", "lab", "researcher", "regulator", "lab"] as const;
+
+/** One scripted human: gives random legal orders as soon as the orders phase opens. */
+class Player {
+  seat: number | null = null;
+  code = "";
+  sent = new Map<number, number>(); // round → epoch ms of the orders sent
+  reportAt = new Map<number, number>(); // round → epoch ms the report arrived
+  rounds = 0;
+  ended = false;
+  startBytes = 0;
+  endBytes = 0;
+  private parsed = { pv: "", view: null as PublicView | null, me: "", meVal: null as SeatView["me"] | null };
+
+  constructor(public room: Room<any>, private seed: number) {
+    room.onMessage(SMSG.token, (t: { seat: number | null; code: string }) => {
+      this.seat = t.seat;
+      this.code = t.code;
+    });
+    room.onMessage(SMSG.report, (m: { replace: boolean; reports: RoundReport[] }) => {
+      if (m.replace) return;
+      const now = Date.now();
+      for (const r of m.reports) this.reportAt.set(r.round, now);
+      this.rounds += m.reports.length;
+    });
+    room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => fail(`error message (${e.message}): ${e.reason}`));
+    room.onMessage(SMSG.ended, () => {
+      const b = bytesOf(room);
+      this.endBytes = b.total - b.last;
+      this.ended = true;
+    });
+    room.onMessage("*", () => {});
+    room.onStateChange(() => this.tick());
+    room.onLeave((code) => {
+      if (!this.ended && code !== 4000) fail(`client left with code ${code}`);
+    });
+  }
+
+  private tick(): void {
+    const st = this.room.state;
+    if (this.ended || this.seat === null || st?.phase !== "orders") return;
+    const round = st.round as number;
+    if (this.sent.has(round)) return;
+    const secret = st.secrets?.get(String(this.seat));
+    if (!secret?.me || !st.publicView) return;
+    const p = this.parsed;
+    if (p.pv !== st.publicView) {
+      p.pv = st.publicView;
+      p.view = JSON.parse(st.publicView);
+    }
+    if (p.me !== secret.me) {
+      p.me = secret.me;
+      p.meVal = JSON.parse(secret.me);
+    }
+    if (!p.view || p.view.round !== round) return;
+    const v = { ...p.view, history: [], seat: this.seat, me: p.meVal! } as SeatView;
+    const orders = randomOrders(v, legalOrdersFromView(v), makeRng(hashSeeds(this.seed, round, this.seat, 0x10ad)));
+    this.sent.set(round, Date.now());
+    this.room.send(MSG.orders, orders);
+  }
+}
+
+function until(test: () => boolean, ms: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const t0 = Date.now();
+    const check = () => {
+      if (test()) return resolve();
+      if (Date.now() - t0 > ms) return reject(new Error(`timed out: ${what}`));
+      setTimeout(check, 20);
+    };
+    check();
+  });
+}
+
+async function playMatch(url: string, i: number, matches: Player[][]): Promise<Player[]> {
+  const seats = [
+    ...Array.from({ length: HUMANS }, (_, k) => ({ role: ROLES[k] })),
+    ...Array.from({ length: BOTS }, (_, k) => ({ role: ROLES[HUMANS + k], bot: true })),
+  ];
+  const seed = 1000 + i;
+  const host = await new Client(url).create("match", {
+    seed, seats, rounds: ROUNDS, timers: { news: 0, deliberation: 0, orders: 60, report: REPORT_S }, name: `load ${i}`, player: { name: "H0" },
+  });
+  const players = [new Player(host, seed)];
+  await until(() => players[0].code !== "" && players[0].seat === 0, 10_000, "host seat");
+  const code = players[0].code;
+  for (let k = 1; k < HUMANS; k++) {
+    const room = await new Client(url).joinById(code, { name: `H${k}` });
+    const p = new Player(room, seed);
+    players.push(p);
+    await until(() => p.code !== "", 10_000, "token");
+    room.send(MSG.takeSeat, { seat: k });
+    await until(() => p.seat === k, 10_000, "seat");
+  }
+  matches.push(players);
+  return players;
+}
+
+function pct(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+async function health(httpBase: string): Promise<{ rss: number; cpuMicros: number; roundsResolved: number; rooms: number; clients: number } | null> {
+  try {
+    const r = await fetch(`${httpBase}/healthz`);
+    return r.ok ? await r.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+async function startServer(): Promise<{ url: string; child: ChildProcess; dir: string }> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-load-"));
+  const root = path.resolve(import.meta.dirname, "../..");
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: "warn", TIMER_SCALE: "1", CLIENT_DIST: "/nonexistent", REDIS_URL: "", DATABASE_URL: "" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const httpBase = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  while (!(await health(httpBase))) {
+    if (child.exitCode !== null) throw new Error("server exited");
+    if (Date.now() - t0 > 30_000) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: `ws://127.0.0.1:${port}`, child, dir };
+}
+
+async function main(): Promise<void> {
+  const own = values.start || !values.url ? await startServer() : null;
+  const url = own?.url ?? values.url!;
+  const httpBase = url.replace(/^ws/, "http");
+  const h0 = await health(httpBase);
+  if (!h0) throw new Error(`no /healthz at ${httpBase}`);
+
+  // Sample the server's memory and CPU while the run lasts.
+  let rssMax = h0.rss;
+  const samples: { t: number; cpu: number }[] = [{ t: Date.now(), cpu: h0.cpuMicros }];
+  const sampler = setInterval(async () => {
+    const h = await health(httpBase);
+    if (!h) return;
+    rssMax = Math.max(rssMax, h.rss);
+    samples.push({ t: Date.now(), cpu: h.cpuMicros });
+  }, 500);
+
+  // Create and fill every match first (bounded parallelism), then start them all.
+  const t0 = Date.now();
+  const matches: Player[][] = [];
+  let next = 0;
+  const conc = Math.max(1, Number(values.concurrency));
+  await Promise.all(Array.from({ length: Math.min(conc, N) }, async () => {
+    while (next < N) {
+      const i = next++;
+      try {
+        await playMatch(url, i, matches);
+      } catch (e) {
+        fail(`match ${i} setup: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }));
+  const setupSeconds = (Date.now() - t0) / 1000;
+  say(`${matches.length} matches, ${matches.length * HUMANS} clients ready in ${setupSeconds.toFixed(1)} s`);
+  await new Promise((r) => setTimeout(r, 300)); // lobby patches settle before counting bytes
+  const hStart = (await health(httpBase)) ?? h0;
+  const tStart = Date.now();
+  for (const m of matches) {
+    for (const p of m) p.startBytes = bytesOf(p.room).total;
+    m[0].room.send(MSG.hostStart, {});
+  }
+  const limit = Number(values.timeout) * 1000;
+  await until(() => matches.every((m) => m.every((p) => p.ended)), limit, "every match to end").catch((e) => fail(e.message));
+  const runSeconds = (Date.now() - tStart) / 1000;
+  const hEnd = (await health(httpBase)) ?? hStart;
+  clearInterval(sampler);
+  rssMax = Math.max(rssMax, hEnd.rss);
+
+  // Latency: a round's last order (the later of its humans' sends) to each client's report for that round.
+  const lat: number[] = [];
+  let bytes = 0;
+  let clientRounds = 0;
+  let roundsSeen = 0;
+  for (const m of matches) {
+    for (const [round] of m[0].reportAt) {
+      const sends = m.map((p) => p.sent.get(round));
+      if (sends.some((s) => s === undefined)) continue; // a round whose orders a bot filled (should not happen)
+      const last = Math.max(...(sends as number[]));
+      for (const p of m) {
+        const at = p.reportAt.get(round);
+        if (at === undefined) fail(`match ${p.code}: no report for round ${round}`);
+        else lat.push(at - last);
+      }
+    }
+    roundsSeen += m[0].rounds;
+    for (const p of m) {
+      if (!p.ended) continue;
+      bytes += p.endBytes - p.startBytes;
+      clientRounds += p.rounds;
+    }
+  }
+  lat.sort((a, b) => a - b);
+  // CPU: share of one core over the run, and the busiest 2-second window.
+  const cpuPercent = (100 * (hEnd.cpuMicros - hStart.cpuMicros)) / 1000 / Math.max(1, Date.now() - tStart);
+  let cpuPeak = 0;
+  for (let i = 0, j = 0; i < samples.length; i++) {
+    while (samples[i].t - samples[j].t > 2000) j++;
+    if (samples[i].t - samples[j].t >= 1000) cpuPeak = Math.max(cpuPeak, (100 * (samples[i].cpu - samples[j].cpu)) / 1000 / (samples[i].t - samples[j].t));
+  }
+
+  const result = {
+    matches: matches.length,
+    clients: matches.length * HUMANS,
+    seats: matches.length * (HUMANS + BOTS),
+    roundsPerMatch: ROUNDS,
+    roundsResolved: roundsSeen,
+    serverRoundsResolved: hEnd.roundsResolved - hStart.roundsResolved,
+    latencyP50Ms: pct(lat, 0.5),
+    latencyP99Ms: pct(lat, 0.99),
+    latencyMaxMs: lat.at(-1) ?? 0,
+    latencySamples: lat.length,
+    errors: errors.length,
+    errorSamples: [...new Set(errors)].slice(0, 5),
+    serverRssMB: Math.round(rssMax / 1048576),
+    serverCpuPercent: Math.round(cpuPercent),
+    serverCpuPeakPercent: Math.round(cpuPeak),
+    bytesPerClientPerRound: clientRounds ? Math.round(bytes / clientRounds) : 0,
+    setupSeconds: Math.round(setupSeconds * 10) / 10,
+    runSeconds: Math.round(runSeconds * 10) / 10,
+    reportSeconds: REPORT_S,
+  };
+  for (const m of matches) for (const p of m) await p.room.leave(true).catch(() => {});
+  if (own) {
+    own.child.kill("SIGTERM");
+    await new Promise((r) => own.child.once("exit", r));
+    fs.rmSync(own.dir, { recursive: true, force: true });
+  }
+  if (values.json) console.log(JSON.stringify(result));
+  else {
+    console.log(`${result.matches} matches, ${result.clients} clients, ${result.seats} seats, ${result.roundsResolved} rounds resolved in ${result.runSeconds} s`);
+    console.log(`latency last order → report: p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, max ${result.latencyMaxMs} ms (${result.latencySamples} samples)`);
+    console.log(`server: RSS ${result.serverRssMB} MB, CPU ${result.serverCpuPercent}% of a core (peak ${result.serverCpuPeakPercent}%)`);
+    console.log(`${result.bytesPerClientPerRound} bytes per client per round; ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`);
+  }
+}
+
+main().then(
+  () => process.exit(errors.length ? 1 : 0),
+  (e) => {
+    console.error(e instanceof Error ? e.stack : String(e));
+    process.exit(2);
+  },
+);

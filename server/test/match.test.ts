@@ -117,8 +117,8 @@ describe("a full match", () => {
 
 describe("the lobby and the host", () => {
   it("host changes settings and seats; empty seats become bots at start; others may not", async () => {
-    const h = await create(srv.url, { mode: "classroom", seed: 1, timers: FAST, player: { name: "Teacher" } });
-    expect(h.token!.seat).toBeNull(); // a classroom facilitator holds no seat
+    const h = await create(srv.url, { mode: "online", seed: 1, timers: FAST, player: { name: "Teacher", spectator: true } });
+    expect(h.token!.seat).toBeNull(); // a host who joins as a spectator holds no seat (classroom mode: test/classroom.test.ts)
     expect(h.state.seats.length).toBe(6);
     const p = await join(srv.url, h.token!.code, { name: "Pupil" });
     p.room.send(MSG.hostStart, {});

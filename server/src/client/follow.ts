@@ -1,6 +1,6 @@
 // A headless colyseus.js follower of one match: builds the seat's view from the room (terminal client and tests).
 import type { Room } from "colyseus.js";
-import { SMSG, type LegalOrders, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView } from "@metastrategy/shared";
+import { SMSG, type ClassroomView, type LegalOrders, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView } from "@metastrategy/shared";
 
 export interface TokenMsg {
   code: string;
@@ -25,6 +25,8 @@ export class Follower {
   errors: { reason: string; message?: string }[] = [];
   chat: { from: string; seat: number | null; text: string; at: number }[] = [];
   ended: EndedMsg | null = null;
+  /** Classroom mode: the latest class view (server message `proposals`). */
+  classroom: ClassroomView | null = null;
   private waiters: { test: () => boolean; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] = [];
 
   constructor(public room: Room<any>) {
@@ -57,6 +59,10 @@ export class Follower {
     });
     room.onMessage(SMSG.ended, (m: EndedMsg) => {
       this.ended = m;
+      this.poke();
+    });
+    room.onMessage(SMSG.proposals, (m: ClassroomView) => {
+      this.classroom = m;
       this.poke();
     });
     room.onMessage("*", () => this.poke());

@@ -7,6 +7,7 @@ import { resolveRound, createMatch, recordSetup, type MatchRecord } from "@metas
 import type { ServerContext } from "../context.js";
 import { liveRooms } from "../rooms/MatchRoom.js";
 import { isCode } from "../rooms/codes.js";
+import { sessionCsv, sessionExport, type SessionExport } from "./session.js";
 
 export function counts() {
   let clients = 0;
@@ -65,6 +66,33 @@ export function buildApp(ctx: ServerContext): Express {
     const record = await access(req, res);
     if (!record) return;
     res.type("text/csv").set("Content-Disposition", `attachment; filename="${String(req.params.id).toUpperCase()}.csv"`).send(recordCsv(record));
+  });
+
+  // The classroom session (teams, proposals, votes, polls, chat): the teacher's host token, always.
+  const session = async (req: Request, res: Response): Promise<SessionExport | null> => {
+    const code = String(req.params.id ?? "").toUpperCase();
+    const token = (req.query.hostToken as string | undefined) ?? req.get("x-host-token");
+    const live = isCode(code) ? [...liveRooms].find((r) => r.roomId === code) : undefined;
+    const data = live ? live.sessionData() : isCode(code) ? await ctx.store.getMatch(code) : null;
+    if (!data) {
+      res.status(404).json({ error: "No such match." });
+      return null;
+    }
+    if (!token || token !== data.meta.hostToken) {
+      res.status(403).json({ error: "The session export needs the teacher's host token." });
+      return null;
+    }
+    return sessionExport(code, data.meta, data.record, data.status, data.result);
+  };
+
+  app.get("/api/matches/:id/session.json", async (req, res) => {
+    const x = await session(req, res);
+    if (x) res.set("Content-Disposition", `attachment; filename="${x.code}-session.json"`).json(x);
+  });
+
+  app.get("/api/matches/:id/session.csv", async (req, res) => {
+    const x = await session(req, res);
+    if (x) res.type("text/csv").set("Content-Disposition", `attachment; filename="${x.code}-session.csv"`).send(sessionCsv(x));
   });
 
   app.get("/api/matches", async (_req, res) => {

@@ -2,11 +2,12 @@
 import { Room, updateLobby, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
-  CreateOptionsSchema, DEFAULT_TIMERS, DOCTRINES, JoinOptionsSchema, MAX_MESSAGE_BYTES, MSG, RULES_VERSION, SCENARIOS, SMSG,
+  CreateOptionsSchema, DEFAULT_TEAM_SIZE, DEFAULT_TIMERS, DOCTRINES, EVENT_BY_ID, JoinOptionsSchema, MAX_MESSAGE_BYTES, MSG, RULES_VERSION, SCENARIOS, SMSG,
   ROLE_DEFS, checkSetup, createMatch, parseMessage, publicView, replay, reportFor, resolveRound, validateOrders,
   type ChatLine, type Difficulty, type Doctrine, type MatchRecord, type MatchState, type PublicHistoryRow, type Role,
-  type RoomPhase, type RoundReport, type SeatOrders, type Timers,
+  type RoomPhase, type RoundReport, type SeatOrders, type Timers, type ClassroomView, type PollChoice, type RoundExtras,
 } from "@metastrategy/shared";
+import { Classroom, cleanName, freshClassroom, type ChatRecord, type ChatScope, type StudentMeta } from "./classroom.js";
 import { getContext, type ServerContext } from "../context.js";
 import { fillWithBots } from "./bots.js";
 import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
@@ -14,7 +15,7 @@ import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
 import { PhaseTimer } from "./timer.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
-import { finalView, legalJson, meJson, publicJson } from "../sync/views.js";
+import { finalView, meJson, publicJson } from "../sync/views.js";
 
 type JoinOptions = { name?: string; spectator?: boolean; seatToken?: string; hostToken?: string };
 
@@ -27,11 +28,22 @@ interface Member {
   chat: RateLimit;
   /** The seat token of the seat held (to find it again after a reconnection). */
   token: string | null;
+  /** Classroom: the student this client is (null: teacher, projector). */
+  student: string | null;
 }
 
 type Handler = (client: Client, payload: any) => string | void | Promise<string | void>;
 
-const CLASSROOM_ONLY = new Set<string>([MSG.propose, MSG.vote, MSG.poll, MSG.hostInject, MSG.hostMove]);
+const CLASSROOM_ONLY = new Set<string>([MSG.propose, MSG.vote, MSG.poll, MSG.hostInject, MSG.hostMove, MSG.hostTeamBot]);
+/** Messages that do not fit a class: the teacher places students, teams vote instead of one player ordering. */
+const CLASSROOM_REFUSED: Record<string, string> = {
+  [MSG.orders]: "In a class, propose orders and vote: the team's orders are the proposal with the most votes.",
+  [MSG.takeSeat]: "In a class, the teacher places students in teams.",
+  [MSG.leaveSeat]: "In a class, the teacher places students in teams.",
+  [MSG.reclaim]: "In a class, rejoin with your own token.",
+  [MSG.setDoctrine]: "In a class, the teacher sets each team's metastrategy.",
+  [MSG.hostKick]: "In a class, move the student or replace the team with a bot.",
+};
 const TIMED: RoomPhase[] = ["news", "deliberation", "orders", "report"];
 const ORDERS_OPEN: RoomPhase[] = ["news", "deliberation", "orders"];
 
@@ -57,6 +69,10 @@ export class MatchRoom extends Room<MatchRoomState> {
   private hostClaimed = false;
   private ended = false;
   private aborted = false;
+  /** Classroom mode only. */
+  private classroom: Classroom | null = null;
+  private classFlush: NodeJS.Timeout | null = null;
+  private metaSave: NodeJS.Timeout | null = null;
 
   get code(): string {
     return this.roomId;
@@ -76,6 +92,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       this.roomId = stored.code;
       this.meta = stored.meta;
       this.hostClaimed = true;
+      if (this.meta.classroom) this.classroom = new Classroom(this.meta.classroom);
       this.initState();
       if (stored.record && stored.meta.started) this.restoreRunning(stored.record);
       else this.resetAutoDisposeTimeout(Math.max(15, this.ctx.config.reconnectSeconds));
@@ -95,13 +112,18 @@ export class MatchRoom extends Room<MatchRoomState> {
       const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
         ? o.seats
         : SCENARIOS[o.scenario].table.map((role, i) => ({ role, bot: o.mode === "solo" && i > 0, difficulty: "normal" as Difficulty }));
+      const classroom = o.mode === "classroom";
       const seats: SeatMeta[] = roles.map((s, i) => ({
         role: s.role, doctrine: s.doctrine ?? DOCTRINES[i % DOCTRINES.length], kind: s.bot ? "bot" : "open",
-        name: s.bot ? botName(s.role, i) : "", difficulty: s.difficulty ?? "normal", ready: false, token: null,
+        name: s.bot || classroom ? botName(s.role, i) : "", difficulty: s.difficulty ?? "normal", ready: false, token: null,
       }));
       const check = checkSetup({ scenario: settings.scenario, seed: 0, seats: seats.map((s) => ({ role: s.role, doctrine: s.doctrine })), overrides: roundsOverride(settings) });
       if (!check.ok) throw new Error(check.reason);
       this.meta = { settings, seats, hostToken: newToken(), started: false };
+      if (classroom) {
+        this.meta.classroom = freshClassroom(o.teamSize ?? DEFAULT_TEAM_SIZE);
+        this.classroom = new Classroom(this.meta.classroom);
+      }
       let code = newCode();
       for (let i = 0; i < 50 && (await this.ctx.store.codeExists(code)); i++) code = newCode();
       this.roomId = code;
@@ -154,8 +176,20 @@ export class MatchRoom extends Room<MatchRoomState> {
     // The creator's options are the create options: its own join options sit under `player`.
     let parsed = JoinOptionsSchema.safeParse(hasPlayer ? options.player : omitInternal(options ?? {}));
     if (!parsed.success && !this.hostClaimed && !hasPlayer) parsed = JoinOptionsSchema.safeParse({});
+    if (!parsed.success && this.classroom && !hasPlayer) {
+      const raw = (options ?? {}) as Record<string, unknown>;
+      if (!raw.spectator && !raw.seatToken && !raw.hostToken && !cleanName(raw.name)) throw new Error("Type your name to join the class.");
+    }
     if (!parsed.success) throw new Error(`Invalid join options: ${parsed.error.issues[0].message}`);
-    return parsed.data;
+    const o = parsed.data;
+    // Classroom students: a name that is neither blank nor already taken (unless they come back with their token).
+    if (this.classroom && this.hostClaimed && !hasPlayer && !o.spectator && !(o.hostToken && o.hostToken === this.meta.hostToken) && !this.classroom.byToken(o.seatToken)) {
+      const name = cleanName(o.name);
+      if (!name) throw new Error("Type your name to join the class.");
+      if (this.classroom.nameTaken(name)) throw new Error(`The name "${name}" is already taken in this class: add an initial or a number.`);
+      o.name = name;
+    }
+    return o;
   }
 
   override async onJoin(client: Client, _options: unknown, auth?: JoinOptions): Promise<void> {
@@ -163,9 +197,13 @@ export class MatchRoom extends Room<MatchRoomState> {
     const o: JoinOptions = auth ?? {};
     const host = creator || (!!o.hostToken && o.hostToken === this.meta.hostToken);
     if (creator) this.hostClaimed = true;
-    const m: Member = { name: o.name ?? `Player ${Math.floor(Math.random() * 900) + 100}`, seat: null, host, spectator: !!o.spectator, chat: new RateLimit(), token: null };
+    const m: Member = { name: o.name ?? `Player ${Math.floor(Math.random() * 900) + 100}`, seat: null, host, spectator: !!o.spectator, chat: new RateLimit(), token: null, student: null };
     client.userData = m;
     client.view = new StateView();
+    if (this.classroom) {
+      this.joinClassroom(client, m, o);
+      return;
+    }
     let seat: number | null = null;
     if (o.seatToken && !o.spectator) {
       const idx = this.meta.seats.findIndex((s) => s.token !== null && s.token === o.seatToken);
@@ -190,6 +228,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const m = client.userData as Member | undefined;
     if (!m || this.ctx.shuttingDown) return; // a restart keeps every seat and token as stored
+    if (this.classroom) return this.leaveClassroom(client, m, consented);
     const seat = m.seat;
     if (seat !== null) this.members[seat]?.delete(client.sessionId);
     this.afterSeatsChanged();
@@ -227,6 +266,13 @@ export class MatchRoom extends Room<MatchRoomState> {
   override async onDispose(): Promise<void> {
     liveRooms.delete(this);
     this.timer.clear();
+    if (this.classFlush) clearTimeout(this.classFlush);
+    if (this.metaSave) {
+      // Votes and proposals not saved yet: save them before the store closes (graceful restart).
+      clearTimeout(this.metaSave);
+      this.metaSave = null;
+      if (this.ctx) await this.ctx.store.saveMeta(this.code, this.meta).catch(() => {});
+    }
     for (const t of this.waiting.values()) if (t) clearTimeout(t);
     if (!this.ctx) return;
     if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended) {
@@ -264,11 +310,18 @@ export class MatchRoom extends Room<MatchRoomState> {
       [MSG.hostEndPhase]: () => this.onEndPhase(),
       [MSG.hostKick]: (c, p) => this.onKick(p.seat),
       [MSG.hostEndMatch]: () => this.onEndMatch(),
+      [MSG.propose]: (c, p) => this.onPropose(c, p.orders),
+      [MSG.vote]: (c, p) => this.onVote(c, p.proposal),
+      [MSG.poll]: (c, p) => this.onPoll(c, p.opinion),
+      [MSG.hostInject]: (c, p) => this.onInject(p.card),
+      [MSG.hostMove]: (c, p) => this.onMove(p.student, p.seat),
+      [MSG.hostTeamBot]: (c, p) => this.onTeamBot(p.seat, p.bot),
     };
     const run = async (client: Client, name: string, payload: unknown) => {
       const parsed = parseMessage(name, payload);
       if (!parsed.ok) return this.refuse(client, name, parsed.reason);
-      if (CLASSROOM_ONLY.has(name)) return this.refuse(client, name, "Not available in this mode.");
+      if (CLASSROOM_ONLY.has(name) && !this.classroom) return this.refuse(client, name, "Not available in this mode.");
+      if (this.classroom && CLASSROOM_REFUSED[name]) return this.refuse(client, name, CLASSROOM_REFUSED[name]);
       if (name.startsWith("host:") && !(client.userData as Member).host) return this.refuse(client, name, "Only the host may do that.");
       try {
         const reason = await table[name](client, parsed.value);
@@ -305,6 +358,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     const text = cleanChat(p.text);
     if (!text) return "Empty message.";
     const line: ChatLine & { seat: number | null } = { from: m.name, seat: m.seat, text, at: Date.now() };
+    if (this.classroom) return this.classChat(m, line);
     this.chatLog.push(line);
     if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
     this.broadcast(SMSG.chat, line);
@@ -361,7 +415,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.afterSeatsChanged();
   }
 
-  private onHostSettings(p: { scenario?: string; rounds?: number; timers?: Partial<Timers>; public?: boolean }): string | void {
+  private onHostSettings(p: { scenario?: string; rounds?: number; timers?: Partial<Timers>; public?: boolean; teamSize?: number }): string | void {
     const st = this.meta.settings;
     if (this.meta.started && (p.scenario !== undefined || p.rounds !== undefined)) return "Scenario and rounds are fixed once the match has started.";
     if (this.ended) return "The match has ended.";
@@ -371,6 +425,11 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (p.public !== undefined) next.public = p.public;
     const check = checkSetup({ scenario: next.scenario, seed: 0, seats: this.meta.seats.map((s) => ({ role: s.role, doctrine: s.doctrine })), overrides: roundsOverride(next) });
     if (!check.ok) return check.reason;
+    if (p.teamSize !== undefined) {
+      if (!this.classroom) return "Team size applies to classes only.";
+      this.classroom.data.teamSize = p.teamSize;
+      if (!this.meta.started) this.rebalance();
+    }
     this.meta.settings = next;
     if (p.public !== undefined) void this.setPrivate(!next.public);
     this.syncSettings();
@@ -385,7 +444,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (p.seat === seats.length) {
       if (p.remove) return "No such seat.";
       const role = p.role ?? "lab";
-      next = [...seats, { role, doctrine: DOCTRINES[seats.length % DOCTRINES.length], kind: p.bot ? "bot" : "open", name: p.bot ? botName(role, seats.length) : "", difficulty: p.difficulty ?? "normal", ready: false, token: null }];
+      next = [...seats, { role, doctrine: DOCTRINES[seats.length % DOCTRINES.length], kind: p.bot ? "bot" : "open", name: p.bot || this.classroom ? botName(role, seats.length) : "", difficulty: p.difficulty ?? "normal", ready: false, token: null }];
       const reason = this.checkSeats(next);
       if (reason) return reason;
       this.meta.seats = next;
@@ -417,10 +476,12 @@ export class MatchRoom extends Room<MatchRoomState> {
         this.unseatAll(p.seat);
         Object.assign(s, { kind: "bot", token: null, ready: false, name: botName(s.role, p.seat) });
       } else if (!p.bot && s.kind === "bot") {
-        Object.assign(s, { kind: "open", name: "" });
+        Object.assign(s, { kind: "open", name: this.classroom ? botName(s.role, p.seat) : "" });
       }
+      if (this.classroom) s.name = botName(s.role, p.seat);
       this.meta.seats[p.seat] = s;
     }
+    if (this.classroom) this.classSeatsChanged(p.remove ? p.seat : null);
     this.afterSeatsChanged();
   }
 
@@ -591,6 +652,11 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.pending = this.meta.seats.map(() => null);
     this.state.seats.forEach((s) => (s.submitted = false));
     this.state.secrets.forEach((s) => (s.orders = ""));
+    if (this.classroom && this.match) {
+      this.classroom.startRound(this.match.round, this.meta.seats);
+      this.meta.seats.forEach((_, i) => this.syncTeamOrders(i));
+      this.classChanged();
+    }
     this.enter("news");
   }
 
@@ -624,6 +690,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   /** Ends the orders phase early when every human seat that is present (or about to return) has submitted. */
   private checkEarlyEnd(): void {
     if (this.state.phase !== "orders" || this.ended) return;
+    if (this.classroom) return this.checkClassEarlyEnd();
     let humans = 0;
     for (let i = 0; i < this.meta.seats.length; i++) {
       const s = this.meta.seats[i];
@@ -646,14 +713,15 @@ export class MatchRoom extends Room<MatchRoomState> {
     const seq = this.phaseSeq;
     const orders = await fillWithBots(state, this.pending, (i) => (this.meta.seats[i].kind === "bot" ? this.meta.seats[i].difficulty : "normal"));
     if (this.ended || seq !== this.phaseSeq || this.match !== state) return;
+    const extras: RoundExtras | null = this.classroom ? this.classroom.closeRound(this.meta.seats) : null;
     const t0 = performance.now();
-    const { state: next, report } = resolveRound(state, orders, null);
+    const { state: next, report } = resolveRound(state, orders, extras);
     this.ctx.metrics.observeResolution((performance.now() - t0) / 1000);
     const index = this.record.ordersByRound.length;
     this.record.ordersByRound.push(orders);
-    this.record.extrasByRound!.push(null);
+    this.record.extrasByRound!.push(extras);
     try {
-      await this.ctx.store.appendRound(this.code, index, orders, null, this.meta);
+      await this.ctx.store.appendRound(this.code, index, orders, extras, this.meta);
     } catch (e) {
       this.ctx.log.error({ event: "store.error", code: this.code, round: state.round, err: String(e) }, "round not saved");
     }
@@ -668,8 +736,10 @@ export class MatchRoom extends Room<MatchRoomState> {
       c.send(SMSG.report, { replace: false, reports: [reportFor(report, m.seat)], history: row ? [row] : [] }, { afterNextPatch: true });
     }
     this.ctx.log.info({ event: "round.resolved", code: this.code, round: state.round, ms: Math.round((performance.now() - t0) * 100) / 100, ending: next.end?.ending ?? null }, "round resolved");
+    this.classChanged();
     if (next.phase === "ended") await this.finish(false);
     else this.enter("report");
+    this.broadcastPatch(); // results and reports leave now rather than at the next patch tick (latency)
   }
 
   private async finish(aborted: boolean): Promise<void> {
@@ -687,6 +757,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     this.ctx.metrics.matchesFinished++;
     this.broadcast(SMSG.ended, this.endedPayload(), { afterNextPatch: true });
+    this.classChanged();
     this.ctx.log.info({ event: aborted ? "match.aborted" : "match.ended", code: this.code, ending: this.match?.end?.ending ?? null, scores: this.match?.scores ?? null, round: this.match?.round ?? 0 }, "match ended");
     this.updateListing();
     this.autoDispose = true;
@@ -694,6 +765,340 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   private endedPayload() {
     return { aborted: this.aborted, view: this.match ? finalView(this.match) : null };
+  }
+
+  // ---------------------------------------------------------------- classroom
+
+  private joinClassroom(client: Client, m: Member, o: JoinOptions): void {
+    const cls = this.classroom!;
+    if (!m.host && !m.spectator) {
+      let st = cls.byToken(o.seatToken);
+      if (!st) {
+        st = cls.addStudent(cleanName(o.name) ?? "Student");
+        st.seat = cls.placeFor(this.meta.seats);
+        if (!this.meta.started) this.updateClassKinds();
+      }
+      m.student = st.id;
+      m.name = st.name;
+      if (st.seat !== null) this.seatClient(client, st.seat, false);
+    }
+    this.sendToken(client);
+    const lines = cls.data.chat.filter((l) => this.canSeeChat(m, l)).slice(-CHAT_BACKLOG);
+    for (const l of lines) client.send(SMSG.chat, chatOut(l));
+    if (this.match) this.sendBacklog(client);
+    if (this.ended) client.send(SMSG.ended, this.endedPayload());
+    this.sendClassView(client);
+    this.ctx.log.info({ event: "student.joined", code: this.code, student: m.student, seat: m.seat, host: m.host, spectator: m.spectator }, "joined the class");
+    this.afterSeatsChanged();
+    this.classChanged();
+  }
+
+  private async leaveClassroom(client: Client, m: Member, consented: boolean): Promise<void> {
+    const cls = this.classroom!;
+    if (m.seat !== null) this.members[m.seat]?.delete(client.sessionId);
+    this.afterSeatsChanged(false);
+    this.classChanged();
+    if (consented && !this.meta.started && m.student && !this.online().has(m.student)) {
+      cls.removeStudent(m.student);
+      this.updateClassKinds();
+      this.afterSeatsChanged();
+      return;
+    }
+    if (consented || this.ended || this.ctx.config.reconnectSeconds <= 0) return this.checkEarlyEnd();
+    try {
+      const back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
+      const mm = back.userData as Member;
+      back.view = new StateView();
+      mm.seat = null;
+      const st = cls.byId(mm.student);
+      if (st && st.seat !== null) this.seatClient(back, st.seat, false);
+      this.sendToken(back);
+      if (this.match) this.sendBacklog(back);
+      if (this.ended) back.send(SMSG.ended, this.endedPayload());
+      this.sendClassView(back);
+      this.ctx.log.info({ event: "student.reconnected", code: this.code, student: mm.student, seat: mm.seat }, "reconnected to the class");
+      this.afterSeatsChanged(false);
+      this.classChanged();
+    } catch {
+      this.checkEarlyEnd();
+    }
+  }
+
+  /** Student ids with at least one connected client. */
+  private online(): Set<string> {
+    const out = new Set<string>();
+    for (const c of this.clients) {
+      const id = (c.userData as Member | undefined)?.student;
+      if (id) out.add(id);
+    }
+    return out;
+  }
+
+  private studentOf(client: Client): StudentMeta | null {
+    return this.classroom?.byId((client.userData as Member).student) ?? null;
+  }
+
+  /** Lobby: a seat with students is human, an empty one open (a bot at the start); the teacher's bot seats stay bots. */
+  private updateClassKinds(): void {
+    const cls = this.classroom;
+    if (!cls || this.meta.started) return;
+    this.meta.seats.forEach((s, i) => {
+      s.name = botName(s.role, i);
+      if (s.kind !== "bot") s.kind = cls.teamOf(i).length > 0 ? "human" : "open";
+    });
+  }
+
+  /** Puts every client of a student where the student now belongs (team seat and its secret, or none). */
+  private syncStudentClients(st: StudentMeta): void {
+    for (const c of this.clients) {
+      const m = c.userData as Member | undefined;
+      if (!m || m.student !== st.id || m.seat === st.seat) continue;
+      if (m.seat !== null) {
+        this.members[m.seat]?.delete(c.sessionId);
+        const secret = this.state.secrets.get(String(m.seat));
+        if (secret) c.view?.remove(secret);
+      }
+      m.seat = null;
+      if (st.seat !== null) this.seatClient(c, st.seat, false);
+      this.sendToken(c);
+      if (this.match) this.sendBacklog(c);
+    }
+  }
+
+  private setStudentSeat(st: StudentMeta, seat: number | null): void {
+    const cls = this.classroom!;
+    if (st.seat === seat) return;
+    const from = st.seat;
+    cls.unvote(st.id);
+    st.seat = seat;
+    if (from !== null && this.match) this.syncTeamOrders(from);
+    this.syncStudentClients(st);
+  }
+
+  /** Lobby: after seats were added, removed or given to bots, students follow and observers fill free places. */
+  private classSeatsChanged(removed: number | null): void {
+    const cls = this.classroom!;
+    for (const st of cls.data.students) {
+      if (removed !== null && st.seat !== null) st.seat = st.seat === removed ? null : st.seat > removed ? st.seat - 1 : st.seat;
+      if (st.seat !== null && (!this.meta.seats[st.seat] || this.meta.seats[st.seat].kind === "bot")) st.seat = null;
+    }
+    for (const st of cls.data.students) if (st.seat === null) st.seat = cls.placeFor(this.meta.seats);
+    for (const st of cls.data.students) this.syncStudentClients(st);
+    this.updateClassKinds();
+    this.classChanged();
+  }
+
+  /** Lobby: places everyone again in join order (after the team size changed). */
+  private rebalance(): void {
+    const cls = this.classroom!;
+    for (const st of cls.data.students) st.seat = null;
+    for (const st of cls.data.students) st.seat = cls.placeFor(this.meta.seats);
+    for (const st of cls.data.students) this.syncStudentClients(st);
+    this.updateClassKinds();
+    this.afterSeatsChanged();
+    this.classChanged();
+  }
+
+  /** The team's orders follow its leading proposal (a bot team: none, its bot plays). */
+  private syncTeamOrders(seat: number): void {
+    const cls = this.classroom;
+    if (!cls || !this.meta.seats[seat]) return;
+    const lead = this.meta.seats[seat].kind === "bot" ? null : cls.leading(seat);
+    this.pending[seat] = lead ? lead.orders : null;
+    const sub = !!lead;
+    if (this.state.seats[seat] && this.state.seats[seat].submitted !== sub) this.state.seats[seat].submitted = sub;
+    const secret = this.state.secrets.get(String(seat));
+    const ord = lead ? JSON.stringify(lead.orders) : "";
+    if (secret && secret.orders !== ord) secret.orders = ord;
+  }
+
+  /** Orders end early once every connected student of every student-played team has voted. */
+  private checkClassEarlyEnd(): void {
+    const cls = this.classroom!;
+    const online = this.online();
+    let teams = 0;
+    for (let i = 0; i < this.meta.seats.length; i++) {
+      if (this.meta.seats[i].kind === "bot") continue;
+      const here = cls.teamOf(i).filter((st) => online.has(st.id));
+      if (here.length === 0) continue;
+      teams++;
+      for (const st of here) if (cls.myVote(st) === null) return;
+    }
+    if (teams === 0) return;
+    const seq = this.phaseSeq;
+    setImmediate(() => {
+      if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
+    });
+  }
+
+  private onPropose(client: Client, orders: SeatOrders): string | void {
+    const st = this.studentOf(client);
+    if (!st) return "Only students propose orders.";
+    if (!this.match || this.ended || !ORDERS_OPEN.includes(this.state.phase as RoomPhase)) return "Proposals are open during the news, deliberation and orders.";
+    if (st.seat === null) return "Observers answer the opinion poll; team members propose orders.";
+    if (this.meta.seats[st.seat].kind === "bot") return "A bot plays your team now.";
+    const check = validateOrders(this.match, st.seat, orders);
+    if (!check.ok) return check.reason;
+    const r = this.classroom!.propose(st, orders, Date.now());
+    if (typeof r === "string") return r;
+    this.syncTeamOrders(st.seat);
+    this.classChanged();
+    this.checkEarlyEnd();
+  }
+
+  private onVote(client: Client, proposal: number): string | void {
+    const st = this.studentOf(client);
+    if (!st) return "Only students vote.";
+    if (!this.match || this.ended || !ORDERS_OPEN.includes(this.state.phase as RoomPhase)) return "Voting is open during the news, deliberation and orders.";
+    if (st.seat !== null && this.meta.seats[st.seat].kind === "bot") return "A bot plays your team now.";
+    const r = this.classroom!.vote(st, proposal);
+    if (r) return r;
+    this.syncTeamOrders(st.seat!);
+    this.classChanged();
+    this.checkEarlyEnd();
+  }
+
+  private onPoll(client: Client, choice: PollChoice): string | void {
+    const st = this.studentOf(client);
+    if (!st) return "Only students answer the poll.";
+    if (!this.match || this.ended || !ORDERS_OPEN.includes(this.state.phase as RoomPhase)) return "The poll is closed now.";
+    const r = this.classroom!.answerPoll(st, choice);
+    if (r) return r;
+    this.classChanged();
+  }
+
+  private onInject(card: string): string | void {
+    if (!EVENT_BY_ID.has(card)) return "No such event card.";
+    if (!this.match || this.ended) return "Event cards can be injected once the class has started.";
+    if (this.match.round + 1 > this.match.params.rounds) return "This is the last round: there is no next news.";
+    this.classroom!.data.inject = card;
+    this.ctx.log.info({ event: "class.inject", code: this.code, card, round: this.match.round + 1 }, "event card queued");
+    this.classChanged();
+  }
+
+  private onMove(studentId: string, seat: number): string | void {
+    const cls = this.classroom!;
+    const st = cls.byId(studentId);
+    if (!st) return "No such student.";
+    if (this.ended) return "The class has ended.";
+    if (seat >= this.meta.seats.length) return "No such seat.";
+    const to = seat < 0 ? null : seat;
+    if (to !== null && this.meta.seats[to].kind === "bot") return "A bot plays that team: give it back to the students first.";
+    this.setStudentSeat(st, to);
+    this.updateClassKinds();
+    this.afterSeatsChanged();
+    this.classChanged();
+    this.checkEarlyEnd();
+  }
+
+  private onTeamBot(seat: number, bot: boolean): string | void {
+    const cls = this.classroom!;
+    const s = this.meta.seats[seat];
+    if (!s) return "No such seat.";
+    if (this.ended) return "The class has ended.";
+    if (bot === (s.kind === "bot")) return;
+    if (bot) {
+      s.kind = "bot";
+      if (!this.meta.started) {
+        for (const st of cls.teamOf(seat)) this.setStudentSeat(st, null);
+        for (const st of cls.observers()) this.setStudentSeat(st, cls.placeFor(this.meta.seats));
+      }
+    } else {
+      s.kind = this.meta.started || cls.teamOf(seat).length > 0 ? "human" : "open";
+      if (!this.meta.started) for (const st of cls.observers()) this.setStudentSeat(st, cls.placeFor(this.meta.seats));
+    }
+    s.name = botName(s.role, seat);
+    this.updateClassKinds();
+    if (this.match) this.syncTeamOrders(seat);
+    this.ctx.log.info({ event: "class.teamBot", code: this.code, seat, bot }, bot ? "team given to a bot" : "team given back");
+    this.afterSeatsChanged();
+    this.classChanged();
+    this.checkEarlyEnd();
+  }
+
+  private canSeeChat(m: Member, l: ChatRecord): boolean {
+    if (m.host || l.scope === "all") return true;
+    if (!m.student) return false;
+    return l.scope === "observers" ? m.seat === null : m.seat === l.scope;
+  }
+
+  /** Class chat: a team talks within its team, observers among observers; the teacher speaks to everyone. */
+  private classChat(m: Member, line: ChatLine): string | void {
+    if (!m.host && !m.student) return "Only students and the teacher chat in a class.";
+    const scope: ChatScope = m.host ? "all" : m.seat ?? "observers";
+    const rec: ChatRecord = { ...line, scope };
+    this.classroom!.addChat(rec);
+    for (const c of this.clients) if (c.userData && this.canSeeChat(c.userData as Member, rec)) c.send(SMSG.chat, line);
+    this.saveMetaSoon();
+  }
+
+  /** Marks the class views dirty: sent to every client shortly (many votes coalesce into one update). */
+  private classChanged(): void {
+    if (!this.classroom) return;
+    this.saveMetaSoon();
+    if (this.classFlush) return;
+    this.classFlush = setTimeout(() => {
+      this.classFlush = null;
+      const online = this.online();
+      for (const c of this.clients) this.sendClassView(c, online);
+    }, 40);
+  }
+
+  private saveMetaSoon(): void {
+    if (this.metaSave) return;
+    this.metaSave = setTimeout(() => {
+      this.metaSave = null;
+      this.saveMeta();
+    }, 150);
+  }
+
+  private sendClassView(client: Client, online = this.online()): void {
+    const m = client.userData as Member | undefined;
+    if (!m || !this.classroom) return;
+    client.send(SMSG.proposals, this.classView(m, online));
+  }
+
+  /** What one client may know of the class: names and presence for all, its team's proposals, votes and polls for the teacher. */
+  private classView(m: Member, online: Set<string>): ClassroomView {
+    const cls = this.classroom!;
+    const host = m.host;
+    const open = !!this.match && !this.ended && ORDERS_OPEN.includes(this.state.phase as RoomPhase);
+    const cur = cls.data.current;
+    const teams = this.meta.seats.map((s, i) => {
+      const members = cls.teamOf(i).map((st) => ({ id: st.id, name: st.name, connected: online.has(st.id), ...(host ? { voted: cls.myVote(st) !== null } : {}) }));
+      const t = { seat: i, role: s.role, name: s.name || botName(s.role, i), bot: s.kind === "bot", members };
+      if (!host) return t;
+      return { ...t, proposals: cls.team(i)?.proposals.length ?? 0, leadingVotes: cls.leading(i)?.votes.length ?? 0 };
+    });
+    const observers = cls.observers().map((st) => ({ id: st.id, name: st.name, connected: online.has(st.id), ...(host ? { voted: cur?.poll[st.id] !== undefined } : {}) }));
+    const st = cls.byId(m.student);
+    const teamSeat = st?.seat ?? null;
+    return {
+      round: this.state.round,
+      teamSize: cls.data.teamSize,
+      me: st ? { id: st.id, name: st.name, seat: st.seat } : null,
+      teams,
+      observers,
+      poll: { round: cur?.round ?? this.state.round, open: open && !!cur, ...cls.tally() },
+      polls: cls.data.rounds.flatMap((r) => (r.result ? [r.result] : [])),
+      myPoll: st && st.seat === null ? cur?.poll[st.id] ?? null : null,
+      team: st && teamSeat !== null
+        ? { seat: teamSeat, proposals: cls.proposalsView(teamSeat), myVote: cls.myVote(st), bot: this.meta.seats[teamSeat]?.kind === "bot" }
+        : null,
+      host: host
+        ? {
+          inject: cls.data.inject,
+          injectRound: cls.data.inject && this.match ? this.match.round + 1 : null,
+          injected: cls.data.rounds.flatMap((r) => (r.inject ? [{ round: r.round + 1, card: r.inject }] : [])),
+        }
+        : null,
+    };
+  }
+
+  /** Everything the session export needs (live). */
+  sessionData(): { meta: RoomMeta; record: MatchRecord | null; result: unknown; status: string } {
+    const result = this.match && this.ended ? { end: this.match.end, scores: this.match.scores, round: this.match.round, aborted: this.aborted } : null;
+    return { meta: this.meta, record: this.record, result, status: this.ended ? (this.aborted ? "aborted" : "finished") : this.meta.started ? "running" : "lobby" };
   }
 
   // ---------------------------------------------------------------- sync to schema
@@ -759,8 +1164,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       const i = Number(key);
       const me = meJson(s, i);
       if (secret.me !== me) secret.me = me;
-      const legal = legalJson(s, i);
-      if (secret.legal !== legal) secret.legal = legal;
+      // `legal` stays "": clients compute legal orders from their view (legalOrdersFromView), ~2.5 KB a round saved.
       const ord = this.pending[i] ? JSON.stringify(this.pending[i]) : "";
       if (secret.orders !== ord) secret.orders = ord;
     });
@@ -778,7 +1182,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       code: this.code,
       sessionId: client.sessionId,
       seat: m.seat,
-      seatToken: m.seat !== null ? this.meta.seats[m.seat]?.token ?? null : null,
+      seatToken: m.student ? this.classroom?.byId(m.student)?.token ?? null : m.seat !== null ? this.meta.seats[m.seat]?.token ?? null : null,
       hostToken: m.host ? this.meta.hostToken : null,
       isHost: m.host,
       spectator: m.seat === null,
@@ -825,6 +1229,11 @@ function botName(role: Role, i: number): string {
 
 function roundsOverride(s: Settings): { rounds: number } | undefined {
   return s.rounds !== null ? { rounds: s.rounds } : undefined;
+}
+
+function chatOut(l: ChatRecord): ChatLine {
+  const { scope: _s, ...line } = l;
+  return line;
 }
 
 function omitInternal(o: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,6 @@
 // What the room keeps about a match besides the engine record: settings, seats and their tokens.
 import type { Difficulty, Doctrine, Role, Timers } from "@metastrategy/shared";
+import type { ClassroomMeta } from "./classroom.js";
 
 export type Mode = "online" | "solo" | "classroom";
 export type SeatKind = "open" | "human" | "bot";
@@ -32,4 +33,6 @@ export interface RoomMeta {
   seats: SeatMeta[];
   hostToken: string;
   started: boolean;
+  /** Classroom mode: students, teams, proposals, votes, polls and chat of the session (persisted with the meta). */
+  classroom?: ClassroomMeta;
 }

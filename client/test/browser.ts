@@ -99,6 +99,7 @@ export async function playRound(page: Page, round: number, plan = ANY_PLAN): Pro
     const h = document.querySelector("#planned-h");
     return !!h && h.textContent?.includes(`round ${r}`) && !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled;
   }, round);
+  await dismissHints(page);
   await addActions(page, plan, 2);
   await page.click("#submit-orders");
   await page.waitForSelector(`.reports details.report[data-round="${round}"], #debrief-h`, { timeout: 60_000 });
@@ -111,4 +112,11 @@ export async function tabTo(page: Page, selector: string, max = 80): Promise<voi
     await page.keyboard.press("Tab");
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/** Closes any guide hint on screen (they point things out as the first match goes). */
+export async function dismissHints(page: Page): Promise<void> {
+  for (let i = 0; i < 5 && (await page.locator(".guide #guide-next").count()) > 0; i++) {
+    await page.locator(".guide #guide-next").click().catch(() => {});
+  }
 }

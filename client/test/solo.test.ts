@@ -1,6 +1,6 @@
 // A newcomer's solo match played through the UI to the debrief, then its replay; axe and screenshots on the way.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeSerious, LAB_PLAN, openBrowser, playRound, shot, startSolo, type Browser } from "./browser";
+import { axeSerious, dismissHints, LAB_PLAN, openBrowser, playRound, shot, startSolo, type Browser } from "./browser";
 
 describe("solo match in the browser", () => {
   let b: Browser;
@@ -31,6 +31,9 @@ describe("solo match in the browser", () => {
     await playRound(page, 1, LAB_PLAN);
     await page.waitForSelector('.reports details.report[data-round="1"][open] .entries li');
     // Each report entry links to its concept's explanation.
+    // The guide keeps pointing things out as they first happen: the first report gets a hint.
+    await page.waitForSelector(".guide-layer.hint .guide");
+    await dismissHints(page);
     const concept = page.locator('.reports details.report[data-round="1"] details.concept').first();
     await concept.locator("summary").click();
     await concept.locator(".concept-line").waitFor({ state: "visible" });

@@ -1,6 +1,7 @@
 // The first-match guide: a few steps that point at the board and the panels as the player goes.
 import type { ClientSnapshot } from "@metastrategy/shared";
 import type { Rect } from "../board/layout";
+import { announce } from "./announce";
 import { h } from "./dom";
 
 const DONE = "metastrategy.guideDone";
@@ -14,8 +15,26 @@ const STEPS: Step[] = [
   { region: "card", title: "The news", text: "Each round starts with an event card that shifts the world: a leak, a hearing, a surprise in theory." },
   { region: "tracks", title: "The world's tracks", text: "Theory (squares are milestones), interpretability, human augmentation, political will and the monitoring regime. Policies in force are listed below them." },
   { element: "#orders", title: "Your orders", text: "You have three action points a round. Each action shows its cost and what it does; greyed ones say why not. Add actions, then Submit orders before the timer ends." },
-  { element: "#reports", title: "What happened", text: "After each round the report tells you what happened in words. Open a concept name to learn what it means. Good luck!" },
+  { element: "#reports", title: "What happened", text: "After each round the report tells you what happened in words. Open a concept name to learn what it means. The guide will point out a few more things as they happen. Good luck!" },
 ];
+
+/** Hints shown once each, later in the guided match, when the thing they explain first happens. */
+export const HINTS: Record<string, Step> = {
+  report: { element: ".latest", title: "Your first round, resolved", text: "Here is the round in brief; the full report sits under the board. Private notes (“Only you”) are yours alone." },
+  leak: { region: "rogue", title: "That was a leak", text: "Know-how escaped to the pool. Rogue actors feed on it and grow faster the next round. Security and export controls slow this down." },
+  danger: { region: "lines", title: "Past the danger line", text: "A lab is above the dashed line. Each round it now risks a catastrophe in proportion to how far its capability runs ahead of its alignment." },
+  paradigm: { region: "labs", title: "A paradigm shift", text: "A big jump in capability: alignment work done on the old design stops applying, so aligned levels fall behind." },
+};
+
+let guiding = false;
+const shownHints = new Set<string>();
+
+/** Shows a hint once, in a match whose guide ran, when nothing else is on screen. */
+export function hint(id: keyof typeof HINTS, regions: () => Record<string, Rect>, board: HTMLElement): void {
+  if (!guiding || active || shownHints.has(id)) return;
+  shownHints.add(id);
+  run([HINTS[id]], regions, board, false);
+}
 
 export function guideWanted(snap: ClientSnapshot): boolean {
   return snap.info.mode === "solo" && snap.info.phase !== "ended" && localStorage.getItem(DONE) !== "1";
@@ -26,6 +45,12 @@ let active: HTMLElement | null = null;
 export function startGuide(regions: () => Record<string, Rect>, board: HTMLElement, force = false): void {
   if (active) return;
   if (!force && localStorage.getItem(DONE) === "1") return;
+  guiding = true;
+  run(STEPS, regions, board, true);
+}
+
+function run(steps: Step[], regions: () => Record<string, Rect>, board: HTMLElement, markDone: boolean): void {
+  const STEPS = steps;
   let i = 0;
   const box = h("div", { class: "guide-box", "aria-hidden": "true" });
   const title = h("h2", { id: "guide-title" });
@@ -34,10 +59,10 @@ export function startGuide(regions: () => Record<string, Rect>, board: HTMLEleme
   const back = h("button", { type: "button", class: "btn small", on: { click: () => show(i - 1) } }, "Back");
   const next = h("button", { type: "button", class: "btn small primary", id: "guide-next", on: { click: () => (i + 1 < STEPS.length ? show(i + 1) : close()) } }, "Next");
   const dialog = h("div", { class: "guide", role: "dialog", "aria-modal": "false", "aria-labelledby": "guide-title", "aria-describedby": "guide-text",
-    on: { keydown: (e: Event) => { if ((e as KeyboardEvent).key === "Escape") close(); } } },
+    on: { keydown: (e: Event) => { if ((e as KeyboardEvent).key === "Escape") { if (markDone && i + 1 < STEPS.length) guiding = false; close(); } } } },
     title, text, h("div", { class: "row spread" }, count, h("span", { class: "row" }, back, next,
-      h("button", { type: "button", class: "btn small ghost", id: "guide-skip", on: { click: close } }, "Skip guide"))));
-  const wrap = h("div", { class: "guide-layer" }, box, dialog);
+      markDone ? h("button", { type: "button", class: "btn small ghost", id: "guide-skip", on: { click: () => { guiding = false; close(); } } }, "Skip guide") : null)));
+  const wrap = h("div", { class: `guide-layer${markDone ? "" : " hint"}` }, box, dialog);
   active = wrap;
   document.body.append(wrap);
   const onMove = () => place();
@@ -63,6 +88,7 @@ export function startGuide(regions: () => Record<string, Rect>, board: HTMLEleme
     if (!t) { box.style.display = "none"; return; }
     box.style.display = "block";
     Object.assign(box.style, { left: `${t.x - 6}px`, top: `${t.y - 6}px`, width: `${t.w + 12}px`, height: `${t.h + 12}px` });
+    if (!markDone) return; // hints sit in a corner (CSS) so they never cover the orders
     // Put the dialog below the target when there is room, else above, else at the bottom.
     const dh = dialog.offsetHeight || 160;
     let top = t.y + t.h + 14;
@@ -79,20 +105,24 @@ export function startGuide(regions: () => Record<string, Rect>, board: HTMLEleme
     text.textContent = st.text;
     count.textContent = `${i + 1} of ${STEPS.length}`;
     back.disabled = i === 0;
-    next.textContent = i + 1 < STEPS.length ? "Next" : "Done";
+    back.hidden = STEPS.length === 1;
+    next.textContent = i + 1 < STEPS.length ? "Next" : STEPS.length === 1 ? "Got it" : "Done";
+    count.textContent = STEPS.length === 1 ? "Guide" : count.textContent;
     const el = st.element ? document.querySelector(st.element) : board;
-    el?.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
+    if (markDone) el?.scrollIntoView({ block: "nearest", behavior: "instant" as ScrollBehavior });
     requestAnimationFrame(place);
-    next.focus();
+    // The step-by-step guide takes focus; a later hint only speaks, so it never pulls focus mid-play.
+    if (markDone) next.focus();
+    else announce(`Hint: ${st.title}. ${st.text}`);
   }
 
   function close(): void {
-    localStorage.setItem(DONE, "1");
+    if (markDone) localStorage.setItem(DONE, "1");
     window.removeEventListener("resize", onMove);
     window.removeEventListener("scroll", onMove);
     wrap.remove();
     active = null;
-    document.getElementById("orders-h")?.focus?.();
+    if (markDone) document.getElementById("submit-orders")?.focus?.();
   }
 
   show(0);

@@ -1,5 +1,5 @@
 // How to play: the rules in plain words, the four metastrategies, the forces, the actions and the glossary.
-import { ACTIONS_BY_ROLE, ACTION_DEFS, DOCTRINES, DOCTRINE_DEFS, GLOSSARY, POLICY_DEFS, ROLES, ROLE_DEFS, type ConceptId } from "@metastrategy/shared";
+import { WORLD_VALUE, ACTIONS_BY_ROLE, ACTION_DEFS, DOCTRINES, DOCTRINE_DEFS, GLOSSARY, POLICY_DEFS, ROLES, ROLE_DEFS, type ConceptId } from "@metastrategy/shared";
 import { h } from "./dom";
 import { costText } from "./orders";
 import type { Screen } from "./screen";
@@ -23,7 +23,7 @@ export function howtoScreen(focus?: string): Screen {
     h("section", { class: "panel", "aria-labelledby": "h-goal" },
       h("h2", { id: "h-goal" }, "The goal"),
       h("p", null, "Everyone shares one world. Labs push AI capability towards transformative AI (TAI). If any lab or the rogue actors reach it while their systems are misaligned, or cross the danger line and get unlucky, it is a catastrophe and every score is 0."),
-      h("p", null, "The world can end well in several ways: an aligned AI defense system (100), augmented humans taking over (90), a long pause held by a monitoring regime (60), or just surviving to the last round (30). Your score is that world value plus your prestige. Everyone loses together; among survivors the best play wins.")),
+      h("p", null, `The world can end well in several ways: an aligned AI defense system (${WORLD_VALUE.secure}), augmented humans taking over (${WORLD_VALUE.handoff}), a long pause held by a monitoring regime (${WORLD_VALUE.pause}), or just surviving to the last round (${WORLD_VALUE.precarious}). Your score is that world value plus your prestige. Everyone loses together; among survivors the best play wins.`)),
     h("section", { class: "panel", "aria-labelledby": "h-round" },
       h("h2", { id: "h-round" }, "A round"),
       h("ol", null,

@@ -9,7 +9,7 @@ import { chatPanel } from "./chat";
 import { debriefView } from "./debrief";
 import { h, render } from "./dom";
 import { ENDING_NAMES, PHASE_NAMES, doctrineName, roleName } from "./format";
-import { startGuide, guideWanted } from "./guide";
+import { hint, startGuide, guideWanted } from "./guide";
 import { ORDER_PHASES, ordersPanel } from "./orders";
 import { newsCard, reportSummary, reportsPanel } from "./report";
 import type { Screen } from "./screen";
@@ -97,6 +97,13 @@ export function matchScreen(net: Net): Screen {
     boardWrap.setAttribute("aria-label", boardSummary(model));
     render(textEl, h("h3", null, "Board as text"), textBoard(model));
     board?.update(model);
+    if (board) {
+      const regions = () => board?.regions() ?? {};
+      if (model.fx.some((f) => f.kind === "paradigm")) hint("paradigm", regions, boardWrap);
+      if (model.fx.some((f) => f.kind === "leak")) hint("leak", regions, boardWrap);
+      if (model.labs.some((l) => l.cap >= model.danger) && !model.end) hint("danger", regions, boardWrap);
+      if (snap.reports.length > 0 && !model.end) window.setTimeout(() => hint("report", regions, boardWrap), 50);
+    }
   }
 
   function drawBar(snap: ClientSnapshot): void {

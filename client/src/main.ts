@@ -11,6 +11,7 @@ import { howtoScreen } from "./ui/howto";
 import { lobbyScreen } from "./ui/lobby";
 import { matchScreen } from "./ui/match";
 import type { Screen } from "./ui/screen";
+import { classroomKey } from "./classroom/hook";
 
 
 const net = createNet();
@@ -26,6 +27,8 @@ const joinCode = new URLSearchParams(location.search).get("join")?.toUpperCase()
 
 function screenKey(): string {
   const hash = location.hash;
+  const cls = classroomKey(hash, booting, getState().snap);
+  if (cls) return cls;
   if (hash.startsWith("#howto")) return `howto:${hash.slice(7)}`;
   if (hash.startsWith("#replay/")) return `replay:${decodeURIComponent(hash.slice(8))}`;
   if (hash === "#replays") return "replays";
@@ -57,6 +60,15 @@ function route(force = false): void {
     });
     return;
   }
+  if (key.startsWith("class:")) {
+    const pending = key;
+    void import("./classroom/screens").then((m) => {
+      if (screenKey() !== pending) return;
+      mount(m.classroomScreen(pending.slice(6), net), pending);
+      window.scrollTo(0, 0);
+    });
+    return;
+  }
   const prevKey = current?.key;
   if (key === "lobby") mount(lobbyScreen(net), key);
   else if (key === "match") mount(matchScreen(net), key);
@@ -67,7 +79,8 @@ function route(force = false): void {
 
 window.addEventListener("hashchange", () => route());
 subscribe((st, prev) => {
-  if (!!st.snap !== !!prev.snap || st.snap?.info.phase === "lobby" !== (prev.snap?.info.phase === "lobby")) route();
+  if (!!st.snap !== !!prev.snap || st.snap?.info.phase === "lobby" !== (prev.snap?.info.phase === "lobby")
+    || st.snap?.isHost !== prev.snap?.isHost || st.snap?.info.mode !== prev.snap?.info.mode) route();
   if (st.error && st.error !== prev.error) {
     toast.textContent = st.error;
     toast.classList.add("shown");

@@ -15,6 +15,9 @@ interface EndedMsg { aborted: boolean; view: PublicView | null }
 
 const CONSENTED = 4000;
 
+/** Extra listeners attached to every joined room (classroom mode listens to its own messages). */
+export const roomHooks: ((room: Room) => void)[] = [];
+
 function endpoint(): string {
   const configured = import.meta.env.VITE_SERVER_URL as string | undefined;
   if (configured) return configured;
@@ -90,6 +93,7 @@ class MatchConnection {
     });
     room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => setState({ error: e.reason }));
     room.onMessage(SMSG.proposals, () => {});
+    for (const hook of roomHooks) hook(room);
     room.onMessage("*", () => {});
     room.onStateChange(() => this.publish());
     room.onLeave((code) => {

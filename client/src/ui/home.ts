@@ -161,6 +161,8 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
       h("div", { class: "row" },
         h("button", { type: "button", class: "btn primary", id: "create-match", on: { click: create } }, "Create match"),
         h("label", { class: "check" }, publicBox, " List it publicly")),
+      h("p", { class: "row" }, h("a", { class: "btn", id: "host-class", href: "#class" }, "Host a class"),
+        h("a", { class: "btn ghost", href: "#facilitator" }, "Facilitator guide")),
       h("form", { class: "join-form", on: { submit: (e: Event) => { e.preventDefault(); join(); } } },
         h("label", { for: "join-code" }, "Join code"),
         h("div", { class: "row" }, codeInput, h("button", { type: "submit", class: "btn", id: "join-btn" }, "Join")),

@@ -86,7 +86,14 @@ function spent(v: SeatView, actions: Action[]): { funds: number; influence: numb
   }, { funds: 0, influence: 0 });
 }
 
-export function ordersPanel(net: Net): Screen {
+/** Words of the panel (a classroom team member proposes rather than orders). */
+export interface OrdersLabels { title: string; submit: string; update: string; sent: string }
+const ORDERS_LABELS: OrdersLabels = {
+  title: "Orders", submit: "Submit orders", update: "Update orders", sent: "✓ Orders sent. You may change them until the timer ends.",
+};
+
+export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Screen {
+  const L = { ...ORDERS_LABELS, ...labels };
   const el = h("section", { class: "panel orders", id: "orders", "aria-labelledby": "orders-h" });
   let lastKey = "";
 
@@ -138,9 +145,9 @@ export function ordersPanel(net: Net): Screen {
       !whole.ok ? h("p", { class: "reason", role: "status" }, whole.reason) : null,
       h("div", { class: "row" },
         h("button", { type: "submit", class: `btn ${sent ? "" : "primary"} big`, id: "submit-orders", disabled: !open || !whole.ok },
-          sent ? "Update orders" : draft.actions.length === 0 && !draft.switchTo ? "Submit orders (pass)" : "Submit orders"),
+          sent ? L.update : draft.actions.length === 0 && !draft.switchTo ? `${L.submit} (pass)` : L.submit),
         h("span", { class: "timer", "data-deadline-for": "orders", "aria-hidden": "true" })),
-      sent ? h("p", { class: "sent", role: "status", id: "orders-sent" }, "✓ Orders sent. You may change them until the timer ends.") : null);
+      sent ? h("p", { class: "sent", role: "status", id: "orders-sent" }, L.sent) : null);
 
     const options = legal ? legal.options : [];
     const list = h("ul", { class: "options", "aria-label": "Actions you can take" }, options.map((opt) => optionCard(opt, v, open, apLeft, fundsLeft, inflLeft)));
@@ -149,7 +156,7 @@ export function ordersPanel(net: Net): Screen {
     const canSwitch = open && !!legal?.canSwitch && !draft.switchTo;
 
     render(el,
-      h("h2", { id: "orders-h" }, "Orders"),
+      h("h2", { id: "orders-h" }, L.title),
       h("form", { on: { submit: (e: Event) => { e.preventDefault(); submit(v); } } }, planned),
       !open ? h("p", { class: "muted" }, v.phase === "ended" ? "The match has ended." : "Orders open after the news.") : null,
       list,

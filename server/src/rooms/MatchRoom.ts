@@ -1081,6 +1081,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       observers,
       poll: { round: cur?.round ?? this.state.round, open: open && !!cur, ...cls.tally() },
       polls: cls.data.rounds.flatMap((r) => (r.result ? [r.result] : [])),
+      injected: cls.data.rounds.flatMap((r) => (r.inject ? [{ round: r.round + 1, card: r.inject }] : [])),
       myPoll: st && st.seat === null ? cur?.poll[st.id] ?? null : null,
       team: st && teamSeat !== null
         ? { seat: teamSeat, proposals: cls.proposalsView(teamSeat), myVote: cls.myVote(st), bot: this.meta.seats[teamSeat]?.kind === "bot" }
@@ -1089,7 +1090,6 @@ export class MatchRoom extends Room<MatchRoomState> {
         ? {
           inject: cls.data.inject,
           injectRound: cls.data.inject && this.match ? this.match.round + 1 : null,
-          injected: cls.data.rounds.flatMap((r) => (r.inject ? [{ round: r.round + 1, card: r.inject }] : [])),
         }
         : null,
     };

@@ -73,10 +73,12 @@ export interface ClassroomView {
   poll: PollTally;
   /** Results of past rounds' polls (public). */
   polls: PollResult[];
+  /** Cards the teacher injected that have reached the news (public once drawn): the round whose news showed each. */
+  injected: { round: number; card: string }[];
   /** This observer's answer this round. */
   myPoll: PollChoice | null;
   /** Team members only: the team's proposals this round. */
   team: { seat: number; proposals: ClassProposal[]; myVote: number | null; bot: boolean } | null;
   /** Teacher only. */
-  host: { inject: string | null; injectRound: number | null; injected: { round: number; card: string }[] } | null;
+  host: { inject: string | null; injectRound: number | null } | null;
 }

@@ -42,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const chromium = chromiumPath();
   mkdirSync(SHOTS_DIR, { recursive: true });
   if (process.env.SKIP_CLIENT_BUILD !== "1") {
-    const b = spawnSync(process.execPath, [join(CLIENT_DIR, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { cwd: CLIENT_DIR, encoding: "utf8" });
+    const b = spawnSync(process.execPath, [join(CLIENT_DIR, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { cwd: CLIENT_DIR, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
     if (b.status !== 0) throw new Error(`vite build failed:\n${b.stdout}\n${b.stderr}`);
   }
   const port = await freePort();

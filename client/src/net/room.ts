@@ -22,7 +22,7 @@ function endpoint(): string {
   const configured = import.meta.env.VITE_SERVER_URL as string | undefined;
   if (configured) return configured;
   // `npm run dev`: Vite serves the page, the game server listens on its own port.
-  if (import.meta.env.DEV) return `ws://${location.hostname}:${import.meta.env.VITE_SERVER_PORT ?? 2567}`;
+  if (import.meta.env.MODE === "development") return `ws://${location.hostname}:${import.meta.env.VITE_SERVER_PORT ?? 2567}`;
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 }
 

@@ -1,7 +1,7 @@
 // The only module that talks to colyseus.js: joins rooms, turns room state and messages into ClientSnapshots.
 import { Client, type Room } from "colyseus.js";
 import {
-  type ChatLine, type ClientSnapshot, type CreateOptions, type LegalOrders, type LobbySeat, type MatchInfo,
+  legalOrdersFromView, type ChatLine, type ClientSnapshot, type CreateOptions, type LegalOrders, type LobbySeat, type MatchInfo,
   type MatchRecord, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView,
 } from "@metastrategy/shared";
 import { getState, setState } from "../store";
@@ -152,12 +152,23 @@ class MatchConnection {
     let view: PublicView | SeatView | null = base;
     const me = secret ? this.parseMe(secret.me) : null;
     if (base && me && this.seat !== null) view = { ...base, seat: this.seat, me } as SeatView;
-    const legal = secret && info.phase !== "ended" ? this.parseLegal(secret.legal) : null;
+    // The server may leave `legal` empty (bandwidth): the same legal orders follow from the seat's own view.
+    const legal = secret && info.phase !== "ended"
+      ? secret.legal ? this.parseLegal(secret.legal) : view && "me" in view ? this.legalFromView(js.publicView ?? "", secret.me, view as SeatView) : null
+      : null;
     this.myOrders = secret && info.phase !== "ended" ? this.parseOrders(secret.orders ?? "") : null;
     return { info, mySeat: this.seat, isHost: this.isHost, view, legal, reports: this.reports, chat: this.chat };
   }
 
   myOrders: SeatOrders | null = null;
+  private legalKey = "";
+  private legalVal: LegalOrders | null = null;
+
+  private legalFromView(pub: string, me: string, view: SeatView): LegalOrders {
+    const key = pub + "\u0000" + me;
+    if (key !== this.legalKey || !this.legalVal) { this.legalKey = key; this.legalVal = legalOrdersFromView(view); }
+    return this.legalVal;
+  }
 
   publish(): void {
     const snap = this.snapshot();

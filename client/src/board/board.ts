@@ -30,9 +30,16 @@ class BoardScene extends Phaser.Scene {
   ready = false;
   onReady: (() => void) | null = null;
 
+  /** Device pixels per CSS pixel: the canvas is drawn at full resolution and shown at CSS size. */
+  dpr = 1;
+
   constructor() {
     super({ key: "board" });
   }
+
+  /** The board's size in CSS pixels (the layout's units). */
+  get cssW(): number { return this.scale.width / this.dpr; }
+  get cssH(): number { return this.scale.height / this.dpr; }
 
   create(): void {
     this.layer = this.add.container(0, 0);
@@ -82,7 +89,7 @@ class BoardScene extends Phaser.Scene {
   }
 
   text(x: number, y: number, s: string, size = 14, color = INK, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}): Phaser.GameObjects.Text {
-    const t = this.add.text(Math.round(x), Math.round(y), s, { fontFamily: FONT, fontSize: `${size}px`, color, resolution: Math.min(2, window.devicePixelRatio || 1), ...opts });
+    const t = this.add.text(Math.round(x), Math.round(y), s, { fontFamily: FONT, fontSize: `${size}px`, color, resolution: this.dpr, ...opts });
     this.layer.add(t);
     return t;
   }
@@ -93,8 +100,9 @@ class BoardScene extends Phaser.Scene {
     this.layer.removeAll(true);
     this.fxLayer.removeAll(true);
     this.tweens.killAll();
-    const W = this.scale.width;
-    const H = this.scale.height;
+    this.cameras.main.setZoom(this.dpr).setOrigin(0, 0);
+    const W = this.cssW;
+    const H = this.cssH;
     const L = (this.layout = boardLayout(W, H));
     const g = this.add.graphics();
     this.layer.add(g);
@@ -140,11 +148,13 @@ class BoardScene extends Phaser.Scene {
     this.text(r.x + 8, r.y + 8, "Capability", 13, MUTED, { fontStyle: "bold" });
     // A small key: outlined bar = capability, green bar = aligned level.
     const kx = r.x + 90;
+    if (r.w >= 480) {
     g.fillStyle(0xdbe9f5, 1).fillRect(kx, r.y + 10, 12, 12);
     g.lineStyle(2, 0x0072b2, 1).strokeRect(kx, r.y + 10, 12, 12);
     this.text(kx + 16, r.y + 9, "capability", 11, MUTED);
     g.fillStyle(hexToNumber(ALIGNED_COLOR), 1).fillRect(kx + 80, r.y + 10, 8, 12);
     this.text(kx + 92, r.y + 9, "aligned", 11, MUTED);
+    }
     // danger line and TAI line
     const yd = yOf(m.danger);
     dashed(g, x0, yd, r.x + r.w - 8, yd, hexToNumber(DANGER_COLOR), 3, 10, 6);
@@ -188,7 +198,7 @@ class BoardScene extends Phaser.Scene {
     g.fillStyle(0xfff8c2, 1).fillCircle(cx, py, 15);
     g.lineStyle(2, 0x8a7a00, 1).strokeCircle(cx, py, 15);
     for (let k = 0; k < drops; k++) g.fillStyle(0x6b5d00, 1).fillCircle(cx - 6 + k * 6, py + 2, 2.6);
-    this.text(cx - 20, py, m.pool !== null ? `Leak pool ${fmt(m.pool)}` : `Leak intel: ${m.intel}`, 12, MUTED).setOrigin(1, 0.5);
+    this.text(cx - 20, py, m.pool !== null ? `Leak pool ${fmt(m.pool)}` : r.w >= 480 ? `Leak intel: ${m.intel}` : `Leaks: ${m.intel}`, 12, MUTED).setOrigin(1, 0.5);
   }
 
   drawLab(lab: LabMark, cx: number, barW: number, colW: number, yBase: number, unit: number, g: Phaser.GameObjects.Graphics, animate: boolean): void {
@@ -322,11 +332,11 @@ class BoardScene extends Phaser.Scene {
       } else if (f.kind === "paradigm") {
         const at = (f.seat !== undefined && this.labTop.get(f.seat)) || null;
         this.cameras.main.shake(350, 0.006);
-        this.banner(at ? at.x : this.scale.width * 0.3, at ? at.y - 40 : (this.layout?.ladder.y ?? 40) + 60, "Paradigm shift! Old alignment stops applying", "#a33a00");
+        this.banner(at ? at.x : this.cssW * 0.3, at ? at.y - 40 : (this.layout?.ladder.y ?? 40) + 60, "Paradigm shift! Old alignment stops applying", "#a33a00");
       } else if (f.kind === "compounding") {
         this.banner(this.rogueTop.x, this.rogueTop.y - 30, "Rogue speeds up", "#a33a00", 1400);
       } else if (f.kind === "catastrophe") {
-        const flash = this.add.rectangle(0, 0, this.scale.width, this.scale.height, hexToNumber(TAI_COLOR), 0.35).setOrigin(0);
+        const flash = this.add.rectangle(0, 0, this.cssW, this.cssH, hexToNumber(TAI_COLOR), 0.35).setOrigin(0);
         this.fxLayer.add(flash);
         this.tweens.add({ targets: flash, alpha: 0, duration: 1400 });
       } else if (f.kind === "milestone") {
@@ -338,7 +348,7 @@ class BoardScene extends Phaser.Scene {
 
   middleLab(): { x: number; y: number } {
     const all = [...this.labTop.values()];
-    if (all.length === 0) return { x: this.scale.width / 3, y: this.scale.height / 2 };
+    if (all.length === 0) return { x: this.cssW / 3, y: this.cssH / 2 };
     return all[Math.floor(all.length / 2)];
   }
 
@@ -362,9 +372,9 @@ class BoardScene extends Phaser.Scene {
   banner(x: number, y: number, text: string, color: string, hold = 2400): void {
     const t = this.add.text(Math.round(x), Math.round(y), text, {
       fontFamily: FONT, fontSize: "16px", color, fontStyle: "bold", backgroundColor: "#ffffffee", padding: { x: 6, y: 3 },
-      resolution: Math.min(2, window.devicePixelRatio || 1),
+      resolution: this.dpr,
     }).setOrigin(0.5, 1);
-    const maxX = this.scale.width - t.width / 2 - 4;
+    const maxX = this.cssW - t.width / 2 - 4;
     t.x = Math.max(t.width / 2 + 4, Math.min(maxX, t.x));
     this.fxLayer.add(t);
     this.tweens.add({ targets: t, alpha: 0, y: t.y - 12, duration: 600, delay: hold });
@@ -404,17 +414,32 @@ function drawShape(g: Phaser.GameObjects.Graphics, shape: Shape, x: number, y: n
 
 export function mountBoard(parent: HTMLElement): BoardHandle {
   const scene = new BoardScene();
+  const dpr = Math.min(3, Math.max(1, window.devicePixelRatio || 1));
+  scene.dpr = dpr;
+  const size = () => ({ w: Math.max(200, parent.clientWidth || 800), h: Math.max(200, parent.clientHeight || 560) });
+  const first = size();
+  // The canvas holds device pixels and is shown at CSS size (zoom 1/dpr): crisp on phones and retina screens.
   const game = new Phaser.Game({
     type: Phaser.AUTO,
     parent,
     backgroundColor: "#f7f4ec",
-    scale: { mode: Phaser.Scale.RESIZE, width: parent.clientWidth || 800, height: parent.clientHeight || 560 },
+    scale: { mode: Phaser.Scale.NONE, width: first.w * dpr, height: first.h * dpr, zoom: 1 / dpr },
     scene: [scene],
     banner: false,
     audio: { noAudio: true },
     input: { keyboard: false, mouse: false, touch: false, gamepad: false },
     render: { antialias: true, powerPreference: "low-power" },
   } as Phaser.Types.Core.GameConfig);
+  let last = `${first.w}x${first.h}`;
+  const observer = new ResizeObserver(() => {
+    const { w, h } = size();
+    const key = `${w}x${h}`;
+    if (key === last) return;
+    last = key;
+    game.scale.resize(w * dpr, h * dpr);
+    game.scale.setZoom(1 / dpr);
+  });
+  observer.observe(parent);
   game.canvas?.setAttribute("aria-hidden", "true");
   return {
     update(model) { scene.setModel(model); },
@@ -435,6 +460,6 @@ export function mountBoard(parent: HTMLElement): BoardHandle {
       }
       return out;
     },
-    destroy() { scene.shutdownBoard(); game.destroy(true); },
+    destroy() { observer.disconnect(); scene.shutdownBoard(); game.destroy(true); },
   };
 }

@@ -1,5 +1,5 @@
 // The hard bot: determinize hidden state from its own view, roll candidate orders out with heuristic bots, keep the best.
-import { hashSeeds, makeRng, seedState } from "../rng.js";
+import { hashSeeds, makeRng, nextInt, seedState, type RngHolder } from "../rng.js";
 import { resolveRound } from "../rules/resolve.js";
 import { buildDeck, emptyMods, scenarioParams } from "../rules/state.js";
 import type { MatchState, SeatOrders } from "../rules/types.js";
@@ -7,9 +7,11 @@ import { seatView } from "../rules/view.js";
 import type { SeatView } from "../rules/view-types.js";
 import { legalOrdersFromView } from "../rules/legal.js";
 import { heuristicOrders } from "./heuristic.js";
-import { randomOrders } from "./random.js";
+import { randomAction } from "./random.js";
+import { OrderBuilder } from "./plan.js";
 
-export const PLANNER = { candidates: 5, rollouts: 6 } as const;
+/** The heuristic's plan is kept unless a variant beats it by `margin` points on average. */
+export const PLANNER = { candidates: 2, rollouts: 24, margin: 8 } as const;
 
 /** A plausible full state consistent with what this seat sees. */
 export function determinize(v: SeatView, seed: number): MatchState {
@@ -56,21 +58,43 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
   return s.scores ? s.scores[seat] : 0;
 }
 
+/** Variants of the heuristic plan: one action swapped for another legal one, or capability work replaced by safety work. */
+function candidatesFor(v: SeatView, base: SeatOrders, rng: RngHolder): SeatOrders[] {
+  const legal = legalOrdersFromView(v);
+  const out: SeatOrders[] = [base];
+  const safer = new OrderBuilder(v);
+  for (const a of base.actions) safer.want(a.kind === "capability" ? { kind: "alignment" } : a);
+  if (base.actions.some((a) => a.kind === "capability")) out.push(safer.orders());
+  while (out.length < PLANNER.candidates) {
+    const b = new OrderBuilder(v);
+    const swap = nextInt(rng, Math.max(1, base.actions.length + 1));
+    base.actions.forEach((a, i) => (i === swap ? b.want(randomAction(v, legal, rng)) : b.want(a)));
+    if (swap >= base.actions.length) b.want(randomAction(v, legal, rng));
+    out.push(b.orders());
+  }
+  return out;
+}
+
 export function plannerOrders(v: SeatView, seed: number): SeatOrders {
   const rng = makeRng(hashSeeds(seed, v.round, v.seat, 0x91a));
-  const legal = legalOrdersFromView(v);
-  const candidates: SeatOrders[] = [heuristicOrders(v, rng)];
-  for (let i = 1; i < PLANNER.candidates; i++) candidates.push(i % 2 ? heuristicOrders(v, rng) : randomOrders(v, legal, rng));
-  let best = candidates[0];
-  let bestValue = -Infinity;
-  for (let c = 0; c < candidates.length; c++) {
+  const base = heuristicOrders(v, makeRng(hashSeeds(seed, v.round, v.seat, 0xb07)));
+  if (v.phase === "ended") return base;
+  const candidates = candidatesFor(v, base, rng);
+  // Common random numbers: every candidate meets the same sampled worlds and the same luck.
+  const value = (c: SeatOrders) => {
     let total = 0;
     for (let r = 0; r < PLANNER.rollouts; r++) {
       const world = determinize(v, hashSeeds(seed, v.round, v.seat, r));
-      total += rollout(world, v.seat, candidates[c], hashSeeds(seed, c, r));
+      total += rollout(world, v.seat, c, hashSeeds(seed, v.round, r, 0x7011));
     }
-    if (total > bestValue) {
-      bestValue = total;
+    return total / PLANNER.rollouts;
+  };
+  let best = base;
+  let bestValue = value(base) + PLANNER.margin;
+  for (let c = 1; c < candidates.length; c++) {
+    const val = value(candidates[c]);
+    if (val > bestValue) {
+      bestValue = val;
       best = candidates[c];
     }
   }

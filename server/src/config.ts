@@ -1,5 +1,5 @@
 // Process configuration from the environment, read once (PORT, DATA_DIR, TIMER_SCALE, RECONNECT_SECONDS, CLIENT_DIST,
-// LOG_LEVEL, REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS, LEASE_SECONDS, SWEEP_SECONDS).
+// LOG_LEVEL, REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS, LEASE_SECONDS, SWEEP_SECONDS, WS_COMPRESSION).
 import path from "node:path";
 
 export interface Config {
@@ -21,6 +21,8 @@ export interface Config {
   leaseSeconds: number;
   /** Shared store: how often leases are renewed and orphaned matches looked for. */
   sweepSeconds: number;
+  /** permessage-deflate on the WebSocket (WS_COMPRESSION=0 turns it off). */
+  wsCompression: boolean;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +40,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     publicAddress: env.PUBLIC_ADDRESS || null,
     leaseSeconds: num(env.LEASE_SECONDS, 15),
     sweepSeconds: num(env.SWEEP_SECONDS, 5),
+    wsCompression: env.WS_COMPRESSION !== "0",
   };
 }

@@ -65,8 +65,9 @@ class Player {
   reportAt = new Map<number, number>(); // round → epoch ms the report arrived
   rounds = 0;
   ended = false;
-  startBytes = 0;
-  endBytes = 0;
+  /** [app bytes, wire bytes] when the match starts, and at each round's report. */
+  startMark: [number, number] = [0, 0];
+  marks: [number, number][] = [];
   private parsed = { pv: "", view: null as PublicView | null, me: "", meVal: null as SeatView["me"] | null };
 
   constructor(public room: Room<any>, private seed: number) {
@@ -79,11 +80,10 @@ class Player {
       const now = Date.now();
       for (const r of m.reports) this.reportAt.set(r.round, now);
       this.rounds += m.reports.length;
+      this.marks.push(this.bytes());
     });
     room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => fail(`error message (${e.message}): ${e.reason}`));
     room.onMessage(SMSG.ended, () => {
-      const b = bytesOf(room);
-      this.endBytes = b.total - b.last;
       this.ended = true;
     });
     room.onMessage("*", () => {});
@@ -91,6 +91,12 @@ class Player {
     room.onLeave((code) => {
       if (!this.ended && code !== 4000) fail(`client left with code ${code}`);
     });
+  }
+
+  /** Bytes received so far: decoded messages (app) and read from the socket (wire: framing, compression). */
+  bytes(): [number, number] {
+    const ws = (this.room.connection as any)?.transport?.ws;
+    return [bytesOf(this.room).total, ws?._socket?.bytesRead ?? 0];
   }
 
   private tick(): void {
@@ -184,7 +190,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dir: s
   const root = path.resolve(import.meta.dirname, "../..");
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: "warn", TIMER_SCALE: "1", CLIENT_DIST: "/nonexistent", REDIS_URL: "", DATABASE_URL: "" },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: "warn", TIMER_SCALE: "1", CLIENT_DIST: "/nonexistent", REDIS_URL: "", DATABASE_URL: "", WS_COMPRESSION: "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const httpBase = `http://127.0.0.1:${port}`;
@@ -235,7 +241,7 @@ async function main(): Promise<void> {
   const hStart = (await health(httpBase)) ?? h0;
   const tStart = Date.now();
   for (const m of matches) {
-    for (const p of m) p.startBytes = bytesOf(p.room).total;
+    for (const p of m) p.startMark = p.bytes();
     m[0].room.send(MSG.hostStart, {});
   }
   const limit = Number(values.timeout) * 1000;
@@ -248,6 +254,7 @@ async function main(): Promise<void> {
   // Latency: a round's last order (the later of its humans' sends) to each client's report for that round.
   const lat: number[] = [];
   let bytes = 0;
+  let wire = 0;
   let clientRounds = 0;
   let roundsSeen = 0;
   for (const m of matches) {
@@ -262,10 +269,14 @@ async function main(): Promise<void> {
       }
     }
     roundsSeen += m[0].rounds;
+    // Per round: from the start to the report of the last round but one (the last report shares its socket read
+    // with the final `ended` message, the full reveal for the debrief, which is not per-round traffic).
     for (const p of m) {
-      if (!p.ended) continue;
-      bytes += p.endBytes - p.startBytes;
-      clientRounds += p.rounds;
+      if (p.marks.length < 2) continue;
+      const at = p.marks[p.marks.length - 2];
+      bytes += at[0] - p.startMark[0];
+      wire += at[1] - p.startMark[1];
+      clientRounds += p.marks.length - 1;
     }
   }
   lat.sort((a, b) => a - b);
@@ -293,7 +304,8 @@ async function main(): Promise<void> {
     serverRssMB: Math.round(rssMax / 1048576),
     serverCpuPercent: Math.round(cpuPercent),
     serverCpuPeakPercent: Math.round(cpuPeak),
-    bytesPerClientPerRound: clientRounds ? Math.round(bytes / clientRounds) : 0,
+    bytesPerClientPerRound: clientRounds ? Math.round(wire / clientRounds) : 0,
+    decodedBytesPerClientPerRound: clientRounds ? Math.round(bytes / clientRounds) : 0,
     setupSeconds: Math.round(setupSeconds * 10) / 10,
     runSeconds: Math.round(runSeconds * 10) / 10,
     reportSeconds: REPORT_S,
@@ -309,7 +321,7 @@ async function main(): Promise<void> {
     console.log(`${result.matches} matches, ${result.clients} clients, ${result.seats} seats, ${result.roundsResolved} rounds resolved in ${result.runSeconds} s`);
     console.log(`latency last order → report: p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, max ${result.latencyMaxMs} ms (${result.latencySamples} samples)`);
     console.log(`server: RSS ${result.serverRssMB} MB, CPU ${result.serverCpuPercent}% of a core (peak ${result.serverCpuPeakPercent}%)`);
-    console.log(`${result.bytesPerClientPerRound} bytes per client per round; ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`);
+    console.log(`${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`);
   }
 }
 

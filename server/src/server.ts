@@ -2,7 +2,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { LobbyRoom, Server, matchMaker } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
+import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { configFromEnv, type Config } from "./config.js";
 import { setContext, type ServerContext } from "./context.js";
@@ -26,6 +26,27 @@ export interface RunningServer {
 // Eight seats' private parts (legal orders ~2.5 KB each) exceed the default 8 KB encode buffer.
 Encoder.BUFFER_SIZE = 64 * 1024;
 
+// WebSocket compression (permessage-deflate, which browsers and colyseus.js offer): the JSON views and reports shrink
+// about 3x on the wire. Small windows keep memory at a few tens of KB per connection. Clients compress without
+// context takeover, so ws clients in Node (tests, load, terminal) compress only messages over 1 KB: colyseus.js reuses
+// its send buffer, which ws would read later when compressing.
+const DEFLATE = {
+  threshold: 128,
+  serverMaxWindowBits: 12,
+  clientMaxWindowBits: 12,
+  clientNoContextTakeover: true,
+  zlibDeflateOptions: { level: 6, memLevel: 5 },
+  concurrencyLimit: 4,
+};
+
+// Colyseus hands ws views of shared encode buffers; a compressed send is read later, after the next encode has
+// overwritten them. Send a copy on compressed connections.
+const rawSend = WebSocketClient.prototype.raw;
+WebSocketClient.prototype.raw = function (this: WebSocketClient, data: Uint8Array, options?: unknown, cb?: (err?: Error) => void) {
+  const deflating = (this.ref as unknown as { _extensions?: Record<string, unknown> })._extensions?.["permessage-deflate"];
+  return rawSend.call(this, deflating ? Buffer.from(data) : data, options as never, cb);
+};
+
 export async function startServer(overrides: Partial<Config> = {}, store?: MatchStore): Promise<RunningServer> {
   const config = { ...configFromEnv(), ...overrides };
   const log = makeLogger(config.logLevel);
@@ -44,7 +65,7 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
   // Scale-out (REDIS_URL): presence and room listing in Redis, and this process's own public address so that a
   // client whose seat was reserved through another process connects to the one holding the room.
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024 }),
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024, perMessageDeflate: config.wsCompression ? DEFLATE : false }),
     gracefullyShutdown: false,
     greet: false,
     ...redisParts(config.redisUrl),

@@ -41,8 +41,11 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string):
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const chromium = chromiumPath();
   mkdirSync(SHOTS_DIR, { recursive: true });
+  // Each run builds into its own directory, so parallel runs (and other people's) never swap files under the server.
+  let dist = join(CLIENT_DIR, "dist");
   if (process.env.SKIP_CLIENT_BUILD !== "1") {
-    const b = spawnSync(process.execPath, [join(CLIENT_DIR, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], { cwd: CLIENT_DIR, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+    dist = mkdtempSync(join(tmpdir(), "ms-dist-"));
+    const b = spawnSync(process.execPath, [join(CLIENT_DIR, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn", "--outDir", dist], { cwd: CLIENT_DIR, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
     if (b.status !== 0) throw new Error(`vite build failed:\n${b.stdout}\n${b.stderr}`);
   }
   const port = await freePort();
@@ -50,7 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let out = "";
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: REPO_DIR,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", CLIENT_DIST: join(CLIENT_DIR, "dist") },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", CLIENT_DIST: dist },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d) => { out = (out + d).slice(-20_000); });
@@ -63,5 +66,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     child.kill("SIGTERM");
     await new Promise<void>((r) => { if (child.exitCode !== null) r(); else { child.once("exit", () => r()); setTimeout(() => { child.kill("SIGKILL"); r(); }, 5000); } });
     rmSync(dataDir, { recursive: true, force: true });
+    if (dist !== join(CLIENT_DIR, "dist")) rmSync(dist, { recursive: true, force: true });
   };
 }

@@ -8,6 +8,9 @@ import { h, render } from "../ui/dom";
 import { doctrineName, fmt, roleName } from "../ui/format";
 import { ORDER_PHASES, ordersPanel } from "../ui/orders";
 import { newsCard, reportsPanel } from "../ui/report";
+import { boardModel } from "../model";
+import { lastReport } from "../store";
+import { textBoard } from "../ui/textboard";
 import type { Screen } from "../ui/screen";
 import { POLL_CHOICES, ordersText, phaseLine, teamTitle } from "./common";
 import { classDebrief } from "./debrief";
@@ -20,6 +23,7 @@ export function studentScreen(net: Net): Screen {
   const newsEl = h("div", { class: "student-news" });
   const teamEl = h("section", { class: "panel team-box", "aria-labelledby": "team-h" });
   const pollEl = h("section", { class: "panel poll-box", "aria-labelledby": "poll-h" });
+  const worldEl = h("details", { class: "panel world-box" });
   const proposeNet: Net = { ...net, orders: (o) => classSend(CMSG.propose, { orders: o }) };
   const orders = ordersPanel(proposeNet, {
     title: "Propose orders", submit: "Propose", update: "Propose another",
@@ -29,7 +33,7 @@ export function studentScreen(net: Net): Screen {
   const reportsEl = h("div", { class: "student-reports" });
   const debriefEl = h("div");
   const chat = chatPanel(net);
-  root.append(top, debriefEl, newsEl, teamEl, pollEl, proposeBox, chat.el, reportsEl);
+  root.append(top, debriefEl, newsEl, teamEl, pollEl, proposeBox, worldEl, chat.el, reportsEl);
   let lastKey = "";
   let reportsCount = -1;
   let newsKey = "";
@@ -57,13 +61,19 @@ export function studentScreen(net: Net): Screen {
       phaseLine(snap),
       snap.info.phase === "lobby" ? h("p", { class: "muted" }, "The teacher starts the class soon. Meanwhile, say hello in the chat.") : null);
 
-    const news = JSON.stringify(snap.view?.news ?? []);
+    const news = JSON.stringify([snap.view?.news ?? [], !!snap.view?.end, snap.info.phase === "ended"]);
     if (news !== newsKey) {
       newsKey = news;
-      render(newsEl, snap.view && !snap.view.end && snap.view.news.length ? newsCard({ news: snap.view.news }) : null);
+      render(newsEl, snap.view && !snap.view.end && snap.info.phase !== "ended" && snap.view.news.length ? newsCard({ news: snap.view.news }) : null);
     }
     drawTeam(snap, cv, v);
     drawPoll(snap, cv);
+    worldEl.hidden = !snap.view || snap.info.phase === "ended";
+    if (snap.view && !worldEl.hidden) {
+      const open = worldEl.open || (!!cv?.me && cv.me.seat === null && !worldEl.dataset.touched);
+      render(worldEl, h("summary", { on: { click: () => (worldEl.dataset.touched = "1") } }, "The world now (the board as text)"), textBoard(boardModel(snap.view, lastReport(snap), snap.mySeat)));
+      worldEl.open = open;
+    }
     const open = ORDER_PHASES.has(snap.info.phase);
     proposeBox.hidden = !team || team.bot || snap.info.phase === "lobby" || snap.info.phase === "ended";
     if (open && !proposeBox.dataset.opened && cv?.team && cv.team.proposals.length === 0) {

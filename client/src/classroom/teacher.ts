@@ -1,14 +1,14 @@
 // The teacher's panel: join code and links, settings and seats in the lobby, timers, teams with who is connected and
 // who has voted, moving students, bots, the facilitator's crisis card, exports, and the class debrief at the end.
 import {
-  EVENT_CARDS, ROLES, SCENARIO_IDS, SCENARIOS, type ClassMember, type ClassTeam, type ClassroomView, type ClientSnapshot, type Role,
+  DOCTRINES, EVENT_CARDS, ROLES, type Doctrine, SCENARIO_IDS, SCENARIOS, type ClassMember, type ClassTeam, type ClassroomView, type ClientSnapshot, type Role,
 } from "@metastrategy/shared";
 import { loadSession } from "../net/session";
 import type { Net } from "../net/types";
 import { getState, subscribe } from "../store";
 import { chatPanel } from "../ui/chat";
 import { h, render } from "../ui/dom";
-import { roleName, scenarioName } from "../ui/format";
+import { doctrineName, roleName, scenarioName } from "../ui/format";
 import type { Screen } from "../ui/screen";
 import { POLL_CHOICES, doctrineOf, joinLink, phaseLine, projectorLink, teamTitle } from "./common";
 import { classDebrief } from "./debrief";
@@ -16,6 +16,7 @@ import { classSend, classView, onClassView } from "./hook";
 import { CMSG } from "./names";
 import { printSummary } from "./summary";
 
+let chosenCard = "";
 const FORCES = ["leaks", "measurement", "unpredictability", "politics", "economics", "theory", "augmentation", "rogue"];
 
 export function teacherScreen(net: Net): Screen {
@@ -136,14 +137,14 @@ export function teacherScreen(net: Net): Screen {
   function teamCard(t: ClassTeam, snap: ClientSnapshot, cv: ClassroomView): HTMLElement {
     const started = snap.info.phase !== "lobby";
     const seatInfo = snap.info.seats[t.seat];
-    const status = t.bot ? "Played by a bot." : !started ? `${t.members.length} of ${cv.teamSize} students.`
+    const status = t.bot ? "Played by a bot." : !started || snap.info.phase === "ended" ? `${t.members.length} of ${cv.teamSize} students.`
       : t.proposals ? `${t.proposals} proposal${t.proposals === 1 ? "" : "s"}; the leading one has ${t.leadingVotes} vote${t.leadingVotes === 1 ? "" : "s"}.` : "No proposal yet (a bot fills in if none comes).";
     const voted = t.members.filter((m) => m.voted).length;
     return h("article", { class: `team-card${t.bot ? " bot" : ""}${seatInfo?.submitted ? " ready" : ""}`, "data-seat": t.seat, "aria-labelledby": `team-${t.seat}-h` },
       h("header", null,
         h("h3", { id: `team-${t.seat}-h` }, teamTitle(t)),
-        h("span", { class: "muted small" }, doctrineOf(snap.view, t.seat) || seatInfo?.doctrine || "")),
-      h("p", { class: "small team-status" }, status, started && !t.bot && t.members.length ? ` ${voted}/${t.members.length} voted.` : ""),
+        h("span", { class: "muted small" }, doctrineOf(snap.view, t.seat) || (seatInfo ? doctrineName(seatInfo.doctrine) : ""))),
+      h("p", { class: "small team-status" }, status, started && snap.info.phase !== "ended" && !t.bot && t.members.length ? ` ${voted}/${t.members.length} voted.` : ""),
       t.members.length ? h("ul", { class: "members" }, t.members.map((m) => memberRow(m, t.seat, cv, started))) : h("p", { class: "muted small" }, "Nobody yet."),
       snap.info.phase !== "ended" ? h("div", { class: "row" },
         h("button", { type: "button", class: "btn small", id: `team-bot-${t.seat}`, on: { click: () => classSend(CMSG.hostTeamBot, { seat: t.seat, bot: !t.bot }) } },
@@ -152,6 +153,9 @@ export function teacherScreen(net: Net): Screen {
           h("label", { class: "sr-only", for: `seat-role-${t.seat}` }, `Role of team ${t.seat + 1}`),
           h("select", { id: `seat-role-${t.seat}`, on: { change: (e: Event) => net.hostSeat({ seat: t.seat, bot: t.bot, role: (e.target as HTMLSelectElement).value as Role }) } },
             ROLES.map((r) => h("option", { value: r, selected: r === t.role }, roleName(r)))),
+          h("label", { class: "sr-only", for: `seat-doctrine-${t.seat}` }, `Metastrategy of team ${t.seat + 1}`),
+          h("select", { id: `seat-doctrine-${t.seat}`, on: { change: (e: Event) => net.hostSeat({ seat: t.seat, bot: t.bot, doctrine: (e.target as HTMLSelectElement).value as Doctrine }) } },
+            DOCTRINES.map((d) => h("option", { value: d, selected: d === seatInfo?.doctrine }, doctrineName(d)))),
           h("button", { type: "button", class: "btn small ghost", "aria-label": `Remove team ${t.seat + 1}`, on: { click: () => net.hostSeat({ seat: t.seat, bot: t.bot, remove: true }) } }, "Remove"),
         ] : null) : null);
   }
@@ -178,12 +182,13 @@ export function teacherScreen(net: Net): Screen {
     const saved = loadSession();
     const q = saved?.hostToken ? `?hostToken=${encodeURIComponent(saved.hostToken)}` : "";
     const running = info.phase !== "lobby" && info.phase !== "ended";
-    const cards = h("select", { id: "inject-card" },
+    const cards = h("select", { id: "inject-card", on: { change: (e: Event) => (chosenCard = (e.target as HTMLSelectElement).value) } },
       FORCES.map((f) => h("optgroup", { label: f[0].toUpperCase() + f.slice(1) },
-        EVENT_CARDS.filter((c) => c.force === f).map((c) => h("option", { value: c.id }, c.title)))));
+        EVENT_CARDS.filter((c) => c.force === f).map((c) => h("option", { value: c.id, selected: c.id === chosenCard }, c.title)))));
     const queued = cv?.host?.inject ? EVENT_CARDS.find((c) => c.id === cv.host!.inject) : null;
     render(tools,
       h("h2", { id: "tools-h" }, "Facilitator tools"),
+      info.phase === "lobby" ? h("p", { class: "muted small" }, "Once the class starts: inject a crisis card into the next news, and export the session (record, proposals and votes, polls, chat).") : null,
       running ? h("div", { class: "inject" },
         h("h3", null, "Your crisis: inject an event card"),
         h("p", { class: "small muted" }, "The card leads the news of the next round, on top of the usual draw."),

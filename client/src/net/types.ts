@@ -29,7 +29,7 @@ export interface Intents {
   setDoctrine(doctrine: Doctrine): void;
   ready(ready: boolean): void;
   hostSettings(s: { scenario?: string; rounds?: number; timers?: Partial<Timers>; public?: boolean }): void;
-  hostSeat(s: { seat: number; bot: boolean; difficulty?: Difficulty; role?: Role; remove?: boolean }): void;
+  hostSeat(s: { seat: number; bot: boolean; difficulty?: Difficulty; role?: Role; remove?: boolean; doctrine?: Doctrine }): void;
   hostStart(): void;
   hostPause(): void;
   hostResume(): void;

@@ -110,7 +110,8 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
     const v = snap.view as SeatView;
     if (draft.round !== v.round) {
       // After a reload the server still holds what this seat sent: start from it.
-      const held = snap.info.seats[snap.mySeat]?.submitted ? st.myOrders : null;
+      // (Only while orders are open: during the report the held orders are the previous round's.)
+      const held = ORDER_PHASES.has(snap.info.phase) && snap.info.seats[snap.mySeat]?.submitted ? st.myOrders : null;
       draft = { round: v.round, actions: held?.actions.slice() ?? [], switchTo: held?.switchDoctrine ?? null, choices: {}, transfers: held?.transfers?.slice() ?? [] };
     }
     const legal = snap.legal;

@@ -437,7 +437,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.updateListing();
   }
 
-  private onHostSeat(p: { seat: number; bot: boolean; difficulty?: Difficulty; role?: Role; remove?: boolean }): string | void {
+  private onHostSeat(p: { seat: number; bot: boolean; difficulty?: Difficulty; role?: Role; remove?: boolean; doctrine?: Doctrine }): string | void {
     if (this.meta.started) return "Seats are fixed once the match has started (use kick).";
     const seats = this.meta.seats;
     let next: SeatMeta[];
@@ -468,6 +468,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       const s = { ...seats[p.seat] };
       if (p.role) s.role = p.role;
       if (p.difficulty) s.difficulty = p.difficulty;
+      if (p.doctrine) s.doctrine = p.doctrine;
       next = seats.slice();
       next[p.seat] = s;
       const reason = this.checkSeats(next);

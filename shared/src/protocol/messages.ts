@@ -112,7 +112,7 @@ export const HostSettingsSchema = z
   })
   .strict();
 export const HostSeatSchema = z
-  .object({ seat, bot: z.boolean(), difficulty: difficulty.optional(), role: z.enum(ROLES).optional(), remove: z.boolean().optional() })
+  .object({ seat, bot: z.boolean(), difficulty: difficulty.optional(), role: z.enum(ROLES).optional(), remove: z.boolean().optional(), doctrine: z.enum(DOCTRINES).optional() })
   .strict();
 export const HostExtendSchema = z.object({ seconds: z.number().int().min(5).max(600) }).strict();
 export const HostKickSchema = z.object({ seat }).strict();

@@ -538,6 +538,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (!this.timer.paused) return "Not paused.";
     this.timer.resume();
     this.syncTimer();
+    this.checkEarlyEnd();
     this.ctx.log.info({ event: "match.resumed", code: this.code }, "resumed");
   }
 
@@ -916,6 +917,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   /** Orders end early once every connected student of every student-played team has voted. */
   private checkClassEarlyEnd(): void {
     const cls = this.classroom!;
+    if (this.timer.paused) return; // paused means nothing moves; resuming checks again
     const online = this.online();
     let teams = 0;
     for (let i = 0; i < this.meta.seats.length; i++) {

@@ -59,7 +59,8 @@ export function studentScreen(net: Net): Screen {
         h("span", null, `Prestige ${v.me.prestige}`),
         v.me.lab ? h("span", null, `Capability ${fmt(v.me.lab.cap)} · aligned ${fmt(v.me.lab.aligned)}`) : null) : null,
       phaseLine(snap),
-      snap.info.phase === "lobby" ? h("p", { class: "muted" }, "The teacher starts the class soon. Meanwhile, say hello in the chat.") : null);
+      snap.info.phase === "lobby" ? h("p", { class: "muted" }, "The teacher starts the class soon. Meanwhile, say hello in the chat.") : null,
+      snap.info.phase === "ended" ? h("p", null, h("button", { type: "button", class: "btn ghost", id: "leave-class", on: { click: () => void net.leave() } }, "Leave the class")) : null);
 
     const news = JSON.stringify([snap.view?.news ?? [], !!snap.view?.end, snap.info.phase === "ended"]);
     if (news !== newsKey) {

@@ -1,6 +1,6 @@
 // Load run: `npm run load -- --matches N --clients-per-match 2 --json [--url ws://host:port | --start]`
-// Drives N concurrent matches with real colyseus.js clients (scripted humans giving random legal orders as soon as
-// orders open, bots in the other seats, short timers) and prints: matches, clients, roundsResolved, the latency from a
+// Drives N concurrent matches with real colyseus.js clients (scripted humans giving random legal orders within
+// --think-ms of the orders opening, bots in the other seats, short timers) and prints: matches, clients, roundsResolved, the latency from a
 // round's last order to each client holding that round's report (p50/p99), errors, the server's RSS and CPU (read
 // from its /healthz) and the bytes each client receives per round.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -21,6 +21,7 @@ const { values } = parseArgs({
     bots: { type: "string", default: "4" },
     rounds: { type: "string", default: "6" },
     "report-seconds": { type: "string", default: "2" },
+    "think-ms": { type: "string", default: "2000" },
     concurrency: { type: "string", default: "20" },
     timeout: { type: "string", default: "300" },
     json: { type: "boolean", default: false },
@@ -32,6 +33,8 @@ const HUMANS = Math.max(1, Math.min(8, Number(values["clients-per-match"])));
 const BOTS = Math.max(0, Math.min(8 - HUMANS, Number(values.bots)));
 const ROUNDS = Math.max(1, Math.min(30, Number(values.rounds)));
 const REPORT_S = Math.max(0, Number(values["report-seconds"]));
+/** Each scripted human waits a random 0..THINK_MS before giving its orders (0: every match in lockstep, worst case). */
+const THINK_MS = Math.max(0, Number(values["think-ms"]));
 const say = (s: string) => {
   if (!values.json) console.error(s);
 };
@@ -117,9 +120,17 @@ class Player {
     }
     if (!p.view || p.view.round !== round) return;
     const v = { ...p.view, history: [], seat: this.seat, me: p.meVal! } as SeatView;
-    const orders = randomOrders(v, legalOrdersFromView(v), makeRng(hashSeeds(this.seed, round, this.seat, 0x10ad)));
-    this.sent.set(round, Date.now());
-    this.room.send(MSG.orders, orders);
+    const rng = makeRng(hashSeeds(this.seed, round, this.seat, 0x10ad));
+    const orders = randomOrders(v, legalOrdersFromView(v), rng);
+    this.sent.set(round, 0);
+    const think = THINK_MS > 0 ? Math.floor(((hashSeeds(this.seed, round, this.seat) >>> 0) % 1000) / 1000 * THINK_MS) : 0;
+    const send = () => {
+      if (this.ended) return;
+      this.sent.set(round, Date.now());
+      this.room.send(MSG.orders, orders);
+    };
+    if (think > 0) setTimeout(send, think);
+    else send();
   }
 }
 
@@ -175,9 +186,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function health(httpBase: string): Promise<{ rss: number; cpuMicros: number; roundsResolved: number; rooms: number; clients: number } | null> {
+interface Health { rss: number; cpuMicros: number; roundsResolved: number; rooms: number; clients: number; loopDelayMs?: { p50: number; p99: number; max: number } }
+
+async function health(httpBase: string, reset = false): Promise<Health | null> {
   try {
-    const r = await fetch(`${httpBase}/healthz`);
+    const r = await fetch(`${httpBase}/healthz${reset ? "?reset=1" : ""}`);
     return r.ok ? await r.json() : null;
   } catch {
     return null;
@@ -190,7 +203,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dir: s
   const root = path.resolve(import.meta.dirname, "../..");
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: "warn", TIMER_SCALE: "1", CLIENT_DIST: "/nonexistent", REDIS_URL: "", DATABASE_URL: "", WS_COMPRESSION: "1" },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: "warn", TIMER_SCALE: "1", CLIENT_DIST: "/nonexistent", REDIS_URL: "", DATABASE_URL: "", WS_COMPRESSION: process.env.WS_COMPRESSION ?? "1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const httpBase = `http://127.0.0.1:${port}`;
@@ -238,7 +251,7 @@ async function main(): Promise<void> {
   const setupSeconds = (Date.now() - t0) / 1000;
   say(`${matches.length} matches, ${matches.length * HUMANS} clients ready in ${setupSeconds.toFixed(1)} s`);
   await new Promise((r) => setTimeout(r, 300)); // lobby patches settle before counting bytes
-  const hStart = (await health(httpBase)) ?? h0;
+  const hStart = (await health(httpBase, true)) ?? h0;
   const tStart = Date.now();
   for (const m of matches) {
     for (const p of m) p.startMark = p.bytes();
@@ -253,6 +266,7 @@ async function main(): Promise<void> {
 
   // Latency: a round's last order (the later of its humans' sends) to each client's report for that round.
   const lat: number[] = [];
+  const byRound = new Map<number, number[]>();
   let bytes = 0;
   let wire = 0;
   let clientRounds = 0;
@@ -260,12 +274,16 @@ async function main(): Promise<void> {
   for (const m of matches) {
     for (const [round] of m[0].reportAt) {
       const sends = m.map((p) => p.sent.get(round));
-      if (sends.some((s) => s === undefined)) continue; // a round whose orders a bot filled (should not happen)
+      if (sends.some((s) => !s)) continue; // a round whose orders a bot filled (should not happen)
       const last = Math.max(...(sends as number[]));
       for (const p of m) {
         const at = p.reportAt.get(round);
         if (at === undefined) fail(`match ${p.code}: no report for round ${round}`);
-        else lat.push(at - last);
+        else {
+          lat.push(at - last);
+          if (!byRound.has(round)) byRound.set(round, []);
+          byRound.get(round)!.push(at - last);
+        }
       }
     }
     roundsSeen += m[0].rounds;
@@ -299,6 +317,8 @@ async function main(): Promise<void> {
     latencyP99Ms: pct(lat, 0.99),
     latencyMaxMs: lat.at(-1) ?? 0,
     latencySamples: lat.length,
+    latencyP99MsByRound: Object.fromEntries([...byRound].sort((a, b) => a[0] - b[0]).map(([r, l]) => [r, pct(l.sort((a, b) => a - b), 0.99)])),
+    serverLoopDelayMs: hEnd.loopDelayMs ?? null,
     errors: errors.length,
     errorSamples: [...new Set(errors)].slice(0, 5),
     serverRssMB: Math.round(rssMax / 1048576),
@@ -309,6 +329,7 @@ async function main(): Promise<void> {
     setupSeconds: Math.round(setupSeconds * 10) / 10,
     runSeconds: Math.round(runSeconds * 10) / 10,
     reportSeconds: REPORT_S,
+    thinkMs: THINK_MS,
   };
   for (const m of matches) for (const p of m) await p.room.leave(true).catch(() => {});
   if (own) {

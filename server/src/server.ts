@@ -27,24 +27,27 @@ export interface RunningServer {
 Encoder.BUFFER_SIZE = 64 * 1024;
 
 // WebSocket compression (permessage-deflate, which browsers and colyseus.js offer): the JSON views and reports shrink
-// about 3x on the wire. Small windows keep memory at a few tens of KB per connection. Clients compress without
+// about 4x on the wire. Small windows keep memory at a few tens of KB per connection. Clients compress without
 // context takeover, so ws clients in Node (tests, load, terminal) compress only messages over 1 KB: colyseus.js reuses
 // its send buffer, which ws would read later when compressing.
 const DEFLATE = {
-  threshold: 128,
   serverMaxWindowBits: 12,
   clientMaxWindowBits: 12,
   clientNoContextTakeover: true,
-  zlibDeflateOptions: { level: 6, memLevel: 5 },
+  zlibDeflateOptions: { level: 3, memLevel: 5 },
   concurrencyLimit: 4,
 };
+/** Smaller messages (most patches: a phase, a flag, a deadline) go uncompressed: zlib would cost more than it saves. */
+const COMPRESS_FROM_BYTES = 200;
 
-// Colyseus hands ws views of shared encode buffers; a compressed send is read later, after the next encode has
-// overwritten them. Send a copy on compressed connections.
+// Colyseus hands ws views of shared encode buffers; a compressed send (and any send queued behind one) is read later,
+// after the next encode has overwritten them. On compressed connections, send a copy.
 const rawSend = WebSocketClient.prototype.raw;
 WebSocketClient.prototype.raw = function (this: WebSocketClient, data: Uint8Array, options?: unknown, cb?: (err?: Error) => void) {
-  const deflating = (this.ref as unknown as { _extensions?: Record<string, unknown> })._extensions?.["permessage-deflate"];
-  return rawSend.call(this, deflating ? Buffer.from(data) : data, options as never, cb);
+  const ws = this.ref as unknown as { readyState: number; _extensions?: Record<string, unknown>; send(d: Buffer, o: object, cb?: (err?: Error) => void): void };
+  if (!ws._extensions?.["permessage-deflate"]) return rawSend.call(this, data, options as never, cb);
+  if (ws.readyState !== 1) return; // OPEN
+  ws.send(Buffer.from(data), { binary: true, compress: data.byteLength >= COMPRESS_FROM_BYTES }, cb);
 };
 
 export async function startServer(overrides: Partial<Config> = {}, store?: MatchStore): Promise<RunningServer> {

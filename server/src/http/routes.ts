@@ -1,6 +1,7 @@
 // HTTP: health, metrics, record export, quick match, and the built client with SPA fallback.
 import fs from "node:fs";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import express, { type Express, type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
 import { resolveRound, createMatch, recordSetup, type MatchRecord } from "@metastrategy/shared";
@@ -23,14 +24,20 @@ export function buildApp(ctx: ServerContext): Express {
   app.disable("x-powered-by");
   app.use(express.json({ limit: "16kb" }));
 
-  app.get("/healthz", (_req, res) => {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  app.get("/healthz", (req, res) => {
     const cpu = process.cpuUsage();
+    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
     res.json({
       ok: true, ...counts(), uptime: Math.round(process.uptime()),
-      // For load runs and operators: this process, its memory and the CPU time it has used so far (µs).
+      // For load runs and operators: this process, its memory, the CPU time it has used so far (µs), and how late its
+      // event loop ran since the last `?reset=1`.
       processId: matchMaker.processId, pid: process.pid, rss: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system,
       roundsResolved: ctx.metrics.roundsResolved,
+      loopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
     });
+    if (req.query.reset !== undefined) loop.reset();
   });
 
   app.get("/metrics", (_req, res) => {

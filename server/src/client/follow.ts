@@ -1,6 +1,6 @@
 // A headless colyseus.js follower of one match: builds the seat's view from the room (terminal client and tests).
 import type { Room } from "colyseus.js";
-import { SMSG, type ClassroomView, type LegalOrders, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView } from "@metastrategy/shared";
+import { SMSG, legalOrdersFromView, type ClassroomView, type LegalOrders, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView } from "@metastrategy/shared";
 
 export interface TokenMsg {
   code: string;
@@ -104,9 +104,12 @@ export class Follower {
     return { ...pv, seat: this.seat, me: JSON.parse(sec.me) };
   }
 
+  /** The seat's legal orders, computed from its view as clients do (the server leaves `secret.legal` empty). */
   legal(): LegalOrders | null {
     const sec = this.secret();
-    return sec?.legal ? JSON.parse(sec.legal) : null;
+    if (sec?.legal) return JSON.parse(sec.legal);
+    const v = this.seatView();
+    return v ? legalOrdersFromView(v) : null;
   }
 
   submitted(): SeatOrders | null {

@@ -50,7 +50,7 @@ describe("augmentation research through resolveRound", () => {
 
   // BUG (reported): GAME.md §4 "Beyond 2 it needs the augmentation-legal policy", but a direct step taken at 1.5
   // (legal, since aug < 2 at order time) lands on 2.5 without the policy; augmentationStep only checks aug ≥ 2 *before* the step.
-  it.fails("a direct step from 1.5 without the policy stops at 2", () => {
+  it("a direct step from 1.5 without the policy stops at 2", () => {
     const s = quietMatch(["lab", "researcher"], {}, (s) => (s.world.aug = 1.5));
     const { state } = play(s, { 1: [{ kind: "augmentation", route: "direct" }] });
     expect(state.world.aug).toBeLessThanOrEqual(2);
@@ -68,6 +68,7 @@ describe("augmentation research through resolveRound", () => {
   it("each whole stage reached pays every transhumanist seat +2 (once)", () => {
     const s = quietMatch(["lab:transhumanist", "researcher:conservative", "regulator:transhumanist", "researcher:conservative"], {}, (s) => {
       s.world.aug = 0.5;
+      s.world.policies.push("augmentationLegal");
     });
     let { state } = play(s, { 1: [{ kind: "augmentation", route: "direct" }], 3: [{ kind: "augmentation", route: "direct" }] });
     expect(state.world.aug).toBe(2.5);

@@ -56,7 +56,7 @@ describe("enacting policies: influence cost, will threshold, +1 legitimacy", () 
 
   // BUG (reported): GAME.md §4 and the policy text say the treaty needs will 5 "or both regulators enacting it";
   // checkAction waives the will whenever the match merely HAS two regulators, so one regulator alone enacts it at will 0.
-  it.fails("a lone regulator in a two-regulator match still needs will 5 for the treaty", () => {
+  it("a lone regulator in a two-regulator match still needs will 5 for the treaty", () => {
     const s = quietMatch(["lab", "regulator", "regulator"], {}, (s) => {
       s.world.will = 0;
       s.seats[1].influence = 5;
@@ -149,10 +149,12 @@ describe("audits", () => {
     s = play(s, { 0: [{ kind: "capability", defy: true }] }).state;
     expect(lab(s, 0).defiedMoratorium).toBe(true);
     s.seats[0].funds = 1; // set after the round: the fine is capped at what the lab holds
+    s.seats[0].prestige = 2; // and the prestige loss at what it has
     const { state } = play(s, { 1: [{ kind: "audit", target: 0 }] });
     expect(lab(state, 0).defiedMoratorium).toBe(false);
     expect(state.seats[0].funds).toBe(0 + 3);
-    expect(state.seats[0].prestigeBy.fines).toBe(-3);
+    expect(state.seats[0].prestige).toBe(0);
+    expect(state.seats[0].prestigeBy.fines).toBe(-2); // the breakdown records the real change
   });
 
   it("defying when no moratorium is in force records nothing", () => {

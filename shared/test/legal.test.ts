@@ -98,14 +98,14 @@ describe("checkOrders: the whole of a seat's orders", () => {
   // action or a null transfer makes it throw (TypeError), and an action kind that is an Object.prototype key gets a
   // garbled reason ("undefined is not an action of a lab.") instead of "Unknown action.". The zod schema shields the
   // room today; the engine's own edge does not.
-  it.fails("malformed orders get a reason, never an exception", () => {
+  it("malformed orders get a reason, never an exception", () => {
     const s = at();
     expect(validateOrders(s, 0, { actions: [null as never] }).ok).toBe(false);
     expect(validateOrders(s, 0, { actions: [], transfers: [null as never] }).ok).toBe(false);
   });
 
-  it.fails("an action kind named like an object property is an unknown action", () => {
-    expect(validateOrders(at(), 0, { actions: [{ kind: "toString" } as never] })).toEqual({ ok: false, reason: "Action 1 (toString): Unknown action." });
+  it("an action kind named like an object property is an unknown action", () => {
+    expect(validateOrders(at(), 0, { actions: [{ kind: "toString" } as never] })).toEqual({ ok: false, reason: "Action 1: Unknown action." });
   });
 
   it.each([-1, 5, 1.5])("validateOrders: seat %s does not exist", (seat) => {
@@ -217,7 +217,7 @@ describe("legalOrders: the option list a client greys out", () => {
 
   // BUG (reported): at will 0, plain lobbying is illegal but lobbying to *block* a policy is legal (will < 5), and
   // validateOrders accepts it; legalOrdersFromView judges the whole "lobby" option by the plain sample and greys it out.
-  it.fails("at will 0 the lobby option stays choosable, since blocking a policy is still legal", () => {
+  it("at will 0 the lobby option stays choosable, since blocking a policy is still legal", () => {
     const s = at((s) => (s.world.will = 0));
     expect(validateOrders(s, 0, { actions: [{ kind: "lobby", policy: "treaty" }] })).toEqual({ ok: true });
     expect(legalOrders(s, 0).options.find((o) => o.kind === "lobby")!.legal).toBe(true);

@@ -28,7 +28,13 @@ export function applyEffect(s: MatchState, e: EventEffect): void {
       for (const x of pickLabs(s, e.lab)) if (x.lab!.cap > 0) w.pool += e.amount;
       break;
     case "pool": w.pool = Math.max(0, w.pool + e.delta); break;
-    case "rogue": w.rogue = Math.max(0, w.rogue + e.delta); break;
+    case "rogue": {
+      const before = w.rogue;
+      w.rogue = Math.max(0, w.rogue + e.delta);
+      // The news is public: the estimate moves by the same amount (and stays exact if it was).
+      w.rogueEstimate = w.rogueExact ? Math.floor(w.rogue) : Math.max(0, w.rogueEstimate + (w.rogue - before));
+      break;
+    }
     case "rogueMomentum": w.rogueMomentum = Math.max(0, w.rogueMomentum + e.delta); break;
     case "theory": w.theory = clamp(w.theory + e.delta, 0, MAX.theory); break;
     case "interp": w.interp = clamp(w.interp + e.delta, 0, MAX.interp); break;

@@ -4,6 +4,7 @@ import { OBJECTIVE_POINTS } from "../content/doctrines.js";
 import { MAX } from "../content/roles.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp } from "./state.js";
+import { policyCost, policyWill } from "./costs.js";
 
 /** Step 1: lobbying blocks, then repeals and enactments. */
 export function policiesStep(ctx: RoundCtx): void {
@@ -23,8 +24,19 @@ export function policiesStep(ctx: RoundCtx): void {
       say(ctx, `${seat.name} repeals ${POLICY_DEFS[a.policy].name}.`, "policy");
     }
   }
+  const treatySigners = new Set(actionsOf(ctx, "enact").filter(([, a]) => a.policy === "treaty").map(([x]) => x.id));
   for (const [seat, a] of actionsOf(ctx, "enact")) {
-    if (w.policies.includes(a.policy)) continue;
+    const def = POLICY_DEFS[a.policy];
+    if (w.policies.includes(a.policy)) {
+      tell(ctx, seat.id, `${def.name} was already in force: your enactment changed nothing.`, "policy");
+      continue;
+    }
+    if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty") && treatySigners.size < 2) {
+      seat.influence += policyCost(seat.doctrine, "treaty");
+      say(ctx, `${seat.name} proposes an international treaty, but without enough political will it needs both regulators' signatures this round.`, "policy");
+      tell(ctx, seat.id, "The treaty failed for want of a second signature: your influence is refunded.", "policy");
+      continue;
+    }
     if (ctx.blocked.has(a.policy)) {
       say(ctx, `${POLICY_DEFS[a.policy].name} was proposed by ${seat.name} but lobbying blocked it.`, "lobbying");
       continue;
@@ -100,7 +112,10 @@ export function auditsStep(ctx: RoundCtx): void {
 export function regimeStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
   for (const [seat] of actionsOf(ctx, "buildRegime")) {
-    if (w.regime >= MAX.regime) break;
+    if (w.regime >= MAX.regime) {
+      tell(ctx, seat.id, "The monitoring regime was already complete: your work changed nothing.", "regime");
+      continue;
+    }
     w.regime += 1;
     addPrestige(seat, 1, "legitimacy");
     say(ctx, `${seat.name} extends the global monitoring regime to ${w.regime}/${MAX.regime}.`, "regime");

@@ -49,8 +49,8 @@ function targetsFor(v: SeatView, kind: ActionKind): number[] | undefined {
 /** Is one action allowed for this seat now, ignoring the budget shared with its other actions? */
 export function checkAction(v: SeatView, a: Action): Check {
   const me = v.me;
+  if (!a || typeof a !== "object" || typeof a.kind !== "string" || !Object.hasOwn(ACTION_DEFS, a.kind)) return no("Unknown action.");
   const def = ACTION_DEFS[a.kind];
-  if (!def) return no("Unknown action.");
   if (def.role !== me.role) return no(`${def.label} is not an action of a ${me.role}.`);
   const lab = me.lab;
   const w = v.world;
@@ -157,6 +157,7 @@ export function legalOrdersFromView(v: SeatView): LegalOrders {
         return { policy, legal: afford.ok, reason: afford.ok ? undefined : afford.reason, cost: pc.influence + pc.funds };
       });
       if (kind !== "lobby" && !ended) check = opt.policies.some((p) => p.legal) ? ok : no(kind === "enact" ? "No policy can be enacted now." : "No policy is in force.");
+      else if (kind === "lobby" && !ended && !check.ok && opt.policies.some((p) => p.legal)) check = ok; // blocking stays possible
     }
     if (kind === "capability" && !check.ok && v.world.policies.includes("moratorium") && !v.world.neutralized) check = ok; // defiance stays possible
     if (targets && targets.length === 0) check = no("There is no seat to target.");
@@ -203,10 +204,11 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   let theoryCount = 0;
   let augCount = 0;
   for (const [i, a] of orders.actions.entries()) {
+    if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
     if (a.kind === "theory" && ++theoryCount > 1) return no(`Action ${i + 1}: theory work can be done once a round (deep results take time).`);
     if (a.kind === "augmentation" && ++augCount > 1) return no(`Action ${i + 1}: augmentation research can be done once a round (human trials take time).`);
     const c = checkAction(v, a);
-    if (!c.ok) return no(`Action ${i + 1} (${ACTION_DEFS[a.kind]?.label ?? a.kind}): ${c.reason}`);
+    if (!c.ok) return no(`Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {
       const key = `${a.kind}:${a.policy}`;
       if (enacted.has(key)) return no(`Action ${i + 1}: the same policy is named twice.`);
@@ -216,7 +218,9 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
     funds += cost.funds;
     influence += cost.influence;
   }
+  if (orders.transfers !== undefined && !Array.isArray(orders.transfers)) return no("Transfers must be a list.");
   for (const t of orders.transfers ?? []) {
+    if (!t || typeof t !== "object") return no("A transfer needs a recipient and an amount.");
     if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat) return no("A transfer needs another seat as recipient.");
     if (!Number.isInteger(t.amount) || t.amount < 1) return no("A transfer gives at least 1 fund.");
     funds += t.amount;

@@ -107,7 +107,10 @@ export function theoryStep(ctx: RoundCtx): void {
   }
   for (const [seat] of actionsOf(ctx, "publishTheory")) publishTheory(ctx, seat);
   for (const [seat] of actionsOf(ctx, "interpretability")) {
-    if (w.interp >= MAX.interp) continue;
+    if (w.interp >= MAX.interp || w.theory < 2 * w.interp + 1) {
+      tell(ctx, seat.id, w.interp >= MAX.interp ? "Interpretability was already at its maximum: your work changed nothing." : `Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1} first: your work could not build on it yet.`, "interpretability");
+      continue;
+    }
     w.interp += 1;
     addPrestige(seat, 1, "reputation");
     say(ctx, `${seat.name} advances interpretability to ${w.interp}: validations see deeper.`, "interpretability");
@@ -126,8 +129,10 @@ export function publishTheory(ctx: RoundCtx, seat: SeatState): void {
   if (r.theoryPrivate <= 0) return;
   const pts = r.theoryPrivate;
   const before = milestonesOf(w.theory);
+  const old = w.theory;
   w.theory = clamp(w.theory + pts, 0, MAX.theory);
-  addPrestige(seat, pts, "reputation");
+  // Reputation for the points that moved world theory, in whole points.
+  addPrestige(seat, Math.ceil(w.theory - old), "reputation");
   if (r.fastPrivate > 0) w.pendingApplications.push({ round: ctx.s.round + 2, amount: r.fastPrivate });
   say(ctx, `${seat.name} publishes ${pts} point(s) of theory: world theory ${w.theory}.${r.fastPrivate > 0 ? " Some of it has capability uses that others will find in time." : ""}`, "theory");
   r.theoryPrivate = 0;

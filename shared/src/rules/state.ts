@@ -148,8 +148,10 @@ export function clamp(v: number, lo: number, hi: number): number {
 }
 
 export function addPrestige(seat: SeatState, amount: number, source: string): void {
+  const before = seat.prestige;
   seat.prestige = Math.max(0, seat.prestige + amount);
-  seat.prestigeBy[source] = (seat.prestigeBy[source] ?? 0) + amount;
+  // The breakdown records what really changed (prestige stops at 0).
+  seat.prestigeBy[source] = (seat.prestigeBy[source] ?? 0) + (seat.prestige - before);
 }
 
 /** Capability research is stopped for everyone once a defense stands or the regime is complete. */

@@ -69,6 +69,8 @@ export class MatchRoom extends Room<MatchRoomState> {
   private hostClaimed = false;
   private ended = false;
   private aborted = false;
+  /** When this round's latest orders arrived (performance.now()): the server's share of a round's turnaround. */
+  private lastOrderAt = 0;
   /** Classroom mode only. */
   private classroom: Classroom | null = null;
   private classFlush: NodeJS.Timeout | null = null;
@@ -346,6 +348,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     const check = validateOrders(this.match, m.seat, orders);
     if (!check.ok) return check.reason;
     this.pending[m.seat] = orders;
+    this.lastOrderAt = performance.now();
     this.state.seats[m.seat].submitted = true;
     const secret = this.state.secrets.get(String(m.seat));
     if (secret) secret.orders = JSON.stringify(orders);
@@ -742,6 +745,8 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (next.phase === "ended") await this.finish(false);
     else this.enter("report");
     this.broadcastPatch(); // results and reports leave now rather than at the next patch tick (latency)
+    if (this.lastOrderAt) this.ctx.metrics.observeTurnaround(performance.now() - this.lastOrderAt);
+    this.lastOrderAt = 0;
   }
 
   private async finish(aborted: boolean): Promise<void> {

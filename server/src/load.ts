@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
 import { MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     rounds: { type: "string", default: "6" },
     "report-seconds": { type: "string", default: "2" },
     "think-ms": { type: "string", default: "2000" },
+    "start-spread-ms": { type: "string", default: "2000" },
     concurrency: { type: "string", default: "20" },
     timeout: { type: "string", default: "300" },
     json: { type: "boolean", default: false },
@@ -186,7 +188,8 @@ function freePort(): Promise<number> {
   });
 }
 
-interface Health { rss: number; cpuMicros: number; roundsResolved: number; rooms: number; clients: number; loopDelayMs?: { p50: number; p99: number; max: number } }
+type Pcts = { p50: number; p99: number; max: number };
+interface Health { rss: number; cpuMicros: number; roundsResolved: number; rooms: number; clients: number; loopDelayMs?: Pcts; turnaroundMs?: Pcts & { count: number } }
 
 async function health(httpBase: string, reset = false): Promise<Health | null> {
   try {
@@ -252,11 +255,20 @@ async function main(): Promise<void> {
   say(`${matches.length} matches, ${matches.length * HUMANS} clients ready in ${setupSeconds.toFixed(1)} s`);
   await new Promise((r) => setTimeout(r, 300)); // lobby patches settle before counting bytes
   const hStart = (await health(httpBase, true)) ?? h0;
+  // This process's own event-loop delay: a late loop here inflates the latencies it measures.
+  const ownLoop = monitorEventLoopDelay({ resolution: 5 });
+  ownLoop.enable();
   const tStart = Date.now();
-  for (const m of matches) {
-    for (const p of m) p.startMark = p.bytes();
-    m[0].room.send(MSG.hostStart, {});
-  }
+  // Matches start spread over --start-spread-ms, as real ones do (0: all in the same instant).
+  const spread = Math.max(0, Number(values["start-spread-ms"]));
+  matches.forEach((m, i) => {
+    const go = () => {
+      for (const p of m) p.startMark = p.bytes();
+      m[0].room.send(MSG.hostStart, {});
+    };
+    if (spread > 0) setTimeout(go, Math.floor((i * spread) / matches.length));
+    else go();
+  });
   const limit = Number(values.timeout) * 1000;
   await until(() => matches.every((m) => m.every((p) => p.ended)), limit, "every match to end").catch((e) => fail(e.message));
   const runSeconds = (Date.now() - tStart) / 1000;
@@ -318,7 +330,9 @@ async function main(): Promise<void> {
     latencyMaxMs: lat.at(-1) ?? 0,
     latencySamples: lat.length,
     latencyP99MsByRound: Object.fromEntries([...byRound].sort((a, b) => a[0] - b[0]).map(([r, l]) => [r, pct(l.sort((a, b) => a - b), 0.99)])),
+    serverTurnaroundMs: hEnd.turnaroundMs ?? null,
     serverLoopDelayMs: hEnd.loopDelayMs ?? null,
+    loadGenLoopDelayMs: { p50: Math.round(ownLoop.percentile(50) / 1e5) / 10, p99: Math.round(ownLoop.percentile(99) / 1e5) / 10, max: Math.round(ownLoop.max / 1e5) / 10 },
     errors: errors.length,
     errorSamples: [...new Set(errors)].slice(0, 5),
     serverRssMB: Math.round(rssMax / 1048576),
@@ -330,6 +344,7 @@ async function main(): Promise<void> {
     runSeconds: Math.round(runSeconds * 10) / 10,
     reportSeconds: REPORT_S,
     thinkMs: THINK_MS,
+    startSpreadMs: spread,
   };
   for (const m of matches) for (const p of m) await p.room.leave(true).catch(() => {});
   if (own) {

@@ -35,7 +35,7 @@ const DEFLATE = {
   clientMaxWindowBits: 12,
   clientNoContextTakeover: true,
   zlibDeflateOptions: { level: 3, memLevel: 5 },
-  concurrencyLimit: 4,
+  concurrencyLimit: 8,
 };
 /** Smaller messages (most patches: a phase, a flag, a deadline) go uncompressed: zlib would cost more than it saves. */
 const COMPRESS_FROM_BYTES = 200;

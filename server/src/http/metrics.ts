@@ -9,6 +9,20 @@ export class Metrics {
   private sum = 0;
   private count = 0;
 
+  /** Server side of a round's turnaround: its last orders in → results and reports out (ms), since the last reset. */
+  private turnaround: number[] = [];
+
+  observeTurnaround(ms: number): void {
+    if (this.turnaround.length < 200_000) this.turnaround.push(ms);
+  }
+
+  turnaroundMs(reset = false): { p50: number; p99: number; max: number; count: number } {
+    const t = this.turnaround.slice().sort((a, b) => a - b);
+    if (reset) this.turnaround = [];
+    const at = (q: number) => (t.length ? Math.round(t[Math.min(t.length - 1, Math.ceil(q * t.length) - 1)] * 10) / 10 : 0);
+    return { p50: at(0.5), p99: at(0.99), max: at(1), count: t.length };
+  }
+
   observeResolution(seconds: number): void {
     this.roundsResolved++;
     this.sum += seconds;

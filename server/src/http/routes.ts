@@ -36,6 +36,7 @@ export function buildApp(ctx: ServerContext): Express {
       processId: matchMaker.processId, pid: process.pid, rss: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system,
       roundsResolved: ctx.metrics.roundsResolved,
       loopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
+      turnaroundMs: ctx.metrics.turnaroundMs(req.query.reset !== undefined),
     });
     if (req.query.reset !== undefined) loop.reset();
   });

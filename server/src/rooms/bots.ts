@@ -85,11 +85,15 @@ export async function botOrdersAsync(state: MatchState, seat: number, difficulty
   return botOrders(view, opts);
 }
 
-/** Fills every seat whose orders are missing: hard bots in parallel in the worker, the others one per event-loop turn. */
+/** Fills every seat whose orders are missing: hard bots in parallel in the worker; the others, which take microseconds
+ * each, together after one event-loop turn (a turn each made a round wait for several turns of a busy server). */
 export async function fillWithBots(state: MatchState, orders: (SeatOrders | null)[], difficultyOf: (seat: number) => Difficulty): Promise<SeatOrders[]> {
   const out: (SeatOrders | Promise<SeatOrders> | null)[] = orders.slice(0, state.seats.length);
   while (out.length < state.seats.length) out.push(null);
   for (let i = 0; i < out.length; i++) if (!out[i] && difficultyOf(i) === "hard") out[i] = botOrdersAsync(state, i, "hard");
-  for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = await botOrdersAsync(state, i, difficultyOf(i));
+  if (out.some((o) => !o)) await yieldTurn();
+  for (let i = 0; i < out.length; i++) {
+    if (!out[i]) out[i] = botOrders(seatView(state, i, { history: false }), { difficulty: difficultyOf(i), seed: state.seed });
+  }
   return Promise.all(out as (SeatOrders | Promise<SeatOrders>)[]);
 }

@@ -1,6 +1,6 @@
 // A student's phone: their team, the news, the team's proposals with live votes, proposing orders, team chat and reports;
 // an observer answers the public-opinion poll. At the end, the class debrief.
-import type { ClassProposal, ClassroomView, ClientSnapshot, SeatView } from "@metastrategy/shared";
+import { DOCTRINE_DEFS, ROLE_DEFS, type ClassProposal, type ClassroomView, type ClientSnapshot, type SeatView } from "@metastrategy/shared";
 import type { Net } from "../net/types";
 import { getState, setState, subscribe } from "../store";
 import { chatPanel } from "../ui/chat";
@@ -59,6 +59,7 @@ export function studentScreen(net: Net): Screen {
         h("span", null, `Prestige ${v.me.prestige}`),
         v.me.lab ? h("span", null, `Capability ${fmt(v.me.lab.cap)} · aligned ${fmt(v.me.lab.aligned)}`) : null) : null,
       phaseLine(snap),
+      snap.info.phase === "lobby" && team ? lobbyBrief(snap, team.seat) : null,
       snap.info.phase === "lobby" ? h("p", { class: "muted" }, "The teacher starts the class soon. Meanwhile, say hello in the chat.") : null,
       snap.info.phase === "ended" ? h("p", null, h("button", { type: "button", class: "btn ghost", id: "leave-class", on: { click: () => void net.leave() } }, "Leave the class")) : null);
 
@@ -90,6 +91,14 @@ export function studentScreen(net: Net): Screen {
       render(debriefEl, classDebrief(snap.view, cv, snap.mySeat));
       proposeBox.hidden = true;
     }
+  }
+
+  function lobbyBrief(snap: ClientSnapshot, seat: number): HTMLElement | null {
+    const s = snap.info.seats[seat];
+    if (!s) return null;
+    return h("div", { class: "brief" },
+      h("p", null, h("strong", null, `Your role: ${ROLE_DEFS[s.role].name}.`), ` ${ROLE_DEFS[s.role].blurb}`),
+      h("p", null, h("strong", null, `Your metastrategy: ${DOCTRINE_DEFS[s.doctrine].name}.`), ` ${DOCTRINE_DEFS[s.doctrine].plan}`));
   }
 
   function proposalCard(p: ClassProposal, cv: ClassroomView, v: SeatView | null, open: boolean, mine: number | null): HTMLElement {

@@ -15,7 +15,7 @@ import type { Screen } from "../ui/screen";
 import { POLL_CHOICES, ordersText, phaseLine, teamTitle } from "./common";
 import { classDebrief } from "./debrief";
 import { classSend, classView, onClassView } from "./hook";
-import { CMSG } from "./names";
+import { MSG } from "@metastrategy/shared";
 
 export function studentScreen(net: Net): Screen {
   const root = h("main", { id: "main", class: "class-student", tabindex: "-1" });
@@ -24,7 +24,7 @@ export function studentScreen(net: Net): Screen {
   const teamEl = h("section", { class: "panel team-box", "aria-labelledby": "team-h" });
   const pollEl = h("section", { class: "panel poll-box", "aria-labelledby": "poll-h" });
   const worldEl = h("details", { class: "panel world-box" });
-  const proposeNet: Net = { ...net, orders: (o) => classSend(CMSG.propose, { orders: o }) };
+  const proposeNet: Net = { ...net, orders: (o) => classSend(MSG.propose, { orders: o }) };
   const orders = ordersPanel(proposeNet, {
     title: "Propose orders", submit: "Propose", update: "Propose another",
     sent: "✓ Your team has a proposal in. Vote above, or propose another: the one with the most votes becomes the team's orders.",
@@ -112,7 +112,7 @@ export function studentScreen(net: Net): Screen {
       h("div", { class: "row spread" },
         h("span", { class: "votes" }, `${p.votes.length} vote${p.votes.length === 1 ? "" : "s"}`, names.length ? `: ${names.join(", ")}` : ""),
         h("button", { type: "button", class: `btn ${isMine ? "" : "primary"} vote`, id: `vote-${p.id}`, disabled: !open || isMine,
-          on: { click: () => classSend(CMSG.vote, { proposal: p.id }) } }, isMine ? "✓ Your vote" : "Vote for this")));
+          on: { click: () => classSend(MSG.vote, { proposal: p.id }) } }, isMine ? "✓ Your vote" : "Vote for this")));
   }
 
   function drawTeam(snap: ClientSnapshot, cv: ClassroomView | null, v: SeatView | null): void {
@@ -141,7 +141,7 @@ export function studentScreen(net: Net): Screen {
       h("p", { class: "small muted" }, "You are the public. If most observers lean one way, political will moves by one."),
       h("div", { class: "poll-choices", role: "group", "aria-label": "Your answer" }, POLL_CHOICES.map((c) =>
         h("button", { type: "button", class: `btn big ${cv.myPoll === c.value ? "primary" : ""}`, id: c.id, "aria-pressed": String(cv.myPoll === c.value), disabled: !p.open,
-          on: { click: () => { classSend(CMSG.poll, { opinion: c.value }); setState({ error: null }); } } },
+          on: { click: () => { classSend(MSG.poll, { opinion: c.value }); setState({ error: null }); } } },
           c.label, h("span", { class: "small hint" }, c.hint)))),
       h("p", { class: "small", id: "poll-now" }, `This round so far: ${p.for} caution · ${p.unsure} unsure · ${p.against} go on.`),
       last ? h("p", { class: "small muted" }, `Last round: ${last.for}/${last.unsure}/${last.against}; political will ${last.effect > 0 ? "rose by 1" : last.effect < 0 ? "fell by 1" : "did not move"}.`) : null);

@@ -13,7 +13,7 @@ import type { Screen } from "../ui/screen";
 import { POLL_CHOICES, doctrineOf, joinLink, phaseLine, projectorLink, teamTitle } from "./common";
 import { classDebrief } from "./debrief";
 import { classSend, classView, onClassView } from "./hook";
-import { CMSG } from "./names";
+import { MSG } from "@metastrategy/shared";
 import { printSummary } from "./summary";
 
 let chosenCard = "";
@@ -90,7 +90,7 @@ export function teacherScreen(net: Net): Screen {
             h("select", { id: "class-scenario", on: { change: (e: Event) => net.hostSettings({ scenario: (e.target as HTMLSelectElement).value }) } },
               SCENARIO_IDS.map((id) => h("option", { value: id, selected: id === info.scenario }, SCENARIOS[id].name))),
             num("class-rounds", "Rounds", info.rounds, 1, 30, (n) => net.hostSettings({ rounds: n })),
-            num("class-team-size", "Students per team", cv?.teamSize ?? 4, 1, 12, (n) => classSend(CMSG.hostSettings, { teamSize: n }))),
+            num("class-team-size", "Students per team", cv?.teamSize ?? 4, 1, 12, (n) => classSend(MSG.hostSettings, { teamSize: n }))),
           h("div", { class: "form-grid" },
             num("class-t-news", "News (s)", t.news, 0, 600, (n) => net.hostSettings({ timers: { news: n } })),
             num("class-t-delib", "Talk (s)", t.deliberation, 0, 1800, (n) => net.hostSettings({ timers: { deliberation: n } })),
@@ -121,7 +121,7 @@ export function teacherScreen(net: Net): Screen {
     const id = `move-${m.id}`;
     return h("span", { class: "move" },
       h("label", { class: "sr-only", for: id }, `Move ${m.name} to`),
-      h("select", { id, on: { change: (e: Event) => classSend(CMSG.hostMove, { student: m.id, seat: Number((e.target as HTMLSelectElement).value) }) } },
+      h("select", { id, on: { change: (e: Event) => classSend(MSG.hostMove, { student: m.id, seat: Number((e.target as HTMLSelectElement).value) }) } },
         cv.teams.map((t) => h("option", { value: String(t.seat), selected: t.seat === seat, disabled: t.bot && t.seat !== seat }, `Team ${t.seat + 1}`)),
         h("option", { value: "-1", selected: seat === null }, "Observers")));
   }
@@ -147,7 +147,7 @@ export function teacherScreen(net: Net): Screen {
       h("p", { class: "small team-status" }, status, started && snap.info.phase !== "ended" && !t.bot && t.members.length ? ` ${voted}/${t.members.length} voted.` : ""),
       t.members.length ? h("ul", { class: "members" }, t.members.map((m) => memberRow(m, t.seat, cv, started))) : h("p", { class: "muted small" }, "Nobody yet."),
       snap.info.phase !== "ended" ? h("div", { class: "row" },
-        h("button", { type: "button", class: "btn small", id: `team-bot-${t.seat}`, on: { click: () => classSend(CMSG.hostTeamBot, { seat: t.seat, bot: !t.bot }) } },
+        h("button", { type: "button", class: "btn small", id: `team-bot-${t.seat}`, on: { click: () => classSend(MSG.hostTeamBot, { seat: t.seat, bot: !t.bot }) } },
           t.bot ? "Give back to students" : "Replace with a bot"),
         !started ? [
           h("label", { class: "sr-only", for: `seat-role-${t.seat}` }, `Role of team ${t.seat + 1}`),
@@ -193,7 +193,7 @@ export function teacherScreen(net: Net): Screen {
         h("h3", null, "Your crisis: inject an event card"),
         h("p", { class: "small muted" }, "The card leads the news of the next round, on top of the usual draw."),
         h("div", { class: "row" }, h("label", { for: "inject-card", class: "sr-only" }, "Event card"), cards,
-          h("button", { type: "button", class: "btn", id: "inject-btn", on: { click: () => classSend(CMSG.hostInject, { card: cards.value }) } }, "Inject at the next news")),
+          h("button", { type: "button", class: "btn", id: "inject-btn", on: { click: () => classSend(MSG.hostInject, { card: cards.value }) } }, "Inject at the next news")),
         queued ? h("p", { class: "sent", id: "inject-queued", role: "status" }, `Queued: “${queued.title}” — in the news of round ${cv!.host!.injectRound}.`) : null) : null,
       info.phase !== "lobby" ? h("div", { class: "exports" },
         h("h3", null, "Export the session"),

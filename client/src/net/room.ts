@@ -5,7 +5,7 @@ import {
   type MatchRecord, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView,
 } from "@metastrategy/shared";
 import { getState, setState } from "../store";
-import { MSG, SMSG } from "./names";
+import { MSG, SMSG } from "@metastrategy/shared";
 import { clearSession, loadSession, playedMatches, rememberPlayed, saveSession } from "./session";
 import type { FinishedMatch, Net, PublicMatch } from "./types";
 

@@ -1,6 +1,6 @@
 // Chat: table talk and deals during deliberation.
 import type { ChatLine } from "@metastrategy/shared";
-import { MAX_CHAT } from "../net/names";
+import { MAX_CHAT } from "@metastrategy/shared";
 import type { Net } from "../net/types";
 import { getState, subscribe } from "../store";
 import { h, render } from "./dom";

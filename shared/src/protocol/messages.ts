@@ -4,47 +4,8 @@ import { DOCTRINES, ROLES } from "../rules/types.js";
 import { SCENARIO_IDS } from "../content/scenarios.js";
 import { SeatOrdersSchema } from "./orders.js";
 
-/** Message names (client → server). */
-export const MSG = {
-  orders: "orders",
-  chat: "chat",
-  takeSeat: "takeSeat",
-  leaveSeat: "leaveSeat",
-  setDoctrine: "setDoctrine",
-  ready: "ready",
-  reclaim: "reclaim",
-  propose: "propose",
-  vote: "vote",
-  poll: "poll",
-  hostSettings: "host:settings",
-  hostSeat: "host:seat",
-  hostStart: "host:start",
-  hostPause: "host:pause",
-  hostResume: "host:resume",
-  hostExtend: "host:extend",
-  hostEndPhase: "host:endPhase",
-  hostKick: "host:kick",
-  hostEndMatch: "host:endMatch",
-  hostInject: "host:inject",
-  hostMove: "host:move",
-  hostTeamBot: "host:teamBot",
-} as const;
-
-/** Message names (server → client). */
-export const SMSG = {
-  error: "error",
-  view: "view",
-  report: "report",
-  chat: "chat",
-  legal: "legal",
-  token: "token",
-  proposals: "proposals",
-  ended: "ended",
-} as const;
-
-export const MAX_CHAT = 280;
-export const MAX_MESSAGE_BYTES = 8 * 1024;
-export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export * from "./names.js";
+import { MAX_CHAT, MSG } from "./names.js";
 
 const scenario = z.string().refine((s) => SCENARIO_IDS.includes(s), { message: "Unknown scenario." });
 const difficulty = z.enum(["easy", "normal", "hard"]);

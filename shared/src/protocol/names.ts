@@ -1,5 +1,7 @@
-// Message names and limits of the protocol (shared/src/protocol/messages.ts), copied so that the first
-// load does not pull zod (about 26 KB gzip) in with them. test/protocol-names.test.ts keeps them equal.
+// Message names and limits: plain constants, apart from the zod schemas so a client can import them
+// without pulling zod into its first load.
+
+/** Message names (client → server). */
 export const MSG = {
   orders: "orders",
   chat: "chat",
@@ -8,6 +10,9 @@ export const MSG = {
   setDoctrine: "setDoctrine",
   ready: "ready",
   reclaim: "reclaim",
+  propose: "propose",
+  vote: "vote",
+  poll: "poll",
   hostSettings: "host:settings",
   hostSeat: "host:seat",
   hostStart: "host:start",
@@ -17,8 +22,12 @@ export const MSG = {
   hostEndPhase: "host:endPhase",
   hostKick: "host:kick",
   hostEndMatch: "host:endMatch",
+  hostInject: "host:inject",
+  hostMove: "host:move",
+  hostTeamBot: "host:teamBot",
 } as const;
 
+/** Message names (server → client). */
 export const SMSG = {
   error: "error",
   view: "view",
@@ -31,3 +40,5 @@ export const SMSG = {
 } as const;
 
 export const MAX_CHAT = 280;
+export const MAX_MESSAGE_BYTES = 8 * 1024;
+export const JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

@@ -58,8 +58,10 @@ export function buildApp(ctx: ServerContext): Express {
     }
     const token = (req.query.hostToken as string | undefined) ?? req.get("x-host-token");
     const done = m.status === "finished" || m.status === "aborted";
-    if (!done && token !== m.meta.hostToken) {
-      res.status(403).json({ error: "The record is available once the match has ended (or with the host's token)." });
+    // Mid-match the record would let its reader replay every secret, so only a host without a seat (a classroom's
+    // teacher, a facilitator) may have it; a host who plays a seat waits for the end like everyone else.
+    if (!done && !(token === m.meta.hostToken && m.meta.hostPlays === false)) {
+      res.status(403).json({ error: "The record is available once the match has ended (before that, only to a host who holds no seat)." });
       return null;
     }
     return m.record;
@@ -88,6 +90,11 @@ export function buildApp(ctx: ServerContext): Express {
     }
     if (!token || token !== data.meta.hostToken) {
       res.status(403).json({ error: "The session export needs the teacher's host token." });
+      return null;
+    }
+    const over = data.status === "finished" || data.status === "aborted";
+    if (!over && data.status !== "lobby" && data.meta.hostPlays !== false) {
+      res.status(403).json({ error: "The session export is available once the match has ended (before that, only to a host who holds no seat)." });
       return null;
     }
     return sessionExport(code, data.meta, data.record, data.status, data.result);

@@ -514,6 +514,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.record = { rulesVersion: RULES_VERSION, scenario: setup.scenario, seed: setup.seed, seats: setup.seats, ordersByRound: [], extrasByRound: [] };
     if (setup.overrides) this.record.overrides = setup.overrides;
     this.meta.started = true;
+    this.meta.hostPlays = this.clients.some((c) => (c.userData as Member).host && (c.userData as Member).seat !== null);
     this.autoDispose = false;
     await this.ctx.store.startMatch(this.code, this.record, this.meta);
     this.ctx.metrics.matchesStarted++;

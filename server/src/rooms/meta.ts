@@ -33,6 +33,8 @@ export interface RoomMeta {
   seats: SeatMeta[];
   hostToken: string;
   started: boolean;
+  /** Whether the host held a seat when the match started: such a host sees no more than its seat until the end. */
+  hostPlays?: boolean;
   /** Classroom mode: students, teams, proposals, votes, polls and chat of the session (persisted with the meta). */
   classroom?: ClassroomMeta;
 }

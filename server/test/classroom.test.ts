@@ -1,12 +1,10 @@
 // Classroom mode: a teacher and 30 students (colyseus.js) through a whole session, and a class that survives a restart.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
-import readline from "node:readline";
+import type { ChildProcess } from "node:child_process";
 import { Client } from "colyseus.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MSG, replay, type ClassroomView, type MatchRecord, type SeatOrders } from "@metastrategy/shared";
 import { Follower, create, getJson, humanOrders, join as joinRoom, tempDir, testServer } from "./helpers.js";
+import { freePort, killChild, spawnGameServer } from "./infra.js";
 
 /** Joins and waits for the class view too (it follows the token message). */
 async function join(url: string, code: string, options: Record<string, unknown> = {}): Promise<Follower> {
@@ -227,55 +225,17 @@ describe("classroom session", () => {
 
 // ---------------------------------------------------------------- restart
 
-const root = path.resolve(import.meta.dirname, "../..");
 const children: ChildProcess[] = [];
 afterAll(async () => {
-  for (const c of children) await stop(c, "SIGKILL");
+  for (const c of children) await killChild(c);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TIMER_SCALE: "0.01", RECONNECT_SECONDS: "20", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const rl = readline.createInterface({ input: child.stdout! });
-    let err = "";
-    child.stderr!.on("data", (d) => (err += d));
-    rl.on("line", (line) => {
-      if (line.includes('"event":"server.started"')) resolve(child);
-    });
-    child.on("exit", (c) => reject(new Error(`server exited (${c}): ${err}`)));
-  });
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill(signal);
-  });
-}
 
 describe("classroom restart", () => {
   it("a server restart mid-class resumes the session with the same teams, proposals and votes", async () => {
     const port = await freePort();
     const dataDir = tempDir("ms-class-restart-");
     const url = `ws://127.0.0.1:${port}`;
-    let server = await spawnServer(port, dataDir);
+    let server = await spawnGameServer(port, dataDir, children);
     const teacher = await create(url, { mode: "classroom", rounds: 2, timers: { news: 1, deliberation: 1, orders: 1800, report: 1 }, seed: 5, teamSize: 1, player: { name: "Teacher" } });
     const code = teacher.token!.code;
     const hostToken = teacher.token!.hostToken!;
@@ -291,8 +251,8 @@ describe("classroom restart", () => {
     kids[6].room.send(MSG.poll, { opinion: 1 });
     await teacher.until(() => teacher.classroom?.poll.for === 1 && teacher.classroom.teams[0].members[0].voted === true, T, "teacher sees vote and poll");
 
-    await stop(server, "SIGTERM");
-    server = await spawnServer(port, dataDir);
+    await killChild(server, "SIGTERM");
+    server = await spawnGameServer(port, dataDir, children);
 
     const t2 = await join(url, code, { hostToken, name: "Teacher" });
     expect(t2.token!.isHost).toBe(true);
@@ -325,6 +285,6 @@ describe("classroom restart", () => {
     expect(record.ordersByRound[0][0]).toEqual(mine);
     expect(record.extrasByRound![0]).toEqual({ opinion: 1 });
     await Promise.all([t2, ...back].map((f) => f.room.leave().catch(() => {})));
-    await stop(server, "SIGTERM");
+    await killChild(server, "SIGTERM");
   });
 });

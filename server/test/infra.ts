@@ -152,6 +152,11 @@ export function spawnServer(env: Record<string, string>, children: ChildProcess[
   });
 }
 
+/** A single game server for restart tests: fast timers (TIMER_SCALE 0.01), 20 s reconnection window. */
+export async function spawnGameServer(port: number, dataDir: string, children: ChildProcess[]): Promise<ChildProcess> {
+  return (await spawnServer({ PORT: String(port), DATA_DIR: dataDir, TIMER_SCALE: "0.01", RECONNECT_SECONDS: "20" }, children)).child;
+}
+
 export function killChild(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   return stopChild(child, signal);
 }

@@ -1,55 +1,14 @@
 // Restart mid-match: the server process is killed and started again; clients rejoin with their tokens and finish.
-import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
-import path from "node:path";
-import readline from "node:readline";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { MSG, replay, type MatchRecord } from "@metastrategy/shared";
 import { autoPlay, create, getJson, join, offlineMatch, tempDir } from "./helpers.js";
+import { freePort, killChild, spawnGameServer } from "./infra.js";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const children: ChildProcess[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-/** Starts `node --import tsx server/src/index.ts` and resolves when it logs that it listens. */
-function spawnServer(port: number, dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, TIMER_SCALE: "0.01", RECONNECT_SECONDS: "20", LOG_LEVEL: "info" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const rl = readline.createInterface({ input: child.stdout! });
-    let err = "";
-    child.stderr!.on("data", (d) => (err += d));
-    rl.on("line", (line) => {
-      if (line.includes('"event":"server.started"')) resolve(child);
-    });
-    child.on("exit", (code) => reject(new Error(`server exited (${code}): ${err}`)));
-  });
-}
-
-function kill(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill(signal);
-  });
-}
-
 afterAll(async () => {
-  for (const c of children) await kill(c);
+  for (const c of children) await killChild(c);
 });
 
 describe("restart", () => {
@@ -62,7 +21,7 @@ describe("restart", () => {
     const seats = [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }, { role: "researcher", bot: true }, { role: "researcher", bot: true }];
     const timers = { news: 1, deliberation: 1, orders: 1800, report: 1 };
 
-    let server = await spawnServer(port, dataDir);
+    let server = await spawnGameServer(port, dataDir, children);
     const a = await create(url, { seed, seats, timers, player: { name: "Ada" } });
     const code = a.token!.code;
     const b = await join(url, code, { name: "Bob" });
@@ -76,9 +35,9 @@ describe("restart", () => {
     const reportsBefore = a.reports.slice(0, 3);
     pa.stop();
     pb.stop();
-    await kill(server);
+    await killChild(server);
 
-    server = await spawnServer(port, dataDir);
+    server = await spawnGameServer(port, dataDir, children);
     const health = await getJson(`${http}/healthz`);
     expect(health.body).toMatchObject({ ok: true, rooms: 1 });
     // Not public yet (unfinished), not even to the host, who plays a seat.
@@ -109,21 +68,21 @@ describe("restart", () => {
     expect(view.reveal!.history).toEqual(off.state.history);
     await a2.room.leave();
     await b2.room.leave();
-    await kill(server);
+    await killChild(server);
   }, 60_000);
 
   it("a lobby survives a graceful restart (SIGTERM) with its seats, tokens and host", async () => {
     const port = await freePort();
     const dataDir = tempDir("ms-restart-");
     const url = `ws://127.0.0.1:${port}`;
-    let server = await spawnServer(port, dataDir);
+    let server = await spawnGameServer(port, dataDir, children);
     const a = await create(url, { seed: 5, rounds: 1, seats: [{ role: "lab" }, { role: "lab" }, { role: "regulator", bot: true }], timers: { news: 0, deliberation: 0, orders: 100, report: 0 }, player: { name: "Ada" } });
     const code = a.token!.code;
     a.room.send(MSG.setDoctrine, { doctrine: "transhumanist" });
     await a.until(() => a.state.seats[0].doctrine === "transhumanist");
     const tok = a.token!;
-    await kill(server, "SIGTERM");
-    server = await spawnServer(port, dataDir);
+    await killChild(server, "SIGTERM");
+    server = await spawnGameServer(port, dataDir, children);
     const a2 = await join(url, code, { seatToken: tok.seatToken!, hostToken: tok.hostToken!, name: "Ada" });
     expect(a2.token).toMatchObject({ seat: 0, isHost: true });
     expect(a2.state.phase).toBe("lobby");
@@ -135,6 +94,6 @@ describe("restart", () => {
     expect(a2.ended!.view!.seats[0].doctrine === "transhumanist" || a2.ended!.view!.seats[0].name === "Ada").toBe(true);
     p.stop();
     await a2.room.leave();
-    await kill(server);
+    await killChild(server);
   });
 });

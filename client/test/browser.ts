@@ -102,7 +102,12 @@ export async function playRound(page: Page, round: number, plan = ANY_PLAN): Pro
   await dismissHints(page);
   await addActions(page, plan, 2);
   await page.click("#submit-orders");
-  await page.waitForSelector(`.reports details.report[data-round="${round}"], #debrief-h`, { timeout: 60_000 });
+  try {
+    await page.waitForSelector(`.reports details.report[data-round="${round}"], #debrief-h`, { timeout: 40_000 });
+  } catch (e) {
+    console.log(`No report for round ${round}; the page said:\n`, (await page.evaluate(() => document.body.innerText)).slice(0, 3000));
+    throw e;
+  }
 }
 
 /** Presses Tab until the focused element matches the selector. */

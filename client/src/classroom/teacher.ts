@@ -7,7 +7,7 @@ import { loadSession } from "../net/session";
 import type { Net } from "../net/types";
 import { getState, subscribe } from "../store";
 import { chatPanel } from "../ui/chat";
-import { h, render } from "../ui/dom";
+import { h, numberField, render } from "../ui/dom";
 import { doctrineName, roleName, scenarioName } from "../ui/format";
 import type { Screen } from "../ui/screen";
 import { POLL_CHOICES, doctrineOf, joinLink, phaseLine, projectorLink, teamTitle } from "./common";
@@ -75,11 +75,6 @@ export function teacherScreen(net: Net): Screen {
     const info = snap.info;
     if (info.phase === "lobby") {
       const t = info.timers;
-      const num = (id: string, label: string, value: number, min: number, max: number, apply: (n: number) => void) => [
-        h("label", { for: id }, label),
-        h("input", { id, type: "number", min: String(min), max: String(max), value: String(value), inputmode: "numeric",
-          on: { change: (e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isInteger(n) && n >= min && n <= max) apply(n); } } }),
-      ];
       render(controls,
         h("div", { class: "row spread" },
           h("h2", { id: "controls-h" }, "Set up the class"),
@@ -89,13 +84,13 @@ export function teacherScreen(net: Net): Screen {
             h("label", { for: "class-scenario" }, "Scenario"),
             h("select", { id: "class-scenario", on: { change: (e: Event) => net.hostSettings({ scenario: (e.target as HTMLSelectElement).value }) } },
               SCENARIO_IDS.map((id) => h("option", { value: id, selected: id === info.scenario }, SCENARIOS[id].name))),
-            num("class-rounds", "Rounds", info.rounds, 1, 30, (n) => net.hostSettings({ rounds: n })),
-            num("class-team-size", "Students per team", cv?.teamSize ?? 4, 1, 12, (n) => classSend(MSG.hostSettings, { teamSize: n }))),
+            numberField("class-rounds", "Rounds", info.rounds, 1, 30, (n) => net.hostSettings({ rounds: n })),
+            numberField("class-team-size", "Students per team", cv?.teamSize ?? 4, 1, 12, (n) => classSend(MSG.hostSettings, { teamSize: n }))),
           h("div", { class: "form-grid" },
-            num("class-t-news", "News (s)", t.news, 0, 600, (n) => net.hostSettings({ timers: { news: n } })),
-            num("class-t-delib", "Talk (s)", t.deliberation, 0, 1800, (n) => net.hostSettings({ timers: { deliberation: n } })),
-            num("class-t-orders", "Proposals and votes (s)", t.orders, 5, 1800, (n) => net.hostSettings({ timers: { orders: n } })),
-            num("class-t-report", "Report (s)", t.report, 0, 600, (n) => net.hostSettings({ timers: { report: n } })))),
+            numberField("class-t-news", "News (s)", t.news, 0, 600, (n) => net.hostSettings({ timers: { news: n } })),
+            numberField("class-t-delib", "Talk (s)", t.deliberation, 0, 1800, (n) => net.hostSettings({ timers: { deliberation: n } })),
+            numberField("class-t-orders", "Proposals and votes (s)", t.orders, 5, 1800, (n) => net.hostSettings({ timers: { orders: n } })),
+            numberField("class-t-report", "Report (s)", t.report, 0, 600, (n) => net.hostSettings({ timers: { report: n } })))),
         h("p", { class: "muted small" }, "Students are spread over the team seats as they join; the rest become observers who answer a public-opinion poll each round. Empty seats are played by bots."),
         info.seats.length < 8 ? h("div", { class: "row" }, h("span", null, "Add a seat:"), ROLES.map((r) =>
           h("button", { type: "button", class: "btn small", on: { click: () => net.hostSeat({ seat: info.seats.length, bot: false, role: r }) } }, `+ ${roleName(r)}`))) : null);

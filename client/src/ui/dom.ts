@@ -55,15 +55,47 @@ export function clear(el: Element): void {
 export function render(el: Element, ...children: Child[]): void {
   const active = document.activeElement as HTMLElement | null;
   const id = active && el.contains(active) ? active.id : "";
+  // A field the user is typing in keeps what they typed: an update arriving mid-edit must not overwrite it.
+  const editing = active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(active.type)) ? (active as HTMLInputElement) : null;
+  const typed = editing ? { value: editing.value, start: selection(editing, "start"), end: selection(editing, "end") } : null;
   clear(el);
   append(el, children);
   if (id) {
     const again = document.getElementById(id);
     if (again && again !== document.activeElement) again.focus();
+    if (again && typed && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
+      const changed = again.value !== typed.value;
+      again.value = typed.value;
+      // Keep the caret or selection too: typing over a selected value must still replace it.
+      if (typed.start !== null && typed.end !== null) try { again.setSelectionRange(typed.start, typed.end); } catch { /* some input types have no selection */ }
+      if (changed) {
+        // A value set from code fires no change on blur: fire it, so the edit still counts when the user moves on.
+        const field = again;
+        field.addEventListener("blur", () => { if (field.value === typed.value) field.dispatchEvent(new Event("change", { bubbles: true })); }, { once: true });
+      }
+    }
+  }
+}
+
+function selection(el: HTMLInputElement | HTMLTextAreaElement, which: "start" | "end"): number | null {
+  try {
+    return which === "start" ? el.selectionStart : el.selectionEnd;
+  } catch {
+    return null;
   }
 }
 
 let uid = 0;
 export function newId(prefix: string): string {
   return `${prefix}-${++uid}`;
+}
+
+/** A labelled whole-number field that applies its value on change. Text with a numeric keyboard rather than
+ * type=number: its selection survives a re-render mid-edit (see render). */
+export function numberField(id: string, label: string, value: number, min: number, max: number, apply: (n: number) => void): HTMLElement[] {
+  return [
+    h("label", { for: id }, label),
+    h("input", { id, type: "text", pattern: "[0-9]*", value: String(value), inputmode: "numeric",
+      on: { change: (e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isInteger(n) && n >= min && n <= max) apply(n); } } }),
+  ];
 }

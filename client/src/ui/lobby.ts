@@ -3,7 +3,7 @@ import { DOCTRINES, ROLES, SCENARIO_IDS, SCENARIOS, type ClientSnapshot, type Di
 import type { Net } from "../net/types";
 import { getState, subscribe } from "../store";
 import { chatPanel } from "./chat";
-import { h, render } from "./dom";
+import { h, numberField, render } from "./dom";
 import { doctrineName, roleName, scenarioName } from "./format";
 import type { Screen } from "./screen";
 
@@ -109,11 +109,6 @@ export function lobbyScreen(net: Net): Screen {
       return;
     }
     const t = snap.info.timers;
-    const num = (id: string, label: string, value: number, min: number, max: number, apply: (n: number) => void) => [
-      h("label", { for: id }, label),
-      h("input", { id, type: "number", min: String(min), max: String(max), value: String(value), inputmode: "numeric",
-        on: { change: (e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isInteger(n) && n >= min && n <= max) apply(n); } } }),
-    ];
     const seatCount = snap.info.seats.length;
     render(hostEl,
       h("h2", { id: "host-h" }, "Host settings"),
@@ -121,10 +116,10 @@ export function lobbyScreen(net: Net): Screen {
         h("label", { for: "host-scenario" }, "Scenario"),
         h("select", { id: "host-scenario", on: { change: (e: Event) => net.hostSettings({ scenario: (e.target as HTMLSelectElement).value }) } },
           SCENARIO_IDS.map((id) => h("option", { value: id, selected: id === snap.info.scenario }, SCENARIOS[id].name))),
-        num("host-rounds", "Rounds", snap.info.rounds, 1, 30, (n) => net.hostSettings({ rounds: n })),
-        num("host-t-delib", "Talk (s)", t.deliberation, 0, 1800, (n) => net.hostSettings({ timers: { deliberation: n } })),
-        num("host-t-orders", "Orders (s)", t.orders, 5, 1800, (n) => net.hostSettings({ timers: { orders: n } })),
-        num("host-t-report", "Report (s)", t.report, 0, 600, (n) => net.hostSettings({ timers: { report: n } })),
+        numberField("host-rounds", "Rounds", snap.info.rounds, 1, 30, (n) => net.hostSettings({ rounds: n })),
+        numberField("host-t-delib", "Talk (s)", t.deliberation, 0, 1800, (n) => net.hostSettings({ timers: { deliberation: n } })),
+        numberField("host-t-orders", "Orders (s)", t.orders, 5, 1800, (n) => net.hostSettings({ timers: { orders: n } })),
+        numberField("host-t-report", "Report (s)", t.report, 0, 600, (n) => net.hostSettings({ timers: { report: n } })),
         h("label", { for: "host-public" }, "Public"),
         h("input", { id: "host-public", type: "checkbox", checked: snap.info.public, on: { change: (e: Event) => net.hostSettings({ public: (e.target as HTMLInputElement).checked }) } })),
       h("p", { class: "muted small" }, SCENARIOS[snap.info.scenario]?.blurb ?? ""),

@@ -3,6 +3,7 @@
 import pg from "pg";
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
 import type { RoomMeta } from "../rooms/meta.js";
+import { hydrate, type MatchRow, type RoundRow } from "./rows.js";
 import type { LeaseStore, MatchStatus, MatchStore, Orphan, StoredMatch } from "./types.js";
 
 const SCHEMA = `
@@ -29,16 +30,6 @@ CREATE INDEX IF NOT EXISTS matches_status ON matches(status);
 
 /** Serialises schema creation when several processes start at once. */
 const SCHEMA_LOCK = 72_420_001;
-
-interface MatchRow {
-  code: string;
-  status: MatchStatus;
-  created_at: string;
-  updated_at: string;
-  meta: string;
-  setup: string | null;
-  result: string | null;
-}
 
 export class PostgresStore implements MatchStore, LeaseStore {
   readonly leases: LeaseStore = this;
@@ -170,23 +161,6 @@ export class PostgresStore implements MatchStore, LeaseStore {
   }
 
   private async hydrate(row: MatchRow): Promise<StoredMatch> {
-    let record: MatchRecord | null = null;
-    if (row.setup) {
-      const setup = JSON.parse(row.setup) as MatchRecord;
-      const rounds = (await this.pool.query<{ idx: number; orders: string; extras: string | null }>("SELECT idx, orders, extras FROM rounds WHERE code = $1 ORDER BY idx", [row.code])).rows;
-      const ordersByRound: SeatOrders[][] = [];
-      const extrasByRound: (RoundExtras | null)[] = [];
-      for (const r of rounds) {
-        if (r.idx !== ordersByRound.length) break; // a gap would make the replay wrong: stop at it
-        ordersByRound.push(JSON.parse(r.orders));
-        extrasByRound.push(r.extras ? JSON.parse(r.extras) : null);
-      }
-      record = { rulesVersion: setup.rulesVersion, scenario: setup.scenario, seed: setup.seed, seats: setup.seats, ordersByRound, extrasByRound };
-      if (setup.overrides) record.overrides = setup.overrides;
-    }
-    return {
-      code: row.code, status: row.status, createdAt: Number(row.created_at), updatedAt: Number(row.updated_at),
-      meta: JSON.parse(row.meta), record, result: row.result ? JSON.parse(row.result) : null,
-    };
+    return hydrate(row, row.setup ? (await this.pool.query<RoundRow>("SELECT idx, orders, extras FROM rounds WHERE code = $1 ORDER BY idx", [row.code])).rows : []);
   }
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
 import type { RoomMeta } from "../rooms/meta.js";
+import { hydrate, type MatchRow, type RoundRow } from "./rows.js";
 import type { MatchStatus, MatchStore, StoredMatch } from "./types.js";
 
 const SCHEMA = `
@@ -25,16 +26,6 @@ CREATE TABLE IF NOT EXISTS rounds (
 );
 CREATE INDEX IF NOT EXISTS matches_status ON matches(status);
 `;
-
-interface MatchRow {
-  code: string;
-  status: MatchStatus;
-  created_at: number;
-  updated_at: number;
-  meta: string;
-  setup: string | null;
-  result: string | null;
-}
 
 export class SqliteStore implements MatchStore {
   private db: Database.Database;
@@ -103,23 +94,6 @@ export class SqliteStore implements MatchStore {
   }
 
   private hydrate(row: MatchRow): StoredMatch {
-    let record: MatchRecord | null = null;
-    if (row.setup) {
-      const setup = JSON.parse(row.setup) as MatchRecord;
-      const rounds = this.db.prepare("SELECT idx, orders, extras FROM rounds WHERE code = ? ORDER BY idx").all(row.code) as { idx: number; orders: string; extras: string | null }[];
-      const ordersByRound: SeatOrders[][] = [];
-      const extrasByRound: (RoundExtras | null)[] = [];
-      for (const r of rounds) {
-        if (r.idx !== ordersByRound.length) break; // a gap would make the replay wrong: stop at it
-        ordersByRound.push(JSON.parse(r.orders));
-        extrasByRound.push(r.extras ? JSON.parse(r.extras) : null);
-      }
-      record = { rulesVersion: setup.rulesVersion, scenario: setup.scenario, seed: setup.seed, seats: setup.seats, ordersByRound, extrasByRound };
-      if (setup.overrides) record.overrides = setup.overrides;
-    }
-    return {
-      code: row.code, status: row.status, createdAt: row.created_at, updatedAt: row.updated_at,
-      meta: JSON.parse(row.meta), record, result: row.result ? JSON.parse(row.result) : null,
-    };
+    return hydrate(row, this.db.prepare("SELECT idx, orders, extras FROM rounds WHERE code = ? ORDER BY idx").all(row.code) as RoundRow[]);
   }
 }

@@ -211,7 +211,7 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
       if (sel && opt.kind !== "lobby") controls.push(h("p", { class: "small" }, POLICY_DEFS[sel.policy].effect, sel.legal ? "" : ` Not now: ${sel.reason}`));
     }
     if (opt.kind === "theory") {
-      ctl("mode", radioPair(`${id}-mode`, "Mode", [["careful", "Careful (+1)"], ["fast", "Fast (+2, leaks later)"]], c.mode ?? "careful", (x) => { c.mode = x as Choice["mode"]; draw(true); }));
+      ctl("mode", radioPair(`${id}-mode`, "Mode", [["careful", v.me.doctrine === "conservative" ? "Careful (+1)" : "Careful (+0.5)"], ["fast", "Fast (+1, leaks later)"]], c.mode ?? "careful", (x) => { c.mode = x as Choice["mode"]; draw(true); }));
     }
     if (opt.kind === "augmentation") {
       ctl("route", radioPair(`${id}-route`, "Route", [["epigenetic", "Epigenetic (+0.5, safe)"], ["direct", "Direct (+1, hidden drift)"]], c.route ?? "epigenetic", (x) => { c.route = x as Choice["route"]; draw(true); }));

@@ -12,7 +12,7 @@ export interface DoctrineDef {
 export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
   conservative: { id: "conservative", name: "Conservative",
     plan: "Hold back capability work, build the mathematics of agents first, test only where a mistake cannot hurt, then build a defense.",
-    passive: "Careful theory gives +1 more; minimal-risk tests are twice as strong; capability research costs 1 more fund.",
+    passive: "Careful theory gives +0.5 more (+1 instead of +0.5); minimal-risk tests are twice as strong; capability research costs 1 more fund.",
     objectives: "+3 for each theory milestone reached before the frontier crosses the danger line; +10 for a defense built on theory milestone 3." },
   incrementalist: { id: "incrementalist", name: "Incrementalist",
     plan: "Advance capability step by step, align each new step, check it, and build a defense with what you have.",

@@ -22,7 +22,7 @@ export const POLICY_DEFS: Record<PolicyId, PolicyDef> = {
   augmentationLegal: { id: "augmentationLegal", name: "Augmentation legal", cost: 2, will: 3,
     effect: "Allows human augmentation research beyond stage 2." },
   theoryFund: { id: "theoryFund", name: "Theory fund", cost: 2, will: 0,
-    effect: "Published theory +1 each round, up to 6 (the last milestone needs researchers)." },
+    effect: "Published theory +0.5 each round, up to 6 (the last milestone needs researchers)." },
   treaty: { id: "treaty", name: "International treaty", cost: 4, will: 5,
     effect: "Doubles enforcement and export controls. Two regulators enacting it together need no will." },
 };

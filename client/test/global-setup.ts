@@ -1,10 +1,10 @@
 // Once per run: check Chromium, build the client, start the real server on a free port with a temp DATA_DIR.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { freePort } from "../../server/src/ports.js";
 import { CLIENT_DIR, REPO_DIR, SHOTS_DIR, chromiumPath } from "./env";
 
 declare module "vitest" {
@@ -12,17 +12,6 @@ declare module "vitest" {
     baseURL: string;
     chromium: string;
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 async function waitHealthy(url: string, child: ChildProcess, log: () => string): Promise<void> {

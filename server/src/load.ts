@@ -5,13 +5,13 @@
 // from its /healthz) and the bytes each client receives per round.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
 import { MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
+import { freePort } from "./ports.js";
 
 const { values } = parseArgs({
   options: {
@@ -175,17 +175,6 @@ async function playMatch(url: string, i: number, matches: Player[][]): Promise<P
 function pct(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
 }
 
 type Pcts = { p50: number; p99: number; max: number };

@@ -2,7 +2,7 @@
 export * from "./rules/types.js";
 export * from "./rules/view-types.js";
 export { createMatch, resolveRound, replay, reportFor, recordSetup, type Resolution, type ReplayResult } from "./rules/resolve.js";
-export { seatView, publicView } from "./rules/view.js";
+export { seatView, seatViewWith, publicView, publicRow } from "./rules/view.js";
 export { legalOrdersFromView, checkOrders, checkAction, type LegalOrders, type ActionOption, type Check } from "./rules/legal.js";
 export { legalOrders, validateOrders } from "./rules/legal-state.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";

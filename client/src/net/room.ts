@@ -54,7 +54,6 @@ class MatchConnection {
   private leaving = false;
   private parsePublic = memoParse<PublicView>();
   private parseMe = memoParse<SeatView["me"]>();
-  private parseLegal = memoParse<LegalOrders>();
   private parseOrders = memoParse<SeatOrders>();
   private pendingStart = false;
 
@@ -141,7 +140,7 @@ class MatchConnection {
       seats,
       spectators: js.spectators ?? 0,
     };
-    const secrets = (js.secrets ?? {}) as Record<string, { seat: number; me: string; legal: string; orders: string }>;
+    const secrets = (js.secrets ?? {}) as Record<string, { seat: number; me: string; orders: string }>;
     const secret = this.seat !== null ? secrets[String(this.seat)] : undefined;
     let base: PublicView | null = null;
     if (this.ended?.view) base = this.ended.view;
@@ -152,10 +151,8 @@ class MatchConnection {
     let view: PublicView | SeatView | null = base;
     const me = secret ? this.parseMe(secret.me) : null;
     if (base && me && this.seat !== null) view = { ...base, seat: this.seat, me } as SeatView;
-    // The server may leave `legal` empty (bandwidth): the same legal orders follow from the seat's own view.
-    const legal = secret && info.phase !== "ended"
-      ? secret.legal ? this.parseLegal(secret.legal) : view && "me" in view ? this.legalFromView(js.publicView ?? "", secret.me, view as SeatView) : null
-      : null;
+    // Legal orders are not sent (bandwidth): they follow from the seat's own view, by the server's own rules.
+    const legal = secret && info.phase !== "ended" && view && "me" in view ? this.legalFromView(js.publicView ?? "", secret.me, view as SeatView) : null;
     this.myOrders = secret && info.phase !== "ended" ? this.parseOrders(secret.orders ?? "") : null;
     return { info, mySeat: this.seat, isHost: this.isHost, view, legal, reports: this.reports, chat: this.chat };
   }
@@ -199,7 +196,6 @@ class MatchConnection {
     this.ended = null;
     this.parsePublic = memoParse<PublicView>();
     this.parseMe = memoParse<SeatView["me"]>();
-    this.parseLegal = memoParse<LegalOrders>();
     this.parseOrders = memoParse<SeatOrders>();
     this.myOrders = null;
   }

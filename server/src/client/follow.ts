@@ -85,7 +85,7 @@ export class Follower {
     return this.token?.seat ?? null;
   }
 
-  secret(): { me: string; legal: string; orders: string } | null {
+  secret(): { me: string; orders: string } | null {
     const s = this.seat;
     if (s === null || !this.state?.secrets) return null;
     return this.state.secrets.get(String(s)) ?? null;
@@ -104,10 +104,8 @@ export class Follower {
     return { ...pv, seat: this.seat, me: JSON.parse(sec.me) };
   }
 
-  /** The seat's legal orders, computed from its view as clients do (the server leaves `secret.legal` empty). */
+  /** The seat's legal orders, computed from its view as clients do (the server does not send them). */
   legal(): LegalOrders | null {
-    const sec = this.secret();
-    if (sec?.legal) return JSON.parse(sec.legal);
     const v = this.seatView();
     return v ? legalOrdersFromView(v) : null;
   }

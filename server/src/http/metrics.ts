@@ -31,22 +31,14 @@ export class Metrics {
   }
 
   render(g: { rooms: number; clients: number }): string {
+    const metric = (name: string, type: "gauge" | "counter", help: string, value: number) =>
+      [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`];
     const lines = [
-      "# HELP metastrategy_rooms Match rooms open in this process.",
-      "# TYPE metastrategy_rooms gauge",
-      `metastrategy_rooms ${g.rooms}`,
-      "# HELP metastrategy_clients Clients connected to match rooms.",
-      "# TYPE metastrategy_clients gauge",
-      `metastrategy_clients ${g.clients}`,
-      "# HELP metastrategy_rounds_resolved_total Rounds resolved since start.",
-      "# TYPE metastrategy_rounds_resolved_total counter",
-      `metastrategy_rounds_resolved_total ${this.roundsResolved}`,
-      "# HELP metastrategy_matches_started_total Matches started since start.",
-      "# TYPE metastrategy_matches_started_total counter",
-      `metastrategy_matches_started_total ${this.matchesStarted}`,
-      "# HELP metastrategy_matches_finished_total Matches ended since start.",
-      "# TYPE metastrategy_matches_finished_total counter",
-      `metastrategy_matches_finished_total ${this.matchesFinished}`,
+      ...metric("metastrategy_rooms", "gauge", "Match rooms open in this process.", g.rooms),
+      ...metric("metastrategy_clients", "gauge", "Clients connected to match rooms.", g.clients),
+      ...metric("metastrategy_rounds_resolved_total", "counter", "Rounds resolved since start.", this.roundsResolved),
+      ...metric("metastrategy_matches_started_total", "counter", "Matches started since start.", this.matchesStarted),
+      ...metric("metastrategy_matches_finished_total", "counter", "Matches ended since start.", this.matchesFinished),
       "# HELP metastrategy_resolution_seconds Time to resolve one round (engine only).",
       "# TYPE metastrategy_resolution_seconds histogram",
     ];

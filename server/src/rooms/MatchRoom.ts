@@ -3,7 +3,7 @@ import { Room, updateLobby, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import {
   CreateOptionsSchema, DEFAULT_TEAM_SIZE, DEFAULT_TIMERS, DOCTRINES, EVENT_BY_ID, JoinOptionsSchema, MAX_MESSAGE_BYTES, MSG, RULES_VERSION, SCENARIOS, SMSG,
-  ROLE_DEFS, checkSetup, createMatch, parseMessage, publicView, replay, reportFor, resolveRound, validateOrders,
+  ROLE_DEFS, checkSetup, createMatch, parseMessage, publicRow, publicView, replay, reportFor, resolveRound, validateOrders,
   type ChatLine, type Difficulty, type Doctrine, type MatchRecord, type MatchState, type PublicHistoryRow, type Role,
   type RoomPhase, type RoundReport, type SeatOrders, type Timers, type ClassroomView, type PollChoice, type RoundExtras,
 } from "@metastrategy/shared";
@@ -734,7 +734,8 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.ended || seq !== this.phaseSeq) return;
     this.match = next;
     this.reports.push(report);
-    const row = publicView(next).history.at(-1);
+    const last = next.history.at(-1);
+    const row = last ? publicRow(last) : undefined;
     if (row) this.history.push(row);
     this.syncMatch();
     for (const c of this.clients) {
@@ -1155,7 +1156,6 @@ export class MatchRoom extends Room<MatchRoomState> {
         const s = new SeatSecret();
         s.seat = i;
         s.me = "";
-        s.legal = "";
         s.orders = "";
         this.state.secrets.set(String(i), s);
       }
@@ -1167,13 +1167,13 @@ export class MatchRoom extends Room<MatchRoomState> {
     const s = this.match;
     if (!s) return;
     this.state.round = s.round;
-    const pj = publicJson(s);
+    const pv = publicView(s, { history: false });
+    const pj = publicJson(s, pv);
     if (this.state.publicView !== pj) this.state.publicView = pj;
     this.state.secrets.forEach((secret, key) => {
       const i = Number(key);
-      const me = meJson(s, i);
+      const me = meJson(s, i, pv);
       if (secret.me !== me) secret.me = me;
-      // `legal` stays "": clients compute legal orders from their view (legalOrdersFromView), ~2.5 KB a round saved.
       const ord = this.pending[i] ? JSON.stringify(this.pending[i]) : "";
       if (secret.orders !== ord) secret.orders = ord;
     });

@@ -41,19 +41,12 @@ export class PostgresStore implements MatchStore, LeaseStore {
   static async connect(url: string): Promise<PostgresStore> {
     const pool = new pg.Pool({ connectionString: url, max: 8 });
     pool.on("error", () => {}); // an idle client's error: the next query reconnects
-    const c = await pool.connect();
-    try {
-      await c.query("BEGIN");
+    const store = new PostgresStore(pool);
+    await store.tx(async (c) => {
       await c.query("SELECT pg_advisory_xact_lock($1)", [SCHEMA_LOCK]);
       await c.query(SCHEMA);
-      await c.query("COMMIT");
-    } catch (e) {
-      await c.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      c.release();
-    }
-    return new PostgresStore(pool);
+    });
+    return store;
   }
 
   setOwner(owner: string, leaseMs: number): void {

@@ -21,7 +21,7 @@ export const LobbySeatState = schema(
 export type LobbySeatState = SchemaType<typeof LobbySeatState>;
 
 /** A seat's private part: only the clients holding the seat have it in their StateView. */
-export const SeatSecret = schema({ seat: "uint8", me: "string", legal: "string", orders: "string" }, "SeatSecret");
+export const SeatSecret = schema({ seat: "uint8", me: "string", orders: "string" }, "SeatSecret");
 export type SeatSecret = SchemaType<typeof SeatSecret>;
 
 export const MatchRoomState = schema(

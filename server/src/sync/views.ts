@@ -1,16 +1,14 @@
 // Engine state → the strings the schema carries. One place decides what a seat may see.
-import { legalOrders, publicView, seatView, type MatchState, type PublicView } from "@metastrategy/shared";
+import { legalOrders, publicView, seatViewWith, type MatchState, type PublicView } from "@metastrategy/shared";
 
 /** The public view without history and reveal: history rows come with reports, the reveal at the end. */
-export function publicJson(s: MatchState): string {
-  const v: PublicView = publicView(s, { history: false });
-  v.reveal = null;
-  return JSON.stringify(v);
+export function publicJson(s: MatchState, pv: PublicView = publicView(s, { history: false })): string {
+  return JSON.stringify({ ...pv, reveal: null });
 }
 
-/** The seat's own secrets (`me` of its seat view). */
-export function meJson(s: MatchState, seat: number): string {
-  return JSON.stringify(seatView(s, seat, { history: false }).me);
+/** The seat's own secrets (`me` of its seat view); pass the round's public view to build it once for every seat. */
+export function meJson(s: MatchState, seat: number, pv: PublicView = publicView(s, { history: false })): string {
+  return JSON.stringify(seatViewWith(pv, s, seat).me);
 }
 
 export function legalJson(s: MatchState, seat: number): string {

@@ -30,10 +30,8 @@ export const MSG = {
 /** Message names (server → client). */
 export const SMSG = {
   error: "error",
-  view: "view",
   report: "report",
   chat: "chat",
-  legal: "legal",
   token: "token",
   proposals: "proposals",
   ended: "ended",

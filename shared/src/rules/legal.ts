@@ -144,24 +144,25 @@ export function legalOrdersFromView(v: SeatView): LegalOrders {
   const options: ActionOption[] = ACTIONS_BY_ROLE[me.role].map((kind) => {
     const def = ACTION_DEFS[kind];
     const targets = targetsFor(v, kind);
-    const sample = sampleAction(kind, targets?.[0]);
-    let check = ended ? no("The match has ended.") : checkAction(v, sample);
-    const cost = actionCost(cctx, sample);
-    const opt: ActionOption = { kind, label: def.label, does: def.does, concept: def.concept, cost, legal: true, targets };
+    const variants = actionVariants(v, kind, targets?.[0]);
+    // An option is choosable when any of its variants is legal and affordable (e.g. defying a moratorium,
+    // lobbying to block a policy at will 0, enacting the one policy this seat can pay for).
+    const checks = variants.map((a) => {
+      const c = checkAction(v, a);
+      return c.ok ? affordable(me, actionCost(cctx, a)) : c;
+    });
+    const opt: ActionOption = { kind, label: def.label, does: def.does, concept: def.concept, cost: actionCost(cctx, variants[0]), legal: true, targets };
     if (kind === "enact" || kind === "repeal" || kind === "lobby") {
-      opt.policies = POLICIES.map((policy) => {
-        const a = { kind, policy } as Action;
-        const c = checkAction(v, a);
+      opt.policies = variants.flatMap((a, i) => {
+        if (!("policy" in a) || a.policy === undefined) return [];
+        const c = checks[i];
         const pc = actionCost(cctx, a);
-        const afford = c.ok ? affordable(me, pc) : c;
-        return { policy, legal: afford.ok, reason: afford.ok ? undefined : afford.reason, cost: pc.influence + pc.funds };
+        return [{ policy: a.policy, legal: c.ok, reason: c.ok ? undefined : c.reason, cost: pc.influence + pc.funds }];
       });
-      if (kind !== "lobby" && !ended) check = opt.policies.some((p) => p.legal) ? ok : no(kind === "enact" ? "No policy can be enacted now." : "No policy is in force.");
-      else if (kind === "lobby" && !ended && !check.ok && opt.policies.some((p) => p.legal)) check = ok; // blocking stays possible
     }
-    if (kind === "capability" && !check.ok && v.world.policies.includes("moratorium") && !v.world.neutralized) check = ok; // defiance stays possible
-    if (targets && targets.length === 0) check = no("There is no seat to target.");
-    if (check.ok) check = affordable(me, cost);
+    let check: Check = checks.find((c) => c.ok) ?? (kind === "enact" ? no("No policy can be enacted now.") : kind === "repeal" ? no("No policy is in force.") : checks[0]);
+    if (ended) check = no("The match has ended.");
+    else if (targets && targets.length === 0) check = no("There is no seat to target.");
     opt.legal = check.ok;
     if (!check.ok) opt.reason = check.reason;
     if (kind === "capability" || kind === "alignment" || kind === "theory") opt.publishable = true;
@@ -170,14 +171,17 @@ export function legalOrdersFromView(v: SeatView): LegalOrders {
   return { seat: v.seat, actionPoints: ACTION_POINTS, funds: me.funds, influence: me.influence, canSwitch: !me.switched && !ended, options };
 }
 
-function sampleAction(kind: ActionKind, target = 0): Action {
+/** The concrete actions an option stands for; the first one gives the option's cost and default reason. */
+function actionVariants(v: SeatView, kind: ActionKind, target = 0): Action[] {
   switch (kind) {
-    case "enact": case "repeal": return { kind, policy: "securityStandard" };
-    case "audit": case "consult": case "advise": return { kind, target };
-    case "grant": return { kind, target, amount: 1 };
-    case "theory": return { kind, mode: "careful" };
-    case "augmentation": return { kind, route: "epigenetic" };
-    default: return { kind } as Action;
+    case "enact": case "repeal": return POLICIES.map((policy) => ({ kind, policy }));
+    case "lobby": return [{ kind }, ...POLICIES.map((policy) => ({ kind, policy }))];
+    case "capability": return v.world.policies.includes("moratorium") ? [{ kind }, { kind, defy: true }] : [{ kind }];
+    case "audit": case "consult": case "advise": return [{ kind, target }];
+    case "grant": return [{ kind, target, amount: 1 }];
+    case "theory": return [{ kind, mode: "careful" }];
+    case "augmentation": return [{ kind, route: "epigenetic" }];
+    default: return [{ kind } as Action];
   }
 }
 

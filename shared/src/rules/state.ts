@@ -125,10 +125,6 @@ export function milestonesOf(theory: number): number {
   return m;
 }
 
-export function labSeats(s: MatchState): SeatState[] {
-  return s.seats.filter((x) => x.lab !== null);
-}
-
 export function frontierOf(s: MatchState): number {
   let f = 0;
   for (const seat of s.seats) if (seat.lab && seat.lab.cap > f) f = seat.lab.cap;
@@ -137,10 +133,6 @@ export function frontierOf(s: MatchState): number {
 
 export function dangerLine(p: ScenarioParams): number {
   return p.taiThreshold - 3;
-}
-
-export function hasPolicy(s: { world: { policies: readonly string[] } }, p: string): boolean {
-  return s.world.policies.includes(p);
 }
 
 export function clamp(v: number, lo: number, hi: number): number {
@@ -152,9 +144,4 @@ export function addPrestige(seat: SeatState, amount: number, source: string): vo
   seat.prestige = Math.max(0, seat.prestige + amount);
   // The breakdown records what really changed (prestige stops at 0).
   seat.prestigeBy[source] = (seat.prestigeBy[source] ?? 0) + (seat.prestige - before);
-}
-
-/** Capability research is stopped for everyone once a defense stands or the regime is complete. */
-export function capabilityStopped(s: MatchState): boolean {
-  return s.world.neutralized;
 }

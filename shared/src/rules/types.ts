@@ -258,8 +258,6 @@ export interface MatchState {
   scores: number[] | null;
 }
 
-export type Audience = { kind: "public" } | { kind: "seat"; seat: number };
-
 export interface ReportEntry {
   /** Public entries go to everyone; private ones only to `seat`. */
   seat: number | null;

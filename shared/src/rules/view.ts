@@ -62,7 +62,8 @@ export function publicView(s: MatchState, opts: ViewOptions = {}): PublicView {
   };
 }
 
-function publicRow(h: MatchState["history"][number]): PublicHistoryRow {
+/** What everyone may see of one round of history. */
+export function publicRow(h: MatchState["history"][number]): PublicHistoryRow {
   return {
     round: h.round,
     labs: h.labs.map((l) => ({ seat: l.seat, declaredCap: l.declaredCap })),

@@ -1,5 +1,4 @@
 // Engine benchmark: complete default matches per second (heuristic bots, one thread) and the median resolveRound time.
-import { performance } from "node:perf_hooks";
 import { botOrders } from "../bots/index.js";
 import { hashSeeds } from "../rng.js";
 import { createMatch, resolveRound } from "../rules/resolve.js";

@@ -2,6 +2,7 @@
 import { actionCost } from "../rules/costs.js";
 import { checkAction } from "../rules/legal.js";
 import { ACTION_POINTS } from "../content/roles.js";
+import { ONCE_A_ROUND } from "../content/actions.js";
 import type { Action, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 
@@ -33,8 +34,7 @@ export class OrderBuilder {
     if (!a || this.full) return false;
     if (!checkAction(this.v, a).ok) return false;
     if ((a.kind === "enact" || a.kind === "repeal") && this.actions.some((x) => x.kind === a.kind && x.policy === a.policy)) return false;
-    if (a.kind === "theory" && this.actions.some((x) => x.kind === a.kind)) return false;
-    if (a.kind === "augmentation" && this.actions.some((x) => x.kind === a.kind)) return false;
+    if (ONCE_A_ROUND.has(a.kind) && this.actions.some((x) => x.kind === a.kind)) return false;
     const c = actionCost({ doctrine: this.v.me.doctrine, policies: this.v.world.policies, mods: this.v.mods }, a);
     if (c.funds > this.funds || c.influence > this.influence) return false;
     this.funds -= c.funds;

@@ -25,8 +25,8 @@ export function determinize(v: SeatView, seed: number): MatchState {
       const mine = p.id === v.seat;
       const lab = p.lab
         ? mine && v.me.lab
-          ? { ...p.lab, cap: v.me.lab.cap, aligned: v.me.lab.aligned, sec: v.me.lab.sec, flaws: 1, defiedMoratorium: false }
-          : { ...p.lab, cap: p.lab.declaredCap + 1, aligned: p.lab.alignedPublic ?? Math.max(0, p.lab.declaredCap - 1), sec: p.lab.auditedSec ?? 1, flaws: 1, defiedMoratorium: false }
+          ? { ...p.lab, cap: v.me.lab.cap, aligned: v.me.lab.aligned, sec: v.me.lab.sec, flaws: 1, deceptive: 0, defiedMoratorium: false }
+          : { ...p.lab, cap: p.lab.declaredCap + 1, aligned: p.lab.alignedPublic ?? Math.max(0, p.lab.declaredCap - 1), sec: p.lab.auditedSec ?? 1, flaws: 1, deceptive: 0, defiedMoratorium: false }
         : null;
       return {
         id: p.id, role: p.role, doctrine: p.doctrine, name: p.name, switched: mine ? v.me.switched : false,

@@ -24,8 +24,8 @@ export const ACTION_DEFS: Record<ActionKind, ActionDef> = {
   minimalRiskTest: a("minimalRiskTest", "lab", "Minimal-risk test", 1, 0,
     "A careful test below the frontier: half the power of a validation, but it never causes an incident.", "minimalRiskTest"),
   security: a("security", "lab", "Security", 2, 0, "Security +1: fewer of your secrets leak.", "security"),
-  deploy: a("deploy", "lab", "Deploy product", 0, 0,
-    "One more product: +1 fund every round. Flawed products can cause incidents.", "economicCriterion"),
+  deploy: a("deploy", "lab", "Deploy product", 1, 0,
+    "Once a round. One more product on the market: +1 fund a round for each of your first 3, a bigger market share at the end, and more lock-in. Shows your capability. Flawed products cause incidents and add to your risk.", "economicCriterion"),
   lobby: a("lobby", "lab", "Lobby", 2, 0,
     "Political will −1, or block one policy being enacted this round (only while will is below 5).", "lobbying"),
   buildDefense: a("buildDefense", "lab", "Build AI defense", 3, 0,
@@ -52,6 +52,11 @@ export const ACTION_DEFS: Record<ActionKind, ActionDef> = {
   advise: a("advise", "researcher", "Advise a regulator", 0, 0, "That regulator gets +1 influence.", "policy"),
   applyGrant: a("applyGrant", "researcher", "Apply for a grant", 0, 0, "+2 funds.", "grant"),
 };
+
+/** Actions a seat may take at most once a round (diminishing returns: the second copy would buy nothing new). */
+export const ONCE_A_ROUND: ReadonlySet<ActionKind> = new Set<ActionKind>([
+  "deploy", "buildDefense", "campaign", "buildRegime", "theory", "augmentation", "advise", "applyGrant", "publishTheory",
+]);
 
 export const ACTIONS_BY_ROLE: Record<Role, ActionKind[]> = {
   lab: ["capability", "alignment", "validate", "minimalRiskTest", "security", "deploy", "lobby", "buildDefense"],

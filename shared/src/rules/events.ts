@@ -25,9 +25,10 @@ export function applyEffect(s: MatchState, e: EventEffect): void {
   switch (e.op) {
     case "will": w.will = clamp(w.will + e.delta, 0, MAX.will); break;
     case "leak":
-      for (const x of pickLabs(s, e.lab)) if (x.lab!.cap > 0) w.pool += e.amount;
+      for (const x of pickLabs(s, e.lab)) if (x.lab!.cap > 0) w.pool += e.amount * (s.params.labLeaks ?? 1);
       break;
-    case "pool": w.pool = Math.max(0, w.pool + e.delta); break;
+    // Pool news (open weights, stolen copies) is lab capability getting out: the labLeaks knob scales it too.
+    case "pool": w.pool = Math.max(0, w.pool + (e.delta > 0 ? e.delta * (s.params.labLeaks ?? 1) : e.delta)); break;
     case "rogue": {
       const before = w.rogue;
       w.rogue = Math.max(0, w.rogue + e.delta);

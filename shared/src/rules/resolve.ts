@@ -63,7 +63,7 @@ export function resolveRound(prev: MatchState, orders: readonly (SeatOrders | nu
   const s = cloneState(prev);
   const ctx: RoundCtx = {
     s, orders: [], acts: [], byKind: new Map(), entries: [], gains: [], consults: new Map(), enforcements: 0, blocked: new Set(),
-    leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
+    leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, labRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
   };
   const pv = publicView(prev, { history: false });
   for (let i = 0; i < s.seats.length; i++) {
@@ -137,6 +137,7 @@ function historyRow(ctx: RoundCtx, events: string[]) {
     incidents: ctx.incidents,
     paradigmShifts: ctx.paradigmShifts,
     catastropheRisk: Math.round(ctx.catastropheRisk * 1000) / 1000,
+    labRisk: Math.round(ctx.labRisk * 1000) / 1000,
   };
 }
 

@@ -3,15 +3,18 @@ import { OBJECTIVE_POINTS } from "../content/doctrines.js";
 import { SECURITY_FINE } from "../content/policies.js";
 import { INCOME, MAX } from "../content/roles.js";
 import { say, tell, type RoundCtx } from "./context.js";
-import { milestoneCheck } from "./research.js";
+import { milestoneCheck, PRODUCT } from "./research.js";
 import { addPrestige, clamp, frontierOf, milestonesOf } from "./state.js";
 import type { MatchState } from "./types.js";
 
 /** Public money buys the basics; the last milestone must come from researchers. */
-export const THEORY_FUND_CAP = 6;
+export const THEORY_FUND_CAP = 4;
 export const THEORY_FUND_RATE = 0.5;
 
-export const ROLE_POINTS = { marketLead: 3, perProduct: 1, perPolicy: 1, perRegime: 1 } as const;
+export const ROLE_POINTS = { marketLead: 3, marketShare: 6, perPolicy: 1, perRegime: 1 } as const;
+
+/** Investors follow the visible leader: the lab(s) with the highest declared capability get this much more income. */
+export const LEADER_FUNDING = 1;
 
 export function roundScoringStep(ctx: RoundCtx): void {
   const s = ctx.s;
@@ -32,9 +35,13 @@ export function incomeStep(ctx: RoundCtx): void {
     say(ctx, `The theory fund pays off: world theory ${w.theory}.`, "theory");
     milestoneCheck(ctx, before);
   }
+  let topDeclared = -1;
+  for (const x of s.seats) if (x.lab) topDeclared = Math.max(topDeclared, x.lab.declaredCap);
+  const labCount = s.seats.filter((x) => x.lab).length;
   for (const seat of s.seats) {
     if (seat.lab) {
-      const income = INCOME.labBase + seat.lab.prod;
+      const lead = labCount > 1 && seat.lab.declaredCap === topDeclared ? LEADER_FUNDING : 0;
+      const income = INCOME.labBase + Math.min(seat.lab.prod, PRODUCT.paying) + lead;
       seat.funds += income;
       if (w.policies.includes("securityStandard") && seat.lab.sec < 2) {
         const fine = Math.min(seat.funds, SECURITY_FINE);
@@ -54,10 +61,15 @@ export function incomeStep(ctx: RoundCtx): void {
 export function finalScores(s: MatchState): number[] {
   const W = s.end?.worldValue ?? 0;
   let lead = -1;
-  for (const x of s.seats) if (x.lab) lead = Math.max(lead, x.lab.cap);
+  let market = 0;
+  for (const x of s.seats) if (x.lab) {
+    lead = Math.max(lead, x.lab.cap);
+    market += x.lab.prod;
+  }
   for (const x of s.seats) {
     if (x.lab) {
-      addPrestige(x, x.lab.prod * ROLE_POINTS.perProduct, "revenue");
+      // Market share: the labs split a fixed pool of prestige by their products (selling more than rivals pays, selling alone saturates).
+      if (market > 0) addPrestige(x, Math.round((ROLE_POINTS.marketShare * x.lab.prod) / market), "revenue");
       if (x.lab.cap === lead) addPrestige(x, ROLE_POINTS.marketLead, "marketLead");
     } else if (x.role === "regulator") {
       addPrestige(x, s.world.policies.length * ROLE_POINTS.perPolicy + s.world.regime * ROLE_POINTS.perRegime, "legitimacy");

@@ -5,7 +5,7 @@ import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState } from "./types.js";
 
-export const RULES_VERSION = "1.0.0";
+export const RULES_VERSION = "2.0.0";
 
 export type SetupError = { ok: false; reason: string };
 
@@ -37,7 +37,7 @@ export function emptyMods(): RoundMods {
 function newLab(p: ScenarioParams): LabState {
   return {
     cap: p.startCap, aligned: Math.min(p.startAligned, p.startCap), flaws: p.startFlaws, sec: p.startSec, prod: 0,
-    defense: 0, declaredCap: p.startCap, alignedPublic: null, validatedLevel: 0, incidents: 0,
+    defense: 0, declaredCap: p.startCap, alignedPublic: null, validatedLevel: 0, deceptive: 0, incidents: 0,
     defiedMoratorium: false, auditedSec: null,
   };
 }

@@ -33,6 +33,10 @@ export interface PublicWorld {
   will: number;
   policies: PolicyId[];
   regime: number;
+  /** Economic lock-in (products on the market): raises the will some policies and the regime need. */
+  lockIn: number;
+  /** Will needed to legalise augmentation (scenario). */
+  legalWill: number;
 }
 
 export interface PublicView {

@@ -1,5 +1,6 @@
 // Redaction: what a seat, a spectator or the projector may see.
 import { dangerLine, milestonesOf } from "./state.js";
+import { lockInOf } from "./governance-rules.js";
 import type { MatchState } from "./types.js";
 import type { PublicHistoryRow, PublicView, Reveal, SeatView } from "./view-types.js";
 
@@ -52,6 +53,8 @@ export function publicView(s: MatchState, opts: ViewOptions = {}): PublicView {
       will: w.will,
       policies: w.policies.slice(),
       regime: w.regime,
+      lockIn: lockInOf(s),
+      legalWill: s.params.legalWill ?? 6,
     },
     news: s.news.slice(),
     mods: { ...s.mods },

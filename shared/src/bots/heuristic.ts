@@ -75,7 +75,7 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       const ready = m >= 1 || threat >= lab.cap + 2;
       if (ready && gap <= 0) pairedStep();
       if (lab.prod < 1) b.want({ kind: "deploy" });
-      if (lab.sec < 3) b.want({ kind: "security" });
+      if (lab.sec < 4) b.want({ kind: "security" });
       b.want({ kind: "minimalRiskTest" });
       break;
     }
@@ -90,9 +90,9 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "transhumanist": {
       if (gap > 0) b.want({ kind: "alignment" });
       if (lab.prod < 2) b.want({ kind: "deploy" });
+      b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });
       if (threat >= lab.cap + 1 && gap <= 0) pairedStep();
-      b.want({ kind: "minimalRiskTest" });
       break;
     }
   }
@@ -100,9 +100,9 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
-  conservative: ["securityStandard", "theoryFund", "exportControls", "computeLicensing", "augmentationLegal"],
-  incrementalist: ["securityStandard", "theoryFund", "exportControls", "computeLicensing"],
-  transhumanist: ["augmentationLegal", "theoryFund", "securityStandard", "exportControls"],
+  conservative: ["securityStandard", "exportControls", "theoryFund", "computeLicensing", "augmentationLegal"],
+  incrementalist: ["securityStandard", "exportControls", "computeLicensing", "theoryFund"],
+  transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard"],
 };
 
 function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
@@ -116,8 +116,9 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     b.want({ kind: "buildRegime" });
     if (w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
   }
+  // Leaks feed the rogue actors: keep them in check every round.
+  if (w.rogueEstimate >= v.dangerLine - 5 || w.intel !== "none") b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
-  if (w.rogueEstimate >= v.dangerLine - 3 || w.intel === "much") b.want({ kind: "enforce" });
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   if (next && w.will < 9) b.want({ kind: "campaign" });
   const labs = v.seats.filter((s) => s.lab);
@@ -146,30 +147,28 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   if (v.me.funds < 2) b.want({ kind: "applyGrant" });
   switch (d) {
     case "conservative":
-      b.want({ kind: "theory", mode: "careful" });
+      b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "interpretability" });
-      if (r.theoryPrivate >= 2) b.want({ kind: "publishTheory" });
       // Augmentation does not burn the commons: worth pursuing alongside theory, by the safe route.
       if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
       break;
     case "incrementalist":
       b.want({ kind: "interpretability" });
-      b.want({ kind: "theory", mode: nextFloat(rng) < 0.5 ? "fast" : "careful" });
+      b.want({ kind: "theory", mode: nextFloat(rng) < 0.3 ? "fast" : "careful", publish: true });
       if (labs.length) b.want({ kind: "consult", target: labs[Math.floor(nextFloat(rng) * labs.length)].id });
-      if (r.theoryPrivate >= 1) b.want({ kind: "publishTheory" });
       break;
     case "butlerian":
       if (regs.length) b.want({ kind: "advise", target: regs[0].id });
-      b.want({ kind: "theory", mode: "careful" });
-      if (r.theoryPrivate >= 2) b.want({ kind: "publishTheory" });
+      b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "interpretability" });
       break;
     case "transhumanist": {
-      const route = nextFloat(rng) < 0.5 ? "direct" : "epigenetic";
+      // The safe route, except for a last push when time is short (the direct route drifts).
+      const late = v.round >= v.rounds - 2 && w.aug >= 4 && nextFloat(rng) < 0.5;
+      const route = late ? "direct" : "epigenetic";
       b.want({ kind: "augmentation", route });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
-      b.want({ kind: "augmentation", route: "epigenetic" });
-      b.want({ kind: "theory", mode: "careful" });
+      b.want({ kind: "theory", mode: "careful", publish: true });
       break;
     }
   }

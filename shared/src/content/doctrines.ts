@@ -30,12 +30,12 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
 
 /** Prestige amounts of the objectives above (kept beside the text that states them). */
 export const OBJECTIVE_POINTS = {
-  milestoneBeforeDanger: 3,
-  defenseOnMilestone3: 10,
+  milestoneBeforeDanger: 1,
+  defenseOnTheory: 8,
   validatedLevel: 1,
-  defenseBuilt: 6,
+  defenseBuilt: 4,
   frontierHeld: 1,
-  regimeComplete: 8,
-  augStage: 2,
+  regimeComplete: 5,
+  augStage: 3,
   handoff: 10,
 } as const;

@@ -26,7 +26,7 @@ export function defenseStep(ctx: RoundCtx): void {
     ctx.defenseDone = seat.id;
     for (const x of s.seats) {
       if (x.doctrine === "incrementalist") addPrestige(x, OBJECTIVE_POINTS.defenseBuilt, "objectives");
-      if (x.doctrine === "conservative" && milestonesOf(s.world.theory) >= 3) addPrestige(x, OBJECTIVE_POINTS.defenseOnMilestone3, "objectives");
+      if (x.doctrine === "conservative" && milestonesOf(s.world.theory) >= 2) addPrestige(x, OBJECTIVE_POINTS.defenseOnTheory, "objectives");
     }
     addPrestige(seat, 5, "defense");
     if (lab.flaws + lab.deceptive > 0 && chance(s, deceptiveChance(lab.flaws, lab.deceptive))) {

@@ -131,7 +131,6 @@ export function regimeStep(ctx: RoundCtx): void {
     }
     built = true;
     w.regime += 1;
-    addPrestige(seat, 1, "legitimacy");
     say(ctx, `${seat.name} extends the global monitoring regime to ${w.regime}/${MAX.regime}.`, "regime");
   }
   if (w.regime > 0 && (ctx.enforcements === 0 || w.will < need)) {

@@ -4,7 +4,7 @@ import { SECURITY_FINE } from "../content/policies.js";
 import { INCOME, MAX } from "../content/roles.js";
 import { say, tell, type RoundCtx } from "./context.js";
 import { milestoneCheck, PRODUCT } from "./research.js";
-import { addPrestige, clamp, frontierOf, milestonesOf } from "./state.js";
+import { addPrestige, clamp, dangerLine, frontierOf, milestonesOf } from "./state.js";
 import type { MatchState } from "./types.js";
 
 /** Public money buys the basics; the last milestone must come from researchers. */
@@ -21,7 +21,8 @@ export function roundScoringStep(ctx: RoundCtx): void {
   const w = s.world;
   milestoneCheck(ctx, 0);
   const frontier = frontierOf(s);
-  if (frontier <= ctx.frontierBefore)
+  // Holding the frontier counts once it is near the danger line (holding a frontier nobody pushes is no feat).
+  if (frontier <= ctx.frontierBefore && frontier >= dangerLine(s.params) - 3)
     for (const x of s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.frontierHeld, "objectives");
   w.frontier = Math.max(w.frontier, frontier);
 }

@@ -158,13 +158,13 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (labs.length) b.want({ kind: "consult", target: labs[Math.floor(nextFloat(rng) * labs.length)].id });
       break;
     case "butlerian":
-      if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "interpretability" });
+      if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {
       // The safe route, except for a last push when time is short (the direct route drifts).
-      const late = v.round >= v.rounds - 2 && w.aug >= 4 && nextFloat(rng) < 0.5;
+      const late = v.round >= v.rounds - 3 && w.aug >= 3 && nextFloat(rng) < 0.6;
       const route = late ? "direct" : "epigenetic";
       b.want({ kind: "augmentation", route });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });

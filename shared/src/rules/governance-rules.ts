@@ -3,7 +3,7 @@ import type { MatchState } from "./types.js";
 
 /** The regime needs will REGIME.will (more with lock-in) to grow, grows at most 1 a round worldwide, and lapses
  * by 1 in any round without enforcement or with will below what it needs. */
-export const REGIME = { will: 5, lockInPer: 4 } as const;
+export const REGIME = { will: 6, lockInPer: 4 } as const;
 
 export function regimeWill(lockIn: number): number {
   return REGIME.will + Math.floor(lockIn / REGIME.lockInPer);

@@ -6,7 +6,7 @@ import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp, dangerLine, milestonesOf } from "./state.js";
 import type { LabState, MatchState, SeatState } from "./types.js";
 
-export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.5, deepFrom: 6 } as const;
+export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.25, deepFrom: 6 } as const;
 
 export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3, flawPerMilestone: 0.1, flawMin: 0.05, shiftCutPerMilestone: 0.25 } as const;
 

@@ -4,14 +4,14 @@ import { SECURITY_FINE } from "../content/policies.js";
 import { INCOME, MAX } from "../content/roles.js";
 import { say, tell, type RoundCtx } from "./context.js";
 import { milestoneCheck, PRODUCT } from "./research.js";
-import { addPrestige, clamp, dangerLine, frontierOf, milestonesOf } from "./state.js";
+import { addPrestige, clamp, frontierOf, milestonesOf } from "./state.js";
 import type { MatchState } from "./types.js";
 
 /** Public money buys the basics; the last milestone must come from researchers. */
 export const THEORY_FUND_CAP = 4;
 export const THEORY_FUND_RATE = 0.5;
 
-export const ROLE_POINTS = { marketLead: 3, marketShare: 6, perPolicy: 1, perRegime: 1 } as const;
+export const ROLE_POINTS = { marketLead: 3, marketShare: 6, perPolicy: 1, perRegime: 0 } as const;
 
 /** Investors follow the visible leader: the lab(s) with the highest declared capability get this much more income. */
 export const LEADER_FUNDING = 1;
@@ -21,8 +21,7 @@ export function roundScoringStep(ctx: RoundCtx): void {
   const w = s.world;
   milestoneCheck(ctx, 0);
   const frontier = frontierOf(s);
-  // Holding the frontier counts once it is near the danger line (holding a frontier nobody pushes is no feat).
-  if (frontier <= ctx.frontierBefore && frontier >= dangerLine(s.params) - 3)
+  if (frontier <= ctx.frontierBefore)
     for (const x of s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.frontierHeld, "objectives");
   w.frontier = Math.max(w.frontier, frontier);
 }

@@ -74,7 +74,7 @@ export interface PublicHistoryRow {
 }
 
 export interface Reveal {
-  labs: { seat: number; cap: number; aligned: number; flaws: number; sec: number }[];
+  labs: { seat: number; cap: number; aligned: number; flaws: number; deceptive: number; sec: number }[];
   researchers: { seat: number; theoryPrivate: number }[];
   rogue: number;
   pool: number;

@@ -84,7 +84,7 @@ export function publicRow(h: MatchState["history"][number]): PublicHistoryRow {
 
 function reveal(s: MatchState): Reveal {
   return {
-    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, sec: x.lab!.sec })),
+    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, deceptive: x.lab!.deceptive ?? 0, sec: x.lab!.sec })),
     researchers: s.seats.filter((x) => x.researcher).map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })),
     rogue: s.world.rogue,
     pool: s.world.pool,

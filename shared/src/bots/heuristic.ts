@@ -64,8 +64,8 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (gap > 0) b.want({ kind: "alignment" });
       if (lab.cap >= danger && !validated && gap <= 1) b.want({ kind: "validate" });
       if (gap <= 0 || lab.cap < danger) pairedStep();
+      if (lab.sec < 3) b.want({ kind: "security" });
       if (lab.prod < 2) b.want({ kind: "deploy" });
-      if (lab.sec < 2) b.want({ kind: "security" });
       b.want({ kind: "validate" });
       break;
     }
@@ -163,9 +163,10 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {
-      // The safe route, except for a last push when time is short (the direct route drifts).
-      const late = v.round >= v.rounds - 3 && w.aug >= 3 && nextFloat(rng) < 0.6;
-      const route = late ? "direct" : "epigenetic";
+      // The safe route, unless only the fast one can still reach the handoff in time (the direct route drifts).
+      const left = v.rounds - v.round + 1;
+      const need = 6 - w.aug;
+      const route = need > 0.5 * left && need <= left && w.aug >= 1 ? "direct" : "epigenetic";
       b.want({ kind: "augmentation", route });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "theory", mode: "careful", publish: true });

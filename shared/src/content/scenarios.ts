@@ -32,7 +32,7 @@ const BASE: ScenarioParams = {
   incidents: 1,
   lockIn: 1,
   labLeaks: 1,
-  absorb: 1,
+  absorb: 1.5,
   legalWill: 6,
   race: 0.25,
   deckMix: EVEN_MIX,

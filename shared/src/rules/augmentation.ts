@@ -4,7 +4,7 @@ import { MAX } from "../content/roles.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige } from "./state.js";
 
-export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 1, driftRisk: 0.2, legalLimit: 2, beyondLimit: 1 } as const;
+export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 0.5, driftRisk: 0.2, legalLimit: 2, beyondLimit: 1 } as const;
 
 export function augmentationStep(ctx: RoundCtx): void {
   const w = ctx.s.world;

@@ -115,6 +115,7 @@ export function regimeStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
   const need = regimeWill(lockInOf(s));
+  const wasComplete = w.regime >= MAX.regime;
   let built = false;
   for (const [seat] of actionsOf(ctx, "buildRegime")) {
     if (w.regime >= MAX.regime) {
@@ -138,12 +139,13 @@ export function regimeStep(ctx: RoundCtx): void {
     say(ctx, `The monitoring regime lapses to ${w.regime}/${MAX.regime}: ${ctx.enforcements === 0 ? "nobody enforced it this round" : `political will fell below ${need}`}.`, "regime");
   }
   const complete = w.regime >= MAX.regime;
-  if (complete && !w.neutralized) {
+  if (complete === wasComplete) return;
+  if (complete) {
     say(ctx, "The monitoring regime is complete: rogue programmes are shut down and frontier capability research stops everywhere, for as long as it is enforced.", "regime");
     if (!(w.milestonesScored & REGIME_CREDITED))
       for (const x of s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.regimeComplete, "objectives");
     w.milestonesScored |= REGIME_CREDITED;
-  } else if (!complete && w.neutralized) say(ctx, "Without a complete regime, rogue programmes and frontier research resume.", "regime");
+  } else say(ctx, "Without a complete regime, rogue programmes and frontier research resume.", "regime");
   w.neutralized = complete;
 }
 

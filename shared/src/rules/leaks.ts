@@ -10,9 +10,10 @@ export function leakChance(leakBase: number, sec: number, securityStandard: bool
   return Math.max(LEAK.min, leakBase - LEAK.perSec * sec - (securityStandard ? LEAK.standard : 0) + bonus);
 }
 
-/** What a lab has exposed this round: its unpublished new gains, plus half of any older unaligned capability. */
-export function exposure(newGains: number, cap: number, aligned: number): number {
-  const olderGap = Math.max(0, cap - aligned - newGains);
+/** What a lab has exposed this round: its unpublished new gains, plus half of any older unaligned capability
+ * (capability built during the match; the systems everyone started with are old news). */
+export function exposure(newGains: number, cap: number, aligned: number, startCap = 0): number {
+  const olderGap = Math.max(0, Math.min(cap - aligned, cap - startCap) - newGains);
   return newGains + LEAK.unalignedShare * olderGap;
 }
 
@@ -25,7 +26,7 @@ export function leaksStep(ctx: RoundCtx): void {
     if (!lab) continue;
     let fresh = 0;
     for (const g of ctx.gains) if (g.lab === seat.id && !g.published) fresh += g.amount;
-    const amount = exposure(fresh, lab.cap, lab.aligned);
+    const amount = exposure(fresh, lab.cap, lab.aligned, s.params.startCap);
     if (amount <= 0) continue;
     if (!chance(s, leakChance(s.params.leakBase, lab.sec, std, s.mods.leakBonus))) continue;
     const leaked = amount * knob;

@@ -2,7 +2,7 @@
 import { chance, nextInt } from "../rng.js";
 import { actionsOf, say, type RoundCtx } from "./context.js";
 
-export const ROGUE = { absorbBase: 1.5, absorbShare: 0.75, licensing: 0.5, enforcement: 0.5, momentumGain: 1, momentumDecay: 0.5, poolRemovedByEnforce: 1 } as const;
+export const ROGUE = { absorbBase: 1, absorbShare: 0.5, licensing: 0.5, enforcement: 0.5, momentumGain: 1, momentumDecay: 0.5, poolRemovedByEnforce: 1 } as const;
 
 export interface RogueGrowth {
   drift: number;

@@ -4,14 +4,14 @@ import { driftedChance } from "../src/rules/augmentation.js";
 import type { Action, Doctrine } from "../src/rules/types.js";
 import { atLeast, below, forceDraws, play, playAllowingRefusals, quietMatch } from "./helpers.js";
 
-describe("driftedChance = 15% per drift point, at most 1", () => {
+describe("driftedChance = 20% per drift point, at most 1", () => {
   it.each([
     [0, 0],
-    [1, 0.15],
-    [2, 0.3],
-    [4, 0.6],
-    [6, 0.9],
-    [7, 1],
+    [0.5, 0.1],
+    [1, 0.2],
+    [2, 0.4],
+    [4, 0.8],
+    [5, 1],
     [12, 1],
   ])("drift %s → %s", (drift, p) => {
     expect(driftedChance(drift)).toBeCloseTo(p, 10);
@@ -24,10 +24,10 @@ describe("augmentation research through resolveRound", () => {
   it.each<[string, number, boolean, Action[], number, number, number]>([
     // name, aug before, augmentation legal, one action per researcher, aug after, drift after, total reputation
     ["epigenetic +0.5, no drift", 0, false, [EPI], 0.5, 0, 1],
-    ["direct +1 and +1 hidden drift", 0, false, [DIRECT], 1, 1, 1],
-    ["both routes in one round", 0, false, [EPI, DIRECT], 1.5, 1, 2],
-    ["beyond 2 once legal", 2, true, [DIRECT, EPI], 3.5, 1, 2],
-    ["capped at 6", 5.5, true, [DIRECT], 6, 1, 1],
+    ["direct +1 and +0.5 hidden drift", 0, false, [DIRECT], 1, 0.5, 1],
+    ["both routes in one round (two researchers)", 0, false, [EPI, DIRECT], 1.5, 0.5, 2],
+    ["beyond 2 once legal", 2, true, [DIRECT, EPI], 3.5, 0.5, 2],
+    ["capped at 6", 5.5, true, [DIRECT], 6, 0.5, 1],
     ["stops at 2 when not legal: a second step this round does nothing", 1.5, false, [EPI, EPI], 2, 0, 1],
   ])("%s", (_n, aug, legal, actions, augAfter, drift, rep) => {
     const s = quietMatch(["lab", "researcher:conservative", "researcher:conservative"], {}, (s) => {
@@ -65,7 +65,7 @@ describe("augmentation research through resolveRound", () => {
     expect(state.seats[1].funds).toBe(3 - cost + 2);
   });
 
-  it("each whole stage reached pays every transhumanist seat +2 (once)", () => {
+  it("each whole stage reached pays every transhumanist seat +3 (once)", () => {
     const s = quietMatch(["lab:transhumanist", "researcher:conservative", "regulator:transhumanist", "researcher:conservative"], {}, (s) => {
       s.world.aug = 0.5;
       s.world.policies.push("augmentationLegal");
@@ -73,11 +73,11 @@ describe("augmentation research through resolveRound", () => {
     let { state } = play(s, { 1: [{ kind: "augmentation", route: "direct" }], 3: [{ kind: "augmentation", route: "direct" }] });
     expect(state.world.aug).toBe(2.5);
     expect(state.world.augStagesScored).toBe(2);
-    expect(state.seats[0].prestigeBy.objectives).toBe(4);
-    expect(state.seats[2].prestigeBy.objectives).toBe(4);
+    expect(state.seats[0].prestigeBy.objectives).toBe(6);
+    expect(state.seats[2].prestigeBy.objectives).toBe(6);
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(0);
     state = play(state).state;
-    expect(state.seats[0].prestigeBy.objectives).toBe(4); // not credited twice
+    expect(state.seats[0].prestigeBy.objectives).toBe(6); // not credited twice
   });
 });
 
@@ -95,7 +95,7 @@ describe("augmented successors at stage 6", () => {
     const { state } = play(atSix(0), step);
     expect(state.end).toMatchObject({ ending: "handoff", worldValue: 90, by: "augmentation", round: 1 });
     expect(state.world.theory).toBe(9);
-    expect(state.seats[1].prestigeBy.objectives).toBe(2 + 10);
+    expect(state.seats[1].prestigeBy.objectives).toBe(3 + 10);
     expect(state.phase).toBe("ended");
   });
 
@@ -106,10 +106,10 @@ describe("augmented successors at stage 6", () => {
   });
 
   it.each([
-    // drift 2 → p 0.3; draws: rogue's estimate, then the drift check
-    [below(0.3), "drifted"],
-    [atLeast(0.3), "handoff"],
-  ])("drift 2 (p 0.3): draw %# → %s", (draw, ending) => {
+    // drift 2 → p 0.4; draws: rogue's estimate, then the drift check
+    [below(0.4), "drifted"],
+    [atLeast(0.4), "handoff"],
+  ])("drift 2 (p 0.4): draw %# → %s", (draw, ending) => {
     const s = forceDraws(atSix(2), [null, draw]);
     expect(play(s, step).state.end!.ending).toBe(ending);
   });

@@ -12,8 +12,8 @@ export function leakChance(leakBase: number, sec: number, securityStandard: bool
 
 /** What a lab has exposed this round: its unpublished new gains, plus half of any older unaligned capability
  * (capability built during the match; the systems everyone started with are old news). */
-export function exposure(newGains: number, cap: number, aligned: number, startCap = 0): number {
-  const olderGap = Math.max(0, Math.min(cap - aligned, cap - startCap) - newGains);
+export function exposure(newGains: number, cap: number, aligned: number, startCap = 0, publishedGains = 0): number {
+  const olderGap = Math.max(0, Math.min(cap - aligned, cap - startCap) - newGains - publishedGains);
   return newGains + LEAK.unalignedShare * olderGap;
 }
 
@@ -21,16 +21,22 @@ export function leaksStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const std = s.world.policies.includes("securityStandard");
   const knob = s.params.labLeaks ?? 1;
+  // Exposure is measured for every lab before any roll: know-how picked up from a leak this round is not re-exposed at once.
+  const exposed = s.seats.map((seat) => {
+    const lab = seat.lab;
+    if (!lab) return { fresh: 0, amount: 0 };
+    let fresh = 0;
+    let published = 0;
+    for (const g of ctx.gains) if (g.lab === seat.id) g.published ? (published += g.amount) : (fresh += g.amount);
+    return { fresh, amount: exposure(fresh, lab.cap, lab.aligned, s.params.startCap, published) };
+  });
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab) continue;
-    let fresh = 0;
-    for (const g of ctx.gains) if (g.lab === seat.id && !g.published) fresh += g.amount;
-    const amount = exposure(fresh, lab.cap, lab.aligned, s.params.startCap);
-    if (amount <= 0) continue;
+    const { fresh, amount } = exposed[seat.id];
+    if (amount <= 0 || knob <= 0) continue;
     if (!chance(s, leakChance(s.params.leakBase, lab.sec, std, s.mods.leakBonus))) continue;
     const leaked = amount * knob;
-    if (leaked <= 0) continue;
     s.world.pool += leaked;
     ctx.leaks += leaked;
     say(ctx, `Intelligence suggests a lab's capability has leaked to outsiders.`, "leak");

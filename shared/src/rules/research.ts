@@ -48,7 +48,7 @@ export function capabilityStep(ctx: RoundCtx): void {
     const flawP = Math.max(BREAKTHROUGH.flawMin, BREAKTHROUGH.flawChance - BREAKTHROUGH.flawPerMilestone * m);
     if (chance(s, flawP)) lab.flaws += 1;
     // Past the danger line a system may learn to look aligned under test: a deceptive flaw.
-    if (chance(s, lab.cap >= dangerLine(s.params) - 1 ? deceptionChance(s.params.deception ?? 0, m) : 0)) lab.deceptive += 1;
+    if (lab.cap >= dangerLine(s.params) - 1 && chance(s, deceptionChance(s.params.deception ?? 0, m))) lab.deceptive += 1;
     if (d.shift) {
       ctx.paradigmShifts++;
       const loss = shiftLoss(lab.aligned, m);

@@ -1,7 +1,9 @@
 // Entry point: `node --import tsx server/src/index.ts` (PORT, DATA_DIR, TIMER_SCALE, LOG_LEVEL).
+import { installProcessPolicy } from "./process.js";
 import { startServer } from "./server.js";
 
 const server = await startServer();
+installProcessPolicy(server.ctx.log, server.ctx.metrics);
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;

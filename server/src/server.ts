@@ -1,7 +1,7 @@
 // Builds and starts the whole server: HTTP app, Colyseus rooms, store, restart recovery.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { LobbyRoom, Server, matchMaker } from "@colyseus/core";
+import { Server, matchMaker } from "@colyseus/core";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { configFromEnv, type Config } from "./config.js";
@@ -11,6 +11,7 @@ import { Metrics } from "./http/metrics.js";
 import { makeLogger } from "./log.js";
 import { closeBotWorker } from "./rooms/bots.js";
 import { MatchRoom, liveRooms } from "./rooms/MatchRoom.js";
+import { SafeLobbyRoom } from "./rooms/lobby.js";
 import { keepLeases, redisParts, type LeaseKeeper } from "./scale.js";
 import { PostgresStore } from "./store/postgres.js";
 import { SqliteStore } from "./store/sqlite.js";
@@ -74,7 +75,7 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
     ...redisParts(config.redisUrl),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
   });
-  gameServer.define("lobby", LobbyRoom);
+  gameServer.define("lobby", SafeLobbyRoom);
   gameServer.define("match", MatchRoom).enableRealtimeListing();
   await gameServer.listen(config.port);
   const port = (httpServer.address() as AddressInfo).port;

@@ -14,6 +14,8 @@ import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
 import { PhaseTimer } from "./timer.js";
+import { gateFrame, safeName } from "./guard.js";
+import { rebuildRoom } from "./restore.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
 import { finalView, meJson, publicJson } from "../sync/views.js";
 
@@ -64,7 +66,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private members: Set<string>[] = [];
   /** Human seats whose player dropped and may still come back: they hold up the early end of orders. */
   private waiting = new Map<number, NodeJS.Timeout | null>();
-  private timer = new PhaseTimer();
+  private timer = new PhaseTimer((e) => this.crashed("phase timer", e, true));
   private phaseSeq = 0;
   private hostClaimed = false;
   private ended = false;
@@ -283,13 +285,43 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
   }
 
-  /** Refuses oversized messages before decoding them; the client stays connected. */
+  /** Every frame passes the gate (guard.ts): only known names with bounded payloads reach a handler. */
   protected override _onMessage(client: any, buffer: Buffer): void {
-    if (buffer && buffer.byteLength > MAX_MESSAGE_BYTES) {
-      client.send(SMSG.error, { reason: `Message too large (${buffer.byteLength} bytes; at most ${MAX_MESSAGE_BYTES}).` });
+    gateFrame(this, client, buffer, () => super._onMessage(client, buffer), (e, name) => this.crashed(`message ${name}`, e, false));
+  }
+
+  /**
+   * Colyseus calls this for a throw in onCreate, onAuth, onJoin, onLeave, onDispose, its clock or a message handler.
+   * onCreate/onAuth/onJoin throws are rethrown to the joining client (a refused join changes nothing: log only);
+   * a throw in onLeave or a clock callback may leave the room half-updated: rebuild it from its record.
+   */
+  override onUncaughtException(err: Error, methodName: string): void {
+    if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") {
+      this.ctx?.log.warn({ event: "room.join_refused", code: this.roomId, where: methodName, err: err.message }, "join refused");
       return;
     }
-    super._onMessage(client, buffer);
+    this.crashed(methodName, err, methodName === "onLeave" || methodName === "setTimeout" || methodName === "setInterval");
+  }
+
+  /**
+   * A failure confined to this room. A message handler's throw was already answered and changed nothing we keep;
+   * anything else may have left the room half-updated: it is rebuilt from its record (the last resolved round).
+   */
+  private crashed(where: string, err: unknown, rebuild: boolean): void {
+    this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
+    if (this.ctx) this.ctx.metrics.roomErrors++;
+    if (rebuild && this.ctx && !this.ctx.shuttingDown) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
+  }
+
+  /** A timer callback whose throw stays in this room. */
+  private guarded(where: string, fn: () => void): () => void {
+    return () => {
+      try {
+        fn();
+      } catch (e) {
+        this.crashed(where, e, true);
+      }
+    };
   }
 
   // ---------------------------------------------------------------- messages
@@ -333,8 +365,7 @@ export class MatchRoom extends Room<MatchRoomState> {
         this.refuse(client, name, "Internal error.");
       }
     };
-    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => void run(client, name, payload));
-    this.onMessage("*", (client, type) => this.refuse(client, String(type), `Unknown message "${String(type)}".`));
+    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => run(client, name, payload));
   }
 
   private refuse(client: Client, message: string, reason: string): void {
@@ -634,10 +665,10 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   private markWaiting(seat: number): void {
-    const t = setTimeout(() => {
+    const t = setTimeout(this.guarded("reconnect wait", () => {
       this.waiting.delete(seat);
       this.checkEarlyEnd();
-    }, this.ctx.config.reconnectSeconds * 1000);
+    }), this.ctx.config.reconnectSeconds * 1000);
     t.unref();
     this.waiting.set(seat, t);
   }
@@ -1047,19 +1078,19 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (!this.classroom) return;
     this.saveMetaSoon();
     if (this.classFlush) return;
-    this.classFlush = setTimeout(() => {
+    this.classFlush = setTimeout(this.guarded("class flush", () => {
       this.classFlush = null;
       const online = this.online();
       for (const c of this.clients) this.sendClassView(c, online);
-    }, 40);
+    }), 40);
   }
 
   private saveMetaSoon(): void {
     if (this.metaSave) return;
-    this.metaSave = setTimeout(() => {
+    this.metaSave = setTimeout(this.guarded("meta save", () => {
       this.metaSave = null;
       this.saveMeta();
-    }, 150);
+    }), 150);
   }
 
   private sendClassView(client: Client, online = this.online()): void {

@@ -622,6 +622,12 @@ export class MatchRoom extends Room<MatchRoomState> {
     m.spectator = false;
     m.token = this.meta.seats[seat].token;
     this.members[seat].add(client.sessionId);
+    // Host rights follow the seat: a host who holds a seat at any time after the start reads no more than that seat
+    // until the end (no record, no session export), even after leaving it again.
+    if (m.host && this.meta.started && !this.meta.hostPlays) {
+      this.meta.hostPlays = true;
+      this.saveMeta();
+    }
     const w = this.waiting.get(seat);
     if (w) clearTimeout(w);
     this.waiting.delete(seat);

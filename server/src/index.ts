@@ -1,4 +1,5 @@
-// Entry point: `node --import tsx server/src/index.ts` (PORT, DATA_DIR, TIMER_SCALE, LOG_LEVEL).
+// Entry point: `node --import tsx server/src/index.ts` (PORT, HOST, DATA_DIR, TIMER_SCALE, LOG_LEVEL, NODE_ENV).
+import "./env.js";
 import { installProcessPolicy } from "./process.js";
 import { startServer } from "./server.js";
 

@@ -111,7 +111,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       const o = parsed.data;
       const settings: Settings = {
         mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-        public: o.public, name: o.name ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+        public: o.public, name: cleanChat(o.name ?? "")?.slice(0, 40).trim() || `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
       };
       const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
         ? o.seats
@@ -163,7 +163,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.createSecrets();
     this.syncMatch();
     if (state.phase === "ended") {
-      void this.finish(false);
+      this.finish(false).catch((e) => this.crashed("finish", e, true));
       return;
     }
     // Every human seat gets a grace period to rejoin before it stops holding up early ends.
@@ -193,6 +193,8 @@ export class MatchRoom extends Room<MatchRoomState> {
       if (this.classroom.nameTaken(name)) throw new Error(`The name "${name}" is already taken in this class: add an initial or a number.`);
       o.name = name;
     }
+    // Names are shown to everyone: cleaned like chat (no markup, no control or direction characters).
+    if (o.name !== undefined) o.name = cleanName(o.name) ?? undefined;
     return o;
   }
 
@@ -465,7 +467,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       if (!this.meta.started) this.rebalance();
     }
     this.meta.settings = next;
-    if (p.public !== undefined) void this.setPrivate(!next.public);
+    if (p.public !== undefined) this.setPrivate(!next.public).catch((e) => this.crashed("listing", e, false));
     this.syncSettings();
     this.saveMeta();
     this.updateListing();
@@ -726,7 +728,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.ended || this.state.phase !== from) return;
     if (from === "news") this.enter("deliberation");
     else if (from === "deliberation") this.enter("orders");
-    else if (from === "orders") void this.resolveNow();
+    else if (from === "orders") this.resolveNow().catch((e) => this.crashed("resolve", e, true));
     else if (from === "report") this.beginRound();
   }
 
@@ -744,9 +746,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     if (humans === 0) return;
     const seq = this.phaseSeq;
-    setImmediate(() => {
+    setImmediate(this.guarded("early end", () => {
       if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
-    });
+    }));
   }
 
   private async resolveNow(): Promise<void> {
@@ -973,9 +975,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     if (teams === 0) return;
     const seq = this.phaseSeq;
-    setImmediate(() => {
+    setImmediate(this.guarded("early end", () => {
       if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
-    });
+    }));
   }
 
   private onPropose(client: Client, orders: SeatOrders): string | void {
@@ -1258,7 +1260,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (key === this.listingKey) return;
     this.listingKey = key;
     // setMetadata alone does not reach the lobby's real-time listing.
-    void this.setMetadata(meta).then(() => updateLobby(this));
+    this.setMetadata(meta).then(() => updateLobby(this)).catch((e) => this.crashed("listing", e, false));
   }
 
   private listingKey = "";

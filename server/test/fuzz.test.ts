@@ -151,6 +151,24 @@ describe("the one-message crashes", () => {
   });
 });
 
+describe("node clients", () => {
+  it("send copies: back-to-back compressed messages arrive whole and in order", async () => {
+    const host = await create(srv.url, { seed: 5, seats: [{ role: "lab" }, { role: "lab" }] });
+    const n0 = host.errors.length;
+    const kinds = [MSG.chat, MSG.orders, MSG.vote] as const;
+    for (let i = 0; i < 60; i++) {
+      // Over 1 KB each, of different lengths: ws compresses them later, in a queue.
+      host.room.send(MSG.chat, { text: "a".repeat(1500 + i) });
+      host.room.send(MSG.orders, { actions: "b".repeat(2500 - i) });
+      host.room.send(MSG.vote, { proposal: "c".repeat(1100 + 3 * i) });
+    }
+    await host.until(() => host.errors.length >= n0 + 180, T, "180 answers");
+    const names = host.errors.slice(n0).map((e) => e.message);
+    expect(names).toEqual(Array.from({ length: 180 }, (_, i) => kinds[i % 3]));
+    await host.room.leave();
+  });
+});
+
 // ---------------------------------------------------------------- the fuzzer
 
 const HOSTILE_KEYS = ["toString", "valueOf", "__proto__", "constructor", "hasOwnProperty", "then", "length"];

@@ -96,6 +96,8 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       break;
     }
   }
+  // Products pay for the first three: worth a spare action (each adds lock-in, and risk if flawed).
+  if (lab.prod < 3) b.want({ kind: "deploy" });
 }
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
@@ -117,7 +119,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     if (w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
   }
   // Leaks feed the rogue actors: keep them in check every round.
-  if (w.rogueEstimate >= v.dangerLine - 5 || w.intel !== "none") b.want({ kind: "enforce" });
+  b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   if (next && w.will < 9) b.want({ kind: "campaign" });

@@ -102,8 +102,8 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
-  conservative: ["securityStandard", "exportControls", "theoryFund", "computeLicensing", "augmentationLegal"],
-  incrementalist: ["securityStandard", "exportControls", "computeLicensing", "theoryFund"],
+  conservative: ["securityStandard", "exportControls", "theoryFund", "computeLicensing", "treaty", "augmentationLegal"],
+  incrementalist: ["securityStandard", "exportControls", "computeLicensing", "theoryFund", "treaty"],
   transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard"],
 };
 
@@ -124,7 +124,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   if (next && w.will < 9) b.want({ kind: "campaign" });
   const labs = v.seats.filter((s) => s.lab);
-  if (labs.length && (d === "incrementalist" || d === "butlerian" || w.policies.includes("moratorium"))) {
+  if (labs.length && (d === "butlerian" || w.policies.includes("moratorium"))) {
     const t = labs[Math.floor(nextFloat(rng) * labs.length)];
     b.want({ kind: "audit", target: t.id });
   }
@@ -162,6 +162,8 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "butlerian":
       b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "interpretability" });
+      // Smarter humans are no frontier AI: the safe route is welcome.
+      if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
       if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {

@@ -65,7 +65,7 @@ describe("augmentation research through resolveRound", () => {
     expect(state.seats[1].funds).toBe(3 - cost + 2);
   });
 
-  it("each whole stage reached pays every transhumanist seat +3 (once)", () => {
+  it("each whole stage reached pays every transhumanist seat +2 (once)", () => {
     const s = quietMatch(["lab:transhumanist", "researcher:conservative", "regulator:transhumanist", "researcher:conservative"], {}, (s) => {
       s.world.aug = 0.5;
       s.world.policies.push("augmentationLegal");
@@ -73,11 +73,11 @@ describe("augmentation research through resolveRound", () => {
     let { state } = play(s, { 1: [{ kind: "augmentation", route: "direct" }], 3: [{ kind: "augmentation", route: "direct" }] });
     expect(state.world.aug).toBe(2.5);
     expect(state.world.augStagesScored).toBe(2);
-    expect(state.seats[0].prestigeBy.objectives).toBe(6);
-    expect(state.seats[2].prestigeBy.objectives).toBe(6);
+    expect(state.seats[0].prestigeBy.objectives).toBe(4);
+    expect(state.seats[2].prestigeBy.objectives).toBe(4);
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(0);
     state = play(state).state;
-    expect(state.seats[0].prestigeBy.objectives).toBe(6); // not credited twice
+    expect(state.seats[0].prestigeBy.objectives).toBe(4); // not credited twice
   });
 });
 
@@ -95,7 +95,7 @@ describe("augmented successors at stage 6", () => {
     const { state } = play(atSix(0), step);
     expect(state.end).toMatchObject({ ending: "handoff", worldValue: 90, by: "augmentation", round: 1 });
     expect(state.world.theory).toBe(9);
-    expect(state.seats[1].prestigeBy.objectives).toBe(3 + 10);
+    expect(state.seats[1].prestigeBy.objectives).toBe(2 + 10);
     expect(state.phase).toBe("ended");
   });
 

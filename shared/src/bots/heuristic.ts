@@ -72,11 +72,12 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "conservative": {
       // Theory first: once milestone 1 makes its steps predictable, advance one aligned step a round.
       if (gap > 0) b.want({ kind: "alignment" });
-      const ready = m >= 1 || threat >= lab.cap + 2;
+      // Far below the danger line a step is safe; closer in, only on published theory.
+      const ready = m >= 1 || lab.cap < danger - 2 || threat >= lab.cap + 2;
       if (ready && gap <= 0) pairedStep();
       if (lab.prod < 1) b.want({ kind: "deploy" });
-      if (lab.sec < 4) b.want({ kind: "security" });
       b.want({ kind: "minimalRiskTest" });
+      if (lab.sec < 3) b.want({ kind: "security" });
       break;
     }
     case "butlerian": {
@@ -97,12 +98,13 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     }
   }
   // Products pay for the first three: worth a spare action (each adds lock-in, and risk if flawed).
-  if (lab.prod < 3) b.want({ kind: "deploy" });
+  // A conservative lab saves its funds for aligned steps instead.
+  if (lab.prod < (d === "conservative" ? 2 : 3)) b.want({ kind: "deploy" });
 }
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
-  conservative: ["securityStandard", "exportControls", "theoryFund", "computeLicensing", "treaty", "augmentationLegal"],
+  conservative: ["securityStandard", "exportControls", "theoryFund", "treaty", "augmentationLegal"],
   incrementalist: ["securityStandard", "exportControls", "computeLicensing", "theoryFund", "treaty"],
   transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard"],
 };

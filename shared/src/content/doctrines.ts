@@ -25,7 +25,7 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
   transhumanist: { id: "transhumanist", name: "Transhumanist",
     plan: "Stop risky AI work, make humans smarter, and hand the problem to them.",
     passive: "Augmentation research costs 1 fund less; augmentation can be legalised with 1 less will and 1 less influence.",
-    objectives: "+3 for each augmentation stage reached; +10 if augmented successors take over safely." },
+    objectives: "+2 for each augmentation stage reached; +10 if augmented successors take over safely." },
 };
 
 /** Prestige amounts of the objectives above (kept beside the text that states them). */
@@ -36,6 +36,6 @@ export const OBJECTIVE_POINTS = {
   defenseBuilt: 4,
   frontierHeld: 1,
   regimeComplete: 5,
-  augStage: 3,
+  augStage: 2,
   handoff: 10,
 } as const;

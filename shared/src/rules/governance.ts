@@ -50,12 +50,17 @@ export function policiesStep(ctx: RoundCtx): void {
   }
 }
 
+/** Campaigns raise will by 1 below this, by 0.5 from it up. */
+export const CAMPAIGN_FULL_BELOW = 5;
+
 /** Step 2: campaigns, grants, advice, grant applications and side payments. */
 export function fundingStep(ctx: RoundCtx): void {
   const s = ctx.s;
   for (const [seat] of actionsOf(ctx, "campaign")) {
-    s.world.will = clamp(s.world.will + 1, 0, MAX.will);
-    say(ctx, `${seat.name} campaigns for caution: political will +1.`, "politicalWill");
+    // Diminishing returns: the first points of concern are easy to raise, the last are hard-won.
+    const d = s.world.will < CAMPAIGN_FULL_BELOW ? 1 : 0.5;
+    s.world.will = clamp(s.world.will + d, 0, MAX.will);
+    say(ctx, `${seat.name} campaigns for caution: political will +${d}.`, "politicalWill");
   }
   for (const [seat, a] of actionsOf(ctx, "grant")) {
     const r = s.seats[a.target];

@@ -82,10 +82,10 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     }
     case "butlerian": {
       if (gap > 0) b.want({ kind: "alignment" });
-      if (lab.sec < 4) b.want({ kind: "security" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
-      if (threat >= lab.cap + 2 && gap <= 0) pairedStep();
       b.want({ kind: "minimalRiskTest" });
+      if (lab.sec < 3) b.want({ kind: "security" });
+      if (threat >= lab.cap + 2 && gap <= 0) pairedStep();
       break;
     }
     case "transhumanist": {

@@ -13,6 +13,8 @@ export const THEORY_FUND_RATE = 0.5;
 
 export const ROLE_POINTS = { marketLead: 3, marketShare: 6, perPolicy: 1, perRegime: 0 } as const;
 
+export const MARKET_PRODUCTS = 4;
+
 /** Investors follow the visible leader: the lab(s) with the highest declared capability get this much more income. */
 export const LEADER_FUNDING = 1;
 
@@ -62,14 +64,15 @@ export function finalScores(s: MatchState): number[] {
   const W = s.end?.worldValue ?? 0;
   let lead = -1;
   let market = 0;
+  // Market share counts at most MARKET_PRODUCTS products a lab (a saturated market).
   for (const x of s.seats) if (x.lab) {
     lead = Math.max(lead, x.lab.cap);
-    market += x.lab.prod;
+    market += Math.min(x.lab.prod, MARKET_PRODUCTS);
   }
   for (const x of s.seats) {
     if (x.lab) {
       // Market share: the labs split a fixed pool of prestige by their products (selling more than rivals pays, selling alone saturates).
-      if (market > 0) addPrestige(x, Math.round((ROLE_POINTS.marketShare * x.lab.prod) / market), "revenue");
+      if (market > 0) addPrestige(x, Math.round((ROLE_POINTS.marketShare * Math.min(x.lab.prod, MARKET_PRODUCTS)) / market), "revenue");
       if (x.lab.cap === lead) addPrestige(x, ROLE_POINTS.marketLead, "marketLead");
     } else if (x.role === "regulator") {
       addPrestige(x, s.world.policies.length * ROLE_POINTS.perPolicy + s.world.regime * ROLE_POINTS.perRegime, "legitimacy");

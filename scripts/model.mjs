@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const root = new URL("..", import.meta.url).pathname;
+const ONLY_BALANCE = process.env.MODEL_BALANCE_ONLY === "1";
 const N = Number(process.env.MODEL_MATCHES ?? 1000);
 const NC = Number(process.env.MODEL_COMPETENT_MATCHES ?? 20);
 const BASE = ["--matches", String(N), "--seed", "1", "--json", "--detail"];
@@ -23,6 +24,15 @@ const cmd = (args) => `npm run sim -- --matches ${N} --seed 1 --json --detail ${
 const DOCS = ["conservative", "incrementalist", "butlerian", "transhumanist"];
 const table = (d) => ["lab", "lab", "lab", "regulator", "researcher", "researcher"].map((r) => `${r}:${d}`).join(",");
 const byCause = (r) => `${r.detail.catastropheBy.lab} / ${r.detail.catastropheBy.rogue} / ${r.detail.catastropheBy.defense}`;
+
+if (ONLY_BALANCE) {
+  const path = new URL("../docs/MODEL.md", import.meta.url);
+  const old = readFileSync(path, "utf8");
+  const cut = old.indexOf("## 10. No trivial script wins");
+  writeFileSync(path, old.slice(0, cut) + balanceSection());
+  console.log("docs/MODEL.md: section 10 rewritten");
+  process.exit(0);
+}
 
 // 1. leaks fuel rogue actors
 const leak = [0.25, 0.45, 0.65].map((x) => [x, sim(["--set", `leakBase=${x}`])]);
@@ -59,8 +69,6 @@ const consTrans = sim(["--table", "lab:conservative,lab:conservative,lab:conserv
 const legal = [3, 6, 8].map((x) => [x, sim(["--table", table("transhumanist"), "--set", `legalWill=${x}`])]);
 // 9. scenarios
 const scen = ["baseline", "leaky", "fast", "slow", "classroom"].map((s) => [s, sim(["--scenario", s])]);
-const balancePath = new URL("../docs/balance-baseline.json", import.meta.url);
-const balance = existsSync(balancePath) ? JSON.parse(readFileSync(balancePath, "utf8")) : null;
 
 const endingsCell = (r) => ["secure", "handoff", "pause", "precarious", "catastrophe", "drifted"].map((e) => `${e} ${share(r, e)}`).join(", ");
 const minEnding = (r) => Math.min(...Object.values(r.endings).map((n) => n / r.matches));
@@ -199,7 +207,16 @@ ${scen.map(([s, r]) => `| ${s} | ${pct(r.catastropheRate)} | ${pct(minEnding(r))
 
 Targets: catastrophe 25–55%, every ending ≥ 3%, pause ≤ 25%, each doctrine 15–35% of the matches with a winner.
 
-## 10. No trivial script wins (\`npm run balance\`)
+${balanceSection()}`;
+writeFileSync(new URL("../docs/MODEL.md", import.meta.url), md);
+console.log("docs/MODEL.md written");
+
+function balanceSection() {
+  const balancePath = new URL("../docs/balance-baseline.json", import.meta.url);
+  const balance = existsSync(balancePath) ? JSON.parse(readFileSync(balancePath, "utf8")) : null;
+  const beforePath = new URL("../docs/balance-baseline-rules1.json", import.meta.url);
+  const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : null;
+  return `## 10. No trivial script wins (\`npm run balance\`)
 
 ${balance ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed}   (rules ${balance.rulesVersion})
 
@@ -208,7 +225,14 @@ ${balance ? `    npm run balance -- --json --matches ${balance.matches} --seed $
 ${Object.entries(balance.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${(r.bestExploit.upper95 ?? r.bestExploit.gainOverNormal + 1.96 * r.bestExploit.se).toFixed(1)} | ${r.arms.filter((a) => a.name === "normal").map((a) => `${a.doctrine.slice(0, 4)} ${a.score.toFixed(1)}`).join(", ")} |`).join("\n")}
 
 Target: no scripted or searched policy more than +3 above the normal bot (upper end of the 95% interval).
+${before ? `
+Before (rules 1.0.0, the same command on the rules-1 engine, kept in docs/balance-baseline-rules1.json):
+
+| role | best exploit | gain over the normal bot | upper 95% |
+|---|---|---|---|
+${Object.entries(before.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} |`).join("\n")}
+
+Rules 1 doctrine win shares: ${Object.entries(before.doctrines).map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`).join(", ")}.` : ""}
 Doctrine win shares in that run: ${Object.entries(balance.doctrines).map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`).join(", ")}.` : "Run `npm run balance -- --json --matches 1000 --seed 1 > docs/balance-baseline.json`, then `npm run model`."}
 `;
-writeFileSync(new URL("../docs/MODEL.md", import.meta.url), md);
-console.log("docs/MODEL.md written");
+}

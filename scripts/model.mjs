@@ -66,7 +66,7 @@ const consVol2 = sim(["--table", table("conservative"), "--set", "volatility=2"]
 const incrVol2 = sim(["--table", table("incrementalist"), "--set", "volatility=2"]);
 const consTrans = sim(["--table", "lab:conservative,lab:conservative,lab:conservative,regulator:transhumanist,researcher:conservative,researcher:transhumanist"]);
 // 8. augmentation: the legal change
-const legal = [3, 6, 8].map((x) => [x, sim(["--table", table("transhumanist"), "--set", `legalWill=${x}`])]);
+const legal = [3, 6, 9, 11].map((x) => [x, sim(["--table", table("transhumanist"), "--set", `legalWill=${x}`])]);
 // 9. scenarios
 const scen = ["baseline", "leaky", "fast", "slow", "classroom"].map((s) => [s, sim(["--scenario", s])]);
 
@@ -123,7 +123,7 @@ ${vol.map(([x, r]) => `| ${x}${x === 1 ? " (baseline)" : ""} | ${pct(r.catastrop
 | world | catastrophe | labs / rogue / defenses | secure | defenses completed |
 |---|---|---|---|---|
 | no deceptive flaws (\`deception=0\`) | ${pct(noDeception.catastropheRate)} | ${byCause(noDeception)} | ${share(noDeception, "secure")} | ${noDeception.detail.defensesCompleted} |
-| baseline (\`deception=0.5\`) | ${pct(base.catastropheRate)} | ${byCause(base)} | ${share(base, "secure")} | ${base.detail.defensesCompleted} |
+| baseline (\`deception=0.6\`) | ${pct(base.catastropheRate)} | ${byCause(base)} | ${share(base, "secure")} | ${base.detail.defensesCompleted} |
 | every near-frontier gain may deceive (\`deception=1\`) | ${pct(deceptionHigh.catastropheRate)} | ${byCause(deceptionHigh)} | ${share(deceptionHigh, "secure")} | ${deceptionHigh.detail.defensesCompleted} |
 | baseline, but theory 6 and interpretability 3 from the start | ${pct(interpTheory.catastropheRate)} | ${byCause(interpTheory)} | ${share(interpTheory, "secure")} | ${interpTheory.detail.defensesCompleted} |
 
@@ -196,6 +196,10 @@ The conservative table reaches *secure* in ${share(all.conservative, "secure")} 
 | will needed to legalise | handoff | drifted | mean handoff round |
 |---|---|---|---|
 ${legal.map(([x, r]) => `| ${x}${x === 6 ? " (rules 2.0)" : x === 3 ? " (rules 1)" : ""} | ${share(r, "handoff")} | ${share(r, "drifted")} | ${r.detail.meanEndRound.handoff.toFixed(1)} |`).join("\n")}
+
+In a table that wants augmentation, political will climbs fast (its labs' products cause incidents, its
+regulator campaigns), so a threshold of 6 delays the law by a few rounds rather than blocking it; the gate
+bites only when will cannot get there (11). With mixed tables (§9) the handoff is ${share(base, "handoff")} of matches.
 
 ## 9. Balance targets (issue 9 §3)
 

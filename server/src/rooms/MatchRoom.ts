@@ -17,7 +17,7 @@ import { PhaseTimer } from "./timer.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
 import { finalView, meJson, publicJson } from "../sync/views.js";
 
-type JoinOptions = { name?: string; spectator?: boolean; seatToken?: string; hostToken?: string };
+type JoinOptions = { name?: string; spectator?: boolean; autoSeat?: boolean; seatToken?: string; hostToken?: string };
 
 /** Per-client data kept on `client.userData`. */
 interface Member {
@@ -211,7 +211,8 @@ export class MatchRoom extends Room<MatchRoomState> {
       const idx = this.meta.seats.findIndex((s) => s.token !== null && s.token === o.seatToken);
       if (idx >= 0) seat = idx;
     }
-    if (seat === null && creator && !o.spectator && this.meta.settings.mode !== "classroom" && !this.meta.started) {
+    // The creator sits down at once; so does a joiner by code who asks for it (client UX, issue 11).
+    if (seat === null && (creator || o.autoSeat) && !o.spectator && this.meta.settings.mode !== "classroom" && !this.meta.started) {
       const idx = this.meta.seats.findIndex((s) => s.kind === "open");
       if (idx >= 0) {
         this.claimOpenSeat(idx, m);
@@ -697,6 +698,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private checkEarlyEnd(): void {
     if (this.state.phase !== "orders" || this.ended) return;
     if (this.classroom) return this.checkClassEarlyEnd();
+    if (this.timer.paused) return; // paused means nothing moves (solo pauses while its guide is open); resuming checks again
     let humans = 0;
     for (let i = 0; i < this.meta.seats.length; i++) {
       const s = this.meta.seats[i];

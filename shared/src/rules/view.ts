@@ -87,6 +87,7 @@ function reveal(s: MatchState): Reveal {
     pool: s.world.pool,
     drift: s.world.drift,
     history: s.history.slice(),
+    prestigeBy: s.seats.map((x) => ({ ...x.prestigeBy })),
   };
 }
 
@@ -115,6 +116,7 @@ export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatV
       funds: me.funds,
       influence: me.influence,
       prestige: me.prestige,
+      prestigeBy: { ...me.prestigeBy },
       lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
       researcher: me.researcher ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate } : null,
       knownFlaws,

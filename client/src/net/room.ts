@@ -249,7 +249,8 @@ export function createNet(): Net {
       setState({ connection: "connecting" });
       await conn.leave();
       try {
-        const room = await colyseus().joinById(code.toUpperCase(), spectator ? { name, spectator: true } : { name });
+        // A player joining by code sits down at the first free seat at once (the lobby lets them move or watch).
+        const room = await colyseus().joinById(code.toUpperCase(), spectator ? { name, spectator: true } : { name, autoSeat: true });
         conn.attach(room, name);
       } catch (e) {
         setState({ connection: "idle" });

@@ -27,6 +27,19 @@ export const HINTS: Record<string, Step> = {
 };
 
 let guiding = false;
+let clockNote = "";
+const watchers = new Set<(open: boolean) => void>();
+
+/** What the guide says about the clock: paused in solo, running online. */
+export function setClockNote(text: string): void {
+  clockNote = text;
+}
+
+/** Called with true when a guide or hint opens and false when it closes. */
+export function onGuide(fn: (open: boolean) => void): () => void {
+  watchers.add(fn);
+  return () => watchers.delete(fn);
+}
 const shownHints = new Set<string>();
 
 /** Shows a hint once, in a match whose guide ran, when nothing else is on screen. */
@@ -60,11 +73,12 @@ function run(steps: Step[], regions: () => Record<string, Rect>, board: HTMLElem
   const next = h("button", { type: "button", class: "btn small primary", id: "guide-next", on: { click: () => (i + 1 < STEPS.length ? show(i + 1) : close()) } }, "Next");
   const dialog = h("div", { class: "guide", role: "dialog", "aria-modal": "false", "aria-labelledby": "guide-title", "aria-describedby": "guide-text",
     on: { keydown: (e: Event) => { if ((e as KeyboardEvent).key === "Escape") { if (markDone && i + 1 < STEPS.length) guiding = false; close(); } } } },
-    title, text, h("div", { class: "row spread" }, count, h("span", { class: "row" }, back, next,
+    title, text, clockNote ? h("p", { class: "guide-clock small", id: "guide-clock" }, clockNote) : null, h("div", { class: "row spread" }, count, h("span", { class: "row" }, back, next,
       markDone ? h("button", { type: "button", class: "btn small ghost", id: "guide-skip", on: { click: () => { guiding = false; close(); } } }, "Skip guide") : null)));
   const wrap = h("div", { class: `guide-layer${markDone ? "" : " hint"}` }, box, dialog);
   active = wrap;
   document.body.append(wrap);
+  for (const w of [...watchers]) w(true);
   const onMove = () => place();
   window.addEventListener("resize", onMove);
   window.addEventListener("scroll", onMove, { passive: true });
@@ -122,6 +136,7 @@ function run(steps: Step[], regions: () => Record<string, Rect>, board: HTMLElem
     window.removeEventListener("scroll", onMove);
     wrap.remove();
     active = null;
+    for (const w of [...watchers]) w(false);
     if (markDone) document.getElementById("submit-orders")?.focus?.();
   }
 

@@ -29,7 +29,8 @@ export function reportView(r: RoundReport, mySeat: number | null, opts: { open?:
     r.end ? h("p", { class: "end-line" }, h("strong", null, ENDING_NAMES[r.end.ending]), `: ${r.end.cause}`) : null,
   ];
   return h("details", { class: "report", open: opts.open ?? false, "data-round": r.round },
-    h("summary", null, h("span", null, `Round ${r.round}`), r.news[0] ? h("span", { class: "muted" }, ` — ${r.news[0].headline}`) : null),
+    // The summary is a flex row (spaces at an item's edge vanish): the dash keeps its spaces inside one text.
+    h("summary", null, h("span", null, `Round ${r.round}`, r.news[0] ? h("span", { class: "muted" }, ` — ${r.news[0].headline}`) : null)),
     body);
 }
 

@@ -14,7 +14,7 @@ export function textBoard(m: BoardModel): HTMLElement {
   const labRow = (l: BoardModel["labs"][number]) => h("tr", { class: l.mine ? "mine" : undefined },
     h("th", { scope: "row" }, h("span", { style: { color: l.style.color }, "aria-hidden": "true" }, l.style.mark, " "), l.name, l.mine ? " (you)" : ""),
     h("td", null, doctrineName(l.doctrine as Doctrine)),
-    h("td", null, `${fmt(l.cap)}${l.capExact ? "" : " (declared)"}`),
+    h("td", null, l.capExact ? fmt(l.cap) : `at least ${fmt(l.cap)} (declared)`),
     h("td", null, l.aligned === null ? "unknown" : `${fmt(l.aligned)}${l.alignedPublic && !l.mine ? " (validated)" : ""}`),
     h("td", null, `${l.defense}/${m.max.defense}`),
     h("td", null, String(l.prod)),

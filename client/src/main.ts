@@ -98,7 +98,7 @@ subscribe((st, prev) => {
 window.setInterval(() => {
   const info = getState().snap?.info;
   // Paused: the time that will be left on resuming, marked; nothing at all for a phase with no time left (a report of 0 s).
-  const txt = !info ? "" : info.paused ? (info.remaining > 0 ? `⏸ ${clock(info.remaining)}` : "") : info.deadline > 0 ? clock(secondsLeft(info.deadline)) : "";
+  const txt = !info ? "" : info.paused ? (info.remaining > 0 ? clock(info.remaining) : "") : info.deadline > 0 ? clock(secondsLeft(info.deadline)) : "";
   const low = !!info && !info.paused && info.deadline > 0 && secondsLeft(info.deadline) <= 10;
   for (const el of document.querySelectorAll<HTMLElement>("[data-timer], [data-deadline-for]")) {
     if (el.textContent !== txt) el.textContent = txt;

@@ -76,7 +76,7 @@ export function matchScreen(net: Net): Screen {
   let guideOpen = false;
   let lastGoals = "";
   const unbindHolds = bindHolds(net);
-  setClockNote(soloClock() ? "⏸ The clock is paused while this is open." : "The clock keeps running: other players are deciding too.");
+  setClockNote(soloClock() ? "The clock is paused while this is open." : "The clock keeps running: other players are deciding too.");
   let releaseGuide: (() => void) | null = null;
   const unGuide = onGuide((open) => {
     guideOpen = open;
@@ -183,8 +183,8 @@ export function matchScreen(net: Net): Screen {
   function drawPaused(snap: ClientSnapshot | null): void {
     const info = snap?.info;
     const text = !info || !info.paused || info.phase === "ended" ? ""
-      : guideOpen && soloClock() ? "⏸ Paused while you read the guide: the clock starts again when you close it."
-      : snap!.isHost ? "⏸ Paused. Press Resume to go on." : "⏸ The host has paused the match.";
+      : guideOpen && soloClock() ? "Paused while you read the guide: the clock starts again when you close it."
+      : snap!.isHost ? "Paused. Press Resume (Host menu on a phone) to go on." : "The host has paused the match.";
     if (pausedNote.textContent !== text) pausedNote.textContent = text;
     pausedNote.hidden = text === "";
   }

@@ -186,7 +186,7 @@ function actionVariants(v: SeatView, kind: ActionKind, target = 0): Action[] {
 }
 
 function affordable(me: SeatView["me"], c: Cost): Check {
-  if (c.funds > me.funds) return no(`Needs ${c.funds} funds (you have ${me.funds}).`);
+  if (c.funds > me.funds) return no(`Needs ${c.funds} fund${c.funds === 1 ? "" : "s"} (you have ${me.funds}).`);
   if (c.influence > me.influence) return no(`Needs ${c.influence} influence (you have ${me.influence}).`);
   return ok;
 }

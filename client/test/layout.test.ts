@@ -107,11 +107,14 @@ describe("layouts at 360, 390 and 768 px", () => {
     const { page } = b;
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(`${baseURL()}/`);
+    await page.waitForSelector("#start-solo");
+    await atWidths(b, "home", async (p) => { await p.evaluate(() => { const d = document.querySelector<HTMLDetailsElement>("details.more"); if (d) d.open = true; }); });
     await page.click("#create-match");
     await page.waitForSelector("#lobby-code");
     await page.waitForSelector("select.bot-level");
     await atWidths(b, "lobby");
     // The check itself finds a line of text too wide for the phone.
+    await page.setViewportSize({ width: 360, height: 800 });
     await page.evaluate(() => { const p = document.createElement("p"); p.id = "too-wide"; p.style.whiteSpace = "nowrap"; p.textContent = "x".repeat(120); document.querySelector("main")!.append(p); });
     expect((await layoutProblems(page)).join("\n")).toMatch(/wide|off the screen/);
     await page.evaluate(() => document.getElementById("too-wide")?.remove());
@@ -162,6 +165,22 @@ describe("layouts at 360, 390 and 768 px", () => {
       await page.waitForSelector("#debrief-h");
       await openAll(page, ".debrief");
       await atWidths(b, `end-${role}`);
+      if (role === "researcher") {
+        await page.click("#watch-replay");
+        await page.waitForSelector("#replay-board[data-ready] canvas");
+        await page.click("#replay-next");
+        await atWidths(b, "replay-round1");
+        await page.click("#replay-last");
+        await page.waitForSelector(".replay-end .debrief");
+        await atWidths(b, "replay-end");
+        await page.goto(`${baseURL()}/#replays`);
+        await page.waitForSelector("ul.matches li");
+        expect(await page.textContent("ul.matches")).toMatch(/your score \d+/);
+        await atWidths(b, "replays");
+        await page.goto(`${baseURL()}/`);
+        await page.evaluate(() => sessionStorage.clear());
+        return;
+      }
       await page.click("#play-again");
       await page.waitForSelector("#start-solo");
       expect(b.errors).toEqual([]);

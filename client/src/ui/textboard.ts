@@ -21,10 +21,10 @@ export function textBoard(m: BoardModel): HTMLElement {
     h("td", null, l.flaws === null ? "hidden" : String(l.flaws)));
   return h("div", { class: "text-board" },
     h("p", null, `Round ${m.round} of ${m.rounds}. Danger line at capability ${m.danger}; transformative AI (TAI) at ${m.tai}.`),
-    h("table", null,
+    h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Labs (the table scrolls sideways)" }, h("table", null,
       h("caption", null, "Labs"),
       h("thead", null, h("tr", null, ["Lab", "Metastrategy", "Capability", "Aligned", "Defense", "Products", "Hidden flaws"].map((c) => h("th", { scope: "col" }, c)))),
-      h("tbody", null, m.labs.map(labRow))),
+      h("tbody", null, m.labs.map(labRow)))),
     h("ul", null,
       h("li", null, `Rogue actors: ${m.rogue.exact ? `exactly ${fmt(m.rogue.value)}` : `about ${fmt(m.rogue.value)} (between ${fmt(m.rogue.lo)} and ${fmt(m.rogue.hi)})`}.`),
       h("li", null, `Leak intel: ${m.intel === "none" ? "nothing known in the pool" : m.intel === "some" ? "some leaked know-how is out there" : "much leaked know-how is out there"}${m.pool !== null ? ` (pool was ${fmt(m.pool)})` : ""}.`),

@@ -191,7 +191,8 @@ export function matchScreen(net: Net): Screen {
 
   function drawGoals(snap: ClientSnapshot): void {
     const v = snap.view;
-    const seatView = v && "me" in v && !v.end ? (v as SeatView) : null;
+    // Only while the match runs: at the end (or when the host stops it) the score table takes over.
+    const seatView = v && "me" in v && !v.end && !v.reveal && snap.info.phase !== "ended" ? (v as SeatView) : null;
     const key = seatView ? JSON.stringify([seatView.me, seatView.world, seatView.seats.map((x) => x.lab?.declaredCap)]) : "";
     if (key === lastGoals) return;
     lastGoals = key;

@@ -13,6 +13,7 @@ import { fillWithBots } from "./bots.js";
 import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
+import { FencedError } from "../store/types.js";
 import { PhaseTimer } from "./timer.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
 import { finalView, meJson, publicJson } from "../sync/views.js";
@@ -229,7 +230,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const m = client.userData as Member | undefined;
-    if (!m || this.ctx.shuttingDown) return; // a restart keeps every seat and token as stored
+    if (!m || this.ctx.shuttingDown || this.fenced) return; // a restart (or a takeover) keeps every seat and token as stored
     if (this.classroom) return this.leaveClassroom(client, m, consented);
     const seat = m.seat;
     if (seat !== null) this.members[seat]?.delete(client.sessionId);
@@ -277,9 +278,31 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     for (const t of this.waiting.values()) if (t) clearTimeout(t);
     if (!this.ctx) return;
-    if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended) {
+    if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended && !this.fenced) {
       await this.ctx.store.finishMatch(this.code, "abandoned", null).catch(() => {});
       this.ctx.log.info({ event: "match.abandoned", code: this.code }, "lobby abandoned");
+    }
+  }
+
+  // ---------------------------------------------------------------- fencing (scale-out: called by scale.ts only)
+
+  /** Set once another process holds this match: nothing more is written, shown or listed here. */
+  fenced = false;
+
+  /** Another process took this match over: stop serving it, writing nothing; clients are closed with `closeCode` and rejoin the new owner. */
+  stopServing(closeCode: number): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    this.phaseSeq++; // an in-flight resolution or a phase timer does nothing more
+    this.timer.clear();
+    if (this.classFlush) clearTimeout(this.classFlush);
+    if (this.metaSave) clearTimeout(this.metaSave);
+    this.metaSave = null;
+    const close = () => void this.disconnect(closeCode).catch(() => {});
+    try {
+      close();
+    } catch {
+      setTimeout(close, 0); // still inside onCreate
     }
   }
 
@@ -729,6 +752,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     try {
       await this.ctx.store.appendRound(this.code, index, orders, extras, this.meta);
     } catch (e) {
+      if (e instanceof FencedError) return; // another process holds the match: this round is not ours to show
       this.ctx.log.error({ event: "store.error", code: this.code, round: state.round, err: String(e) }, "round not saved");
     }
     if (this.ended || seq !== this.phaseSeq) return;

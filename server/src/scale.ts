@@ -11,6 +11,7 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import type { ServerContext } from "./context.js";
 import { liveRooms } from "./rooms/MatchRoom.js";
+import { restoreHere } from "./rooms/restore.js";
 import type { LeaseStore } from "./store/types.js";
 
 /** WebSocket close code for the clients of a room whose match another process now serves: rejoin by code. */
@@ -38,22 +39,6 @@ export function redisParts(url: string | null, leases?: LeaseStore): { presence?
   if (!url) return {};
   const driver = leases ? new GuardedRedisDriver(url, (roomId) => !["lost", "lapsed"].includes(leases.standing(roomId))) : new RedisDriver(url);
   return { presence: new RedisPresence(url), driver };
-}
-
-/** Recreates a stored match's room in this process under its code. */
-export async function restoreHere(ctx: ServerContext, code: string): Promise<boolean> {
-  const m = await ctx.store.getMatch(code);
-  if (!m || (m.status !== "lobby" && m.status !== "running")) return false;
-  ctx.restores.set(code, m);
-  try {
-    await matchMaker.handleCreateRoom("match", { __restore: code });
-    return true;
-  } catch (e) {
-    ctx.log.error({ event: "match.restore_failed", code, err: e instanceof Error ? e.message : String(e) }, "restore failed");
-    return false;
-  } finally {
-    ctx.restores.delete(code);
-  }
 }
 
 /** Whether a process is alive: gone at once if nothing listens on its Redis channel (its connection closed: killed), else it must answer. */

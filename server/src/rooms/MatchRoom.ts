@@ -15,6 +15,8 @@ import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
 import { FencedError } from "../store/types.js";
 import { PhaseTimer } from "./timer.js";
+import { gateFrame, safeName } from "./guard.js";
+import { rebuildRoom } from "./restore.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
 import { finalView, meJson, publicJson } from "../sync/views.js";
 
@@ -65,7 +67,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private members: Set<string>[] = [];
   /** Human seats whose player dropped and may still come back: they hold up the early end of orders. */
   private waiting = new Map<number, NodeJS.Timeout | null>();
-  private timer = new PhaseTimer();
+  private timer = new PhaseTimer((e) => this.crashed("phase timer", e, true));
   private phaseSeq = 0;
   private hostClaimed = false;
   private ended = false;
@@ -110,7 +112,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       const o = parsed.data;
       const settings: Settings = {
         mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-        public: o.public, name: o.name ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+        public: o.public, name: cleanChat(o.name ?? "")?.slice(0, 40).trim() || `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
       };
       const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
         ? o.seats
@@ -162,7 +164,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.createSecrets();
     this.syncMatch();
     if (state.phase === "ended") {
-      void this.finish(false);
+      this.finish(false).catch((e) => this.crashed("finish", e, true));
       return;
     }
     // Every human seat gets a grace period to rejoin before it stops holding up early ends.
@@ -192,6 +194,8 @@ export class MatchRoom extends Room<MatchRoomState> {
       if (this.classroom.nameTaken(name)) throw new Error(`The name "${name}" is already taken in this class: add an initial or a number.`);
       o.name = name;
     }
+    // Names are shown to everyone: cleaned like chat (no markup, no control or direction characters).
+    if (o.name !== undefined) o.name = cleanName(o.name) ?? undefined;
     return o;
   }
 
@@ -306,13 +310,43 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
   }
 
-  /** Refuses oversized messages before decoding them; the client stays connected. */
+  /** Every frame passes the gate (guard.ts): only known names with bounded payloads reach a handler. */
   protected override _onMessage(client: any, buffer: Buffer): void {
-    if (buffer && buffer.byteLength > MAX_MESSAGE_BYTES) {
-      client.send(SMSG.error, { reason: `Message too large (${buffer.byteLength} bytes; at most ${MAX_MESSAGE_BYTES}).` });
+    gateFrame(this, client, buffer, () => super._onMessage(client, buffer), (e, name) => this.crashed(`message ${name}`, e, false));
+  }
+
+  /**
+   * Colyseus calls this for a throw in onCreate, onAuth, onJoin, onLeave, onDispose, its clock or a message handler.
+   * onCreate/onAuth/onJoin throws are rethrown to the joining client (a refused join changes nothing: log only);
+   * a throw in onLeave or a clock callback may leave the room half-updated: rebuild it from its record.
+   */
+  override onUncaughtException(err: Error, methodName: string): void {
+    if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") {
+      this.ctx?.log.warn({ event: "room.join_refused", code: this.roomId, where: methodName, err: err.message }, "join refused");
       return;
     }
-    super._onMessage(client, buffer);
+    this.crashed(methodName, err, methodName === "onLeave" || methodName === "setTimeout" || methodName === "setInterval");
+  }
+
+  /**
+   * A failure confined to this room. A message handler's throw was already answered and changed nothing we keep;
+   * anything else may have left the room half-updated: it is rebuilt from its record (the last resolved round).
+   */
+  private crashed(where: string, err: unknown, rebuild: boolean): void {
+    this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
+    if (this.ctx) this.ctx.metrics.roomErrors++;
+    if (rebuild && this.ctx && !this.ctx.shuttingDown && !this.fenced) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
+  }
+
+  /** A timer callback whose throw stays in this room. */
+  private guarded(where: string, fn: () => void): () => void {
+    return () => {
+      try {
+        fn();
+      } catch (e) {
+        this.crashed(where, e, true);
+      }
+    };
   }
 
   // ---------------------------------------------------------------- messages
@@ -356,8 +390,7 @@ export class MatchRoom extends Room<MatchRoomState> {
         this.refuse(client, name, "Internal error.");
       }
     };
-    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => void run(client, name, payload));
-    this.onMessage("*", (client, type) => this.refuse(client, String(type), `Unknown message "${String(type)}".`));
+    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => run(client, name, payload));
   }
 
   private refuse(client: Client, message: string, reason: string): void {
@@ -457,7 +490,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       if (!this.meta.started) this.rebalance();
     }
     this.meta.settings = next;
-    if (p.public !== undefined) void this.setPrivate(!next.public);
+    if (p.public !== undefined) this.setPrivate(!next.public).catch((e) => this.crashed("listing", e, false));
     this.syncSettings();
     this.saveMeta();
     this.updateListing();
@@ -614,6 +647,12 @@ export class MatchRoom extends Room<MatchRoomState> {
     m.spectator = false;
     m.token = this.meta.seats[seat].token;
     this.members[seat].add(client.sessionId);
+    // Host rights follow the seat: a host who holds a seat at any time after the start reads no more than that seat
+    // until the end (no record, no session export), even after leaving it again.
+    if (m.host && this.meta.started && !this.meta.hostPlays) {
+      this.meta.hostPlays = true;
+      this.saveMeta();
+    }
     const w = this.waiting.get(seat);
     if (w) clearTimeout(w);
     this.waiting.delete(seat);
@@ -657,10 +696,10 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   private markWaiting(seat: number): void {
-    const t = setTimeout(() => {
+    const t = setTimeout(this.guarded("reconnect wait", () => {
       this.waiting.delete(seat);
       this.checkEarlyEnd();
-    }, this.ctx.config.reconnectSeconds * 1000);
+    }), this.ctx.config.reconnectSeconds * 1000);
     t.unref();
     this.waiting.set(seat, t);
   }
@@ -712,7 +751,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.ended || this.state.phase !== from) return;
     if (from === "news") this.enter("deliberation");
     else if (from === "deliberation") this.enter("orders");
-    else if (from === "orders") void this.resolveNow();
+    else if (from === "orders") this.resolveNow().catch((e) => this.crashed("resolve", e, true));
     else if (from === "report") this.beginRound();
   }
 
@@ -730,9 +769,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     if (humans === 0) return;
     const seq = this.phaseSeq;
-    setImmediate(() => {
+    setImmediate(this.guarded("early end", () => {
       if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
-    });
+    }));
   }
 
   private async resolveNow(): Promise<void> {
@@ -960,9 +999,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     if (teams === 0) return;
     const seq = this.phaseSeq;
-    setImmediate(() => {
+    setImmediate(this.guarded("early end", () => {
       if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
-    });
+    }));
   }
 
   private onPropose(client: Client, orders: SeatOrders): string | void {
@@ -1071,19 +1110,19 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (!this.classroom) return;
     this.saveMetaSoon();
     if (this.classFlush) return;
-    this.classFlush = setTimeout(() => {
+    this.classFlush = setTimeout(this.guarded("class flush", () => {
       this.classFlush = null;
       const online = this.online();
       for (const c of this.clients) this.sendClassView(c, online);
-    }, 40);
+    }), 40);
   }
 
   private saveMetaSoon(): void {
     if (this.metaSave) return;
-    this.metaSave = setTimeout(() => {
+    this.metaSave = setTimeout(this.guarded("meta save", () => {
       this.metaSave = null;
       this.saveMeta();
-    }, 150);
+    }), 150);
   }
 
   private sendClassView(client: Client, online = this.online()): void {
@@ -1245,7 +1284,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (key === this.listingKey) return;
     this.listingKey = key;
     // setMetadata alone does not reach the lobby's real-time listing.
-    void this.setMetadata(meta).then(() => updateLobby(this));
+    this.setMetadata(meta).then(() => updateLobby(this)).catch((e) => this.crashed("listing", e, false));
   }
 
   private listingKey = "";

@@ -18,6 +18,7 @@ import {
   MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, replay, reportFor,
   type PublicView, type RoundReport, type SeatView,
 } from "@metastrategy/shared";
+import "./client/send-copies.js"; // Node clients send copies of colyseus.js's reused send buffer
 import { freePort } from "./ports.js";
 import { SqliteStore } from "./store/sqlite.js";
 
@@ -176,14 +177,6 @@ async function health(base: string): Promise<Health | null> {
 
 // ---------------------------------------------------------------- scripted humans
 
-/** Node clients send a copy of colyseus.js's reusable send buffer (ws may read it after the next send overwrote it). */
-function sendCopies(room: Room): Room {
-  const c = room.connection as unknown as { send(d: Uint8Array): void };
-  const send = c.send.bind(c);
-  c.send = (d: Uint8Array) => send(d instanceof Uint8Array ? d.slice() : d);
-  return room;
-}
-
 /** Reports compared as data: keys holding null or undefined are left out (msgpack and JSON differ there). */
 function canon(x: unknown): unknown {
   if (Array.isArray(x)) return x.map(canon);
@@ -233,7 +226,6 @@ class Human {
   }
 
   attach(room: Room): void {
-    sendCopies(room);
     this.room = room;
     const gen = ++this.gen;
     this.sent = new Set();
@@ -580,7 +572,7 @@ async function main(): Promise<void> {
     roundsSeen,
     roundsLost,
     roundsShownTwiceDifferently: rewritten,
-    kills: server.kills,
+    killsDuringRun: server.kills - 1, // and one more at the end, before the records are read
     serverLives: server.lives,
     reconnections: {
       episodes: counted.length,

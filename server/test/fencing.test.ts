@@ -121,13 +121,17 @@ async function roundRows(code: string): Promise<number[]> {
 }
 
 describe("fenced ownership (redis + postgres, two processes, default lease settings)", () => {
-  it("the store: a claim moves the epoch on; the old holder's every write is refused and it is told, once", async () => {
+  it("the store: a claim moves the epoch on; the old holder's writes are refused and it is told once; a frozen transaction delays a claim by seconds only", async () => {
     const [s1, s2, s3] = await Promise.all([PostgresStore.connect(postgres.url), PostgresStore.connect(postgres.url), PostgresStore.connect(postgres.url)]);
     s1.setOwner("p1", 0); // its leases run out at once
     s2.setOwner("p2", 60_000);
     s3.setOwner("p3", 60_000);
     const told: string[] = [];
     s1.onFenced((c) => told.push(c));
+    // A process frozen inside a transaction cannot hold a match's row lock for long.
+    const pool = (s1 as any).pool as pg.Pool;
+    expect((await pool.query("SHOW idle_in_transaction_session_timeout")).rows[0]).toEqual({ idle_in_transaction_session_timeout: "5s" });
+    expect((await pool.query("SHOW lock_timeout")).rows[0]).toEqual({ lock_timeout: "3s" });
     const code = `FE${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
     const meta = { settings: { mode: "online", scenario: "baseline", rounds: 3, timers: { news: 1, deliberation: 1, orders: 1, report: 1 }, public: false, name: "x", seed: 5 }, seats: [], hostToken: "h", started: true } as any;
     const record = { rulesVersion: 1, scenario: "baseline", seed: 5, seats: [{ role: "lab", doctrine: "conservative" }], ordersByRound: [], extrasByRound: [] } as any;
@@ -159,6 +163,19 @@ describe("fenced ownership (redis + postgres, two processes, default lease setti
     expect(m.record!.ordersByRound).toEqual([[{ actions: [] }], [{ actions: [] }]]);
     expect(m.meta.hostToken).toBe("h");
     expect(m.status).toBe("running");
+    // An owner frozen inside a transaction holds the row lock: a claim waits 3 s at most and fails (no error), and
+    // PostgreSQL ends the frozen session after 5 s idle in its transaction, after which the claim succeeds.
+    const code2 = `FE${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
+    await s1.createMatch(code2, meta);
+    const frozen = await pool.connect();
+    frozen.on("error", () => {});
+    await frozen.query("BEGIN");
+    await frozen.query("UPDATE matches SET updated_at = updated_at WHERE code = $1", [code2]);
+    expect(await s2.claim(code2, "p1", 1)).toBe(false);
+    await waitFor(async () => s2.claim(code2, "p1", 1), 15_000, "the frozen session to end");
+    await expect(frozen.query("COMMIT")).rejects.toThrow();
+    frozen.release(true);
+    expect(s2.standing(code2)).toBe("held");
     // A round index is written once, even by its holder.
     await expect(winner.appendRound(code, 1, [{ actions: [{ kind: "again" } as any] }], null, meta)).rejects.toBeInstanceOf(FencedError);
     await Promise.all([s1.close(), s2.close(), s3.close()]);

@@ -253,13 +253,20 @@ export class PostgresStore implements MatchStore, LeaseStore {
   async claim(code: string, from: string | null, epoch: number): Promise<boolean> {
     if (!this.owner) return false;
     const t0 = performance.now();
-    const r = await this.pool.query<{ owner_epoch: string }>(
-      `UPDATE matches SET owner = $1, owner_epoch = owner_epoch + 1, lease_until = now() + $2 * interval '1 millisecond'
-       WHERE code = $3 AND status IN ('lobby', 'running') AND owner IS NOT DISTINCT FROM $4 AND owner_epoch = $5
-         AND (lease_until IS NULL OR lease_until < now())
-       RETURNING owner_epoch`,
-      [this.owner, this.leaseMs, code, from, epoch],
-    );
+    let r: pg.QueryResult<{ owner_epoch: string }>;
+    try {
+      r = await this.pool.query<{ owner_epoch: string }>(
+        `UPDATE matches SET owner = $1, owner_epoch = owner_epoch + 1, lease_until = now() + $2 * interval '1 millisecond'
+         WHERE code = $3 AND status IN ('lobby', 'running') AND owner IS NOT DISTINCT FROM $4 AND owner_epoch = $5
+           AND (lease_until IS NULL OR lease_until < now())
+         RETURNING owner_epoch`,
+        [this.owner, this.leaseMs, code, from, epoch],
+      );
+    } catch (e) {
+      // The row is locked by a transaction of its (stalled) owner: not now; PostgreSQL ends that session soon.
+      if ((e as { code?: string }).code === "55P03") return false;
+      throw e;
+    }
     if (r.rowCount !== 1) return false;
     this.held.set(code, { epoch: Number(r.rows[0].owner_epoch), until: t0 + this.leaseMs });
     this.lost.delete(code);

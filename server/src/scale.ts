@@ -70,17 +70,17 @@ export function keepLeases(ctx: ServerContext, leases: LeaseStore): LeaseKeeper 
   const roomOf = (code: string) => [...liveRooms].find((r) => r.code === code);
 
   // Fenced: another process holds the match now. Stop serving it here, writing nothing, listing nothing.
-  const fenced = (code: string) => {
+  const fenced = (code: string, reason: string) => {
     const room = roomOf(code);
     if (!room || room.fenced) return;
-    ctx.log.warn({ event: "match.fenced", code }, "match taken over by another process: room stops serving here");
+    ctx.log.warn({ event: "match.fenced", code, reason }, "match taken over by another process: room stops serving here");
     room.stopServing(MOVED_CLOSE_CODE);
   };
   leases.onFenced(fenced);
 
   const sweep = async () => {
     const { lost, regained } = await leases.renew(codes());
-    for (const code of lost) fenced(code);
+    for (const code of lost) fenced(code, "renewal refused");
     // Held again after a lapse (a slow renewal, nobody took over): list the room again, a health check may have dropped it.
     for (const code of regained) await roomOf(code)?.listing?.save().catch(() => {});
     const orphans = await leases.orphans();

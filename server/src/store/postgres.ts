@@ -56,7 +56,7 @@ export class PostgresStore implements MatchStore, LeaseStore {
   private leaseMs = 6_000;
   private held = new Map<string, Held>();
   private lost = new Set<string>();
-  private listeners: ((code: string) => void)[] = [];
+  private listeners: ((code: string, reason: string) => void)[] = [];
 
   private constructor(private pool: pg.Pool) {}
 
@@ -81,7 +81,7 @@ export class PostgresStore implements MatchStore, LeaseStore {
     this.leaseMs = leaseMs;
   }
 
-  onFenced(listener: (code: string) => void): void {
+  onFenced(listener: (code: string, reason: string) => void): void {
     this.listeners.push(listener);
   }
 
@@ -101,7 +101,7 @@ export class PostgresStore implements MatchStore, LeaseStore {
     if (had) {
       for (const l of this.listeners) {
         try {
-          l(code);
+          l(code, reason);
         } catch {
           /* a listener's failure does not unfence */
         }
@@ -120,7 +120,7 @@ export class PostgresStore implements MatchStore, LeaseStore {
    * A write of `code` under the epoch held: `check` runs first in the transaction and must touch the match row only if
    * the epoch still matches (rowCount 1). With `strict`, any failure (the write cannot be confirmed) also fences.
    */
-  private async fencedTx(code: string, strict: boolean, check: (c: Queryable, epoch: number) => Promise<number>, rest?: (c: Queryable) => Promise<void>): Promise<void> {
+  private async fencedTx(code: string, what: string, strict: boolean, check: (c: Queryable, epoch: number) => Promise<number>, rest?: (c: Queryable) => Promise<void>): Promise<void> {
     const epoch = this.epochOf(code);
     let refused = false;
     try {
@@ -136,8 +136,8 @@ export class PostgresStore implements MatchStore, LeaseStore {
       }
       if (refused) throw new Error("epoch moved");
     } catch (e) {
-      if (refused) throw this.lose(code, "taken over by another process");
-      if (strict) throw this.lose(code, `write not confirmed (${e instanceof Error ? e.message : String(e)})`);
+      if (refused) throw this.lose(code, `taken over by another process (${what} refused)`);
+      if (strict) throw this.lose(code, `${what} not confirmed (${e instanceof Error ? e.message : String(e)})`);
       throw e;
     }
   }
@@ -170,14 +170,14 @@ export class PostgresStore implements MatchStore, LeaseStore {
   }
 
   async saveMeta(code: string, meta: RoomMeta): Promise<void> {
-    await this.fencedTx(code, false, async (c, epoch) =>
+    await this.fencedTx(code, "saveMeta", false, async (c, epoch) =>
       (await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [JSON.stringify(meta), Date.now(), code, epoch])).rowCount!);
   }
 
   async startMatch(code: string, record: MatchRecord, meta: RoomMeta): Promise<void> {
     const setup = { ...record, ordersByRound: undefined, extrasByRound: undefined };
     await this.fencedTx(
-      code, true,
+      code, "startMatch", true,
       async (c, epoch) => (await c.query("UPDATE matches SET status = 'running', setup = $1, meta = $2, updated_at = $3 WHERE code = $4 AND owner_epoch = $5", [JSON.stringify(setup), JSON.stringify(meta), Date.now(), code, epoch])).rowCount!,
       async (c) => void (await c.query("DELETE FROM rounds WHERE code = $1", [code])),
     );
@@ -186,14 +186,14 @@ export class PostgresStore implements MatchStore, LeaseStore {
   async appendRound(code: string, index: number, orders: SeatOrders[], extras: RoundExtras | null, meta: RoomMeta): Promise<void> {
     // A round index is written once: a second writer of the same round (which fencing rules out) would fail, not replace it.
     await this.fencedTx(
-      code, true,
+      code, "appendRound", true,
       async (c, epoch) => (await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [JSON.stringify(meta), Date.now(), code, epoch])).rowCount!,
       async (c) => void (await c.query("INSERT INTO rounds (code, idx, orders, extras) VALUES ($1, $2, $3, $4)", [code, index, JSON.stringify(orders), extras ? JSON.stringify(extras) : null])),
     );
   }
 
   async finishMatch(code: string, status: MatchStatus, result: unknown, meta?: RoomMeta): Promise<void> {
-    await this.fencedTx(code, false, async (c, epoch) =>
+    await this.fencedTx(code, "finishMatch", false, async (c, epoch) =>
       (await c.query(
         "UPDATE matches SET status = $1, result = $2, updated_at = $3, meta = COALESCE($4, meta), lease_until = NULL WHERE code = $5 AND owner_epoch = $6",
         [status, JSON.stringify(result ?? null), Date.now(), meta ? JSON.stringify(meta) : null, code, epoch],

@@ -62,7 +62,7 @@ export interface LeaseStore {
   /** This process's id and lease length: matches it creates or claims are owned by it. */
   setOwner(owner: string, leaseMs: number): void;
   /** Called (synchronously, before the refused write rejects) when this process learns it lost a match. */
-  onFenced(listener: (code: string) => void): void;
+  onFenced(listener: (code: string, reason: string) => void): void;
   /**
    * Renews the leases of the matches this process holds (its live rooms). Returns the codes it no longer holds (they
    * were fenced: their rooms must stop serving) and the codes whose lease had lapsed locally and is held again.

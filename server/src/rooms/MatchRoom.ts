@@ -77,7 +77,10 @@ export class MatchRoom extends Room<MatchRoomState> {
   /** Classroom mode only. */
   private classroom: Classroom | null = null;
   private classFlush: NodeJS.Timeout | null = null;
-  private metaSave: NodeJS.Timeout | null = null;
+  /** Meta saves run one after another; each stores every change made before it started. */
+  private saveChain: Promise<unknown> = Promise.resolve();
+  /** Changes since the last save that started (dispose saves them). */
+  private unsaved = false;
 
   get code(): string {
     return this.roomId;
@@ -96,6 +99,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       this.ctx.restores.delete(stored.code);
       this.roomId = stored.code;
       this.meta = stored.meta;
+      this.chatLog = this.meta.chat ?? [];
       this.hostClaimed = true;
       if (this.meta.classroom) this.classroom = new Classroom(this.meta.classroom);
       this.initState();
@@ -208,7 +212,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     client.userData = m;
     client.view = new StateView();
     if (this.classroom) {
-      this.joinClassroom(client, m, o);
+      await this.joinClassroom(client, m, o);
       return;
     }
     let seat: number | null = null;
@@ -274,11 +278,10 @@ export class MatchRoom extends Room<MatchRoomState> {
     liveRooms.delete(this);
     this.timer.clear();
     if (this.classFlush) clearTimeout(this.classFlush);
-    if (this.metaSave) {
-      // Votes and proposals not saved yet: save them before the store closes (graceful restart).
-      clearTimeout(this.metaSave);
-      this.metaSave = null;
-      if (this.ctx) await this.ctx.store.saveMeta(this.code, this.meta).catch(() => {});
+    // Whatever is being saved, and anything changed since: stored before the store closes (graceful restart).
+    if (this.ctx && this.meta) {
+      if (this.unsaved) await this.persist();
+      else await this.saveChain;
     }
     for (const t of this.waiting.values()) if (t) clearTimeout(t);
     if (!this.ctx) return;
@@ -300,8 +303,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.phaseSeq++; // an in-flight resolution or a phase timer does nothing more
     this.timer.clear();
     if (this.classFlush) clearTimeout(this.classFlush);
-    if (this.metaSave) clearTimeout(this.metaSave);
-    this.metaSave = null;
+    this.unsaved = false; // nothing of this match is ours to save any more
     const close = () => void this.disconnect(closeCode).catch(() => {});
     try {
       close();
@@ -411,7 +413,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.checkEarlyEnd();
   }
 
-  private onChat(client: Client, p: { text: string }): string | void {
+  private onChat(client: Client, p: { text: string }): string | void | Promise<string | void> {
     const m = client.userData as Member;
     if (!m.chat.take()) return "You are sending messages too fast.";
     const text = cleanChat(p.text);
@@ -420,7 +422,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.classroom) return this.classChat(m, line);
     this.chatLog.push(line);
     if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
-    this.broadcast(SMSG.chat, line);
+    this.meta.chat = this.chatLog;
+    // Stored before anyone sees it: a line survives a restart or a crash.
+    return this.persist().then((ok) => (ok ? void this.broadcast(SMSG.chat, line) : "Your message could not be saved: try again."));
   }
 
   private onTakeSeat(client: Client, seat: number): string | void {
@@ -841,7 +845,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   // ---------------------------------------------------------------- classroom
 
-  private joinClassroom(client: Client, m: Member, o: JoinOptions): void {
+  private async joinClassroom(client: Client, m: Member, o: JoinOptions): Promise<void> {
     const cls = this.classroom!;
     if (!m.host && !m.spectator) {
       let st = cls.byToken(o.seatToken);
@@ -849,6 +853,8 @@ export class MatchRoom extends Room<MatchRoomState> {
         st = cls.addStudent(cleanName(o.name) ?? "Student");
         st.seat = cls.placeFor(this.meta.seats);
         if (!this.meta.started) this.updateClassKinds();
+        // The new student (its id and token) is stored before the student learns its token: never given out twice.
+        if (!(await this.persist())) throw new Error("The class could not be saved: try joining again.");
       }
       m.student = st.id;
       m.name = st.name;
@@ -941,7 +947,8 @@ export class MatchRoom extends Room<MatchRoomState> {
     const cls = this.classroom!;
     if (st.seat === seat) return;
     const from = st.seat;
-    cls.unvote(st.id);
+    // A move drops the student's vote and poll answer of this round (PROTOCOL §3 host:move).
+    cls.dropRoundAnswers(st.id);
     st.seat = seat;
     if (from !== null && this.match) this.syncTeamOrders(from);
     this.syncStudentClients(st);
@@ -1096,38 +1103,66 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   /** Class chat: a team talks within its team, observers among observers; the teacher speaks to everyone. */
-  private classChat(m: Member, line: ChatLine): string | void {
+  private classChat(m: Member, line: ChatLine): string | void | Promise<string | void> {
     if (!m.host && !m.student) return "Only students and the teacher chat in a class.";
     const scope: ChatScope = m.host ? "all" : m.seat ?? "observers";
     const rec: ChatRecord = { ...line, scope };
     this.classroom!.addChat(rec);
-    for (const c of this.clients) if (c.userData && this.canSeeChat(c.userData as Member, rec)) c.send(SMSG.chat, line);
-    this.saveMetaSoon();
+    // Stored before anyone sees it: a line a student saw survives a crash.
+    return this.persist().then((ok) => {
+      if (!ok) return "Your message could not be saved: try again.";
+      for (const c of this.clients) if (c.userData && this.canSeeChat(c.userData as Member, rec)) c.send(SMSG.chat, line);
+    });
   }
 
-  /** Marks the class views dirty: sent to every client shortly (many votes coalesce into one update). */
+  /**
+   * Marks the class views dirty. Shortly (many votes coalesce into one update) the session is saved, and only then are
+   * the views sent: a vote, proposal or poll answer a client sees confirmed is already stored.
+   */
   private classChanged(): void {
-    if (!this.classroom) return;
-    this.saveMetaSoon();
+    if (!this.classroom || this.fenced) return;
+    this.unsaved = true;
     if (this.classFlush) return;
     this.classFlush = setTimeout(this.guarded("class flush", () => {
       this.classFlush = null;
-      const online = this.online();
-      for (const c of this.clients) this.sendClassView(c, online);
+      this.persist()
+        .then((ok) => {
+          if (!ok) {
+            setTimeout(this.guarded("class retry", () => this.classChanged()), 1000).unref();
+            return;
+          }
+          // Changed again while saving: the flush already scheduled saves that too, then shows it all.
+          if (this.unsaved) return;
+          const online = this.online();
+          for (const c of this.clients) this.sendClassView(c, online, true);
+        })
+        .catch((e) => this.crashed("class flush", e, false));
     }), 40);
   }
 
-  private saveMetaSoon(): void {
-    if (this.metaSave) return;
-    this.metaSave = setTimeout(this.guarded("meta save", () => {
-      this.metaSave = null;
-      this.saveMeta();
-    }), 150);
+  /** Saves the meta (seats, class session, chat) after any save in flight; true once stored. */
+  private persist(): Promise<boolean> {
+    const run = async () => {
+      this.unsaved = false;
+      try {
+        await this.ctx.store.saveMeta(this.code, this.meta);
+        return true;
+      } catch (e) {
+        this.unsaved = true;
+        this.ctx.log.error({ event: "store.error", code: this.code, err: String(e) }, "meta not saved");
+        return false;
+      }
+    };
+    const p = this.saveChain.then(run);
+    this.saveChain = p;
+    return p;
   }
 
-  private sendClassView(client: Client, online = this.online()): void {
+  /** Sends one client its class view; while changes wait for their save, the next flush sends it instead. */
+  private sendClassView(client: Client, online = this.online(), flushing = false): void {
     const m = client.userData as Member | undefined;
     if (!m || !this.classroom) return;
+    if (!flushing && this.unsaved) return this.classChanged();
     client.send(SMSG.proposals, this.classView(m, online));
   }
 

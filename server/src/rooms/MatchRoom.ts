@@ -13,6 +13,7 @@ import { fillWithBots } from "./bots.js";
 import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
+import { FencedError } from "../store/types.js";
 import { PhaseTimer } from "./timer.js";
 import { gateFrame, safeName } from "./guard.js";
 import { rebuildRoom } from "./restore.js";
@@ -238,7 +239,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const m = client.userData as Member | undefined;
-    if (!m || this.ctx.shuttingDown) return; // a restart keeps every seat and token as stored
+    if (!m || this.ctx.shuttingDown || this.fenced) return; // a restart (or a takeover) keeps every seat and token as stored
     if (this.classroom) return this.leaveClassroom(client, m, consented);
     const seat = m.seat;
     if (seat !== null) this.members[seat]?.delete(client.sessionId);
@@ -285,9 +286,30 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     for (const t of this.waiting.values()) if (t) clearTimeout(t);
     if (!this.ctx) return;
-    if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended) {
+    if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended && !this.fenced) {
       await this.ctx.store.finishMatch(this.code, "abandoned", null).catch(() => {});
       this.ctx.log.info({ event: "match.abandoned", code: this.code }, "lobby abandoned");
+    }
+  }
+
+  // ---------------------------------------------------------------- fencing (scale-out: called by scale.ts only)
+
+  /** Set once another process holds this match: nothing more is written, shown or listed here. */
+  fenced = false;
+
+  /** Another process took this match over: stop serving it, writing nothing; clients are closed with `closeCode` and rejoin the new owner. */
+  stopServing(closeCode: number): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    this.phaseSeq++; // an in-flight resolution or a phase timer does nothing more
+    this.timer.clear();
+    if (this.classFlush) clearTimeout(this.classFlush);
+    this.unsaved = false; // nothing of this match is ours to save any more
+    const close = () => void this.disconnect(closeCode).catch(() => {});
+    try {
+      close();
+    } catch {
+      setTimeout(close, 0); // still inside onCreate
     }
   }
 
@@ -316,7 +338,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private crashed(where: string, err: unknown, rebuild: boolean): void {
     this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
     if (this.ctx) this.ctx.metrics.roomErrors++;
-    if (rebuild && this.ctx && !this.ctx.shuttingDown) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
+    if (rebuild && this.ctx && !this.ctx.shuttingDown && !this.fenced) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
   }
 
   /** A timer callback whose throw stays in this room. */
@@ -775,6 +797,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     try {
       await this.ctx.store.appendRound(this.code, index, orders, extras, this.meta);
     } catch (e) {
+      if (e instanceof FencedError) return; // another process holds the match: this round is not ours to show
       this.ctx.log.error({ event: "store.error", code: this.code, round: state.round, err: String(e) }, "round not saved");
     }
     if (this.ended || seq !== this.phaseSeq) return;
@@ -1099,7 +1122,7 @@ export class MatchRoom extends Room<MatchRoomState> {
    * the views sent: a vote, proposal or poll answer a client sees confirmed is already stored.
    */
   private classChanged(): void {
-    if (!this.classroom) return;
+    if (!this.classroom || this.fenced) return;
     this.unsaved = true;
     if (this.classFlush) return;
     this.classFlush = setTimeout(this.guarded("class flush", () => {

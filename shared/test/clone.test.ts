@@ -1,6 +1,7 @@
-// cloneState copies field by field for speed: it must still copy every field, and deeply.
+// Speed paths must not change results: cloneState copies field by field, resolveRound can skip report text.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { resolveRound } from "../src/rules/resolve.js";
 import { cloneState } from "../src/rules/state.js";
 import { matchSpecArb, playRandomMatch } from "./random-match.js";
 
@@ -25,6 +26,25 @@ describe("cloneState", () => {
         }
       }),
       { seed: 77, numRuns: 25 },
+    );
+  });
+});
+
+describe("resolveRound without report text", () => {
+  it("reaches the very same state, with no report entries", () => {
+    fc.assert(
+      fc.property(matchSpecArb, (m) => {
+        const played = playRandomMatch(m);
+        played.record.ordersByRound.forEach((o, r) => {
+          const extras = played.record.extrasByRound?.[r] ?? null;
+          const loud = resolveRound(played.states[r], o, extras);
+          const quiet = resolveRound(played.states[r], o, extras, { report: false });
+          expect(quiet.state).toEqual(loud.state);
+          expect(quiet.report.entries).toEqual([]);
+          expect({ ...quiet.report, entries: loud.report.entries }).toEqual(loud.report);
+        });
+      }),
+      { seed: 78, numRuns: 25 },
     );
   });
 });

@@ -53,7 +53,7 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
   while (s.phase !== "ended") {
     const orders = s.seats.map((_, i) => (i === seat && mine ? mine : heuristicOrders(seatView(s, i, { history: false }), rng)));
     mine = null;
-    s = resolveRound(s, orders).state;
+    s = resolveRound(s, orders, null, { report: false }).state;
   }
   return s.scores ? s.scores[seat] : 0;
 }

@@ -17,7 +17,7 @@ import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
-import { publicView, seatViewWith } from "./view.js";
+import { refereeView, seatViewWith } from "./view.js";
 
 export function createMatch(setup: MatchSetup): MatchState {
   const c = checkSetup(setup);
@@ -57,15 +57,26 @@ export interface Resolution {
   report: RoundReport;
 }
 
+export interface ResolveOptions {
+  /** false: leave the report's entries empty (rollouts and the simulator read no text). Default true. */
+  report?: boolean;
+}
+
 /** Resolves one round. Illegal orders are refused whole (the seat acts as if it passed). */
-export function resolveRound(prev: MatchState, orders: readonly (SeatOrders | null | undefined)[], extras?: RoundExtras | null): Resolution {
+export function resolveRound(
+  prev: MatchState,
+  orders: readonly (SeatOrders | null | undefined)[],
+  extras?: RoundExtras | null,
+  opts?: ResolveOptions,
+): Resolution {
   if (prev.phase === "ended") throw new Error("The match has ended.");
   const s = cloneState(prev);
   const ctx: RoundCtx = {
-    s, orders: [], acts: [], byKind: new Map(), entries: [], gains: [], consults: new Map(), enforcements: 0, blocked: new Set(),
-    leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
+    s, orders: [], acts: [], byKind: new Map(), entries: [], quiet: opts?.report === false, gains: [], consults: new Map(), enforcements: 0,
+    blocked: new Set(), leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
   };
-  const pv = publicView(prev, { history: false });
+  // Orders are checked against what each seat could see (the referee's view shares the state's arrays: no copies).
+  const pv = refereeView(prev);
   for (let i = 0; i < s.seats.length; i++) {
     const seat = s.seats[i];
     let o = orders[i] ?? EMPTY;

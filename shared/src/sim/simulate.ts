@@ -36,6 +36,8 @@ export function seatsFor(opts: SimOptions, i: number): SeatSetup[] {
   return table.map((t) => ({ role: t.role, doctrine: t.doctrine ?? DOCTRINES[nextInt(rng, DOCTRINES.length)] }));
 }
 
+const QUIET = { report: false } as const;
+
 /** Plays one match with bots in every seat; returns its record and final state. */
 export function playMatch(scenario: string, seed: number, seats: SeatSetup[], overrides?: Partial<ScenarioParams>, difficulty: Difficulty = "normal"): MatchOutcome {
   let s = createMatch({ scenario, seed, seats, overrides });
@@ -44,7 +46,7 @@ export function playMatch(scenario: string, seed: number, seats: SeatSetup[], ov
     const pv = publicView(s, { history: false });
     const orders = s.seats.map((_, i) => botOrders(seatViewWith(pv, s, i), { difficulty, seed }));
     ordersByRound.push(orders);
-    s = resolveRound(s, orders).state;
+    s = resolveRound(s, orders, null, QUIET).state;
   }
   return { record: { rulesVersion: RULES_VERSION, scenario, seed, seats, overrides, ordersByRound }, state: s };
 }

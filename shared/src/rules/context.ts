@@ -10,8 +10,8 @@ export interface Gain {
 export interface RoundCtx {
   s: MatchState;
   orders: SeatOrders[];
-  /** Actions that passed validation and were paid for, per seat. */
-  acts: Action[][];
+  /** Actions that passed validation and were paid for, per seat (the orders' own arrays: read only). */
+  acts: (readonly Action[])[];
   byKind: Map<string, [SeatState, Action][]>;
   entries: ReportEntry[];
   /** No report text wanted: say and tell record nothing. */

@@ -17,7 +17,7 @@ import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
-import { refereeView, seatViewWith } from "./view.js";
+import { refereeSeatView, refereeView } from "./view.js";
 
 export function createMatch(setup: MatchSetup): MatchState {
   const c = checkSetup(setup);
@@ -80,7 +80,7 @@ export function resolveRound(
   for (let i = 0; i < s.seats.length; i++) {
     const seat = s.seats[i];
     let o = orders[i] ?? EMPTY;
-    const check = checkOrders(seatViewWith(pv, prev, i), o);
+    const check = checkOrders(refereeSeatView(pv, prev, i), o);
     if (!check.ok) {
       tell(ctx, i, `Your orders were refused: ${check.reason}`, "doctrine");
       o = EMPTY;
@@ -94,12 +94,12 @@ export function resolveRound(
       continue;
     }
     const cctx = { doctrine: seat.doctrine, policies: s.world.policies, mods: s.mods };
-    for (const a of o.actions) {
-      const c = actionCost(cctx, a);
+    for (let k = 0; k < o.actions.length; k++) {
+      const c = actionCost(cctx, o.actions[k]);
       seat.funds -= c.funds;
       seat.influence -= c.influence;
     }
-    ctx.acts.push(o.actions.slice());
+    ctx.acts.push(o.actions);
   }
   if (extras?.opinion) {
     const d = extras.opinion >= 0.5 ? 1 : extras.opinion <= -0.5 ? -1 : 0;

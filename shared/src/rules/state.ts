@@ -50,8 +50,20 @@ export function buildDeck(holder: { rng: number }, mix: Record<string, number>):
     if (w <= 0) continue;
     keyed.push({ id: c.id, key: Math.log(Math.max(nextFloat(holder), 1e-12)) / w });
   }
-  keyed.sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : 1));
-  return keyed.map((k) => k.id);
+  // Highest key first, ties by id: a strict total order, so this insertion sort (no comparator calls; the deck is
+  // small) gives exactly the order Array.prototype.sort would.
+  for (let i = 1; i < keyed.length; i++) {
+    const x = keyed[i];
+    let j = i - 1;
+    while (j >= 0 && (keyed[j].key < x.key || (keyed[j].key === x.key && keyed[j].id > x.id))) {
+      keyed[j + 1] = keyed[j];
+      j--;
+    }
+    keyed[j + 1] = x;
+  }
+  const ids = new Array<string>(keyed.length);
+  for (let i = 0; i < keyed.length; i++) ids[i] = keyed[i].id;
+  return ids;
 }
 
 /** The state before round 1's news (see resolve.ts createMatch). */

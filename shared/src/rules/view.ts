@@ -138,3 +138,16 @@ export function refereeView(s: MatchState): PublicView {
     news: s.news, mods: s.mods, history: [], end: s.end, scores: s.scores, reveal: null,
   };
 }
+
+/** The referee's view of one seat for checking its orders: the seat's own state stands in for `me` (no copy). */
+export function refereeSeatView(pv: PublicView, s: MatchState, seat: number): SeatView {
+  const me = s.seats[seat];
+  if (!me) throw new Error(`No seat ${seat}`);
+  return {
+    scenario: pv.scenario, round: pv.round, rounds: pv.rounds, taiThreshold: pv.taiThreshold, dangerLine: pv.dangerLine,
+    phase: pv.phase, seats: pv.seats, world: pv.world, news: pv.news, mods: pv.mods, history: pv.history,
+    end: pv.end, scores: pv.scores, reveal: pv.reveal,
+    seat,
+    me,
+  };
+}

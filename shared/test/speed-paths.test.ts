@@ -2,7 +2,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolveRound } from "../src/rules/resolve.js";
-import { cloneState } from "../src/rules/state.js";
+import { EVENT_CARDS } from "../src/content/events.js";
+import { SCENARIO_IDS, SCENARIOS } from "../src/content/scenarios.js";
+import { nextFloat } from "../src/rng.js";
+import { buildDeck, cloneState } from "../src/rules/state.js";
 import { matchSpecArb, playRandomMatch } from "./random-match.js";
 
 describe("cloneState", () => {
@@ -45,6 +48,29 @@ describe("resolveRound without report text", () => {
         });
       }),
       { seed: 78, numRuns: 25 },
+    );
+  });
+});
+
+describe("buildDeck", () => {
+  it("orders the deck exactly as a sort by key (highest first), then id, would", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.constantFrom(...SCENARIO_IDS), (seed, scenario) => {
+        const mix = SCENARIOS[scenario].params.deckMix;
+        const a = { rng: seed };
+        const b = { rng: seed };
+        const deck = buildDeck(a, mix);
+        const keyed: { id: string; key: number }[] = [];
+        for (const c of EVENT_CARDS) {
+          const w = mix[c.tag] ?? 1;
+          if (w <= 0) continue;
+          keyed.push({ id: c.id, key: Math.log(Math.max(nextFloat(b), 1e-12)) / w });
+        }
+        keyed.sort((x, y) => y.key - x.key || (x.id < y.id ? -1 : 1));
+        expect(deck).toEqual(keyed.map((k) => k.id));
+        expect(a.rng).toBe(b.rng);
+      }),
+      { seed: 79, numRuns: 300 },
     );
   });
 });

@@ -8,7 +8,7 @@ export * from "./names.js";
 import { MAX_CHAT, MSG } from "./names.js";
 
 const scenario = z.string().refine((s) => SCENARIO_IDS.includes(s), { message: "Unknown scenario." });
-const difficulty = z.enum(["easy", "normal", "hard"]);
+const difficulty = z.enum(["easy", "normal", "hard", "expert"]);
 const seat = z.number().int().min(0).max(7);
 
 export const TimersSchema = z

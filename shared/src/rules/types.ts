@@ -20,7 +20,8 @@ export type PolicyId = (typeof POLICIES)[number];
 export const ENDINGS = ["secure", "handoff", "pause", "precarious", "catastrophe", "drifted"] as const;
 export type Ending = (typeof ENDINGS)[number];
 
-export type Difficulty = "easy" | "normal" | "hard";
+export type Difficulty = "easy" | "normal" | "hard" | "expert";
+export const DIFFICULTIES: readonly Difficulty[] = ["easy", "normal", "hard", "expert"];
 
 /** One action of a seat's orders. Each costs one action point plus what content/actions lists. */
 export type Action =

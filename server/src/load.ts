@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
 import { MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
 import { freePort } from "./ports.js";
+import "./client/send-copies.js";
 
 const { values } = parseArgs({
   options: {

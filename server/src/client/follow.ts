@@ -1,5 +1,6 @@
 // A headless colyseus.js follower of one match: builds the seat's view from the room (terminal client and tests).
 import type { Room } from "colyseus.js";
+import "./send-copies.js";
 import { SMSG, legalOrdersFromView, type ClassroomView, type LegalOrders, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView } from "@metastrategy/shared";
 
 export interface TokenMsg {

@@ -14,6 +14,8 @@ import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
 import { PhaseTimer } from "./timer.js";
+import { gateFrame, safeName } from "./guard.js";
+import { rebuildRoom } from "./restore.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
 import { finalView, meJson, publicJson } from "../sync/views.js";
 
@@ -64,7 +66,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private members: Set<string>[] = [];
   /** Human seats whose player dropped and may still come back: they hold up the early end of orders. */
   private waiting = new Map<number, NodeJS.Timeout | null>();
-  private timer = new PhaseTimer();
+  private timer = new PhaseTimer((e) => this.crashed("phase timer", e, true));
   private phaseSeq = 0;
   private hostClaimed = false;
   private ended = false;
@@ -74,7 +76,10 @@ export class MatchRoom extends Room<MatchRoomState> {
   /** Classroom mode only. */
   private classroom: Classroom | null = null;
   private classFlush: NodeJS.Timeout | null = null;
-  private metaSave: NodeJS.Timeout | null = null;
+  /** Meta saves run one after another; each stores every change made before it started. */
+  private saveChain: Promise<unknown> = Promise.resolve();
+  /** Changes since the last save that started (dispose saves them). */
+  private unsaved = false;
 
   get code(): string {
     return this.roomId;
@@ -93,6 +98,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       this.ctx.restores.delete(stored.code);
       this.roomId = stored.code;
       this.meta = stored.meta;
+      this.chatLog = this.meta.chat ?? [];
       this.hostClaimed = true;
       if (this.meta.classroom) this.classroom = new Classroom(this.meta.classroom);
       this.initState();
@@ -109,7 +115,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       const o = parsed.data;
       const settings: Settings = {
         mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-        public: o.public, name: o.name ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+        public: o.public, name: cleanChat(o.name ?? "")?.slice(0, 40).trim() || `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
       };
       const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
         ? o.seats
@@ -161,7 +167,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.createSecrets();
     this.syncMatch();
     if (state.phase === "ended") {
-      void this.finish(false);
+      this.finish(false).catch((e) => this.crashed("finish", e, true));
       return;
     }
     // Every human seat gets a grace period to rejoin before it stops holding up early ends.
@@ -191,6 +197,8 @@ export class MatchRoom extends Room<MatchRoomState> {
       if (this.classroom.nameTaken(name)) throw new Error(`The name "${name}" is already taken in this class: add an initial or a number.`);
       o.name = name;
     }
+    // Names are shown to everyone: cleaned like chat (no markup, no control or direction characters).
+    if (o.name !== undefined) o.name = cleanName(o.name) ?? undefined;
     return o;
   }
 
@@ -203,7 +211,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     client.userData = m;
     client.view = new StateView();
     if (this.classroom) {
-      this.joinClassroom(client, m, o);
+      await this.joinClassroom(client, m, o);
       return;
     }
     let seat: number | null = null;
@@ -269,11 +277,10 @@ export class MatchRoom extends Room<MatchRoomState> {
     liveRooms.delete(this);
     this.timer.clear();
     if (this.classFlush) clearTimeout(this.classFlush);
-    if (this.metaSave) {
-      // Votes and proposals not saved yet: save them before the store closes (graceful restart).
-      clearTimeout(this.metaSave);
-      this.metaSave = null;
-      if (this.ctx) await this.ctx.store.saveMeta(this.code, this.meta).catch(() => {});
+    // Whatever is being saved, and anything changed since: stored before the store closes (graceful restart).
+    if (this.ctx && this.meta) {
+      if (this.unsaved) await this.persist();
+      else await this.saveChain;
     }
     for (const t of this.waiting.values()) if (t) clearTimeout(t);
     if (!this.ctx) return;
@@ -283,13 +290,43 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
   }
 
-  /** Refuses oversized messages before decoding them; the client stays connected. */
+  /** Every frame passes the gate (guard.ts): only known names with bounded payloads reach a handler. */
   protected override _onMessage(client: any, buffer: Buffer): void {
-    if (buffer && buffer.byteLength > MAX_MESSAGE_BYTES) {
-      client.send(SMSG.error, { reason: `Message too large (${buffer.byteLength} bytes; at most ${MAX_MESSAGE_BYTES}).` });
+    gateFrame(this, client, buffer, () => super._onMessage(client, buffer), (e, name) => this.crashed(`message ${name}`, e, false));
+  }
+
+  /**
+   * Colyseus calls this for a throw in onCreate, onAuth, onJoin, onLeave, onDispose, its clock or a message handler.
+   * onCreate/onAuth/onJoin throws are rethrown to the joining client (a refused join changes nothing: log only);
+   * a throw in onLeave or a clock callback may leave the room half-updated: rebuild it from its record.
+   */
+  override onUncaughtException(err: Error, methodName: string): void {
+    if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") {
+      this.ctx?.log.warn({ event: "room.join_refused", code: this.roomId, where: methodName, err: err.message }, "join refused");
       return;
     }
-    super._onMessage(client, buffer);
+    this.crashed(methodName, err, methodName === "onLeave" || methodName === "setTimeout" || methodName === "setInterval");
+  }
+
+  /**
+   * A failure confined to this room. A message handler's throw was already answered and changed nothing we keep;
+   * anything else may have left the room half-updated: it is rebuilt from its record (the last resolved round).
+   */
+  private crashed(where: string, err: unknown, rebuild: boolean): void {
+    this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
+    if (this.ctx) this.ctx.metrics.roomErrors++;
+    if (rebuild && this.ctx && !this.ctx.shuttingDown) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
+  }
+
+  /** A timer callback whose throw stays in this room. */
+  private guarded(where: string, fn: () => void): () => void {
+    return () => {
+      try {
+        fn();
+      } catch (e) {
+        this.crashed(where, e, true);
+      }
+    };
   }
 
   // ---------------------------------------------------------------- messages
@@ -333,8 +370,7 @@ export class MatchRoom extends Room<MatchRoomState> {
         this.refuse(client, name, "Internal error.");
       }
     };
-    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => void run(client, name, payload));
-    this.onMessage("*", (client, type) => this.refuse(client, String(type), `Unknown message "${String(type)}".`));
+    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => run(client, name, payload));
   }
 
   private refuse(client: Client, message: string, reason: string): void {
@@ -355,7 +391,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     this.checkEarlyEnd();
   }
 
-  private onChat(client: Client, p: { text: string }): string | void {
+  private onChat(client: Client, p: { text: string }): string | void | Promise<string | void> {
     const m = client.userData as Member;
     if (!m.chat.take()) return "You are sending messages too fast.";
     const text = cleanChat(p.text);
@@ -364,7 +400,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.classroom) return this.classChat(m, line);
     this.chatLog.push(line);
     if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
-    this.broadcast(SMSG.chat, line);
+    this.meta.chat = this.chatLog;
+    // Stored before anyone sees it: a line survives a restart or a crash.
+    return this.persist().then((ok) => (ok ? void this.broadcast(SMSG.chat, line) : "Your message could not be saved: try again."));
   }
 
   private onTakeSeat(client: Client, seat: number): string | void {
@@ -434,7 +472,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       if (!this.meta.started) this.rebalance();
     }
     this.meta.settings = next;
-    if (p.public !== undefined) void this.setPrivate(!next.public);
+    if (p.public !== undefined) this.setPrivate(!next.public).catch((e) => this.crashed("listing", e, false));
     this.syncSettings();
     this.saveMeta();
     this.updateListing();
@@ -591,6 +629,12 @@ export class MatchRoom extends Room<MatchRoomState> {
     m.spectator = false;
     m.token = this.meta.seats[seat].token;
     this.members[seat].add(client.sessionId);
+    // Host rights follow the seat: a host who holds a seat at any time after the start reads no more than that seat
+    // until the end (no record, no session export), even after leaving it again.
+    if (m.host && this.meta.started && !this.meta.hostPlays) {
+      this.meta.hostPlays = true;
+      this.saveMeta();
+    }
     const w = this.waiting.get(seat);
     if (w) clearTimeout(w);
     this.waiting.delete(seat);
@@ -634,10 +678,10 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   private markWaiting(seat: number): void {
-    const t = setTimeout(() => {
+    const t = setTimeout(this.guarded("reconnect wait", () => {
       this.waiting.delete(seat);
       this.checkEarlyEnd();
-    }, this.ctx.config.reconnectSeconds * 1000);
+    }), this.ctx.config.reconnectSeconds * 1000);
     t.unref();
     this.waiting.set(seat, t);
   }
@@ -689,7 +733,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.ended || this.state.phase !== from) return;
     if (from === "news") this.enter("deliberation");
     else if (from === "deliberation") this.enter("orders");
-    else if (from === "orders") void this.resolveNow();
+    else if (from === "orders") this.resolveNow().catch((e) => this.crashed("resolve", e, true));
     else if (from === "report") this.beginRound();
   }
 
@@ -707,9 +751,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     if (humans === 0) return;
     const seq = this.phaseSeq;
-    setImmediate(() => {
+    setImmediate(this.guarded("early end", () => {
       if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
-    });
+    }));
   }
 
   private async resolveNow(): Promise<void> {
@@ -778,7 +822,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   // ---------------------------------------------------------------- classroom
 
-  private joinClassroom(client: Client, m: Member, o: JoinOptions): void {
+  private async joinClassroom(client: Client, m: Member, o: JoinOptions): Promise<void> {
     const cls = this.classroom!;
     if (!m.host && !m.spectator) {
       let st = cls.byToken(o.seatToken);
@@ -786,6 +830,8 @@ export class MatchRoom extends Room<MatchRoomState> {
         st = cls.addStudent(cleanName(o.name) ?? "Student");
         st.seat = cls.placeFor(this.meta.seats);
         if (!this.meta.started) this.updateClassKinds();
+        // The new student (its id and token) is stored before the student learns its token: never given out twice.
+        if (!(await this.persist())) throw new Error("The class could not be saved: try joining again.");
       }
       m.student = st.id;
       m.name = st.name;
@@ -878,7 +924,8 @@ export class MatchRoom extends Room<MatchRoomState> {
     const cls = this.classroom!;
     if (st.seat === seat) return;
     const from = st.seat;
-    cls.unvote(st.id);
+    // A move drops the student's vote and poll answer of this round (PROTOCOL §3 host:move).
+    cls.dropRoundAnswers(st.id);
     st.seat = seat;
     if (from !== null && this.match) this.syncTeamOrders(from);
     this.syncStudentClients(st);
@@ -936,9 +983,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     if (teams === 0) return;
     const seq = this.phaseSeq;
-    setImmediate(() => {
+    setImmediate(this.guarded("early end", () => {
       if (seq === this.phaseSeq && this.state.phase === "orders") this.timer.fire();
-    });
+    }));
   }
 
   private onPropose(client: Client, orders: SeatOrders): string | void {
@@ -1033,38 +1080,66 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   /** Class chat: a team talks within its team, observers among observers; the teacher speaks to everyone. */
-  private classChat(m: Member, line: ChatLine): string | void {
+  private classChat(m: Member, line: ChatLine): string | void | Promise<string | void> {
     if (!m.host && !m.student) return "Only students and the teacher chat in a class.";
     const scope: ChatScope = m.host ? "all" : m.seat ?? "observers";
     const rec: ChatRecord = { ...line, scope };
     this.classroom!.addChat(rec);
-    for (const c of this.clients) if (c.userData && this.canSeeChat(c.userData as Member, rec)) c.send(SMSG.chat, line);
-    this.saveMetaSoon();
+    // Stored before anyone sees it: a line a student saw survives a crash.
+    return this.persist().then((ok) => {
+      if (!ok) return "Your message could not be saved: try again.";
+      for (const c of this.clients) if (c.userData && this.canSeeChat(c.userData as Member, rec)) c.send(SMSG.chat, line);
+    });
   }
 
-  /** Marks the class views dirty: sent to every client shortly (many votes coalesce into one update). */
+  /**
+   * Marks the class views dirty. Shortly (many votes coalesce into one update) the session is saved, and only then are
+   * the views sent: a vote, proposal or poll answer a client sees confirmed is already stored.
+   */
   private classChanged(): void {
     if (!this.classroom) return;
-    this.saveMetaSoon();
+    this.unsaved = true;
     if (this.classFlush) return;
-    this.classFlush = setTimeout(() => {
+    this.classFlush = setTimeout(this.guarded("class flush", () => {
       this.classFlush = null;
-      const online = this.online();
-      for (const c of this.clients) this.sendClassView(c, online);
-    }, 40);
+      this.persist()
+        .then((ok) => {
+          if (!ok) {
+            setTimeout(this.guarded("class retry", () => this.classChanged()), 1000).unref();
+            return;
+          }
+          // Changed again while saving: the flush already scheduled saves that too, then shows it all.
+          if (this.unsaved) return;
+          const online = this.online();
+          for (const c of this.clients) this.sendClassView(c, online, true);
+        })
+        .catch((e) => this.crashed("class flush", e, false));
+    }), 40);
   }
 
-  private saveMetaSoon(): void {
-    if (this.metaSave) return;
-    this.metaSave = setTimeout(() => {
-      this.metaSave = null;
-      this.saveMeta();
-    }, 150);
+  /** Saves the meta (seats, class session, chat) after any save in flight; true once stored. */
+  private persist(): Promise<boolean> {
+    const run = async () => {
+      this.unsaved = false;
+      try {
+        await this.ctx.store.saveMeta(this.code, this.meta);
+        return true;
+      } catch (e) {
+        this.unsaved = true;
+        this.ctx.log.error({ event: "store.error", code: this.code, err: String(e) }, "meta not saved");
+        return false;
+      }
+    };
+    const p = this.saveChain.then(run);
+    this.saveChain = p;
+    return p;
   }
 
-  private sendClassView(client: Client, online = this.online()): void {
+  /** Sends one client its class view; while changes wait for their save, the next flush sends it instead. */
+  private sendClassView(client: Client, online = this.online(), flushing = false): void {
     const m = client.userData as Member | undefined;
     if (!m || !this.classroom) return;
+    if (!flushing && this.unsaved) return this.classChanged();
     client.send(SMSG.proposals, this.classView(m, online));
   }
 
@@ -1221,7 +1296,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (key === this.listingKey) return;
     this.listingKey = key;
     // setMetadata alone does not reach the lobby's real-time listing.
-    void this.setMetadata(meta).then(() => updateLobby(this));
+    this.setMetadata(meta).then(() => updateLobby(this)).catch((e) => this.crashed("listing", e, false));
   }
 
   private listingKey = "";

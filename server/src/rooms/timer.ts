@@ -8,6 +8,9 @@ export class PhaseTimer {
   remainingMs = 0;
   paused = false;
 
+  /** `onError` receives a throw of the phase's callback, which would otherwise reach the process. */
+  constructor(private readonly onError: (err: unknown) => void = (e) => { throw e; }) {}
+
   start(ms: number, fn: () => void): void {
     this.clear();
     this.fn = fn;
@@ -25,7 +28,11 @@ export class PhaseTimer {
       this.deadline = 0;
       const f = this.fn;
       this.fn = null;
-      f?.();
+      try {
+        f?.();
+      } catch (e) {
+        this.onError(e);
+      }
     }, Math.max(0, ms));
   }
 

@@ -81,6 +81,14 @@ export const HostInjectSchema = z.object({ card: z.string().min(1).max(64) }).st
 export const HostMoveSchema = z.object({ student: z.string().min(1).max(64), seat: z.number().int().min(-1).max(7) }).strict();
 export const HostTeamBotSchema = z.object({ seat, bot: z.boolean() }).strict();
 export const EmptySchema = z.object({}).strict();
+/** The built-in lobby room's one message (`filter`): which rooms to list; anything else is refused, never stored. */
+export const LobbyFilterSchema = z
+  .object({
+    name: z.string().max(64).optional(),
+    metadata: z.record(z.string().max(64), z.union([z.string().max(128), z.number(), z.boolean(), z.null()])).optional(),
+  })
+  .strict()
+  .nullable();
 
 /** Schema per message name: the room validates every message against this table. */
 export const MESSAGE_SCHEMAS = {

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { MSG, SCENARIOS, botOrders, createMatch, seatView, type MatchRecord } from "@metastrategy/shared";
-import { fillWithBots } from "../src/rooms/bots.js";
+import { botIntentLines, fillWithBots } from "../src/rooms/bots.js";
 import { FAST, autoPlay, create, getJson, join, testServer } from "./helpers.js";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
@@ -116,6 +116,16 @@ describe("HTTP", () => {
 });
 
 describe("bots", () => {
+  it("bot seats state their intent only when a human sits at the table", () => {
+    const seats = SCENARIOS.baseline.table.map((role) => ({ role, doctrine: "incrementalist" as const }));
+    const s = createMatch({ scenario: "baseline", seed: 3, seats });
+    const meta = seats.map((_, i) => ({ kind: i === 0 ? "human" : "bot", name: `Seat ${i}` }));
+    const lines = botIntentLines(s, meta);
+    expect(lines.map((l) => l.seat)).toEqual([1, 2, 3, 4, 5]);
+    for (const l of lines) expect(l.text).toMatch(/^This round I plan to |^I'm sitting this round out/);
+    expect(botIntentLines(s, meta.map((m) => ({ ...m, kind: "bot" })))).toEqual([]);
+  });
+
   it.each(["hard", "expert"] as const)("%s bots run off the event loop, and the worker's orders equal the engine's", async (level) => {
     const seats = SCENARIOS.baseline.table.map((role) => ({ role, doctrine: "conservative" as const }));
     const s = createMatch({ scenario: "baseline", seed: 7, seats });

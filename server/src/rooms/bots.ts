@@ -1,6 +1,6 @@
 // Bot orders without blocking other rooms: cheap bots between setImmediate turns, search bots (hard, expert) in a worker.
 import { Worker } from "node:worker_threads";
-import { botOrders, seatView, type BotOptions, type Difficulty, type MatchState, type SeatOrders, type SeatView } from "@metastrategy/shared";
+import { botOrders, intentLine, seatView, type BotOptions, type Difficulty, type MatchState, type SeatOrders, type SeatView } from "@metastrategy/shared";
 
 const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -103,4 +103,17 @@ export async function fillWithBots(state: MatchState, orders: (SeatOrders | null
     if (!out[i]) out[i] = botOrders(seatView(state, i, { history: false }), { difficulty: difficultyOf(i), seed: state.seed });
   }
   return Promise.all(out as (SeatOrders | Promise<SeatOrders>)[]);
+}
+
+/** Each bot seat's one-line intent for this round (from its own heuristic plan), when a human sits at the table. */
+export function botIntentLines(state: MatchState, seats: readonly { kind: string; name: string }[]): { seat: number; from: string; text: string }[] {
+  if (state.phase === "ended" || !seats.some((s) => s.kind === "human")) return [];
+  const out: { seat: number; from: string; text: string }[] = [];
+  seats.forEach((s, i) => {
+    if (s.kind !== "bot" || i >= state.seats.length) return;
+    const v = seatView(state, i, { history: false });
+    const text = intentLine(v, botOrders(v, { difficulty: "normal", seed: state.seed }));
+    if (text) out.push({ seat: i, from: s.name || state.seats[i].name, text });
+  });
+  return out;
 }

@@ -17,15 +17,17 @@ export interface SearchBudget {
   nodes: number;
   /** Candidate orders considered, the heuristic plan first. */
   candidates: number;
-  /** The heuristic plan is kept unless another candidate beats it by this many points on average. */
+  /** The heuristic plan is kept unless another candidate beats it by this many points on average… */
   margin: number;
+  /** …and by this many standard errors of the paired difference (same worlds, same luck): no switch on noise. */
+  z: number;
 }
 
 /** Simulated rounds per millisecond on the reference machine (one busy thread of the shared 2-core box). */
 export const NODES_PER_MS = 16;
 /** ~150 ms a decision on the reference machine (see README: expert decision time). */
-export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16, margin: 1 };
-export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 2 };
+export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16, margin: 1, z: 1 };
+export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 1, z: 1 };
 
 export interface SearchResult {
   orders: SeatOrders;
@@ -134,6 +136,7 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   const cands = candidateOrders(v, base, budget.candidates, makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)));
   const sum = new Float64Array(cands.length);
   const runs = new Int32Array(cands.length);
+  const values: number[][] = cands.map(() => []);
   const count = { nodes: 0 };
   const horizon = Math.max(1, v.rounds - v.round + 1);
   const phases = Math.max(1, Math.ceil(Math.log2(cands.length)));
@@ -142,7 +145,9 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   const sample = (c: number) => {
     const k = runs[c];
     const world = determinize(v, hashSeeds(seed, v.round, v.seat, k, 0xd37));
-    sum[c] += rollout(world, v.seat, cands[c], hashSeeds(seed, v.round, v.seat, k, 0x7011), count);
+    const x = rollout(world, v.seat, cands[c], hashSeeds(seed, v.round, v.seat, k, 0x7011), count);
+    sum[c] += x;
+    values[c].push(x);
     runs[c]++;
   };
   for (let phase = 0; phase < phases && count.nodes < budget.nodes; phase++) {
@@ -160,15 +165,23 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   for (const c of alive) while (runs[c] < most) sample(c);
   if (runs[0] === 0) sample(0);
   const baseValue = sum[0] / runs[0];
+  // Paired comparison with the heuristic plan over the same sampled worlds: switch only on a clear, likely gain.
   let best = 0;
-  let bestValue = baseValue + budget.margin;
+  let bestBound = 0;
   for (const c of alive) {
     if (c === 0 || runs[c] === 0) continue;
-    const val = sum[c] / runs[c];
-    if (val > bestValue) {
+    const n = Math.min(runs[c], runs[0]);
+    let m = 0;
+    for (let k = 0; k < n; k++) m += values[c][k] - values[0][k];
+    m /= n;
+    let sq = 0;
+    for (let k = 0; k < n; k++) sq += (values[c][k] - values[0][k] - m) ** 2;
+    const se = n > 1 ? Math.sqrt(sq / (n - 1) / n) : Infinity;
+    const bound = m - budget.margin - budget.z * se;
+    if (bound > bestBound) {
       best = c;
-      bestValue = val;
+      bestBound = bound;
     }
   }
-  return { orders: cands[best], nodes: count.nodes, value: best === 0 ? baseValue : bestValue, baseValue, candidates: cands.length };
+  return { orders: cands[best], nodes: count.nodes, value: sum[best] / runs[best], baseValue, candidates: cands.length };
 }

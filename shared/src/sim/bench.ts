@@ -33,11 +33,12 @@ export function benchEngine(seconds = 3): EngineBench {
     while (s.phase !== "ended") {
       const orders: SeatOrders[] = s.seats.map((_, k) => botOrders(seatView(s, k, { history: false }), { difficulty: "normal", seed: i }));
       let t = performance.now();
+      const next = resolveRound(s, orders).state;
+      samples.push((performance.now() - t) * 1000);
+      t = performance.now();
       resolveRound(s, orders, null, { report: false });
       quiet.push((performance.now() - t) * 1000);
-      t = performance.now();
-      s = resolveRound(s, orders).state;
-      samples.push((performance.now() - t) * 1000);
+      s = next;
     }
   }
   samples.sort((a, b) => a - b);

@@ -10,6 +10,7 @@ export { actionCost, type Cost } from "./rules/costs.js";
 export { winners, ROLE_POINTS } from "./rules/scoring.js";
 export { WORLD_VALUE } from "./rules/endings.js";
 export { botOrders, type BotOptions } from "./bots/index.js";
+export { intentLine } from "./bots/talk.js";
 export { randomOrders, randomAction } from "./bots/random.js";
 export * from "./protocol/index.js";
 export { SCENARIOS, SCENARIO_IDS, TUNABLE_PARAMS, type ScenarioDef } from "./content/scenarios.js";

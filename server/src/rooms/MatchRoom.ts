@@ -9,7 +9,7 @@ import {
 } from "@metastrategy/shared";
 import { Classroom, cleanName, freshClassroom, type ChatRecord, type ChatScope, type StudentMeta } from "./classroom.js";
 import { getContext, type ServerContext } from "../context.js";
-import { fillWithBots } from "./bots.js";
+import { botIntentLines, fillWithBots } from "./bots.js";
 import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
@@ -749,7 +749,26 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     this.syncTimer();
     this.updateListing();
+    if (phase === "deliberation" && this.durationMs(phase) > 0) this.botsTalk();
     if (phase === "orders") this.checkEarlyEnd();
+  }
+
+  /** Bots say what they mean to do, one line each, when a human is at an online table (not in class: teams chat there). */
+  private botsTalk(): void {
+    if (this.classroom || !this.match) return;
+    const lines = botIntentLines(this.match, this.meta.seats);
+    if (lines.length === 0) return;
+    for (const l of lines) {
+      const line: ChatLine & { seat: number | null } = { from: l.from, seat: l.seat, text: l.text, at: Date.now() };
+      this.chatLog.push(line);
+      if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
+    }
+    this.meta.chat = this.chatLog;
+    const sent = this.chatLog.slice(-lines.length);
+    // Stored before anyone sees it, like players' lines.
+    void this.persist().then((ok) => {
+      if (ok) for (const line of sent) this.broadcast(SMSG.chat, line);
+    });
   }
 
   private advance(from: RoomPhase): void {

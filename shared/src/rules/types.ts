@@ -21,7 +21,7 @@ export const ENDINGS = ["secure", "handoff", "pause", "precarious", "catastrophe
 export type Ending = (typeof ENDINGS)[number];
 
 /** Bot levels, weakest first: the lobby, the protocol and the simulator read this list. */
-export const DIFFICULTIES = ["easy", "normal", "hard"] as const;
+export const DIFFICULTIES = ["easy", "normal", "hard", "expert"] as const;
 export type Difficulty = (typeof DIFFICULTIES)[number];
 
 /** One action of a seat's orders. Each costs one action point plus what content/actions lists. */

@@ -19,6 +19,7 @@ import {
   type PublicView, type RoundReport, type SeatView,
 } from "@metastrategy/shared";
 import "./client/send-copies.js"; // Node clients send copies of colyseus.js's reused send buffer
+import { until } from "./client/until.js";
 import { freePort } from "./ports.js";
 import { SqliteStore } from "./store/sqlite.js";
 
@@ -406,14 +407,14 @@ class Match {
     this.code = room.roomId;
     host.attach(room);
     this.humans.push(host);
-    await waitUntil(() => host.seat === 0, 10_000, "host seat");
+    await until(() => host.seat === 0, 10_000, "host seat", 25);
     for (let k = 1; k < HUMANS; k++) {
       const h = new Human(this, k);
       h.attach(await new Client(this.server.url).joinById(this.code, { name: h.name }));
       this.humans.push(h);
-      await waitUntil(() => h.room !== null && (h.room.state as any)?.seats !== undefined, 10_000, "state");
+      await until(() => h.room !== null && (h.room.state as any)?.seats !== undefined, 10_000, "state", 25);
       h.room!.send(MSG.takeSeat, { seat: k });
-      await waitUntil(() => h.seat === k, 10_000, "seat");
+      await until(() => h.seat === k, 10_000, "seat", 25);
     }
     host.room!.send(MSG.hostStart, {});
     started++;
@@ -430,18 +431,6 @@ class Match {
   stop(): void {
     for (const h of this.humans) h.stop();
   }
-}
-
-function waitUntil(test: () => boolean, ms: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t = Date.now();
-    const check = () => {
-      if (test()) return resolve();
-      if (Date.now() - t > ms) return reject(new Error(`timed out: ${what}`));
-      setTimeout(check, 25);
-    };
-    check();
-  });
 }
 
 // ---------------------------------------------------------------- the run

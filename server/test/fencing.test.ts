@@ -5,31 +5,17 @@
 // the match again within 10 s (measured: kill → a player back in his seat on the survivor).
 import type { ChildProcess } from "node:child_process";
 import readline from "node:readline";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import pg from "pg";
 import { MSG, replay, reportFor, type MatchRecord, type RoundReport } from "@metastrategy/shared";
 import { Follower, autoPlay, create, getJson, offlineMatch } from "./helpers.js";
 import { PostgresStore } from "../src/store/postgres.js";
 import { FencedError } from "../src/store/types.js";
-import { freePort, killChild, spawnServer, startPostgres, startRedis, type Service } from "./infra.js";
+import { freePort, killChild, spawnServer, useScaleServices } from "./infra.js";
 
 const children: ChildProcess[] = [];
-let redis: Service;
-let postgres: Service;
-
-beforeAll(async () => {
-  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of children) {
-    if (c.exitCode === null && c.signalCode === null) c.kill("SIGCONT");
-    await killChild(c);
-  }
-  await redis?.stop();
-  await postgres?.stop();
-}, 30_000);
+const svc = useScaleServices(children);
 
 interface Proc {
   child: ChildProcess;
@@ -43,7 +29,7 @@ interface Proc {
 async function startProc(env: Record<string, string> = {}): Promise<Proc> {
   const port = await freePort();
   const { child } = await spawnServer({
-    PORT: String(port), REDIS_URL: redis.url, DATABASE_URL: postgres.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    PORT: String(port), REDIS_URL: svc.redis.url, DATABASE_URL: svc.postgres.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     TIMER_SCALE: "0.01", RECONNECT_SECONDS: "30", CLIENT_DIST: "/nonexistent", LEASE_SECONDS: "", SWEEP_SECONDS: "", ...env,
   }, children);
   const logs: Record<string, unknown>[] = [];
@@ -76,7 +62,7 @@ async function rejoin(url: string, code: string, options: Record<string, unknown
 }
 
 async function owner(code: string): Promise<{ owner: string | null; epoch: number | null }> {
-  const c = new pg.Client({ connectionString: postgres.url });
+  const c = new pg.Client({ connectionString: svc.postgres.url });
   await c.connect();
   try {
     const r = await c.query("SELECT * FROM matches WHERE code = $1", [code]);
@@ -122,7 +108,7 @@ async function waitFor(test: () => boolean | Promise<boolean>, ms: number, what:
 }
 
 async function roundRows(code: string): Promise<number[]> {
-  const c = new pg.Client({ connectionString: postgres.url });
+  const c = new pg.Client({ connectionString: svc.postgres.url });
   await c.connect();
   try {
     return (await c.query("SELECT idx FROM rounds WHERE code = $1 ORDER BY idx", [code])).rows.map((r) => Number(r.idx));
@@ -133,7 +119,7 @@ async function roundRows(code: string): Promise<number[]> {
 
 describe("fenced ownership (redis + postgres, two processes, default lease settings)", () => {
   it("the store: a claim moves the epoch on; the old holder's writes are refused and it is told once; a frozen transaction delays a claim by seconds only", async () => {
-    const [s1, s2, s3] = await Promise.all([PostgresStore.connect(postgres.url), PostgresStore.connect(postgres.url), PostgresStore.connect(postgres.url)]);
+    const [s1, s2, s3] = await Promise.all([PostgresStore.connect(svc.postgres.url), PostgresStore.connect(svc.postgres.url), PostgresStore.connect(svc.postgres.url)]);
     s1.setOwner("p1", 0); // its leases run out at once
     s2.setOwner("p2", 60_000);
     s3.setOwner("p3", 60_000);

@@ -7,7 +7,7 @@ import {
   type ChatLine, type Difficulty, type Doctrine, type MatchRecord, type MatchState, type PublicHistoryRow, type Role,
   type RoomPhase, type RoundReport, type SeatOrders, type Timers, type ClassroomView, type PollChoice, type RoundExtras,
 } from "@metastrategy/shared";
-import { Classroom, cleanName, freshClassroom, type ChatRecord, type ChatScope, type StudentMeta } from "./classroom.js";
+import { Classroom, MAX_MATCH_NAME, cleanName, freshClassroom, type ChatRecord, type ChatScope, type StudentMeta } from "./classroom.js";
 import { getContext, type ServerContext } from "../context.js";
 import { botIntentLines, fillWithBots } from "./bots.js";
 import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
@@ -62,6 +62,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   /** Full reports (with every seat's private notes): filtered per client when sent. */
   private reports: RoundReport[] = [];
   private history: PublicHistoryRow[] = [];
+  /** Online chat backlog: the meta's own array, so every meta save stores it. */
   private chatLog: ChatLine[] = [];
   /** Connected clients per seat (a seat may later have several members: classroom teams). */
   private members: Set<string>[] = [];
@@ -99,7 +100,6 @@ export class MatchRoom extends Room<MatchRoomState> {
       this.ctx.restores.delete(stored.code);
       this.roomId = stored.code;
       this.meta = stored.meta;
-      this.chatLog = this.meta.chat ?? [];
       this.hostClaimed = true;
       if (this.meta.classroom) this.classroom = new Classroom(this.meta.classroom);
       this.initState();
@@ -116,7 +116,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       const o = parsed.data;
       const settings: Settings = {
         mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-        public: o.public, name: cleanChat(o.name ?? "")?.slice(0, 40).trim() || `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+        public: o.public, name: cleanName(o.name, MAX_MATCH_NAME) ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
       };
       const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
         ? o.seats
@@ -147,6 +147,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   private initState(): void {
+    this.chatLog = this.meta.chat ??= [];
     const st = this.state;
     st.code = this.code;
     st.phase = "lobby";
@@ -421,11 +422,18 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (!text) return "Empty message.";
     const line: ChatLine & { seat: number | null } = { from: m.name, seat: m.seat, text, at: Date.now() };
     if (this.classroom) return this.classChat(m, line);
-    this.chatLog.push(line);
-    if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
-    this.meta.chat = this.chatLog;
-    // Stored before anyone sees it: a line survives a restart or a crash.
-    return this.persist().then((ok) => (ok ? void this.broadcast(SMSG.chat, line) : "Your message could not be saved: try again."));
+    return this.addChat([line]).then((ok) => (ok ? undefined : "Your message could not be saved: try again."));
+  }
+
+  /** Online chat: lines join the backlog, are stored, and only then broadcast (a line survives a restart or a crash). */
+  private async addChat(lines: ChatLine[]): Promise<boolean> {
+    for (const line of lines) {
+      this.chatLog.push(line);
+      if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
+    }
+    if (!(await this.persist())) return false;
+    for (const line of lines) this.broadcast(SMSG.chat, line);
+    return true;
   }
 
   private onTakeSeat(client: Client, seat: number): string | void {
@@ -715,8 +723,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (save) this.saveMeta();
   }
 
+  /** Saves the meta in the background, in order with every other save (persist logs a failure). */
   private saveMeta(): void {
-    this.ctx.store.saveMeta(this.code, this.meta).catch((e) => this.ctx.log.error({ event: "store.error", code: this.code, err: String(e) }, "meta not saved"));
+    void this.persist();
   }
 
   // ---------------------------------------------------------------- phases
@@ -756,19 +765,9 @@ export class MatchRoom extends Room<MatchRoomState> {
   /** Bots say what they mean to do, one line each, when a human is at an online table (not in class: teams chat there). */
   private botsTalk(): void {
     if (this.classroom || !this.match) return;
-    const lines = botIntentLines(this.match, this.meta.seats);
-    if (lines.length === 0) return;
-    for (const l of lines) {
-      const line: ChatLine & { seat: number | null } = { from: l.from, seat: l.seat, text: l.text, at: Date.now() };
-      this.chatLog.push(line);
-      if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
-    }
-    this.meta.chat = this.chatLog;
-    const sent = this.chatLog.slice(-lines.length);
-    // Stored before anyone sees it, like players' lines.
-    void this.persist().then((ok) => {
-      if (ok) for (const line of sent) this.broadcast(SMSG.chat, line);
-    });
+    const at = Date.now();
+    const lines = botIntentLines(this.match, this.meta.seats).map((l) => ({ from: l.from, seat: l.seat, text: l.text, at }));
+    if (lines.length > 0) void this.addChat(lines); // stored before anyone sees it, like players' lines
   }
 
   private advance(from: RoomPhase): void {

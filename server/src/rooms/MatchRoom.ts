@@ -7,19 +7,20 @@ import {
   type ChatLine, type Difficulty, type Doctrine, type MatchRecord, type MatchState, type PublicHistoryRow, type Role,
   type RoomPhase, type RoundReport, type SeatOrders, type Timers, type ClassroomView, type PollChoice, type RoundExtras,
 } from "@metastrategy/shared";
-import { Classroom, cleanName, freshClassroom, type ChatRecord, type ChatScope, type StudentMeta } from "./classroom.js";
+import { Classroom, MAX_MATCH_NAME, cleanName, freshClassroom, type ChatRecord, type ChatScope, type StudentMeta } from "./classroom.js";
 import { getContext, type ServerContext } from "../context.js";
-import { fillWithBots } from "./bots.js";
+import { botIntentLines, fillWithBots } from "./bots.js";
 import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
+import { FencedError } from "../store/types.js";
 import { PhaseTimer } from "./timer.js";
 import { gateFrame, safeName } from "./guard.js";
 import { rebuildRoom } from "./restore.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "../sync/schema.js";
 import { finalView, meJson, publicJson } from "../sync/views.js";
 
-type JoinOptions = { name?: string; spectator?: boolean; seatToken?: string; hostToken?: string };
+type JoinOptions = { name?: string; spectator?: boolean; autoSeat?: boolean; seatToken?: string; hostToken?: string };
 
 /** Per-client data kept on `client.userData`. */
 interface Member {
@@ -61,6 +62,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   /** Full reports (with every seat's private notes): filtered per client when sent. */
   private reports: RoundReport[] = [];
   private history: PublicHistoryRow[] = [];
+  /** Online chat backlog: the meta's own array, so every meta save stores it. */
   private chatLog: ChatLine[] = [];
   /** Connected clients per seat (a seat may later have several members: classroom teams). */
   private members: Set<string>[] = [];
@@ -98,7 +100,6 @@ export class MatchRoom extends Room<MatchRoomState> {
       this.ctx.restores.delete(stored.code);
       this.roomId = stored.code;
       this.meta = stored.meta;
-      this.chatLog = this.meta.chat ?? [];
       this.hostClaimed = true;
       if (this.meta.classroom) this.classroom = new Classroom(this.meta.classroom);
       this.initState();
@@ -115,7 +116,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       const o = parsed.data;
       const settings: Settings = {
         mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-        public: o.public, name: cleanChat(o.name ?? "")?.slice(0, 40).trim() || `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+        public: o.public, name: cleanName(o.name, MAX_MATCH_NAME) ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
       };
       const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
         ? o.seats
@@ -146,6 +147,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   private initState(): void {
+    this.chatLog = this.meta.chat ??= [];
     const st = this.state;
     st.code = this.code;
     st.phase = "lobby";
@@ -219,7 +221,8 @@ export class MatchRoom extends Room<MatchRoomState> {
       const idx = this.meta.seats.findIndex((s) => s.token !== null && s.token === o.seatToken);
       if (idx >= 0) seat = idx;
     }
-    if (seat === null && creator && !o.spectator && this.meta.settings.mode !== "classroom" && !this.meta.started) {
+    // The creator sits down at once; so does a joiner by code who asks for it (client UX, issue 11).
+    if (seat === null && (creator || o.autoSeat) && !o.spectator && this.meta.settings.mode !== "classroom" && !this.meta.started) {
       const idx = this.meta.seats.findIndex((s) => s.kind === "open");
       if (idx >= 0) {
         this.claimOpenSeat(idx, m);
@@ -237,7 +240,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const m = client.userData as Member | undefined;
-    if (!m || this.ctx.shuttingDown) return; // a restart keeps every seat and token as stored
+    if (!m || this.ctx.shuttingDown || this.fenced) return; // a restart (or a takeover) keeps every seat and token as stored
     if (this.classroom) return this.leaveClassroom(client, m, consented);
     const seat = m.seat;
     if (seat !== null) this.members[seat]?.delete(client.sessionId);
@@ -284,9 +287,30 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     for (const t of this.waiting.values()) if (t) clearTimeout(t);
     if (!this.ctx) return;
-    if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended) {
+    if (!this.meta?.started && !this.ctx.shuttingDown && !this.ended && !this.fenced) {
       await this.ctx.store.finishMatch(this.code, "abandoned", null).catch(() => {});
       this.ctx.log.info({ event: "match.abandoned", code: this.code }, "lobby abandoned");
+    }
+  }
+
+  // ---------------------------------------------------------------- fencing (scale-out: called by scale.ts only)
+
+  /** Set once another process holds this match: nothing more is written, shown or listed here. */
+  fenced = false;
+
+  /** Another process took this match over: stop serving it, writing nothing; clients are closed with `closeCode` and rejoin the new owner. */
+  stopServing(closeCode: number): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    this.phaseSeq++; // an in-flight resolution or a phase timer does nothing more
+    this.timer.clear();
+    if (this.classFlush) clearTimeout(this.classFlush);
+    this.unsaved = false; // nothing of this match is ours to save any more
+    const close = () => void this.disconnect(closeCode).catch(() => {});
+    try {
+      close();
+    } catch {
+      setTimeout(close, 0); // still inside onCreate
     }
   }
 
@@ -315,7 +339,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private crashed(where: string, err: unknown, rebuild: boolean): void {
     this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
     if (this.ctx) this.ctx.metrics.roomErrors++;
-    if (rebuild && this.ctx && !this.ctx.shuttingDown) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
+    if (rebuild && this.ctx && !this.ctx.shuttingDown && !this.fenced) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
   }
 
   /** A timer callback whose throw stays in this room. */
@@ -398,11 +422,18 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (!text) return "Empty message.";
     const line: ChatLine & { seat: number | null } = { from: m.name, seat: m.seat, text, at: Date.now() };
     if (this.classroom) return this.classChat(m, line);
-    this.chatLog.push(line);
-    if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
-    this.meta.chat = this.chatLog;
-    // Stored before anyone sees it: a line survives a restart or a crash.
-    return this.persist().then((ok) => (ok ? void this.broadcast(SMSG.chat, line) : "Your message could not be saved: try again."));
+    return this.addChat([line]).then((ok) => (ok ? undefined : "Your message could not be saved: try again."));
+  }
+
+  /** Online chat: lines join the backlog, are stored, and only then broadcast (a line survives a restart or a crash). */
+  private async addChat(lines: ChatLine[]): Promise<boolean> {
+    for (const line of lines) {
+      this.chatLog.push(line);
+      if (this.chatLog.length > CHAT_BACKLOG) this.chatLog.shift();
+    }
+    if (!(await this.persist())) return false;
+    for (const line of lines) this.broadcast(SMSG.chat, line);
+    return true;
   }
 
   private onTakeSeat(client: Client, seat: number): string | void {
@@ -692,8 +723,9 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (save) this.saveMeta();
   }
 
+  /** Saves the meta in the background, in order with every other save (persist logs a failure). */
   private saveMeta(): void {
-    this.ctx.store.saveMeta(this.code, this.meta).catch((e) => this.ctx.log.error({ event: "store.error", code: this.code, err: String(e) }, "meta not saved"));
+    void this.persist();
   }
 
   // ---------------------------------------------------------------- phases
@@ -726,7 +758,16 @@ export class MatchRoom extends Room<MatchRoomState> {
     }
     this.syncTimer();
     this.updateListing();
+    if (phase === "deliberation" && this.durationMs(phase) > 0) this.botsTalk();
     if (phase === "orders") this.checkEarlyEnd();
+  }
+
+  /** Bots say what they mean to do, one line each, when a human is at an online table (not in class: teams chat there). */
+  private botsTalk(): void {
+    if (this.classroom || !this.match) return;
+    const at = Date.now();
+    const lines = botIntentLines(this.match, this.meta.seats).map((l) => ({ from: l.from, seat: l.seat, text: l.text, at }));
+    if (lines.length > 0) void this.addChat(lines); // stored before anyone sees it, like players' lines
   }
 
   private advance(from: RoomPhase): void {
@@ -741,6 +782,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private checkEarlyEnd(): void {
     if (this.state.phase !== "orders" || this.ended) return;
     if (this.classroom) return this.checkClassEarlyEnd();
+    if (this.timer.paused) return; // paused means nothing moves (solo pauses while its guide is open); resuming checks again
     let humans = 0;
     for (let i = 0; i < this.meta.seats.length; i++) {
       const s = this.meta.seats[i];
@@ -773,6 +815,7 @@ export class MatchRoom extends Room<MatchRoomState> {
     try {
       await this.ctx.store.appendRound(this.code, index, orders, extras, this.meta);
     } catch (e) {
+      if (e instanceof FencedError) return; // another process holds the match: this round is not ours to show
       this.ctx.log.error({ event: "store.error", code: this.code, round: state.round, err: String(e) }, "round not saved");
     }
     if (this.ended || seq !== this.phaseSeq) return;
@@ -1097,7 +1140,7 @@ export class MatchRoom extends Room<MatchRoomState> {
    * the views sent: a vote, proposal or poll answer a client sees confirmed is already stored.
    */
   private classChanged(): void {
-    if (!this.classroom) return;
+    if (!this.classroom || this.fenced) return;
     this.unsaved = true;
     if (this.classFlush) return;
     this.classFlush = setTimeout(this.guarded("class flush", () => {

@@ -47,6 +47,14 @@ function targetsFor(v: SeatView, kind: ActionKind): number[] | undefined {
   return v.seats.filter((s) => s.role === role && s.id !== v.seat).map((s) => s.id);
 }
 
+/** Whether a seat may be the target of this action (the test targetsFor lists, without building the list). */
+function isTarget(v: SeatView, kind: ActionKind, target: number): boolean {
+  const role = kind === "audit" || kind === "consult" ? "lab" : kind === "grant" ? "researcher" : kind === "advise" ? "regulator" : null;
+  if (!role || target === v.seat) return false;
+  for (const s of v.seats) if (s.id === target && s.role === role) return true;
+  return false;
+}
+
 /** Is one action allowed for this seat now, ignoring the budget shared with its other actions? */
 export function checkAction(v: SeatView, a: Action): Check {
   const me = v.me;
@@ -104,8 +112,7 @@ export function checkAction(v: SeatView, a: Action): Check {
     case "consult":
     case "advise":
     case "grant": {
-      const t = targetsFor(v, a.kind) ?? [];
-      if (!Number.isInteger(a.target) || !t.includes(a.target)) return no("Choose a valid target seat.");
+      if (!Number.isInteger(a.target) || !isTarget(v, a.kind, a.target)) return no("Choose a valid target seat.");
       if (a.kind === "grant" && !(Number.isInteger(a.amount) && a.amount >= 1)) return no("A grant gives at least 1 fund.");
       return ok;
     }
@@ -194,7 +201,7 @@ export function blockLimit(v: SeatView): number {
 }
 
 function affordable(me: SeatView["me"], c: Cost): Check {
-  if (c.funds > me.funds) return no(`Needs ${c.funds} funds (you have ${me.funds}).`);
+  if (c.funds > me.funds) return no(`Needs ${c.funds} fund${c.funds === 1 ? "" : "s"} (you have ${me.funds}).`);
   if (c.influence > me.influence) return no(`Needs ${c.influence} influence (you have ${me.influence}).`);
   return ok;
 }
@@ -212,11 +219,13 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   const cctx = costCtx(v);
   let funds = 0;
   let influence = 0;
-  const enacted = new Set<string>();
-  const once = new Set<string>();
-  for (const [i, a] of orders.actions.entries()) {
+  let enacted: Set<string> | null = null;
+  let once: Set<string> | null = null;
+  for (let i = 0; i < orders.actions.length; i++) {
+    const a = orders.actions[i];
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
-    if (a && typeof a === "object" && ONCE_A_ROUND.has(a.kind)) {
+    if (ONCE_A_ROUND.has(a.kind)) {
+      once ??= new Set<string>();
       if (once.has(a.kind)) return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
       once.add(a.kind);
     }
@@ -224,6 +233,7 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
     if (!c.ok) return no(`Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {
       const key = `${a.kind}:${a.policy}`;
+      enacted ??= new Set<string>();
       if (enacted.has(key)) return no(`Action ${i + 1}: the same policy is named twice.`);
       enacted.add(key);
     }

@@ -34,7 +34,7 @@ export function incomeStep(ctx: RoundCtx): void {
   if (w.policies.includes("theoryFund") && w.theory < THEORY_FUND_CAP) {
     const before = milestonesOf(w.theory);
     w.theory = clamp(w.theory + THEORY_FUND_RATE, 0, THEORY_FUND_CAP);
-    say(ctx, `The theory fund pays off: world theory ${w.theory}.`, "theory");
+    say(ctx, () => `The theory fund pays off: world theory ${w.theory}.`, "theory");
     milestoneCheck(ctx, before);
   }
   let topDeclared = -1;
@@ -60,6 +60,18 @@ export function incomeStep(ctx: RoundCtx): void {
 }
 
 /** Role points at the end, then score = 0 if the world was lost, else W + prestige. */
+/** A lab's end-of-match market points: its share of the market (products counted up to MARKET_PRODUCTS a lab;
+ * `market` is the sum over labs) plus the market lead for the most capable lab(s). */
+export function labRolePoints(prod: number, market: number, lead: boolean): number {
+  const share = market > 0 ? Math.round((ROLE_POINTS.marketShare * Math.min(prod, MARKET_PRODUCTS)) / market) : 0;
+  return share + (lead ? ROLE_POINTS.marketLead : 0);
+}
+
+/** A regulator's end-of-match legitimacy points. */
+export function regulatorRolePoints(policies: number, regime: number): number {
+  return policies * ROLE_POINTS.perPolicy + regime * ROLE_POINTS.perRegime;
+}
+
 export function finalScores(s: MatchState): number[] {
   const W = s.end?.worldValue ?? 0;
   let lead = -1;
@@ -72,10 +84,10 @@ export function finalScores(s: MatchState): number[] {
   for (const x of s.seats) {
     if (x.lab) {
       // Market share: the labs split a fixed pool of prestige by their products (selling more than rivals pays, selling alone saturates).
-      if (market > 0) addPrestige(x, Math.round((ROLE_POINTS.marketShare * Math.min(x.lab.prod, MARKET_PRODUCTS)) / market), "revenue");
+      if (market > 0) addPrestige(x, labRolePoints(x.lab.prod, market, false), "revenue");
       if (x.lab.cap === lead) addPrestige(x, ROLE_POINTS.marketLead, "marketLead");
     } else if (x.role === "regulator") {
-      addPrestige(x, s.world.policies.length * ROLE_POINTS.perPolicy + s.world.regime * ROLE_POINTS.perRegime, "legitimacy");
+      addPrestige(x, regulatorRolePoints(s.world.policies.length, s.world.regime), "legitimacy");
     }
   }
   return s.seats.map((x) => (W === 0 ? 0 : W + x.prestige));

@@ -155,7 +155,7 @@ describe("legalOrders: the option list a client greys out", () => {
     ["but not in a guarded world", (s) => (s.world.neutralized = true), 0, "capability", { legal: false, reason: "Capability research has stopped: a defense or a complete monitoring regime holds the world." }],
     ["unaffordable", (s) => (s.seats[0].funds = 1), 0, "security", { legal: false, reason: "Needs 2 funds (you have 1)." }],
     ["incrementalist validation costs 0", (s) => (s.seats[0].doctrine = "incrementalist"), 0, "validate", { legal: true, cost: { funds: 0, influence: 0 } }],
-    ["deploy costs a fund", (s) => (s.seats[0].funds = 0), 0, "deploy", { legal: false, reason: "Needs 1 funds (you have 0).", cost: { funds: 1, influence: 0 } }],
+    ["deploy costs a fund", (s) => (s.seats[0].funds = 0), 0, "deploy", { legal: false, reason: "Needs 1 fund (you have 0).", cost: { funds: 1, influence: 0 } }],
     ["enforce, butlerian: free", (s) => (s.seats[4].influence = 0), 4, "enforce", { legal: true, cost: { funds: 0, influence: 0 } }],
     ["enforce without influence", (s) => (s.seats[2].influence = 0), 2, "enforce", { legal: false, reason: "Needs 1 influence (you have 0)." }],
     ["repeal with nothing in force", () => {}, 2, "repeal", { legal: false, reason: "No policy is in force." }],

@@ -1,18 +1,18 @@
 // npm run balance -- [--json] [--scenario S] [--matches N] [--seed K] [--set key=value] [--roles lab,regulator]
-//   [--doctrines d,...] [--screen n] [--confirm k] [--search-iters n] [--search-matches n] [--bot-matches n]
+//   [--doctrines d,...] [--screen n] [--confirm k] [--search-iters n] [--search-matches n] [--bot-matches n] [--no-expert]
 // Seat policies (scripts, doctrine switches, a searched best response, the bots) against the normal bots.
 import { parseSimArgs } from "./args.js";
-import { balance, type SeatPolicy } from "./balance.js";
+import { balance } from "./balance.js";
 import { DOCTRINES, ROLES, type Doctrine, type Role } from "../rules/types.js";
-import type { SeatView } from "../rules/view-types.js";
-import type { SeatOrders } from "../rules/types.js";
 
 const argv = process.argv.slice(2);
 const extra: Record<string, string> = {};
 const rest: string[] = [];
+const OWN_FLAGS = ["--no-expert"];
 const OWN = ["--roles", "--doctrines", "--screen", "--confirm", "--search-iters", "--search-matches", "--bot-matches"];
 for (let i = 0; i < argv.length; i++) {
   if (OWN.includes(argv[i])) extra[argv[i]] = argv[++i] ?? "";
+  else if (OWN_FLAGS.includes(argv[i])) extra[argv[i]] = "1";
   else rest.push(argv[i]);
 }
 const hasMatches = rest.includes("--matches");
@@ -25,23 +25,10 @@ const num = (k: string) => (extra[k] !== undefined ? Number(extra[k]) : undefine
 const roles = extra["--roles"]?.split(",").filter((r): r is Role => (ROLES as readonly string[]).includes(r));
 const doctrines = extra["--doctrines"]?.split(",").filter((d): d is Doctrine => (DOCTRINES as readonly string[]).includes(d));
 
-// The expert bot plugs in as one more arm when the bots branch has landed it (shared/src/bots/expert.ts).
-const extraArms: SeatPolicy[] = [];
-try {
-  const path = "../bots/expert.js";
-  const mod = (await import(path)) as { expertOrders?: (v: SeatView, seed: number) => SeatOrders };
-  if (typeof mod.expertOrders === "function") {
-    const f = mod.expertOrders;
-    extraArms.push({ name: "expert", bot: true, orders: (v, seed) => f(v, seed) });
-  }
-} catch {
-  // no expert bot yet
-}
-
 const result = balance({
   scenario: parsed.opts.scenario, matches: parsed.opts.matches, seed: parsed.opts.seed, overrides: parsed.opts.overrides,
   roles, doctrines, screen: num("--screen"), confirm: num("--confirm"), searchIters: num("--search-iters"),
-  searchMatches: num("--search-matches"), botMatches: num("--bot-matches"), extraArms,
+  searchMatches: num("--search-matches"), botMatches: num("--bot-matches"), expert: extra["--no-expert"] === undefined,
   log: (l) => process.stderr.write(l + "\n"),
 });
 for (const [role, r] of Object.entries(result.roles))

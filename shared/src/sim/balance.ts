@@ -51,7 +51,9 @@ export interface BalanceOptions {
   searchMatches?: number;
   /** Matches for the expensive bot arms (hard, expert). */
   botMatches?: number;
-  /** Extra arms (e.g. the expert bot), added for every role × doctrine. */
+  /** false: leave out the expert arm (it costs ~2,400 simulated rounds a decision). Default true. */
+  expert?: boolean;
+  /** Extra arms, added for every role × doctrine. */
   extraArms?: SeatPolicy[];
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
@@ -124,6 +126,7 @@ export function scripted(name: string, list: Action[], repeat = 3): SeatPolicy {
 
 export const NORMAL: SeatPolicy = { name: "normal", bot: true, orders: (v, seed) => botOrders(v, { difficulty: "normal", seed }) };
 export const HARD: SeatPolicy = { name: "hard", bot: true, orders: (v, seed) => botOrders(v, { difficulty: "hard", seed }) };
+export const EXPERT: SeatPolicy = { name: "expert", bot: true, orders: (v, seed) => botOrders(v, { difficulty: "expert", seed }) };
 const NOTHING: SeatPolicy = { name: "do-nothing", orders: () => ({ actions: [] }) };
 
 function switchTo(d: Doctrine, round: number): SeatPolicy {
@@ -359,7 +362,7 @@ export function balance(opts: BalanceOptions): BalanceResult {
       const normalFull = runArm(o, NORMAL, N);
       const normalScreen = normalFull.slice(0, screen);
       arms.push({ ...summarize("normal", normalFull, normalFull), doctrine });
-      for (const bot of [HARD, ...(opts.extraArms ?? [])]) {
+      for (const bot of [HARD, ...(opts.expert === false ? [] : [EXPERT]), ...(opts.extraArms ?? [])]) {
         if (botN <= 0) continue;
         arms.push({ ...summarize(bot.name, runArm(o, bot, botN), normalFull.slice(0, botN)), doctrine });
       }

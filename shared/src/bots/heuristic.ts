@@ -50,20 +50,11 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     if (m >= 2 && v.world.interp >= 2) b.want({ kind: "validate" });
     return;
   }
-  const capability = (publish = false): Action => ({ kind: "capability", publish, defy: moratorium && d === "incrementalist" && nextFloat(rng) < 0.3 });
-  /** One capability step paired with the alignment work that covers it in the same round (alignment resolves after). */
-  const pairedStep = (): boolean => {
-    const step = capability();
-    if (b.fundsLeft < b.fundsFor(step) + 2) return false;
-    if (!b.want(step)) return false;
-    b.want({ kind: "alignment" });
-    return true;
-  };
   switch (d) {
     case "incrementalist": {
       if (gap > 0) b.want({ kind: "alignment" });
       if (lab.cap >= danger && !validated && gap <= 1) b.want({ kind: "validate" });
-      if (gap <= 0 || lab.cap < danger) pairedStep();
+      if (gap <= 0 || lab.cap < danger) pairedStep(b, moratorium, d, rng);
       if (lab.sec < 3) b.want({ kind: "security" });
       if (lab.prod < 2) b.want({ kind: "deploy" });
       b.want({ kind: "validate" });
@@ -74,7 +65,7 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (gap > 0) b.want({ kind: "alignment" });
       // Far below the danger line a step is safe; closer in, only on published theory.
       const ready = m >= 1 || lab.cap < danger - 2 || threat >= lab.cap + 2;
-      if (ready && gap <= 0) pairedStep();
+      if (ready && gap <= 0) pairedStep(b, moratorium, d, rng);
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });
@@ -85,7 +76,7 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });
-      if (threat >= lab.cap + 2 && gap <= 0) pairedStep();
+      if (threat >= lab.cap + 2 && gap <= 0) pairedStep(b, moratorium, d, rng);
       break;
     }
     case "transhumanist": {
@@ -93,13 +84,28 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (lab.prod < 2) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });
-      if (threat >= lab.cap + 1 && gap <= 0) pairedStep();
+      if (threat >= lab.cap + 1 && gap <= 0) pairedStep(b, moratorium, d, rng);
       break;
     }
   }
   // Products pay for the first three: worth a spare action (each adds lock-in, and risk if flawed).
   // A conservative lab saves its funds for aligned steps instead.
   if (lab.prod < (d === "conservative" ? 2 : 3)) b.want({ kind: "deploy" });
+}
+
+// Module-level helpers rather than closures in labPlan: tsx (esbuild keepNames) names every inner closure with a
+// defineProperty call each time it is created, which cost ~9% of a simulated match.
+function capability(moratorium: boolean, d: Doctrine, rng: RngHolder, publish = false): Action {
+  return { kind: "capability", publish, defy: moratorium && d === "incrementalist" && nextFloat(rng) < 0.3 };
+}
+
+/** One capability step paired with the alignment work that covers it in the same round (alignment resolves after). */
+function pairedStep(b: OrderBuilder, moratorium: boolean, d: Doctrine, rng: RngHolder): boolean {
+  const step = capability(moratorium, d, rng);
+  if (b.fundsLeft < b.fundsFor(step) + 2) return false;
+  if (!b.want(step)) return false;
+  b.want({ kind: "alignment" });
+  return true;
 }
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {

@@ -1,5 +1,5 @@
 // A small order builder: take wanted actions in priority order while they stay legal and affordable.
-import { actionCost, type CostContext } from "../rules/costs.js";
+import { actionCostInto, type Cost, type CostContext } from "../rules/costs.js";
 import { checkAction } from "../rules/legal.js";
 import { ACTION_POINTS } from "../content/roles.js";
 import { ONCE_A_ROUND } from "../content/actions.js";
@@ -11,6 +11,7 @@ export class OrderBuilder {
   private funds: number;
   private influence: number;
   private readonly costs: CostContext;
+  private readonly cost: Cost = { funds: 0, influence: 0 };
 
   constructor(private readonly v: SeatView) {
     this.funds = v.me.funds;
@@ -28,17 +29,21 @@ export class OrderBuilder {
 
   /** Funds this action would cost this seat now. */
   fundsFor(a: Action): number {
-    return actionCost(this.costs, a).funds;
+    return actionCostInto(this.costs, a, this.cost).funds;
   }
 
   /** Adds the action if it is legal and affordable; returns whether it was added. */
   want(a: Action | null | undefined | false): boolean {
     if (!a || this.full) return false;
     if (!checkAction(this.v, a).ok) return false;
-    if ((a.kind === "enact" || a.kind === "repeal") && this.actions.some((x) => x.kind === a.kind && x.policy === a.policy)) return false;
-    // A second once-a-round action would refuse the whole orders.
-    if (ONCE_A_ROUND.has(a.kind) && this.actions.some((x) => x.kind === a.kind)) return false;
-    const c = actionCost(this.costs, a);
+    // Plain loops, no closures: this runs for every wanted action of every bot every round.
+    if (a.kind === "enact" || a.kind === "repeal") {
+      for (const x of this.actions) if (x.kind === a.kind && x.policy === a.policy) return false;
+    } else if (ONCE_A_ROUND.has(a.kind)) {
+      // A second once-a-round action would refuse the whole orders.
+      for (const x of this.actions) if (x.kind === a.kind) return false;
+    }
+    const c = actionCostInto(this.costs, a, this.cost);
     if (c.funds > this.funds || c.influence > this.influence) return false;
     this.funds -= c.funds;
     this.influence -= c.influence;

@@ -33,6 +33,11 @@ export function policyWill(doctrine: Doctrine, policy: PolicyId, lockIn = 0, leg
 }
 
 export function actionCost(c: CostContext, action: Action): Cost {
+  return actionCostInto(c, action, { funds: 0, influence: 0 });
+}
+
+/** actionCost written into `out` (no allocation: order checks and bot planning call this for every action). */
+export function actionCostInto(c: CostContext, action: Action, out: Cost): Cost {
   const def = ACTION_DEFS[action.kind];
   let funds = def.funds;
   let influence = def.influence;
@@ -62,5 +67,7 @@ export function actionCost(c: CostContext, action: Action): Cost {
       funds = action.amount;
       break;
   }
-  return { funds: Math.max(0, funds), influence: Math.max(0, influence) };
+  out.funds = Math.max(0, funds);
+  out.influence = Math.max(0, influence);
+  return out;
 }

@@ -2,7 +2,7 @@
 import { ACTION_DEFS, ACTIONS_BY_ROLE, ONCE_A_ROUND } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
-import { actionCost, policyWill, type Cost } from "./costs.js";
+import { actionCost, actionCostInto, policyWill, type Cost } from "./costs.js";
 import { regimeWill } from "./governance-rules.js";
 import { defenseLevel } from "./defense-level.js";
 import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
@@ -206,6 +206,8 @@ function affordable(me: SeatView["me"], c: Cost): Check {
   return ok;
 }
 
+const SCRATCH: Cost = { funds: 0, influence: 0 };
+
 /** Checks a seat's whole orders: each action legal and the total affordable. */
 export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   if (v.phase === "ended") return no("The match has ended.");
@@ -237,7 +239,7 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
       if (enacted.has(key)) return no(`Action ${i + 1}: the same policy is named twice.`);
       enacted.add(key);
     }
-    const cost = actionCost(cctx, a);
+    const cost = actionCostInto(cctx, a, SCRATCH);
     funds += cost.funds;
     influence += cost.influence;
   }

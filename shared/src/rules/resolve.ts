@@ -5,7 +5,7 @@ import { incidentsStep, validationStep } from "./alignment.js";
 import { augmentationStep } from "./augmentation.js";
 import { catastropheStep } from "./catastrophe.js";
 import { indexActions, say, tell, type RoundCtx } from "./context.js";
-import { actionCost } from "./costs.js";
+import { actionCostInto, type Cost } from "./costs.js";
 import { defenseStep } from "./defense.js";
 import { endingsStep } from "./endings.js";
 import { drawNews } from "./events.js";
@@ -35,6 +35,7 @@ export function createMatch(setup: MatchSetup): MatchState {
 }
 
 const EMPTY: SeatOrders = { actions: [] };
+const SCRATCH: Cost = { funds: 0, influence: 0 };
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
 const PIPELINE: ((ctx: RoundCtx) => void)[] = [
@@ -103,7 +104,7 @@ export function resolveRound(
     }
     const cctx = { doctrine: seat.doctrine, policies: s.world.policies, mods: s.mods };
     for (let k = 0; k < o.actions.length; k++) {
-      const c = actionCost(cctx, o.actions[k]);
+      const c = actionCostInto(cctx, o.actions[k], SCRATCH);
       seat.funds -= c.funds;
       seat.influence -= c.influence;
     }

@@ -55,11 +55,16 @@ function isTarget(v: SeatView, kind: ActionKind, target: number): boolean {
   return false;
 }
 
+/** The action definitions by kind as a Map (own keys only, like Object.hasOwn). */
+const DEF_BY_KIND: ReadonlyMap<string, (typeof ACTION_DEFS)[ActionKind]> = new Map(Object.entries(ACTION_DEFS));
+
 /** Is one action allowed for this seat now, ignoring the budget shared with its other actions? */
 export function checkAction(v: SeatView, a: Action): Check {
   const me = v.me;
-  if (!a || typeof a !== "object" || typeof a.kind !== "string" || !Object.hasOwn(ACTION_DEFS, a.kind)) return no("Unknown action.");
-  const def = ACTION_DEFS[a.kind];
+  if (!a || typeof a !== "object" || typeof a.kind !== "string") return no("Unknown action.");
+  // One Map lookup instead of hasOwn plus a keyed load on ACTION_DEFS (this runs for every action a bot considers).
+  const def = DEF_BY_KIND.get(a.kind);
+  if (!def) return no("Unknown action.");
   if (def.role !== me.role) return no(`${def.label} is not an action of a ${me.role}.`);
   const lab = me.lab;
   const w = v.world;
@@ -221,23 +226,24 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   const cctx = costCtx(v);
   let funds = 0;
   let influence = 0;
-  let enacted: Set<string> | null = null;
-  let once: Set<string> | null = null;
-  for (let i = 0; i < orders.actions.length; i++) {
-    const a = orders.actions[i];
+  // Duplicates are found by scanning the earlier actions (at most ACTION_POINTS of them): no sets, no key strings.
+  const acts = orders.actions;
+  for (let i = 0; i < acts.length; i++) {
+    const a = acts[i];
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
     if (ONCE_A_ROUND.has(a.kind)) {
-      once ??= new Set<string>();
-      if (once.has(a.kind)) return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
-      once.add(a.kind);
+      for (let j = 0; j < i; j++) {
+        if (acts[j].kind === a.kind) return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
+      }
     }
     const c = checkAction(v, a);
     if (!c.ok) return no(`Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {
-      const key = `${a.kind}:${a.policy}`;
-      enacted ??= new Set<string>();
-      if (enacted.has(key)) return no(`Action ${i + 1}: the same policy is named twice.`);
-      enacted.add(key);
+      for (let j = 0; j < i; j++) {
+        const b = acts[j];
+        // Same key as `${kind}:${policy}` (earlier actions passed checkAction, so their policies are real names).
+        if (b.kind === a.kind && String(b.policy) === String(a.policy)) return no(`Action ${i + 1}: the same policy is named twice.`);
+      }
     }
     const cost = actionCostInto(cctx, a, SCRATCH);
     funds += cost.funds;

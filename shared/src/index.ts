@@ -11,6 +11,7 @@ export { winners, ROLE_POINTS, MARKET_PRODUCTS, labRolePoints, regulatorRolePoin
 export { WORLD_VALUE } from "./rules/endings.js";
 export { botOrders, type BotOptions } from "./bots/index.js";
 export { intentLine } from "./bots/talk.js";
+export { proposeDeal, answerDeal, payDeal, parseOffer, offerLine, answerLine, MAX_DEAL, type DealOffer, type DealAnswer } from "./bots/deals.js";
 export { randomOrders, randomAction } from "./bots/random.js";
 export * from "./protocol/index.js";
 export { SCENARIOS, SCENARIO_IDS, TUNABLE_PARAMS, type ScenarioDef } from "./content/scenarios.js";

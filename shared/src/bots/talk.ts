@@ -4,7 +4,8 @@ import { POLICY_DEFS } from "../content/policies.js";
 import type { Action, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 
-function phrase(v: SeatView, a: Action): string {
+/** One action in plain words, as the seat itself would say it ("test my systems", "audit Lab 2"). */
+export function phrase(v: SeatView, a: Action): string {
   const name = (seat: number) => v.seats[seat]?.name ?? `seat ${seat + 1}`;
   switch (a.kind) {
     case "capability": return a.publish ? "push capability and publish it" : a.defy ? "keep researching despite the moratorium" : "push capability";

@@ -1,6 +1,6 @@
 // npm run sim -- --scenario baseline --matches 2000 --seed 1 [--json] [--table ...] [--set key=value]
-//   [--difficulty easy|normal|hard|expert] [--budget-nodes N | --budget-ms N] [--ladder (LADDER_LEVELS=normal,hard to pick levels)]
-import { DIFFICULTIES, DOCTRINES, ENDINGS, type Difficulty } from "../rules/types.js";
+//   [--difficulty easy|normal|hard|expert] [--budget-nodes N | --budget-ms N] [--ladder (LADDER_LEVELS=normal,hard to pick levels, LADDER_ROLES=regulator,researcher to pick roles)]
+import { DIFFICULTIES, DOCTRINES, ENDINGS, ROLES, type Difficulty, type Role } from "../rules/types.js";
 import { ladder, ladderTable } from "./ladder.js";
 import { checkSetup } from "../rules/state.js";
 import { parseSimArgs } from "./args.js";
@@ -18,7 +18,8 @@ if (!setupCheck.ok) {
 }
 if (parsed.opts.ladder) {
   const levels = (process.env.LADDER_LEVELS?.split(",") ?? DIFFICULTIES) as Difficulty[];
-  const r = ladder(parsed.opts, levels, (m) => process.stderr.write(m + "\n"));
+  const only = (process.env.LADDER_ROLES?.split(",") ?? ROLES) as Role[];
+  const r = ladder(parsed.opts, levels, (m) => process.stderr.write(m + "\n"), only);
   process.stdout.write(parsed.json ? JSON.stringify(r) + "\n" : ladderTable(r));
 } else {
   const result = simulate(parsed.opts);

@@ -47,10 +47,15 @@ function playFocal(opts: SimOptions, i: number, focal: number, level: Difficulty
   return { score: s.scores![focal], catastrophe: s.end?.ending === "catastrophe" };
 }
 
-export function ladder(opts: SimOptions, levels: readonly Difficulty[] = DIFFICULTIES, progress?: (msg: string) => void): LadderResult {
+export function ladder(
+  opts: SimOptions,
+  levels: readonly Difficulty[] = DIFFICULTIES,
+  progress?: (msg: string) => void,
+  only: readonly Role[] = ROLES,
+): LadderResult {
   const times: number[] = [];
   const roles = {} as Record<Role, LadderCell[]>;
-  for (const role of ROLES) {
+  for (const role of only) {
     const scores = levels.map(() => new Float64Array(opts.matches));
     const cats = levels.map(() => 0);
     let played = 0;
@@ -92,7 +97,7 @@ export function ladderTable(r: LadderResult): string {
   const lines = [`Paired ladder, scenario ${r.scenario}, ${r.matches} matches per role, seed ${r.seed} (one seat of the role at each level, others normal)`, ""];
   lines.push("role        level    mean score   vs level below (± s.e.)   catastrophe");
   for (const role of ROLES) {
-    for (const c of r.roles[role]) {
+    for (const c of r.roles[role] ?? []) {
       const d = c.diff === null ? "" : `${c.diff >= 0 ? "+" : ""}${c.diff.toFixed(2)} ± ${c.se!.toFixed(2)}`;
       lines.push(`${role.padEnd(11)} ${c.level.padEnd(8)} ${c.meanScore.toFixed(2).padStart(10)}   ${d.padEnd(24)} ${(c.catastropheRate * 100).toFixed(1).padStart(9)}%`);
     }

@@ -10,6 +10,7 @@ import {
 import { Classroom, MAX_MATCH_NAME, cleanName, freshClassroom, type ChatRecord, type ChatScope, type StudentMeta } from "./classroom.js";
 import { getContext, type ServerContext } from "../context.js";
 import { botIntentLines, fillWithBots } from "./bots.js";
+import { BotDeals } from "./bot-deals.js";
 import { CHAT_BACKLOG, RateLimit, cleanChat } from "./chat.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
@@ -64,6 +65,8 @@ export class MatchRoom extends Room<MatchRoomState> {
   private history: PublicHistoryRow[] = [];
   /** Online chat backlog: the meta's own array, so every meta save stores it. */
   private chatLog: ChatLine[] = [];
+  /** Side payments bots offer, answer and keep at this online table (see bot-deals.ts). */
+  private deals = new BotDeals();
   /** Connected clients per seat (a seat may later have several members: classroom teams). */
   private members: Set<string>[] = [];
   /** Human seats whose player dropped and may still come back: they hold up the early end of orders. */
@@ -422,7 +425,12 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (!text) return "Empty message.";
     const line: ChatLine & { seat: number | null } = { from: m.name, seat: m.seat, text, at: Date.now() };
     if (this.classroom) return this.classChat(m, line);
-    return this.addChat([line]).then((ok) => (ok ? undefined : "Your message could not be saved: try again."));
+    return this.addChat([line]).then((ok) => {
+      if (!ok) return "Your message could not be saved: try again.";
+      // A line may offer a bot a side payment, or take a bot's offer: the bot answers in the chat.
+      const replies = this.match ? this.deals.hear(this.match, this.meta.seats, m.seat, text) : [];
+      if (replies.length > 0) void this.addChat(replies.map((l) => ({ ...l, at: Date.now() })));
+    });
   }
 
   /** Online chat: lines join the backlog, are stored, and only then broadcast (a line survives a restart or a crash). */
@@ -766,7 +774,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private botsTalk(): void {
     if (this.classroom || !this.match) return;
     const at = Date.now();
-    const lines = botIntentLines(this.match, this.meta.seats).map((l) => ({ from: l.from, seat: l.seat, text: l.text, at }));
+    const lines = [...botIntentLines(this.match, this.meta.seats), ...this.deals.offers(this.match, this.meta.seats)].map((l) => ({ from: l.from, seat: l.seat, text: l.text, at }));
     if (lines.length > 0) void this.addChat(lines); // stored before anyone sees it, like players' lines
   }
 
@@ -803,7 +811,8 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (!state || !this.record) return;
     this.enter("resolution");
     const seq = this.phaseSeq;
-    const orders = await fillWithBots(state, this.pending, (i) => (this.meta.seats[i].kind === "bot" ? this.meta.seats[i].difficulty : "normal"));
+    const filled = await fillWithBots(state, this.pending, (i) => (this.meta.seats[i].kind === "bot" ? this.meta.seats[i].difficulty : "normal"));
+    const orders = this.classroom ? filled : this.deals.apply(state, this.meta.seats, filled); // bots keep the deals they made
     if (this.ended || seq !== this.phaseSeq || this.match !== state) return;
     const extras: RoundExtras | null = this.classroom ? this.classroom.closeRound(this.meta.seats) : null;
     const t0 = performance.now();

@@ -5,7 +5,7 @@
 import { hashSeeds, makeRng, nextInt, type RngHolder } from "../rng.js";
 import { legalOrdersFromView, type LegalOrders } from "../rules/legal.js";
 import { resolveRound } from "../rules/resolve.js";
-import type { Action, MatchState, SeatOrders } from "../rules/types.js";
+import { DOCTRINES, type Action, type MatchState, type SeatOrders } from "../rules/types.js";
 import { publicView, seatViewWith } from "../rules/view.js";
 import type { SeatView } from "../rules/view-types.js";
 import { determinize } from "./determinize.js";
@@ -21,12 +21,14 @@ export interface SearchBudget {
   margin: number;
   /** …and by this many standard errors of the paired difference (same worlds, same luck): no switch on noise. */
   z: number;
+  /** Also weigh switching metastrategy this round (the rollouts then play the new doctrine's plan). */
+  switches?: boolean;
 }
 
 /** Simulated rounds per millisecond on the reference machine (one busy thread of the shared 2-core box). */
 export const NODES_PER_MS = 16;
 /** ~150 ms a decision on the reference machine (see README: expert decision time). */
-export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16, margin: 1, z: 1 };
+export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16, margin: 1, z: 1, switches: true };
 export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 1, z: 1 };
 
 export interface SearchResult {
@@ -74,11 +76,11 @@ export function concreteActions(v: SeatView, legal: LegalOrders): Action[] {
   return out.map((a) => JSON.parse(JSON.stringify(a)) as Action);
 }
 
-const keyOf = (o: SeatOrders) => JSON.stringify(o.actions);
+const keyOf = (o: SeatOrders) => JSON.stringify(o.actions) + (o.switchDoctrine ?? "");
 
 /** Candidates: the heuristic plan, then variants of it (one action swapped, one dropped), focused orders (one action
  * repeated) and random combinations of legal actions, all distinct and legal. */
-export function candidateOrders(v: SeatView, base: SeatOrders, n: number, rng: RngHolder): SeatOrders[] {
+export function candidateOrders(v: SeatView, base: SeatOrders, n: number, rng: RngHolder, switches = false): SeatOrders[] {
   const acts = concreteActions(v, legalOrdersFromView(v));
   const out: SeatOrders[] = [base];
   const seen = new Set([keyOf(base)]);
@@ -93,8 +95,7 @@ export function candidateOrders(v: SeatView, base: SeatOrders, n: number, rng: R
     for (const a of list) b.want(a);
     return b.orders();
   };
-  if (acts.length === 0) return out;
-  for (let tries = 0; tries < n * 8 && out.length < n; tries++) {
+  for (let tries = 0; acts.length > 0 && tries < n * 8 && out.length < n; tries++) {
     const pick = () => acts[nextInt(rng, acts.length)];
     const r = tries % 4;
     if (r === 0 && base.actions.length > 0) {
@@ -109,6 +110,10 @@ export function candidateOrders(v: SeatView, base: SeatOrders, n: number, rng: R
     } else {
       add(build([pick(), pick(), pick()]));
     }
+  }
+  // Switching metastrategy (once a match; costs the round's actions): one more candidate per other doctrine, beyond n.
+  if (switches && !v.me.switched && v.phase !== "ended") {
+    for (const d of DOCTRINES) if (d !== v.me.doctrine) out.push({ actions: [], switchDoctrine: d });
   }
   return out;
 }
@@ -133,7 +138,7 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
 export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): SearchResult {
   const base = heuristicOrders(v, makeRng(hashSeeds(seed, v.round, v.seat, 0xb07)));
   if (v.phase === "ended") return { orders: base, nodes: 0, value: 0, baseValue: 0, candidates: 1 };
-  const cands = candidateOrders(v, base, budget.candidates, makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)));
+  const cands = candidateOrders(v, base, budget.candidates, makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)), budget.switches === true);
   const sum = new Float64Array(cands.length);
   const runs = new Int32Array(cands.length);
   const values: number[][] = cands.map(() => []);

@@ -119,7 +119,9 @@ export function resolveRound(
   }
   indexActions(ctx);
   for (const step of PIPELINE) step(ctx);
-  s.history.push(historyRow(ctx, s.news.map((n) => n.card)));
+  const events = new Array<string>(s.news.length);
+  for (let k = 0; k < events.length; k++) events[k] = s.news[k].card;
+  s.history.push(historyRow(ctx, events));
   const resolvedNews = s.news;
   const report: RoundReport = { round: s.round, news: resolvedNews, entries: ctx.entries, end: null };
   if (s.end || s.round >= s.params.rounds) {
@@ -137,10 +139,17 @@ export function resolveRound(
 function historyRow(ctx: RoundCtx, events: string[]) {
   const s = ctx.s;
   let aligned = 0;
-  for (const x of s.seats) if (x.lab) aligned = Math.max(aligned, Math.min(x.lab.aligned, x.lab.cap));
+  // One loop, no filter/map: this row is written every round of every rollout.
+  const labs: MatchState["history"][number]["labs"] = [];
+  for (const x of s.seats) {
+    const l = x.lab;
+    if (!l) continue;
+    aligned = Math.max(aligned, Math.min(l.aligned, l.cap));
+    labs.push({ seat: x.id, cap: l.cap, aligned: l.aligned, flaws: l.flaws, declaredCap: l.declaredCap });
+  }
   return {
     round: s.round,
-    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, declaredCap: x.lab!.declaredCap })),
+    labs,
     frontier: frontierOf(s),
     alignedFrontier: aligned,
     rogue: s.world.rogue,

@@ -1,4 +1,4 @@
-// Load run: `npm run load -- --matches N --clients-per-match 2 --json [--url ws://host:port | --start]`
+// Load run: `npm run load -- --matches N --clients-per-match 2 [--expert-bots 1] --json [--url ws://host:port | --start]`
 // Drives N concurrent matches with real colyseus.js clients (scripted humans giving random legal orders within
 // --think-ms of the orders opening, bots in the other seats, short timers) and prints: matches, clients, roundsResolved, the latency from a
 // round's last order to each client holding that round's report (p50/p99), errors, the server's RSS and CPU (read
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     matches: { type: "string", default: "50" },
     "clients-per-match": { type: "string", default: "2" },
     bots: { type: "string", default: "4" },
+    /** How many of the bot seats play at expert level (search in the server's bot worker); the rest are normal. */
+    "expert-bots": { type: "string", default: "0" },
     rounds: { type: "string", default: "6" },
     "report-seconds": { type: "string", default: "2" },
     "think-ms": { type: "string", default: "2000" },
@@ -35,6 +37,7 @@ const { values } = parseArgs({
 const N = Math.max(1, Number(values.matches));
 const HUMANS = Math.max(1, Math.min(8, Number(values["clients-per-match"])));
 const BOTS = Math.max(0, Math.min(8 - HUMANS, Number(values.bots)));
+const EXPERT_BOTS = Math.max(0, Math.min(BOTS, Number(values["expert-bots"])));
 const ROUNDS = Math.max(1, Math.min(30, Number(values.rounds)));
 const REPORT_S = Math.max(0, Number(values["report-seconds"]));
 /** Each scripted human waits a random 0..THINK_MS before giving its orders (0: every match in lockstep, worst case). */
@@ -141,7 +144,7 @@ class Player {
 async function playMatch(url: string, i: number, matches: Player[][]): Promise<Player[]> {
   const seats = [
     ...Array.from({ length: HUMANS }, (_, k) => ({ role: ROLES[k] })),
-    ...Array.from({ length: BOTS }, (_, k) => ({ role: ROLES[HUMANS + k], bot: true })),
+    ...Array.from({ length: BOTS }, (_, k) => ({ role: ROLES[HUMANS + k], bot: true, ...(k < EXPERT_BOTS ? { difficulty: "expert" as const } : {}) })),
   ];
   const seed = 1000 + i;
   const host = await new Client(url).create("match", {
@@ -301,6 +304,7 @@ async function main(): Promise<void> {
     matches: matches.length,
     clients: matches.length * HUMANS,
     seats: matches.length * (HUMANS + BOTS),
+    expertBotsPerMatch: EXPERT_BOTS,
     roundsPerMatch: ROUNDS,
     roundsResolved: roundsSeen,
     serverRoundsResolved: hEnd.roundsResolved - hStart.roundsResolved,

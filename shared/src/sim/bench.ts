@@ -52,10 +52,54 @@ export function benchEngine(seconds = 3): EngineBench {
   };
 }
 
+export interface ExpertBench {
+  decisions: number;
+  /** Wall time of one expert decision (noisy on a shared machine). */
+  wallP50Ms: number;
+  wallP95Ms: number;
+  /** CPU time of the same decisions (this thread's process: steadier than wall time under contention). */
+  cpuP50Ms: number;
+  cpuP95Ms: number;
+}
+
+/** Expert decision time: every seat of the first rounds of seeded baseline matches decides at expert level. */
+export function benchExpert(decisions = 60): ExpertBench {
+  const opts = { scenario: "baseline", matches: 0, seed: 1 };
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; wall.length < decisions; i++) {
+    let s: MatchState = createMatch({ scenario: "baseline", seed: hashSeeds(5, i), seats: seatsFor(opts, i) });
+    // Decide at rounds 1, 3 and 5 (long and short horizons), the normal bots playing between.
+    for (let r = 1; r <= 5 && s.phase !== "ended" && wall.length < decisions; r++) {
+      const views = s.seats.map((_, k) => seatView(s, k, { history: false }));
+      if (r % 2 === 1) {
+        const k = (i + r) % views.length;
+        const c0 = process.cpuUsage();
+        const t0 = performance.now();
+        botOrders(views[k], { difficulty: "expert", seed: i });
+        wall.push(performance.now() - t0);
+        const c = process.cpuUsage(c0);
+        cpu.push((c.user + c.system) / 1000);
+      }
+      s = resolveRound(s, views.map((v) => botOrders(v, { difficulty: "normal", seed: i })), null, { report: false }).state;
+    }
+  }
+  const q = (xs: number[], p: number) => Math.round(xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] * 10) / 10;
+  return { decisions: wall.length, wallP50Ms: q(wall, 0.5), wallP95Ms: q(wall, 0.95), cpuP50Ms: q(cpu, 0.5), cpuP95Ms: q(cpu, 0.95) };
+}
+
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
 if (isMain) {
   const json = process.argv.includes("--json");
-  const engine = benchEngine();
-  if (json) process.stdout.write(JSON.stringify({ engine }) + "\n");
-  else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`);
+  const at = process.argv.indexOf("--expert");
+  if (at >= 0) {
+    // `node --import tsx shared/src/sim/bench.ts --expert [N]`: expert decision time only.
+    const expert = benchExpert(Number(process.argv[at + 1]) || 60);
+    if (json) process.stdout.write(JSON.stringify({ expert }) + "\n");
+    else console.log(`expert: ${expert.decisions} decisions, wall p50 ${expert.wallP50Ms} ms, p95 ${expert.wallP95Ms} ms; CPU p50 ${expert.cpuP50Ms} ms, p95 ${expert.cpuP95Ms} ms`);
+  } else {
+    const engine = benchEngine();
+    if (json) process.stdout.write(JSON.stringify({ engine }) + "\n");
+    else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`);
+  }
 }

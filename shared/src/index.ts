@@ -24,3 +24,4 @@ export { GLOSSARY, CONCEPT_IDS, type ConceptId } from "./content/glossary.js";
 export type { EventCard } from "./content/event-types.js";
 export { makeRng, hashSeeds } from "./rng.js";
 export { keyMoments, keyMomentsOfView, type KeyMoment, type MomentKind, type MomentsInput } from "./debrief/moments.js";
+export { REPORT_TEXTS, entryText, newsCard, type ReportKey, type ReportArgs } from "./content/report-texts.js";

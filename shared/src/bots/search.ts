@@ -29,6 +29,8 @@ export interface SearchBudget {
 export const NODES_PER_MS = 16;
 /** ~150 ms a decision on the reference machine (see README: expert decision time). */
 export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16, margin: 1, z: 1, switches: true };
+/** Rollouts each candidate should get in the first phase of sequential halving (fewer candidates when the budget is short). */
+const MIN_FIRST = 6;
 export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 1, z: 1 };
 
 export interface SearchResult {
@@ -120,13 +122,16 @@ export function candidateOrders(v: SeatView, base: SeatOrders, n: number, rng: R
 
 /** One rollout: `first` for this seat in the first round, heuristic bots everywhere else; the seat's final score. */
 function rollout(start: MatchState, seat: number, first: SeatOrders, seed: number, count: { nodes: number }): number {
-  const rng = makeRng(seed);
   let s = start;
   let mine: SeatOrders | null = first;
   while (s.phase !== "ended") {
     const pv = publicView(s, { history: false });
     const orders = new Array<SeatOrders>(s.seats.length);
-    for (let i = 0; i < orders.length; i++) orders[i] = i === seat && mine ? mine : heuristicOrders(seatViewWith(pv, s, i), rng);
+    // Each seat's plan draws from its own generator for the round (like the real bots), not one shared stream:
+    // candidates that consume different numbers of draws still meet the same luck later (common random numbers).
+    for (let i = 0; i < orders.length; i++) {
+      orders[i] = i === seat && mine ? mine : heuristicOrders(seatViewWith(pv, s, i), makeRng(hashSeeds(seed, s.round, i)));
+    }
     mine = null;
     s = resolveRound(s, orders, null, QUIET).state;
     count.nodes++;
@@ -138,7 +143,15 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
 export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): SearchResult {
   const base = heuristicOrders(v, makeRng(hashSeeds(seed, v.round, v.seat, 0xb07)));
   if (v.phase === "ended") return { orders: base, nodes: 0, value: 0, baseValue: 0, candidates: 1 };
-  const cands = candidateOrders(v, base, budget.candidates, makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)), budget.switches === true);
+  const all = candidateOrders(v, base, budget.candidates, makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)), budget.switches === true);
+  // As many candidates as the budget can tell apart: each should get MIN_FIRST rollouts in the first halving phase
+  // (long horizons early in the match leave room for fewer). The plan stays first, metastrategy switches next.
+  const horizon0 = Math.max(1, v.rounds - v.round + 1);
+  const rolls = Math.floor(budget.nodes / horizon0);
+  let k = all.length;
+  while (k > 2 && k * Math.ceil(Math.log2(k)) * MIN_FIRST > rolls) k--;
+  const switchCands = all.filter((o) => o.switchDoctrine !== undefined);
+  const cands = k >= all.length ? all : [all[0], ...switchCands, ...all.slice(1).filter((o) => o.switchDoctrine === undefined)].slice(0, k);
   const sum = new Float64Array(cands.length);
   const runs = new Int32Array(cands.length);
   const values: number[][] = cands.map(() => []);

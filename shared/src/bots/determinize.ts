@@ -39,9 +39,13 @@ function sampleLab(v: SeatView, p: SeatView["seats"][number], deception: number,
   return { ...pub, cap, aligned, sec: Math.min(MAX.sec, sec), flaws, deceptive, defiedMoratorium: false };
 }
 
+/** The scenario parameters a view implies (a search computes them once and passes them to every determinize). */
+export function determinizedParams(v: SeatView): MatchState["params"] {
+  return scenarioParams(v.scenario, { rounds: v.rounds, taiThreshold: v.taiThreshold });
+}
+
 /** A plausible full state consistent with what this seat sees, drawn from `seed`. */
-export function determinize(v: SeatView, seed: number): MatchState {
-  const params = scenarioParams(v.scenario, { rounds: v.rounds, taiThreshold: v.taiThreshold });
+export function determinize(v: SeatView, seed: number, params = determinizedParams(v)): MatchState {
   const rng: RngHolder = { rng: seedState(seed) };
   const pool = samplePool(v, rng);
   const seats: SeatState[] = v.seats.map((p) => {

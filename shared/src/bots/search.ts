@@ -8,7 +8,7 @@ import { resolveRound } from "../rules/resolve.js";
 import { DOCTRINES, type Action, type MatchState, type SeatOrders } from "../rules/types.js";
 import { publicView, seatViewWith } from "../rules/view.js";
 import type { SeatView } from "../rules/view-types.js";
-import { determinize } from "./determinize.js";
+import { determinize, determinizedParams } from "./determinize.js";
 import { heuristicOrders } from "./heuristic.js";
 import { OrderBuilder } from "./plan.js";
 
@@ -152,6 +152,7 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   while (k > 2 && k * Math.ceil(Math.log2(k)) * MIN_FIRST > rolls) k--;
   const switchCands = all.filter((o) => o.switchDoctrine !== undefined);
   const cands = k >= all.length ? all : [all[0], ...switchCands, ...all.slice(1).filter((o) => o.switchDoctrine === undefined)].slice(0, k);
+  const params = determinizedParams(v);
   const sum = new Float64Array(cands.length);
   const runs = new Int32Array(cands.length);
   const values: number[][] = cands.map(() => []);
@@ -162,7 +163,7 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   // Common random numbers: the k-th rollout of every candidate meets the same sampled world and the same luck.
   const sample = (c: number) => {
     const k = runs[c];
-    const world = determinize(v, hashSeeds(seed, v.round, v.seat, k, 0xd37));
+    const world = determinize(v, hashSeeds(seed, v.round, v.seat, k, 0xd37), params);
     const x = rollout(world, v.seat, cands[c], hashSeeds(seed, v.round, v.seat, k, 0x7011), count);
     sum[c] += x;
     values[c].push(x);

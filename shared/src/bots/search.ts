@@ -29,6 +29,8 @@ export interface SearchBudget {
 export const NODES_PER_MS = 16;
 /** ~150 ms a decision on the reference machine (see README: expert decision time). */
 export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16, margin: 1, z: 1, switches: true };
+/** What the search counts a lost world (catastrophe or drift: every score 0) as, below 0. */
+const LOSS_PENALTY = 15;
 /** Rollouts each candidate should get in the first phase of sequential halving (fewer candidates when the budget is short). */
 const MIN_FIRST = 6;
 export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 1, z: 1 };
@@ -136,7 +138,9 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
     s = resolveRound(s, orders, null, QUIET).state;
     count.nodes++;
   }
-  return s.scores ? s.scores[seat] : 0;
+  // A lost world scores 0 for everyone; the search counts it below 0 (LOSS_PENALTY), so a seat does not buy its own
+  // prestige with the table's risk of catastrophe.
+  return (s.end?.worldValue ?? 0) > 0 && s.scores ? s.scores[seat] : -LOSS_PENALTY;
 }
 
 /** Chooses orders for the seat by sequential halving over candidates, within the node budget. */

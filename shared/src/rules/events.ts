@@ -7,16 +7,21 @@ import { clamp, addPrestige } from "./state.js";
 import { AUGMENT } from "./augmentation.js";
 import type { MatchState, NewsItem, SeatState } from "./types.js";
 
+/** The first lab with the highest score. A module function, not a closure: tsx (esbuild keepNames) names each closure
+ * it creates with a defineProperty call. */
+function best(labs: SeatState[], score: (x: SeatState) => number): SeatState[] {
+  return [labs.reduce((a, b) => (score(b) > score(a) ? b : a))];
+}
+
 function pickLabs(s: MatchState, pick: LabPick): SeatState[] {
   const labs = s.seats.filter((x) => x.lab);
   if (labs.length === 0) return [];
-  const best = (score: (x: SeatState) => number) => [labs.reduce((a, b) => (score(b) > score(a) ? b : a))];
   switch (pick) {
     case "all": return labs;
-    case "leader": return best((x) => x.lab!.cap);
-    case "laggard": return best((x) => -x.lab!.cap);
-    case "leastSecure": return best((x) => -x.lab!.sec);
-    case "mostDeployed": return best((x) => x.lab!.prod);
+    case "leader": return best(labs, (x) => x.lab!.cap);
+    case "laggard": return best(labs, (x) => -x.lab!.cap);
+    case "leastSecure": return best(labs, (x) => -x.lab!.sec);
+    case "mostDeployed": return best(labs, (x) => x.lab!.prod);
     case "random": return [labs[nextInt(s, labs.length)]];
   }
 }

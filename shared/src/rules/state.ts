@@ -15,15 +15,20 @@ export function scenarioParams(scenario: string, overrides?: Partial<ScenarioPar
   return { ...def.params, ...(overrides ?? {}), deckMix: { ...def.params.deckMix, ...(overrides?.deckMix ?? {}) } };
 }
 
+function countRole(setup: MatchSetup, role: string): number {
+  let n = 0;
+  for (const x of setup.seats) if (x.role === role) n++;
+  return n;
+}
+
 /** Checks a setup; errors as values so the server can answer them. */
 export function checkSetup(setup: MatchSetup): { ok: true } | SetupError {
   if (!SCENARIOS[setup.scenario]) return { ok: false, reason: `Unknown scenario "${setup.scenario}".` };
   const n = setup.seats.length;
   if (n < 1 || n > 8) return { ok: false, reason: "A match has 1 to 8 seats." };
-  const count = (r: string) => setup.seats.filter((s) => s.role === r).length;
-  if (count("lab") > 4) return { ok: false, reason: "At most 4 labs." };
-  if (count("regulator") > 2) return { ok: false, reason: "At most 2 regulators." };
-  if (count("researcher") > 3) return { ok: false, reason: "At most 3 researchers." };
+  if (countRole(setup, "lab") > 4) return { ok: false, reason: "At most 4 labs." };
+  if (countRole(setup, "regulator") > 2) return { ok: false, reason: "At most 2 regulators." };
+  if (countRole(setup, "researcher") > 3) return { ok: false, reason: "At most 3 researchers." };
   const p = scenarioParams(setup.scenario, setup.overrides);
   if (!(p.rounds >= 1 && p.rounds <= 30)) return { ok: false, reason: "Rounds must be 1 to 30." };
   if (!(p.taiThreshold >= 5 && p.taiThreshold <= 30)) return { ok: false, reason: "TAI threshold must be 5 to 30." };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { botOrders, checkOrders, createMatch, resolveRound, seatView, type MatchState, type SeatOrders } from "@metastrategy/shared";
 import { BotDeals } from "../src/rooms/bot-deals.js";
+import { botOrdersAsync, MAX_QUEUED_SEARCHES, queuedSearches } from "../src/rooms/bots.js";
 
 const SEATS = [
   { role: "lab", doctrine: "incrementalist" },
@@ -59,5 +60,17 @@ describe("BotDeals", () => {
     expect(offered).toBeGreaterThan(0);
     expect(toPlayer).toBeGreaterThan(0);
     expect(paid).toBe(toPlayer); // the bots' plans left the funds spare, so each kept its word
+  });
+});
+
+describe("search bots under load", () => {
+  it("at most MAX_QUEUED_SEARCHES searches wait in the worker; the others play normal at once, all legal", async () => {
+    const s = createMatch({ scenario: "baseline", seed: 6, seats: SEATS.map((x) => ({ ...x })) });
+    const n = MAX_QUEUED_SEARCHES + 4;
+    const all = Array.from({ length: n }, (_, k) => botOrdersAsync(s, k % s.seats.length, "expert"));
+    expect(queuedSearches()).toBe(MAX_QUEUED_SEARCHES);
+    const orders = await Promise.all(all);
+    orders.forEach((o, k) => expect(checkOrders(seatView(s, k % s.seats.length), o).ok).toBe(true));
+    expect(queuedSearches()).toBe(0);
   });
 });

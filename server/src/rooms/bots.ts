@@ -6,6 +6,9 @@ const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
 
 type Pending = { resolve: (o: SeatOrders) => void; reject: (e: Error) => void };
 
+/** Searches waiting in the worker beyond which a search bot plays normal this round (~2 s of searches). */
+export const MAX_QUEUED_SEARCHES = 12;
+
 class BotWorker {
   private worker: Worker | null = null;
   private broken = false;
@@ -47,6 +50,9 @@ class BotWorker {
   }
 
   run(view: SeatView, opts: BotOptions): Promise<SeatOrders> | null {
+    // A full queue means searches would hold rounds up for seconds (one worker, ~150 ms a search): the caller plays
+    // the normal bot instead, so a busy server degrades bot strength, not every table's turnaround.
+    if (this.pending.size >= MAX_QUEUED_SEARCHES) return null;
     const w = this.ensure();
     if (!w) return null;
     const id = this.next++;
@@ -54,6 +60,10 @@ class BotWorker {
       this.pending.set(id, { resolve, reject });
       w.postMessage({ id, view, opts });
     });
+  }
+
+  get queued(): number {
+    return this.pending.size;
   }
 
   async close(): Promise<void> {
@@ -65,6 +75,11 @@ class BotWorker {
 }
 
 const worker = new BotWorker();
+
+/** Searches now waiting in (or running on) the bot worker. */
+export function queuedSearches(): number {
+  return worker.queued;
+}
 
 export async function closeBotWorker(): Promise<void> {
   await worker.close();

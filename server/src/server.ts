@@ -9,7 +9,7 @@ import { setContext, type ServerContext } from "./context.js";
 import { buildApp } from "./http/routes.js";
 import { Metrics } from "./http/metrics.js";
 import { makeLogger } from "./log.js";
-import { closeBotWorker } from "./rooms/bots.js";
+import { closeBotWorker } from "./match/bots.js";
 import { MatchRoom, liveRooms } from "./rooms/MatchRoom.js";
 import { keepLeases, redisParts, type LeaseKeeper } from "./scale.js";
 import { PostgresStore } from "./store/postgres.js";

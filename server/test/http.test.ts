@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { MSG, SCENARIOS, createMatch, type MatchRecord } from "@metastrategy/shared";
-import { fillWithBots } from "../src/rooms/bots.js";
+import { fillWithBots } from "../src/match/bots.js";
 import { FAST, autoPlay, create, getJson, join, testServer } from "./helpers.js";
 
 let srv: Awaited<ReturnType<typeof testServer>>;

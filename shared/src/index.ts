@@ -8,6 +8,7 @@ export { legalOrders, validateOrders } from "./rules/legal-state.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
 export { actionCost, type Cost } from "./rules/costs.js";
 export { winners } from "./rules/scoring.js";
+export { opinionWillEffect } from "./rules/opinion.js";
 export { WORLD_VALUE } from "./rules/endings.js";
 export { botOrders, type BotOptions } from "./bots/index.js";
 export { randomOrders, randomAction } from "./bots/random.js";

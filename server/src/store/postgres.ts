@@ -2,7 +2,7 @@
 // unfinished match so that another process can restore it when its owner dies.
 import pg from "pg";
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
-import type { RoomMeta } from "../rooms/meta.js";
+import type { RoomMeta } from "../match/meta.js";
 import { hydrate, type MatchRow, type RoundRow } from "./rows.js";
 import type { LeaseStore, MatchStatus, MatchStore, Orphan, StoredMatch } from "./types.js";
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
-import type { RoomMeta } from "../rooms/meta.js";
+import type { RoomMeta } from "../match/meta.js";
 import { hydrate, type MatchRow, type RoundRow } from "./rows.js";
 import type { MatchStatus, MatchStore, StoredMatch } from "./types.js";
 

@@ -27,7 +27,7 @@ export const MSG = {
   hostTeamBot: "host:teamBot",
 } as const;
 
-/** Message names (server → client). */
+/** Message names (server → client); payloads in ServerMessages (server-messages.ts). */
 export const SMSG = {
   error: "error",
   report: "report",
@@ -35,7 +35,7 @@ export const SMSG = {
   token: "token",
   proposals: "proposals",
   ended: "ended",
-} as const;
+} as const satisfies Record<string, import("./server-messages.js").ServerMessageName>;
 
 export const MAX_CHAT = 280;
 export const MAX_MESSAGE_BYTES = 8 * 1024;

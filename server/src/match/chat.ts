@@ -1,5 +1,5 @@
 // Chat hygiene: plain text only, and a per-client rate limit.
-import { MAX_CHAT } from "@metastrategy/shared";
+import { MAX_CHAT, MAX_STUDENT_NAME } from "@metastrategy/shared";
 
 export const CHAT_BURST = 5;
 export const CHAT_WINDOW_MS = 10_000;
@@ -27,4 +27,11 @@ export class RateLimit {
     this.times.push(now);
     return true;
   }
+}
+
+/** A display name: plain text, length-limited; null when blank. */
+export function cleanName(name: unknown): string | null {
+  if (typeof name !== "string") return null;
+  const t = cleanChat(name)?.slice(0, MAX_STUDENT_NAME).trim();
+  return t ? t : null;
 }

@@ -1,0 +1,128 @@
+// Online and solo matches: one player per seat, taken in the lobby or by the creator; a dropped player's seat waits.
+import { MSG, refusal, type ChatLine, type JoinOptions, type MessageName, type Refusal } from "@metastrategy/shared";
+import { broadcastChat } from "../match/commands.js";
+import type { Match } from "../match/match.js";
+import type { Mode, Outcome } from "../match/mode.js";
+import type { Member } from "../match/session.js";
+
+const CLASSROOM_ONLY = new Set<MessageName>([MSG.propose, MSG.vote, MSG.poll, MSG.hostInject, MSG.hostMove, MSG.hostTeamBot]);
+
+export class OnlineMode implements Mode {
+  constructor(private match: Match) {}
+
+  handles(): boolean {
+    return false;
+  }
+
+  handle(): Outcome {
+    return refusal("notInMode");
+  }
+
+  refuses(name: MessageName): Refusal | null {
+    return CLASSROOM_ONLY.has(name) ? refusal("notInMode") : null;
+  }
+
+  authorize(): JoinOptions | null {
+    return null;
+  }
+
+  unplayedName(): string {
+    return "";
+  }
+
+  /** A seat token takes its seat back; the creator takes the first open seat. */
+  join(m: Member, o: JoinOptions, creator: boolean): void {
+    const { session, meta } = this.match;
+    let seat: number | null = null;
+    if (o.seatToken && !o.spectator) {
+      const idx = session.seatOfToken(o.seatToken);
+      if (idx >= 0) seat = idx;
+    }
+    if (seat === null && creator && !o.spectator && !meta.started) {
+      const idx = meta.seats.findIndex((s) => s.kind === "open");
+      if (idx >= 0) {
+        session.claimOpen(idx, m.name);
+        seat = idx;
+      }
+    }
+    if (seat !== null) this.match.seat(m, seat, false);
+  }
+
+  chatBacklog(): ChatLine[] {
+    return this.match.chatLog;
+  }
+
+  welcome(): void {}
+
+  /** The last player of a human seat who dropped (not left) keeps it for the reconnection window. */
+  leave(m: Member, consented: boolean): boolean {
+    const match = this.match;
+    const seat = m.seat;
+    match.session.remove(m);
+    match.afterSeatsChanged();
+    if (seat === null || match.meta.seats[seat]?.kind !== "human" || match.session.present(seat) > 0) return false;
+    if (!consented && !match.ended && match.deps.config.reconnectSeconds > 0) {
+      match.session.waiting.add(seat);
+      match.session.hold(m);
+      return true;
+    }
+    this.gone(seat, consented);
+    return false;
+  }
+
+  rejoined(m: Member): void {
+    const match = this.match;
+    if (m.seat !== null) match.session.waiting.delete(m.seat);
+    // The seat may have been kicked, reopened or renumbered meanwhile: follow the token.
+    const idx = match.session.seatOfToken(m.token, "human");
+    m.seat = null;
+    if (idx >= 0) match.seat(m, idx, false);
+    match.sendToken(m);
+    match.welcome(m);
+    match.deps.log.info({ event: "player.reconnected", code: match.code, seat: m.seat }, "player reconnected");
+    match.afterSeatsChanged();
+  }
+
+  dropped(m: Member): void {
+    if (m.seat === null) return;
+    this.match.session.waiting.delete(m.seat);
+    this.gone(m.seat, false);
+  }
+
+  /** Gone for now: in the lobby the seat opens; in play its bot holds it until the token comes back. */
+  private gone(seat: number, consented: boolean): void {
+    const match = this.match;
+    if (!match.meta.started && match.meta.seats[seat]?.kind === "human" && match.session.present(seat) === 0) match.session.open(seat);
+    match.deps.log.info({ event: "player.left", code: match.code, seat, consented }, "player left");
+    match.afterSeatsChanged();
+    match.checkEarlyEnd();
+  }
+
+  seatToken(m: Member): string | null {
+    return m.seat !== null ? this.match.meta.seats[m.seat]?.token ?? null : null;
+  }
+
+  chat(_m: Member, line: ChatLine): Outcome {
+    broadcastChat(this.match, line);
+  }
+
+  everyoneDecided(): boolean {
+    return this.match.everyHumanSubmitted();
+  }
+
+  roundStarted(): void {}
+
+  roundExtras(): null {
+    return null;
+  }
+
+  changed(): void {}
+
+  settings(): Outcome {
+    return refusal("notInMode", "Team size applies to classes only.");
+  }
+
+  seatsChanged(): void {}
+
+  dispose(): void {}
+}

@@ -1,0 +1,70 @@
+// MatchOutput over a Colyseus room: messages to clients by session id, StateView for seats' private parts, the listing.
+import { updateLobby, type Room } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import type { ServerMessageName, ServerMessages } from "@metastrategy/shared";
+import type { Listing, MatchOutput } from "../match/output.js";
+import type { SchemaSync } from "../sync/state.js";
+
+export class RoomOutput implements MatchOutput {
+  /** The seat whose private part each client sees. */
+  private shown = new Map<string, number>();
+  private listingKey = "";
+
+  constructor(private room: Room, readonly state: SchemaSync) {}
+
+  send<K extends ServerMessageName>(to: string, type: K, payload: ServerMessages[K], afterPatch = false): void {
+    this.room.clients.getById(to)?.send(type, payload, afterPatch ? { afterNextPatch: true } : undefined);
+  }
+
+  broadcast<K extends ServerMessageName>(type: K, payload: ServerMessages[K], afterPatch = false): void {
+    this.room.broadcast(type, payload, afterPatch ? { afterNextPatch: true } : undefined);
+  }
+
+  showSeat(to: string, seat: number | null): void {
+    const client = this.room.clients.getById(to);
+    if (!client) return;
+    client.view ??= new StateView();
+    const prev = this.shown.get(to);
+    if (prev === seat) return;
+    if (prev !== undefined) {
+      const old = this.state.existingSecret(prev);
+      if (old) client.view.remove(old);
+      this.shown.delete(to);
+    }
+    if (seat === null) return;
+    const secret = this.state.existingSecret(seat);
+    if (!secret) return; // before the start: nothing private yet (the start shows it)
+    client.view.add(secret);
+    this.shown.set(to, seat);
+  }
+
+  /** A client (re)connected with a fresh StateView: it sees nothing private yet. */
+  forget(id: string): void {
+    this.shown.delete(id);
+  }
+
+  listing(entry: Listing): void {
+    const key = JSON.stringify(entry);
+    if (key === this.listingKey) return;
+    this.listingKey = key;
+    // setMetadata alone does not reach the lobby's real-time listing.
+    void this.room.setMetadata(entry).then(() => updateLobby(this.room));
+  }
+
+  setPrivate(isPrivate: boolean): void {
+    void this.room.setPrivate(isPrivate);
+  }
+
+  keepAlive(keep: boolean): void {
+    this.room.autoDispose = !keep;
+  }
+
+  flush(): void {
+    this.room.broadcastPatch();
+  }
+
+  named(code: string): void {
+    this.room.roomId = code;
+    this.state.code = code;
+  }
+}

@@ -1,0 +1,107 @@
+// The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
+import type { MapSchema } from "@colyseus/schema";
+import { flatten, type MatchState, type RoomPhase, type SeatOrders, SCENARIOS } from "@metastrategy/shared";
+import type { SeatMeta, Settings } from "../match/meta.js";
+import type { StateSink } from "../match/output.js";
+import { LobbySeatState, MatchRoomState, SeatSecret } from "./schema.js";
+import { seatMe, syncedPublicView } from "./views.js";
+
+/** Brings a schema map to the flat entries: deletes what is gone, sets what changed. */
+function patchMap(target: MapSchema<string>, next: Map<string, string>): void {
+  for (const k of [...target.keys()]) if (!next.has(k)) target.delete(k);
+  for (const [k, v] of next) if (target.get(k) !== v) target.set(k, v);
+}
+
+export class SchemaSync implements StateSink {
+  readonly state = new MatchRoomState();
+  private secretBySeat: SeatSecret[] = [];
+
+  constructor(code: string) {
+    this.state.code = code;
+    this.state.phase = "lobby";
+    this.state.round = 0;
+  }
+
+  set code(code: string) {
+    this.state.code = code;
+  }
+
+  settings(s: Settings): void {
+    const st = this.state;
+    st.mode = s.mode;
+    st.name = s.name;
+    st.scenario = s.scenario;
+    st.rounds = s.rounds ?? SCENARIOS[s.scenario].params.rounds;
+    st.public = s.public;
+    st.timers.news = s.timers.news;
+    st.timers.deliberation = s.timers.deliberation;
+    st.timers.orders = s.timers.orders;
+    st.timers.report = s.timers.report;
+  }
+
+  seats(meta: SeatMeta[], connected: (seat: number) => boolean, submitted: (seat: number) => boolean, spectators: number): void {
+    const seats = this.state.seats;
+    while (seats.length > meta.length) seats.pop();
+    while (seats.length < meta.length) seats.push(new LobbySeatState());
+    for (let i = 0; i < meta.length; i++) {
+      const s = meta[i];
+      const x = seats[i];
+      const on = s.kind === "bot" || connected(i);
+      const sub = submitted(i);
+      if (x.index !== i) x.index = i;
+      if (x.role !== s.role) x.role = s.role;
+      if (x.doctrine !== s.doctrine) x.doctrine = s.doctrine;
+      if (x.kind !== s.kind) x.kind = s.kind;
+      if (x.name !== s.name) x.name = s.name;
+      if (x.difficulty !== s.difficulty) x.difficulty = s.difficulty;
+      if (x.connected !== on) x.connected = on;
+      if (x.ready !== s.ready) x.ready = s.ready;
+      if (x.submitted !== sub) x.submitted = sub;
+    }
+    if (this.state.spectators !== spectators) this.state.spectators = spectators;
+  }
+
+  phase(phase: RoomPhase, round: number): void {
+    if (this.state.phase !== phase) this.state.phase = phase;
+    if (this.state.round !== round) this.state.round = round;
+  }
+
+  timer(paused: boolean, deadline: number, remaining: number): void {
+    const st = this.state;
+    if (st.paused !== paused) st.paused = paused;
+    if (st.deadline !== deadline) st.deadline = deadline;
+    if (st.remaining !== remaining) st.remaining = remaining;
+  }
+
+  /** One public view per sync for every seat; each seat's own part into its secret. */
+  view(s: MatchState): void {
+    if (this.state.round !== s.round) this.state.round = s.round;
+    const pv = syncedPublicView(s);
+    patchMap(this.state.pub, flatten(pv));
+    for (let i = 0; i < s.seats.length; i++) patchMap(this.secret(i).me, flatten(seatMe(s, i, pv)));
+  }
+
+  orders(seat: number, orders: SeatOrders | null): void {
+    const secret = this.secretBySeat[seat];
+    if (!secret) return;
+    const o = orders ? JSON.stringify(orders) : "";
+    if (secret.orders !== o) secret.orders = o;
+  }
+
+  /** A seat's private part (created with the match's first view). */
+  secret(seat: number): SeatSecret {
+    let s = this.secretBySeat[seat];
+    if (!s) {
+      s = new SeatSecret();
+      s.seat = seat;
+      s.orders = "";
+      this.secretBySeat[seat] = s;
+      this.state.secrets.set(String(seat), s);
+    }
+    return s;
+  }
+
+  existingSecret(seat: number): SeatSecret | undefined {
+    return this.secretBySeat[seat];
+  }
+}

@@ -10,7 +10,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
-import { MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
+import { MSG, SMSG, SnapshotReader, hashSeeds, makeRng, randomOrders, type ServerMessages } from "@metastrategy/shared";
 import { freePort } from "./ports.js";
 
 const { values } = parseArgs({
@@ -73,22 +73,23 @@ class Player {
   /** [app bytes, wire bytes] when the match starts, and at each round's report. */
   startMark: [number, number] = [0, 0];
   marks: [number, number][] = [];
-  private parsed = { pv: "", view: null as PublicView | null, me: "", meVal: null as SeatView["me"] | null };
+  private reader = new SnapshotReader();
 
   constructor(public room: Room<any>, private seed: number) {
-    room.onMessage(SMSG.token, (t: { seat: number | null; code: string }) => {
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) => room.onMessage(type, fn);
+    on(SMSG.token, (t) => {
       this.seat = t.seat;
       this.code = t.code;
     });
-    room.onMessage(SMSG.report, (m: { replace: boolean; reports: RoundReport[] }) => {
+    on(SMSG.report, (m) => {
       if (m.replace) return;
       const now = Date.now();
       for (const r of m.reports) this.reportAt.set(r.round, now);
       this.rounds += m.reports.length;
       this.marks.push(this.bytes());
     });
-    room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => fail(`error message (${e.message}): ${e.reason}`));
-    room.onMessage(SMSG.ended, () => {
+    on(SMSG.error, (e) => fail(`error message (${e.message}, ${e.code}): ${e.reason}`));
+    on(SMSG.ended, () => {
       this.ended = true;
     });
     room.onMessage("*", () => {});
@@ -109,21 +110,10 @@ class Player {
     if (this.ended || this.seat === null || st?.phase !== "orders") return;
     const round = st.round as number;
     if (this.sent.has(round)) return;
-    const secret = st.secrets?.get(String(this.seat));
-    if (!secret?.me || !st.publicView) return;
-    const p = this.parsed;
-    if (p.pv !== st.publicView) {
-      p.pv = st.publicView;
-      p.view = JSON.parse(st.publicView);
-    }
-    if (p.me !== secret.me) {
-      p.me = secret.me;
-      p.meVal = JSON.parse(secret.me);
-    }
-    if (!p.view || p.view.round !== round) return;
-    const v = { ...p.view, history: [], seat: this.seat, me: p.meVal! } as SeatView;
+    const v = this.reader.seatView(st, this.seat);
+    if (!v || v.round !== round) return;
     const rng = makeRng(hashSeeds(this.seed, round, this.seat, 0x10ad));
-    const orders = randomOrders(v, legalOrdersFromView(v), rng);
+    const orders = randomOrders(v, this.reader.legal(st, this.seat)!, rng);
     this.sent.set(round, 0);
     const think = THINK_MS > 0 ? Math.floor(((hashSeeds(this.seed, round, this.seat) >>> 0) % 1000) / 1000 * THINK_MS) : 0;
     const send = () => {

@@ -13,7 +13,7 @@ COPY shared shared
 COPY server server
 COPY client client
 RUN npm run build -w client
-ENV PORT=2567
+ENV PORT=2567 NODE_ENV=production
 EXPOSE 2567
 # One pid (no npm wrapper) so that SIGTERM reaches the server: it gives its matches up for another process at once.
 CMD ["node", "--import", "tsx", "server/src/index.ts"]

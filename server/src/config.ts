@@ -1,9 +1,11 @@
-// Process configuration from the environment, read once (PORT, DATA_DIR, TIMER_SCALE, RECONNECT_SECONDS, CLIENT_DIST,
+// Process configuration from the environment, read once (PORT, HOST, DATA_DIR, TIMER_SCALE, RECONNECT_SECONDS, CLIENT_DIST,
 // LOG_LEVEL, REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS, LEASE_SECONDS, SWEEP_SECONDS, WS_COMPRESSION).
 import path from "node:path";
 
 export interface Config {
   port: number;
+  /** Listen address (HOST): e.g. 127.0.0.1 for this machine only; unset = every interface. */
+  host: string | undefined;
   dataDir: string;
   /** Multiplies every phase duration (tests use e.g. 0.01). */
   timerScale: number;
@@ -30,6 +32,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const root = path.resolve(import.meta.dirname, "../..");
   return {
     port: num(env.PORT, 2567),
+    host: env.HOST || undefined,
     dataDir: env.DATA_DIR ? path.resolve(env.DATA_DIR) : path.join(root, "data"),
     timerScale: num(env.TIMER_SCALE, 1),
     reconnectSeconds: num(env.RECONNECT_SECONDS, 120),

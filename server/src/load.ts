@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
 import { MSG, SMSG, SnapshotReader, hashSeeds, makeRng, randomOrders, type ServerMessages } from "@metastrategy/shared";
 import { freePort } from "./ports.js";
+import "./client/send-copies.js";
 
 const { values } = parseArgs({
   options: {

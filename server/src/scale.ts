@@ -7,27 +7,12 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import type { ServerContext } from "./context.js";
 import { liveRooms } from "./rooms/MatchRoom.js";
+import { restoreHere } from "./rooms/restore.js";
 import type { LeaseStore } from "./store/types.js";
 
 export function redisParts(url: string | null): { presence?: Presence; driver?: MatchMakerDriver } {
   if (!url) return {};
   return { presence: new RedisPresence(url), driver: new RedisDriver(url) };
-}
-
-/** Recreates a stored match's room in this process under its code. */
-export async function restoreHere(ctx: ServerContext, code: string): Promise<boolean> {
-  const m = await ctx.store.getMatch(code);
-  if (!m || (m.status !== "lobby" && m.status !== "running")) return false;
-  ctx.restores.set(code, m);
-  try {
-    await matchMaker.handleCreateRoom("match", { __restore: code });
-    return true;
-  } catch (e) {
-    ctx.log.error({ event: "match.restore_failed", code, err: e instanceof Error ? e.message : String(e) }, "restore failed");
-    return false;
-  } finally {
-    ctx.restores.delete(code);
-  }
 }
 
 export interface LeaseKeeper {

@@ -1,7 +1,7 @@
 // Builds and starts the whole server: HTTP app, Colyseus rooms, store, restart recovery.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { LobbyRoom, Server, matchMaker } from "@colyseus/core";
+import { Server, matchMaker } from "@colyseus/core";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { configFromEnv, type Config } from "./config.js";
@@ -11,6 +11,7 @@ import { Metrics } from "./http/metrics.js";
 import { makeLogger } from "./log.js";
 import { closeBotWorker } from "./match/bots.js";
 import { MatchRoom, liveRooms } from "./rooms/MatchRoom.js";
+import { SafeLobbyRoom } from "./rooms/lobby.js";
 import { keepLeases, redisParts, type LeaseKeeper } from "./scale.js";
 import { PostgresStore } from "./store/postgres.js";
 import { SqliteStore } from "./store/sqlite.js";
@@ -50,6 +51,36 @@ WebSocketClient.prototype.raw = function (this: WebSocketClient, data: Uint8Arra
   ws.send(Buffer.from(data), { binary: true, compress: data.byteLength >= COMPRESS_FROM_BYTES }, cb);
 };
 
+/** Largest matchmaking request body (join and create options are a few hundred bytes). */
+export const MAX_MATCHMAKE_BODY = 16 * 1024;
+
+/**
+ * Colyseus reads matchmaking POST bodies whole with no limit: answer 413 and stop reading past MAX_MATCHMAKE_BODY.
+ * Runs before Colyseus's own request listener (installed by listen()), which never sees a refused request.
+ */
+function limitMatchmakeBodies(server: http.Server): void {
+  const listeners = server.listeners("request").slice() as ((req: http.IncomingMessage, res: http.ServerResponse) => void)[];
+  server.removeAllListeners("request");
+  server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method === "POST" && req.url?.includes("/matchmake/")) {
+      const refuse = () => {
+        if (!res.headersSent) res.writeHead(413, { "Content-Type": "application/json", Connection: "close" });
+        res.end(JSON.stringify({ error: `Request body too large (at most ${MAX_MATCHMAKE_BODY} bytes).` }));
+        req.removeAllListeners("data");
+        req.removeAllListeners("end");
+        req.resume();
+      };
+      if (Number(req.headers["content-length"] ?? 0) > MAX_MATCHMAKE_BODY) return refuse();
+      let seen = 0;
+      req.on("data", (chunk: Buffer) => {
+        seen += chunk.byteLength;
+        if (seen > MAX_MATCHMAKE_BODY) refuse();
+      });
+    }
+    for (const l of listeners) l.call(server, req, res);
+  });
+}
+
 export async function startServer(overrides: Partial<Config> = {}, store?: MatchStore): Promise<RunningServer> {
   const config = { ...configFromEnv(), ...overrides };
   const log = makeLogger(config.logLevel);
@@ -74,9 +105,10 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
     ...redisParts(config.redisUrl),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
   });
-  gameServer.define("lobby", LobbyRoom);
+  gameServer.define("lobby", SafeLobbyRoom);
   gameServer.define("match", MatchRoom).enableRealtimeListing();
-  await gameServer.listen(config.port);
+  await gameServer.listen(config.port, config.host);
+  limitMatchmakeBodies(httpServer);
   const port = (httpServer.address() as AddressInfo).port;
 
   // Restart recovery. One process with its own SQLite file: every unfinished match comes back under its code, here.
@@ -104,7 +136,7 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
     }
   }
   log.info({
-    event: "server.started", port, processId: matchMaker.processId, dataDir: config.databaseUrl ? null : config.dataDir,
+    event: "server.started", port, host: config.host ?? null, nodeEnv: process.env.NODE_ENV ?? null, processId: matchMaker.processId, dataDir: config.databaseUrl ? null : config.dataDir,
     store: config.databaseUrl ? "postgres" : "sqlite", redis: !!config.redisUrl, publicAddress: config.publicAddress, restored, timerScale: config.timerScale,
   }, "server started");
 

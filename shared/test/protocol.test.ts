@@ -113,7 +113,7 @@ describe("parseMessage refuses bad messages with a readable reason (message name
   });
 
   it("an unknown message name", () => {
-    expect(parseMessage("nope", {})).toEqual({ ok: false, code: "unknownMessage", reason: 'Unknown message "nope".' });
+    expect(parseMessage("nope", {})).toEqual({ ok: false, code: "unknown_message", reason: 'Unknown message "nope".' });
   });
 
   it("a payload that is not an object", () => {

@@ -1,6 +1,7 @@
 // A headless colyseus.js follower of one match: what a client learns from the room, decoded by the shared reader
 // (terminal client, load generator and tests).
 import type { Room } from "colyseus.js";
+import "./send-copies.js";
 import {
   SMSG, SnapshotReader, type ChatLine, type ClassroomView, type EndedMsg, type ErrorMsg, type LegalOrders, type PublicHistoryRow,
   type PublicView, type ReportMsg, type RoundReport, type SeatOrders, type SeatView, type ServerMessages, type TokenMsg,

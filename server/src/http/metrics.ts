@@ -5,6 +5,12 @@ export class Metrics {
   roundsResolved = 0;
   matchesStarted = 0;
   matchesFinished = 0;
+  /** Failures caught inside a room (handler throws, timer throws): the room answered or was rebuilt. */
+  roomErrors = 0;
+  /** Rooms rebuilt from their record after a failure. */
+  roomsRebuilt = 0;
+  /** Exceptions and rejections that reached the process-level handler. */
+  processErrors = 0;
   private counts = BUCKETS.map(() => 0);
   private sum = 0;
   private count = 0;
@@ -39,6 +45,9 @@ export class Metrics {
       ...metric("metastrategy_rounds_resolved_total", "counter", "Rounds resolved since start.", this.roundsResolved),
       ...metric("metastrategy_matches_started_total", "counter", "Matches started since start.", this.matchesStarted),
       ...metric("metastrategy_matches_finished_total", "counter", "Matches ended since start.", this.matchesFinished),
+      ...metric("metastrategy_room_errors_total", "counter", "Failures caught inside a room.", this.roomErrors),
+      ...metric("metastrategy_rooms_rebuilt_total", "counter", "Rooms rebuilt from their record after a failure.", this.roomsRebuilt),
+      ...metric("metastrategy_process_errors_total", "counter", "Errors that reached the process-level handler.", this.processErrors),
       "# HELP metastrategy_resolution_seconds Time to resolve one round (engine only).",
       "# TYPE metastrategy_resolution_seconds histogram",
     ];

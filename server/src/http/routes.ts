@@ -136,6 +136,13 @@ export function buildApp(ctx: ServerContext): Express {
     if (fs.existsSync(index)) res.sendFile(index);
     else res.type("html").send(FALLBACK_PAGE);
   });
+  // Last: an error never shows a stack trace or a server path, whatever NODE_ENV says.
+  app.use((err: { status?: number; statusCode?: number; expose?: boolean; message?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    if (status >= 500) ctx.log.error({ event: "http.error", err: err.message }, "request failed");
+    if (res.headersSent) return;
+    res.status(status).json({ error: status < 500 && err.expose ? err.message : status < 500 ? "Bad request." : "Internal error." });
+  });
   return app;
 }
 

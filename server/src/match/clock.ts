@@ -73,3 +73,20 @@ export class FakeClock implements Clock {
     return this.timers.size;
   }
 }
+
+/** The same clock, with every callback's throw handed to `onError` instead of the process. */
+export function guardedClock(clock: Clock, onError: (err: unknown) => void): Clock {
+  const guard = (fn: () => void) => () => {
+    try {
+      fn();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  return {
+    now: () => clock.now(),
+    after: (ms, fn) => clock.after(ms, guard(fn)),
+    cancel: (h) => clock.cancel(h),
+    defer: (fn) => clock.defer(guard(fn)),
+  };
+}

@@ -14,19 +14,19 @@ export type CommandTable = { [K in MessageName]?: Command<K> };
 
 export const COMMANDS: CommandTable = {
   orders(match, m, orders) {
-    if (m.seat === null) return refusal("notSeated");
-    if (!match.game || !match.phases.ordersOpen) return refusal("ordersClosed");
+    if (m.seat === null) return refusal("not_seated");
+    if (!match.game || !match.phases.ordersOpen) return refusal("orders_closed");
     const check = validateOrders(match.game, m.seat, orders);
-    if (!check.ok) return refusal("illegalOrders", check.reason);
+    if (!check.ok) return refusal("illegal_orders", check.reason);
     match.setOrders(m.seat, orders, true);
     match.checkEarlyEnd();
   },
 
   chat(match, m, p) {
-    if (!m.chat.take(match.deps.clock.now())) return refusal("rateLimited");
+    if (!m.chat.take(match.clock.now())) return refusal("rate_limited");
     const text = cleanChat(p.text);
-    if (!text) return refusal("emptyChat");
-    const line: ChatLine = { from: m.name, seat: m.seat, text, at: match.deps.clock.now() };
+    if (!text) return refusal("empty_chat");
+    const line: ChatLine = { from: m.name, seat: m.seat, text, at: match.clock.now() };
     return match.mode.chat(m, line);
   },
 
@@ -34,8 +34,8 @@ export const COMMANDS: CommandTable = {
     if (match.meta.started) return refusal("started", "The match has started: seats are taken with a seat token (reclaim).");
     if (m.spectator) return refusal("spectator");
     const s = match.meta.seats[seat];
-    if (!s) return refusal("noSuchSeat");
-    if (s.kind !== "open") return refusal("seatTaken");
+    if (!s) return refusal("no_such_seat");
+    if (s.kind !== "open") return refusal("seat_taken");
     if (m.seat !== null) match.unseat(m);
     match.session.claimOpen(seat, m.name);
     match.seat(m, seat, true);
@@ -44,7 +44,7 @@ export const COMMANDS: CommandTable = {
 
   leaveSeat(match, m) {
     if (match.meta.started) return refusal("started");
-    if (m.seat === null) return refusal("notSeated");
+    if (m.seat === null) return refusal("not_seated");
     match.unseat(m);
     match.sendToken(m);
     match.afterSeatsChanged();
@@ -52,21 +52,21 @@ export const COMMANDS: CommandTable = {
 
   setDoctrine(match, m, { doctrine }) {
     if (match.meta.started) return refusal("started", "The match has started: switch metastrategy with your orders.");
-    if (m.seat === null) return refusal("notSeated");
+    if (m.seat === null) return refusal("not_seated");
     match.meta.seats[m.seat].doctrine = doctrine;
     match.afterSeatsChanged();
   },
 
   ready(match, m, { ready }) {
     if (match.meta.started) return refusal("started");
-    if (m.seat === null) return refusal("notSeated");
+    if (m.seat === null) return refusal("not_seated");
     match.meta.seats[m.seat].ready = ready;
     match.afterSeatsChanged(false);
   },
 
   reclaim(match, m, { seat, token }) {
     const s = match.meta.seats[seat];
-    if (!s || !s.token || s.token !== token) return refusal("wrongToken");
+    if (!s || !s.token || s.token !== token) return refusal("wrong_token");
     if (match.ended) return refusal("ended");
     if (m.seat === seat) return;
     if (m.seat !== null) match.unseat(m);
@@ -101,7 +101,7 @@ export const COMMANDS: CommandTable = {
     if (match.meta.started) return refusal("started", "Seats are fixed once the match has started (use kick).");
     const seats = match.meta.seats;
     if (p.seat === seats.length) {
-      if (p.remove) return refusal("noSuchSeat");
+      if (p.remove) return refusal("no_such_seat");
       const role = p.role ?? "lab";
       const s: SeatMeta = {
         role, doctrine: DOCTRINES[seats.length % DOCTRINES.length], kind: p.bot ? "bot" : "open",
@@ -111,9 +111,9 @@ export const COMMANDS: CommandTable = {
       if (bad) return bad;
       match.session.addSeat(s);
     } else if (p.seat > seats.length) {
-      return refusal("noSuchSeat");
+      return refusal("no_such_seat");
     } else if (p.remove) {
-      if (seats.length <= 1) return refusal("badSetup", "A match needs at least one seat.");
+      if (seats.length <= 1) return refusal("bad_setup", "A match needs at least one seat.");
       match.unseatAll(p.seat);
       for (const m of match.session.removeSeat(p.seat)) match.sendToken(m);
     } else {
@@ -146,9 +146,9 @@ export const COMMANDS: CommandTable = {
   },
 
   "host:pause"(match) {
-    if (!match.meta.started || match.ended) return refusal("noTimer", "Nothing to pause.");
+    if (!match.meta.started || match.ended) return refusal("no_timer", "Nothing to pause.");
     const t = match.phases.timer;
-    if (t.paused) return refusal("alreadyPaused");
+    if (t.paused) return refusal("already_paused");
     t.pause();
     match.syncTimer();
     match.deps.log.info({ event: "match.paused", code: match.code }, "paused");
@@ -156,7 +156,7 @@ export const COMMANDS: CommandTable = {
 
   "host:resume"(match) {
     const t = match.phases.timer;
-    if (!t.paused) return refusal("notPaused");
+    if (!t.paused) return refusal("not_paused");
     t.resume();
     match.syncTimer();
     match.checkEarlyEnd();
@@ -164,20 +164,20 @@ export const COMMANDS: CommandTable = {
   },
 
   "host:extend"(match, _m, { seconds }) {
-    if (!match.phases.timed) return refusal("noTimer");
+    if (!match.phases.timed) return refusal("no_timer");
     match.phases.timer.extend(seconds * 1000 * match.deps.config.timerScale);
     match.syncTimer();
   },
 
   "host:endPhase"(match) {
-    if (!match.phases.timed) return refusal("noTimer", "No timed phase to end now.");
+    if (!match.phases.timed) return refusal("no_timer", "No timed phase to end now.");
     match.phases.timer.fire();
   },
 
   "host:kick"(match, _m, { seat }) {
     const s = match.meta.seats[seat];
-    if (!s) return refusal("noSuchSeat");
-    if (s.kind !== "human") return refusal("notHuman");
+    if (!s) return refusal("no_such_seat");
+    if (s.kind !== "human") return refusal("not_human");
     if (match.ended) return refusal("ended");
     match.unseatAll(seat);
     match.clearWaiting(seat);

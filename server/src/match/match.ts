@@ -10,7 +10,8 @@ import type { Logger } from "../log.js";
 import type { Metrics } from "../http/metrics.js";
 import type { MatchStore, StoredMatch } from "../store/types.js";
 import { fillWithBots } from "./bots.js";
-import type { Clock } from "./clock.js";
+import { cleanChat, cleanName } from "./chat.js";
+import { guardedClock, type Clock } from "./clock.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import { COMMANDS } from "./commands.js";
 import { botName } from "./names.js";
@@ -61,12 +62,15 @@ export class Match {
   /** The resolution under way (tests await it). */
   private busy: Promise<void> = Promise.resolve();
   private waitTimers = new Map<number, unknown>();
+  /** The injected clock; a callback's throw stays in this match (its room is rebuilt from the record). */
+  readonly clock: Clock;
 
   private constructor(readonly deps: MatchDeps, readonly out: MatchOutput, meta: RoomMeta) {
     this.meta = meta;
     this.session = new Session(meta);
-    this.persist = new Persist(deps.store, deps.log, deps.clock, () => this.code, () => this.meta);
-    this.phases = new Phases(deps.clock, {
+    this.clock = guardedClock(deps.clock, (e) => out.failed("timer", e, true));
+    this.persist = new Persist(deps.store, deps.log, this.clock, () => this.code, () => this.meta);
+    this.phases = new Phases(this.clock, {
       durationMs: (p) => Math.max(0, ((this.meta.settings.timers as Record<string, number>)[p] ?? 0) * 1000 * this.deps.config.timerScale),
       entered: (p) => this.entered(p),
       timedOut: (p) => this.advance(p),
@@ -86,7 +90,7 @@ export class Match {
     const o = parsed.data;
     const settings: Settings = {
       mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-      public: o.public, name: o.name ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+      public: o.public, name: cleanChat(o.name ?? "")?.slice(0, 40).trim() || `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
     };
     const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
       ? o.seats
@@ -142,7 +146,7 @@ export class Match {
     this.out.keepAlive(true);
     this.syncGame();
     if (state.phase === "ended") {
-      void this.finish(false);
+      this.finish(false).catch((e) => this.out.failed("finish", e, true));
       return;
     }
     // Every human seat gets a grace period to rejoin before it stops holding up early ends.
@@ -162,10 +166,14 @@ export class Match {
     const raw = (player ? options.player : omitInternal(options ?? {})) as Record<string, unknown>;
     let parsed = JoinOptionsSchema.safeParse(raw);
     if (!parsed.success && !this.session.hostClaimed && !player) parsed = JoinOptionsSchema.safeParse({});
-    const checked = this.mode.authorize((options ?? {}) as Record<string, unknown>, parsed.success ? parsed.data : null, player);
-    if (checked) return checked;
-    if (!parsed.success) throw new Error(`Invalid join options: ${parsed.error.issues[0].message}`);
-    return parsed.data;
+    let o = this.mode.authorize((options ?? {}) as Record<string, unknown>, parsed.success ? parsed.data : null, player);
+    if (!o) {
+      if (!parsed.success) throw new Error(`Invalid join options: ${parsed.error.issues[0].message}`);
+      o = parsed.data;
+    }
+    // Names are shown to everyone: cleaned like chat (no markup, no control or direction characters).
+    if (o.name !== undefined) o.name = cleanName(o.name) ?? undefined;
+    return o;
   }
 
   join(id: string, o: JoinOptions): Member {
@@ -216,7 +224,7 @@ export class Match {
     if (!parsed.ok) return this.refuse(m, name, parsed);
     const refused = this.mode.refuses(parsed.name);
     if (refused) return this.refuse(m, name, refused);
-    if (parsed.name.startsWith("host:") && !m.host) return this.refuse(m, name, refusal("notHost"));
+    if (parsed.name.startsWith("host:") && !m.host) return this.refuse(m, name, refusal("not_host"));
     try {
       const r = this.mode.handles(parsed.name)
         ? await this.mode.handle(m, parsed)
@@ -242,6 +250,12 @@ export class Match {
   seat(m: Member, seat: number, notify: boolean): void {
     if (m.seat !== null && m.seat !== seat) this.out.showSeat(m.id, null);
     this.session.sit(m, seat);
+    // Host rights follow the seat: a host who holds a seat at any time after the start reads no more than that seat
+    // until the end (no record, no session export), even after leaving it again.
+    if (m.host && this.meta.started && !this.meta.hostPlays) {
+      this.meta.hostPlays = true;
+      void this.persist.saveMeta();
+    }
     this.clearWaiting(seat);
     this.out.showSeat(m.id, seat);
     if (notify) {
@@ -270,7 +284,7 @@ export class Match {
 
   markWaiting(seat: number): void {
     this.session.waiting.add(seat);
-    this.waitTimers.set(seat, this.deps.clock.after(this.deps.config.reconnectSeconds * 1000, () => {
+    this.waitTimers.set(seat, this.clock.after(this.deps.config.reconnectSeconds * 1000, () => {
       this.waitTimers.delete(seat);
       this.session.waiting.delete(seat);
       this.checkEarlyEnd();
@@ -279,14 +293,14 @@ export class Match {
 
   clearWaiting(seat: number): void {
     const t = this.waitTimers.get(seat);
-    if (t !== undefined) this.deps.clock.cancel(t);
+    if (t !== undefined) this.clock.cancel(t);
     this.waitTimers.delete(seat);
     this.session.waiting.delete(seat);
   }
 
   checkSeats(seats: SeatMeta[], settings: Settings = this.meta.settings): Refusal | null {
     const c = checkSetup({ scenario: settings.scenario, seed: 0, seats: seats.map((s) => ({ role: s.role, doctrine: s.doctrine })), overrides: roundsOverride(settings) });
-    return c.ok ? null : refusal("badSetup", c.reason);
+    return c.ok ? null : refusal("bad_setup", c.reason);
   }
 
   afterSeatsChanged(save = true): void {
@@ -334,7 +348,7 @@ export class Match {
       rulesVersion: RULES_VERSION,
     };
     const check = checkSetup(setup);
-    if (!check.ok) return refusal("badSetup", check.reason);
+    if (!check.ok) return refusal("bad_setup", check.reason);
     this.game = createMatch(setup);
     this.record = { rulesVersion: RULES_VERSION, scenario: setup.scenario, seed: setup.seed, seats: setup.seats, ordersByRound: [], extrasByRound: [] };
     if (setup.overrides) this.record.overrides = setup.overrides;
@@ -372,7 +386,7 @@ export class Match {
     if (this.ended || this.phases.phase !== from) return;
     if (from === "news") this.phases.enter("deliberation");
     else if (from === "deliberation") this.phases.enter("orders");
-    else if (from === "orders") this.busy = this.resolve();
+    else if (from === "orders") this.busy = this.resolve().catch((e) => this.out.failed("resolve", e, true));
     else if (from === "report") this.beginRound();
   }
 
@@ -466,7 +480,7 @@ export class Match {
   async dispose(): Promise<void> {
     this.phases.timer.clear();
     this.mode.dispose();
-    for (const t of this.waitTimers.values()) this.deps.clock.cancel(t);
+    for (const t of this.waitTimers.values()) this.clock.cancel(t);
     this.waitTimers.clear();
     // Votes and proposals not saved yet: saved before the store closes (graceful restart).
     await this.persist.flush();

@@ -33,7 +33,10 @@ export interface RoomMeta {
   seats: SeatMeta[];
   hostToken: string;
   started: boolean;
-  /** Whether the host held a seat when the match started: such a host sees no more than its seat until the end. */
+  /**
+   * Whether the host has held a seat at any time since the start (set at the start, never cleared): such a host sees
+   * no more than its seat until the end. Only a host who never played may read the record or export mid-match.
+   */
   hostPlays?: boolean;
   /** Classroom mode: students, teams, proposals, votes, polls and chat of the session (persisted with the meta). */
   classroom?: ClassroomMeta;

@@ -40,6 +40,8 @@ export interface MatchOutput {
   keepAlive(keep: boolean): void;
   /** Sends pending state changes now rather than at the next patch tick (latency). */
   flush(): void;
+  /** A failure outside a message handler (a timer, a resolution): logged; `rebuild` when state may be half-updated. */
+  failed(where: string, err: unknown, rebuild: boolean): void;
   /** The match's code, once chosen (the room's id). */
   named(code: string): void;
 }

@@ -15,11 +15,11 @@ export class OnlineMode implements Mode {
   }
 
   handle(): Outcome {
-    return refusal("notInMode");
+    return refusal("not_in_mode");
   }
 
   refuses(name: MessageName): Refusal | null {
-    return CLASSROOM_ONLY.has(name) ? refusal("notInMode") : null;
+    return CLASSROOM_ONLY.has(name) ? refusal("not_in_mode") : null;
   }
 
   authorize(): JoinOptions | null {
@@ -119,7 +119,7 @@ export class OnlineMode implements Mode {
   changed(): void {}
 
   settings(): Outcome {
-    return refusal("notInMode", "Team size applies to classes only.");
+    return refusal("not_in_mode", "Team size applies to classes only.");
   }
 
   seatsChanged(): void {}

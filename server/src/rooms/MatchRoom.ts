@@ -1,15 +1,17 @@
 // The match room: a Colyseus adapter. It routes joins, leaves, reconnections and messages into the match session
-// (match/), which answers through RoomOutput; it decides nothing itself.
+// (match/), which answers through RoomOutput; it keeps failures in the room and decides nothing of the game itself.
 import { Room, type Client } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
-import { MAX_MESSAGE_BYTES, MSG, SMSG, refusal, type JoinOptions } from "@metastrategy/shared";
+import { MSG, type JoinOptions } from "@metastrategy/shared";
 import { getContext, type ServerContext } from "../context.js";
 import { realClock } from "../match/clock.js";
 import { Match, type MatchDeps } from "../match/match.js";
 import { modeFor } from "../modes/index.js";
 import type { MatchRoomState } from "../sync/schema.js";
 import { SchemaSync } from "../sync/state.js";
+import { gateFrame, safeName } from "./guard.js";
 import { RoomOutput } from "./output.js";
+import { rebuildRoom } from "./restore.js";
 
 /** Live match rooms of this process (health, metrics, leases). */
 export const liveRooms = new Set<MatchRoom>();
@@ -24,13 +26,12 @@ export class MatchRoom extends Room<MatchRoomState> {
   }
 
   override async onCreate(options: Record<string, unknown>): Promise<void> {
-    this.ctx = getContext();
+    const ctx = (this.ctx = getContext());
     this.setPatchRate(50);
     this.maxClients = 200; // seats, classroom teams, projectors and spectators
     const sync = new SchemaSync("");
     this.state = sync.state;
-    this.out = new RoomOutput(this, sync);
-    const ctx = this.ctx;
+    this.out = new RoomOutput(this, sync, (where, err, rebuild) => this.crashed(where, err, rebuild));
     const deps: MatchDeps = { store: ctx.store, log: ctx.log, metrics: ctx.metrics, config: ctx.config, clock: realClock, shuttingDown: () => ctx.shuttingDown };
     const restoreCode = typeof options?.__restore === "string" ? options.__restore : null;
     const stored = restoreCode ? ctx.restores.get(restoreCode) : undefined;
@@ -41,12 +42,8 @@ export class MatchRoom extends Room<MatchRoomState> {
     } else {
       this.match = await Match.create(options, deps, this.out, modeFor);
     }
-    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => void this.match.handle(client.sessionId, name, payload));
-    // Names nobody registered. Colyseus passes the payload as the type for the name "*": never stringify it unchecked.
-    this.onMessage("*", (client, type) => {
-      const name = typeof type === "string" ? type.slice(0, 64) : "?";
-      client.send(SMSG.error, { ...refusal("unknownMessage", `Unknown message "${name}".`), message: name });
-    });
+    // Only these names pass the gate (guard.ts); the match parses and answers each.
+    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => this.match.handle(client.sessionId, name, payload));
     liveRooms.add(this);
   }
 
@@ -64,13 +61,15 @@ export class MatchRoom extends Room<MatchRoomState> {
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     this.out.forget(client.sessionId);
     if (!this.match.leave(client.sessionId, consented)) return;
+    let back: Client;
     try {
-      const back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
-      back.view = new StateView();
-      this.match.rejoined(back.sessionId);
+      back = await this.allowReconnection(client, this.ctx.config.reconnectSeconds);
     } catch {
       this.match.dropped(client.sessionId);
+      return;
     }
+    back.view = new StateView();
+    this.match.rejoined(back.sessionId);
   }
 
   override async onDispose(): Promise<void> {
@@ -78,13 +77,32 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.match) await this.match.dispose();
   }
 
-  /** Refuses oversized messages before decoding them; the client stays connected. */
+  /** Every frame passes the gate (guard.ts): only known names with bounded payloads reach a handler. */
   protected override _onMessage(client: any, buffer: Buffer): void {
-    if (buffer && buffer.byteLength > MAX_MESSAGE_BYTES) {
-      client.send(SMSG.error, { ...refusal("tooLarge", `Message too large (${buffer.byteLength} bytes; at most ${MAX_MESSAGE_BYTES}).`), message: "" });
+    gateFrame(this, client, buffer, () => super._onMessage(client, buffer), (e, name) => this.crashed(`message ${name}`, e, false));
+  }
+
+  /**
+   * Colyseus calls this for a throw in onCreate, onAuth, onJoin, onLeave, onDispose, its clock or a message handler.
+   * onCreate/onAuth/onJoin throws are rethrown to the joining client (a refused join changes nothing: log only);
+   * a throw in onLeave or a clock callback may leave the room half-updated: rebuild it from its record.
+   */
+  override onUncaughtException(err: Error, methodName: string): void {
+    if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") {
+      this.ctx?.log.warn({ event: "room.join_refused", code: this.roomId, where: methodName, err: err.message }, "join refused");
       return;
     }
-    super._onMessage(client, buffer);
+    this.crashed(methodName, err, methodName === "onLeave" || methodName === "setTimeout" || methodName === "setInterval");
+  }
+
+  /**
+   * A failure confined to this room. A message handler's throw was already answered and changed nothing we keep;
+   * anything else may have left the room half-updated: it is rebuilt from its record (the last resolved round).
+   */
+  private crashed(where: string, err: unknown, rebuild: boolean): void {
+    this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
+    if (this.ctx) this.ctx.metrics.roomErrors++;
+    if (rebuild && this.ctx && !this.ctx.shuttingDown) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
   }
 
   /** Everything the session export needs (live). */

@@ -10,7 +10,7 @@ export class RoomOutput implements MatchOutput {
   private shown = new Map<string, number>();
   private listingKey = "";
 
-  constructor(private room: Room, readonly state: SchemaSync) {}
+  constructor(private room: Room, readonly state: SchemaSync, private onFailure: (where: string, err: unknown, rebuild: boolean) => void) {}
 
   send<K extends ServerMessageName>(to: string, type: K, payload: ServerMessages[K], afterPatch = false): void {
     this.room.clients.getById(to)?.send(type, payload, afterPatch ? { afterNextPatch: true } : undefined);
@@ -48,11 +48,11 @@ export class RoomOutput implements MatchOutput {
     if (key === this.listingKey) return;
     this.listingKey = key;
     // setMetadata alone does not reach the lobby's real-time listing.
-    void this.room.setMetadata(entry).then(() => updateLobby(this.room));
+    this.room.setMetadata(entry).then(() => updateLobby(this.room)).catch((e) => this.failed("listing", e, false));
   }
 
   setPrivate(isPrivate: boolean): void {
-    void this.room.setPrivate(isPrivate);
+    this.room.setPrivate(isPrivate).catch((e) => this.failed("listing", e, false));
   }
 
   keepAlive(keep: boolean): void {
@@ -61,6 +61,10 @@ export class RoomOutput implements MatchOutput {
 
   flush(): void {
     this.room.broadcastPatch();
+  }
+
+  failed(where: string, err: unknown, rebuild: boolean): void {
+    this.onFailure(where, err, rebuild);
   }
 
   named(code: string): void {

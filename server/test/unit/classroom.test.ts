@@ -38,7 +38,7 @@ describe("classroom", () => {
   it("a team's orders are its most-voted proposal; moving a student drops the vote", async () => {
     const { h, cls } = await classWith(5);
     await h.send("s0", MSG.takeSeat, { seat: 1 });
-    expect(h.out.codes("s0")).toEqual(["classroomOnly"]);
+    expect(h.out.codes("s0")).toEqual(["classroom_only"]);
     await h.send("t", MSG.hostStart);
     await advance(h, 2000);
     expect(h.match.phase).toBe("orders");
@@ -50,7 +50,7 @@ describe("classroom", () => {
     await h.send("s4", MSG.vote, { proposal: p0.id });
     expect(h.out.codes("s4")).toEqual(["observer", "observer"]);
     await h.send("s1", MSG.vote, { proposal: p2.id });
-    expect(h.out.codes("s1")).toEqual(["noSuchProposal"]);
+    expect(h.out.codes("s1")).toEqual(["no_such_proposal"]);
     await h.send("s0", MSG.vote, { proposal: p2.id });
     expect(h.match.pending[0]).toEqual({ actions: [{ kind: "security" }] });
     expect(h.out.state.state.seats[0].submitted).toBe(true);
@@ -74,7 +74,7 @@ describe("classroom", () => {
     await h.send(observers[1], MSG.poll, { opinion: 1 });
     await h.send(observers[2], MSG.poll, { opinion: 0 });
     await h.send("s0", MSG.poll, { opinion: 1 });
-    expect(h.out.codes("s0")).toEqual(["notStudent"]);
+    expect(h.out.codes("s0")).toEqual(["not_student"]);
     const will = h.match.game!.world.will;
     await h.send("t", MSG.hostEndPhase);
     await h.match.settled();
@@ -99,8 +99,8 @@ describe("classroom", () => {
     await h.send("t", MSG.hostTeamBot, { seat: 1, bot: true });
     expect(h.match.meta.seats[1].kind).toBe("bot");
     await h.send("s1", MSG.propose, { orders: NONE });
-    expect(h.out.codes("s1")).toEqual(["teamIsBot"]);
+    expect(h.out.codes("s1")).toEqual(["team_is_bot"]);
     await h.send("t", MSG.hostInject, { card: "no-such-card" });
-    expect(h.out.codes("t")).toEqual(["noSuchCard"]);
+    expect(h.out.codes("t")).toEqual(["no_such_card"]);
   });
 });

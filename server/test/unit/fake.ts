@@ -50,6 +50,11 @@ export class FakeOutput implements MatchOutput {
 
   flush(): void {}
 
+  failures: { where: string; err: unknown; rebuild: boolean }[] = [];
+  failed(where: string, err: unknown, rebuild: boolean): void {
+    this.failures.push({ where, err, rebuild });
+  }
+
   named(code: string): void {
     this.code = code;
     this.state.code = code;

@@ -17,7 +17,7 @@ describe("lobby", () => {
     await h.send("b", MSG.takeSeat, { seat: 0 });
     await h.send("b", MSG.takeSeat, { seat: 2 });
     await h.send("b", MSG.takeSeat, { seat: 1 });
-    expect(h.out.codes("b")).toEqual(["seatTaken", "seatTaken"]);
+    expect(h.out.codes("b")).toEqual(["seat_taken", "seat_taken"]);
     expect(b.seat).toBe(1);
     const tok = h.out.last("b", "token")!;
     expect(tok.seat).toBe(1);
@@ -37,7 +37,7 @@ describe("lobby", () => {
     for (const [name, p] of [[MSG.hostStart, {}], [MSG.hostSettings, { rounds: 3 }], [MSG.hostSeat, { seat: 1, bot: true }], [MSG.hostKick, { seat: 0 }]] as const) {
       await h.send("b", name, p);
     }
-    expect(h.out.codes("b")).toEqual(["notHost", "notHost", "notHost", "notHost"]);
+    expect(h.out.codes("b")).toEqual(["not_host", "not_host", "not_host", "not_host"]);
     expect(h.match.meta.started).toBe(false);
     const c = h.match.join("c", { hostToken: h.match.meta.hostToken });
     expect(c.host).toBe(true);
@@ -51,7 +51,7 @@ describe("lobby", () => {
     await h.send("a", MSG.vote, { proposal: 1 });
     await h.send("a", MSG.orders, { actions: [] });
     await h.send("a", MSG.hostSettings, { teamSize: 3 });
-    expect(h.out.codes("a")).toEqual(["unknownMessage", "invalid", "notInMode", "ordersClosed", "notInMode"]);
+    expect(h.out.codes("a")).toEqual(["unknown_message", "invalid", "not_in_mode", "orders_closed", "not_in_mode"]);
     expect(h.out.to("a", "error")[1]).toMatchObject({ message: MSG.takeSeat });
     expect(h.out.to("a", "error")[1].reason).toMatch(/^Invalid takeSeat at seat/);
   });
@@ -70,10 +70,10 @@ describe("lobby", () => {
     expect(h.match.meta.seats).toHaveLength(4);
     expect(h.match.meta.seats[3]).toMatchObject({ kind: "bot", role: "regulator" });
     await h.send("a", MSG.hostSeat, { seat: 6, bot: true });
-    expect(h.out.codes("a")).toEqual(["noSuchSeat"]);
+    expect(h.out.codes("a")).toEqual(["no_such_seat"]);
     // Too many regulators for the table: the engine's setup check refuses, the seats stay as they were.
     for (let i = 0; i < 4 && h.out.codes("a").length < 2; i++) await h.send("a", MSG.hostSeat, { seat: h.match.meta.seats.length, bot: true, role: "regulator" });
-    expect(h.out.codes("a")).toEqual(["noSuchSeat", "badSetup"]);
+    expect(h.out.codes("a")).toEqual(["no_such_seat", "bad_setup"]);
     while (h.match.meta.seats.length > 4) await h.send("a", MSG.hostSeat, { seat: 4, bot: true, remove: true });
     await h.send("a", MSG.hostSeat, { seat: 1, bot: false, remove: true });
     expect(c.seat).toBe(1);
@@ -111,7 +111,7 @@ describe("lobby", () => {
     await h.send("a", MSG.chat, { text: "<b>hello</b> there" });
     expect(h.out.last("a", "chat")).toMatchObject({ from: "Ann", seat: 0, text: "hello there" });
     for (let i = 0; i < 5; i++) await h.send("a", MSG.chat, { text: `line ${i}` });
-    expect(h.out.codes("a")).toEqual(["rateLimited"]);
+    expect(h.out.codes("a")).toEqual(["rate_limited"]);
     h.match.join("n", {});
     expect(h.out.to("n", "chat").filter((_, i, all) => all.length > 0).length).toBeGreaterThanOrEqual(5);
   });

@@ -67,7 +67,7 @@ describe("phases", () => {
     await advance(h, 60_000);
     expect(h.match.phase).toBe("news");
     await h.send("a", MSG.hostPause);
-    expect(h.out.codes("a")).toEqual(["alreadyPaused"]);
+    expect(h.out.codes("a")).toEqual(["already_paused"]);
     await h.send("a", MSG.hostResume);
     expect(st.paused).toBe(false);
     expect(st.deadline).toBe(h.clock.now() + 3000);
@@ -97,6 +97,6 @@ describe("phases", () => {
     expect(stored!.status).toBe("finished");
     expect(stored!.record!.ordersByRound).toEqual(h.match.record!.ordersByRound);
     await h.send("a", MSG.hostEndPhase);
-    expect(h.out.codes("a").at(-1)).toBe("noTimer");
+    expect(h.out.codes("a").at(-1)).toBe("no_timer");
   });
 });

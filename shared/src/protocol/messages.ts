@@ -84,6 +84,14 @@ export const HostInjectSchema = z.object({ card: z.string().min(1).max(64) }).st
 export const HostMoveSchema = z.object({ student: z.string().min(1).max(64), seat: z.number().int().min(-1).max(7) }).strict();
 export const HostTeamBotSchema = z.object({ seat, bot: z.boolean() }).strict();
 export const EmptySchema = z.object({}).strict();
+/** The built-in lobby room's one message (`filter`): which rooms to list; anything else is refused, never stored. */
+export const LobbyFilterSchema = z
+  .object({
+    name: z.string().max(64).optional(),
+    metadata: z.record(z.string().max(64), z.union([z.string().max(128), z.number(), z.boolean(), z.null()])).optional(),
+  })
+  .strict()
+  .nullable();
 
 /** Schema per message name: the room validates every message against this table. */
 export const MESSAGE_SCHEMAS = {
@@ -125,7 +133,7 @@ export function isMessageName(name: unknown): name is MessageName {
 
 /** Parses a message; errors as values with a stable code and a reason a player can read. */
 export function parseMessage(name: string, payload: unknown): ({ ok: true } & ParsedMessage) | ({ ok: false } & Refusal) {
-  if (!isMessageName(name)) return { ok: false, ...refusal("unknownMessage", `Unknown message "${name.slice(0, 64)}".`) };
+  if (!isMessageName(name)) return { ok: false, ...refusal("unknown_message", `Unknown message "${name.slice(0, 64)}".`) };
   const schema: z.ZodType = MESSAGE_SCHEMAS[name];
   const r = schema.safeParse(payload ?? {});
   if (r.success) return { ok: true, name, value: r.data } as { ok: true } & ParsedMessage;

@@ -103,7 +103,7 @@ export class Classroom {
     const t = student.seat !== null ? this.team(student.seat) : null;
     if (!t) return refusal("observer", "Only team members vote on proposals.");
     const p = t.proposals.find((x) => x.id === proposal);
-    if (!p) return refusal("noSuchProposal");
+    if (!p) return refusal("no_such_proposal");
     this.unvote(student.id);
     p.votes.push(student.id);
   }
@@ -119,8 +119,8 @@ export class Classroom {
   }
 
   answerPoll(student: StudentMeta, choice: PollChoice): Refusal | void {
-    if (student.seat !== null) return refusal("notStudent", "The opinion poll is for observers; your team votes on proposals.");
-    if (!this.data.current) return refusal("pollClosed");
+    if (student.seat !== null) return refusal("not_student", "The opinion poll is for observers; your team votes on proposals.");
+    if (!this.data.current) return refusal("poll_closed");
     this.data.current.poll[student.id] = choice;
   }
 

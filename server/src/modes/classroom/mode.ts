@@ -47,13 +47,13 @@ export class ClassroomMode implements Mode {
       case MSG.hostInject: return this.inject(msg.value.card);
       case MSG.hostMove: return this.move(msg.value.student, msg.value.seat);
       case MSG.hostTeamBot: return this.teamBot(msg.value.seat, msg.value.bot);
-      default: return refusal("notInMode");
+      default: return refusal("not_in_mode");
     }
   }
 
   refuses(name: MessageName): Refusal | null {
     const r = REFUSED[name];
-    return r ? refusal("classroomOnly", r) : null;
+    return r ? refusal("classroom_only", r) : null;
   }
 
   /** Students need a name that is neither blank nor taken (unless they come back with their token). */
@@ -141,7 +141,7 @@ export class ClassroomMode implements Mode {
 
   /** Class chat: a team talks within its team, observers among observers; the teacher speaks to everyone. */
   chat(m: Member, line: ChatLine): Outcome {
-    if (!m.host && !m.student) return refusal("notStudent", "Only students and the teacher chat in a class.");
+    if (!m.host && !m.student) return refusal("not_student", "Only students and the teacher chat in a class.");
     const scope: ChatScope = m.host ? "all" : m.seat ?? "observers";
     const rec: ChatRecord = { ...line, scope };
     this.cls.addChat(rec);
@@ -182,7 +182,7 @@ export class ClassroomMode implements Mode {
     const match = this.match;
     match.persist.saveMetaSoon();
     if (this.flush !== null) return;
-    this.flush = match.deps.clock.after(VIEW_COALESCE_MS, () => {
+    this.flush = match.clock.after(VIEW_COALESCE_MS, () => {
       this.flush = null;
       const online = this.online();
       for (const m of match.session.members.values()) match.out.send(m.id, SMSG.proposals, classView(match, this.cls, m, online));
@@ -209,7 +209,7 @@ export class ClassroomMode implements Mode {
   }
 
   dispose(): void {
-    if (this.flush !== null) this.match.deps.clock.cancel(this.flush);
+    if (this.flush !== null) this.match.clock.cancel(this.flush);
     this.flush = null;
   }
 
@@ -222,13 +222,13 @@ export class ClassroomMode implements Mode {
   private propose(m: Member, orders: Parameters<typeof validateOrders>[2]): Outcome {
     const match = this.match;
     const st = this.studentOf(m);
-    if (!st) return refusal("notStudent", "Only students propose orders.");
-    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("ordersClosed", "Proposals are open during the news, deliberation and orders.");
+    if (!st) return refusal("not_student", "Only students propose orders.");
+    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("orders_closed", "Proposals are open during the news, deliberation and orders.");
     if (st.seat === null) return refusal("observer");
-    if (match.meta.seats[st.seat].kind === "bot") return refusal("teamIsBot", "A bot plays your team now.");
+    if (match.meta.seats[st.seat].kind === "bot") return refusal("team_is_bot", "A bot plays your team now.");
     const check = validateOrders(match.game, st.seat, orders);
-    if (!check.ok) return refusal("illegalOrders", check.reason);
-    const r = this.cls.propose(st, orders, match.deps.clock.now());
+    if (!check.ok) return refusal("illegal_orders", check.reason);
+    const r = this.cls.propose(st, orders, match.clock.now());
     if ("code" in r) return r;
     this.syncTeamOrders(st.seat);
     this.changed();
@@ -238,9 +238,9 @@ export class ClassroomMode implements Mode {
   private vote(m: Member, proposal: number): Outcome {
     const match = this.match;
     const st = this.studentOf(m);
-    if (!st) return refusal("notStudent", "Only students vote.");
-    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("ordersClosed", "Voting is open during the news, deliberation and orders.");
-    if (st.seat !== null && match.meta.seats[st.seat].kind === "bot") return refusal("teamIsBot", "A bot plays your team now.");
+    if (!st) return refusal("not_student", "Only students vote.");
+    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("orders_closed", "Voting is open during the news, deliberation and orders.");
+    if (st.seat !== null && match.meta.seats[st.seat].kind === "bot") return refusal("team_is_bot", "A bot plays your team now.");
     const r = this.cls.vote(st, proposal);
     if (r) return r;
     this.syncTeamOrders(st.seat!);
@@ -251,8 +251,8 @@ export class ClassroomMode implements Mode {
   private poll(m: Member, choice: -1 | 0 | 1): Outcome {
     const match = this.match;
     const st = this.studentOf(m);
-    if (!st) return refusal("notStudent", "Only students answer the poll.");
-    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("pollClosed");
+    if (!st) return refusal("not_student", "Only students answer the poll.");
+    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("poll_closed");
     const r = this.cls.answerPoll(st, choice);
     if (r) return r;
     this.changed();
@@ -260,9 +260,9 @@ export class ClassroomMode implements Mode {
 
   private inject(card: string): Outcome {
     const match = this.match;
-    if (!EVENT_BY_ID.has(card)) return refusal("noSuchCard");
-    if (!match.game || match.ended) return refusal("notStarted", "Event cards can be injected once the class has started.");
-    if (match.game.round + 1 > match.game.params.rounds) return refusal("lastRound");
+    if (!EVENT_BY_ID.has(card)) return refusal("no_such_card");
+    if (!match.game || match.ended) return refusal("not_started", "Event cards can be injected once the class has started.");
+    if (match.game.round + 1 > match.game.params.rounds) return refusal("last_round");
     this.cls.data.inject = card;
     match.deps.log.info({ event: "class.inject", code: match.code, card, round: match.game.round + 1 }, "event card queued");
     this.changed();
@@ -271,11 +271,11 @@ export class ClassroomMode implements Mode {
   private move(studentId: string, seat: number): Outcome {
     const match = this.match;
     const st = this.cls.byId(studentId);
-    if (!st) return refusal("noSuchStudent");
+    if (!st) return refusal("no_such_student");
     if (match.ended) return refusal("ended", "The class has ended.");
-    if (seat >= match.meta.seats.length) return refusal("noSuchSeat");
+    if (seat >= match.meta.seats.length) return refusal("no_such_seat");
     const to = seat < 0 ? null : seat;
-    if (to !== null && match.meta.seats[to].kind === "bot") return refusal("teamIsBot", "A bot plays that team: give it back to the students first.");
+    if (to !== null && match.meta.seats[to].kind === "bot") return refusal("team_is_bot", "A bot plays that team: give it back to the students first.");
     this.setStudentSeat(st, to);
     this.updateKinds();
     match.afterSeatsChanged();
@@ -287,7 +287,7 @@ export class ClassroomMode implements Mode {
     const match = this.match;
     const cls = this.cls;
     const s = match.meta.seats[seat];
-    if (!s) return refusal("noSuchSeat");
+    if (!s) return refusal("no_such_seat");
     if (match.ended) return refusal("ended", "The class has ended.");
     if (bot === (s.kind === "bot")) return;
     if (bot) {

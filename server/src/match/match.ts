@@ -1,9 +1,9 @@
 // A match session without sockets: members and seats, the phase machine, the engine's state and record, bots'
 // turns and persistence. It speaks to its room only through MatchOutput; what differs by mode is its Mode.
 import {
-  CreateOptionsSchema, DEFAULT_TIMERS, createMatch, DOCTRINES, JoinOptionsSchema, RULES_VERSION, SCENARIOS, SMSG, checkSetup, parseMessage,
+  CreateOptionsSchema, DEFAULT_TIMERS, createMatch, DOCTRINES, JoinOptionsSchema, RULES_VERSION, SCENARIOS, SMSG, checkSetup,
   publicRow, publicView, refusal, replay, reportFor, resolveRound,
-  type ChatLine, type CreateOptions, type Difficulty, type Doctrine, type JoinOptions, type MatchRecord, type MatchState, type MessageName,
+  type ChatLine, type CreateOptions, type Difficulty, type Doctrine, type JoinOptions, type MatchRecord, type MatchState,
   type PublicHistoryRow, type Refusal, type Role, type RoomPhase, type RoundReport, type SeatOrders,
 } from "@metastrategy/shared";
 import type { Logger } from "../log.js";
@@ -13,7 +13,6 @@ import { fillWithBots } from "./bots.js";
 import { cleanChat, cleanName } from "./chat.js";
 import { guardedClock, type Clock } from "./clock.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
-import { COMMANDS } from "./commands.js";
 import { botName } from "./names.js";
 import type { RoomMeta, SeatMeta, Settings } from "./meta.js";
 import type { Mode } from "./mode.js";
@@ -216,32 +215,8 @@ export class Match {
 
   // ---------------------------------------------------------------- messages
 
-  /** One client message: parsed, checked against the mode and host rights, run; a refusal goes back as `error`. */
-  async handle(id: string, name: string, payload: unknown): Promise<void> {
-    const m = this.session.get(id);
-    if (!m) return;
-    const parsed = parseMessage(name, payload);
-    if (!parsed.ok) return this.refuse(m, name, parsed);
-    const refused = this.mode.refuses(parsed.name);
-    if (refused) return this.refuse(m, name, refused);
-    if (parsed.name.startsWith("host:") && !m.host) return this.refuse(m, name, refusal("not_host"));
-    try {
-      const r = this.mode.handles(parsed.name)
-        ? await this.mode.handle(m, parsed)
-        : await (COMMANDS[parsed.name] as (match: Match, m: Member, p: unknown) => Refusal | void | Promise<Refusal | void>)(this, m, parsed.value);
-      if (r) this.refuse(m, name, r);
-    } catch (e) {
-      this.deps.log.error({ event: "room.error", code: this.code, message: name, err: e instanceof Error ? e.message : String(e) }, "handler failed");
-      this.refuse(m, name, refusal("internal"));
-    }
-  }
-
   refuse(m: Member, message: string, r: Refusal): void {
     this.out.send(m.id, SMSG.error, { code: r.code, reason: r.reason, message });
-  }
-
-  handlesName(name: string): name is MessageName {
-    return Object.prototype.hasOwnProperty.call(COMMANDS, name);
   }
 
   // ---------------------------------------------------------------- seats

@@ -6,6 +6,7 @@ import { MSG, type JoinOptions } from "@metastrategy/shared";
 import { getContext, type ServerContext } from "../context.js";
 import { realClock } from "../match/clock.js";
 import { Match, type MatchDeps } from "../match/match.js";
+import { handleMessage } from "../match/router.js";
 import { modeFor } from "../modes/index.js";
 import type { MatchRoomState } from "../sync/schema.js";
 import { SchemaSync } from "../sync/state.js";
@@ -43,7 +44,7 @@ export class MatchRoom extends Room<MatchRoomState> {
       this.match = await Match.create(options, deps, this.out, modeFor);
     }
     // Only these names pass the gate (guard.ts); the match parses and answers each.
-    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => this.match.handle(client.sessionId, name, payload));
+    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => handleMessage(this.match, client.sessionId, name, payload));
     liveRooms.add(this);
   }
 

@@ -5,6 +5,7 @@ import { makeLogger } from "../../src/log.js";
 import { FakeClock } from "../../src/match/clock.js";
 import { Match, type MatchDeps } from "../../src/match/match.js";
 import type { Listing, MatchOutput } from "../../src/match/output.js";
+import { handleMessage } from "../../src/match/router.js";
 import { modeFor } from "../../src/modes/index.js";
 import { SqliteStore } from "../../src/store/sqlite.js";
 import { SchemaSync } from "../../src/sync/state.js";
@@ -94,7 +95,7 @@ export async function newMatch(options: Record<string, unknown>, config: Partial
   };
   const match = await Match.create(options, deps, out, modeFor);
   const send = async (id: string, name: string, payload: unknown = {}) => {
-    await match.handle(id, name, payload);
+    await handleMessage(match, id, name, payload);
     clock.flush();
   };
   return { match, out, clock, store, deps, send };

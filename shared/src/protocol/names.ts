@@ -35,7 +35,7 @@ export const SMSG = {
   token: "token",
   proposals: "proposals",
   ended: "ended",
-} as const satisfies Record<string, import("./server-messages.js").ServerMessageName>;
+} as const;
 
 export const MAX_CHAT = 280;
 export const MAX_MESSAGE_BYTES = 8 * 1024;

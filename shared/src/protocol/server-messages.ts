@@ -3,6 +3,7 @@
 import type { RoundReport } from "../rules/types.js";
 import type { PublicHistoryRow, PublicView } from "../rules/view-types.js";
 import type { ClassroomView } from "./classroom.js";
+import type { SMSG } from "./names.js";
 import type { RefusalCode } from "./refusals.js";
 import type { ChatLine } from "./snapshot.js";
 
@@ -47,3 +48,8 @@ export interface ServerMessages {
 }
 
 export type ServerMessageName = keyof ServerMessages;
+
+/** Every server message name has a payload type here, and every payload type a name. */
+export type ServerMessageNamesMatch = [ServerMessageName, (typeof SMSG)[keyof typeof SMSG]] extends [(typeof SMSG)[keyof typeof SMSG], ServerMessageName] ? true : never;
+const _namesMatch: ServerMessageNamesMatch = true;
+void _namesMatch;

@@ -9,6 +9,8 @@ export class RoomOutput implements MatchOutput {
   /** The seat whose private part each client sees. */
   private shown = new Map<string, number>();
   private listingKey = "";
+  private isPrivate = false;
+  private unlisted: Listing | null = null;
 
   constructor(private room: Room, readonly state: SchemaSync, private onFailure: (where: string, err: unknown, rebuild: boolean) => void) {}
 
@@ -43,7 +45,12 @@ export class RoomOutput implements MatchOutput {
     this.shown.delete(id);
   }
 
+  /** A private match is listed nowhere: its listing is set once and again only when it turns public. */
   listing(entry: Listing): void {
+    if (this.isPrivate && this.listingKey !== "") {
+      this.unlisted = entry;
+      return;
+    }
     const key = JSON.stringify(entry);
     if (key === this.listingKey) return;
     this.listingKey = key;
@@ -52,7 +59,13 @@ export class RoomOutput implements MatchOutput {
   }
 
   setPrivate(isPrivate: boolean): void {
+    this.isPrivate = isPrivate;
     this.room.setPrivate(isPrivate).catch((e) => this.failed("listing", e, false));
+    if (!isPrivate && this.unlisted) {
+      const entry = this.unlisted;
+      this.unlisted = null;
+      this.listing(entry);
+    }
   }
 
   keepAlive(keep: boolean): void {

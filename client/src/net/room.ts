@@ -1,7 +1,7 @@
 // The only module that talks to colyseus.js: joins rooms, turns room state and messages into ClientSnapshots.
 import { Client, type Room } from "colyseus.js";
 import {
-  SnapshotReader, type ChatLine, type ClientSnapshot, type CreateOptions, type EndedMsg, type MatchRecord, type PublicHistoryRow,
+  SnapshotReader, type ChatLine, type ClientMessages, type MessageName, type ClientSnapshot, type CreateOptions, type EndedMsg, type MatchRecord, type PublicHistoryRow,
   type RoomStateLike, type RoundReport, type SeatOrders, type ServerMessages,
 } from "@metastrategy/shared";
 import { getState, setState } from "../store";
@@ -117,7 +117,7 @@ class MatchConnection {
     if (snap) setState({ snap, myOrders: this.myOrders });
   }
 
-  send(type: string, payload: unknown = {}): void {
+  send<K extends MessageName>(type: K, payload: ClientMessages[K]): void {
     if (!this.room) { setState({ error: "Not connected to a match." }); return; }
     this.room.send(type, payload);
   }
@@ -175,7 +175,7 @@ function readable(e: unknown): Error {
 
 export function createNet(): Net {
   const conn = new MatchConnection();
-  const send = (type: string) => (payload: unknown = {}) => conn.send(type, payload);
+  const send = <K extends MessageName>(type: K) => (payload: ClientMessages[K]) => conn.send(type, payload);
   const net: Net = {
     async create(options: CreateOptions, name: string) {
       setState({ connection: "connecting" });

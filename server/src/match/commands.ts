@@ -93,7 +93,7 @@ export const COMMANDS: CommandTable = {
     match.meta.settings = next;
     if (p.public !== undefined) match.out.setPrivate(!next.public);
     match.out.state.settings(next);
-    void match.persist.saveMeta();
+    match.persist.saveMeta();
     match.listing();
   },
 
@@ -194,9 +194,11 @@ export const COMMANDS: CommandTable = {
   },
 };
 
-/** Online chat: everyone hears everyone; the last lines greet newcomers. */
-export function broadcastChat(match: Match, line: ChatLine): void {
+/** Online chat: everyone hears everyone; the last lines greet newcomers. Stored before anyone sees it (a restart keeps it). */
+export async function broadcastChat(match: Match, line: ChatLine): Promise<Outcome> {
   match.chatLog.push(line);
   if (match.chatLog.length > CHAT_BACKLOG) match.chatLog.shift();
+  match.meta.chat = match.chatLog;
+  if (!(await match.persist.save())) return refusal("not_saved", "Your message could not be saved: try again.");
   match.out.broadcast(SMSG.chat, line);
 }

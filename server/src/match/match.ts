@@ -68,7 +68,7 @@ export class Match {
     this.meta = meta;
     this.session = new Session(meta);
     this.clock = guardedClock(deps.clock, (e) => out.failed("timer", e, true));
-    this.persist = new Persist(deps.store, deps.log, this.clock, () => this.code, () => this.meta);
+    this.persist = new Persist(deps.store, deps.log, () => this.code, () => this.meta);
     this.phases = new Phases(this.clock, {
       durationMs: (p) => Math.max(0, ((this.meta.settings.timers as Record<string, number>)[p] ?? 0) * 1000 * this.deps.config.timerScale),
       entered: (p) => this.entered(p),
@@ -119,6 +119,7 @@ export class Match {
     const match = new Match(deps, out, stored.meta);
     match.code = stored.code;
     out.named(stored.code);
+    match.chatLog = stored.meta.chat ?? [];
     match.session.hostClaimed = true;
     match.mode = modeFor(match);
     match.init();
@@ -175,10 +176,15 @@ export class Match {
     return o;
   }
 
-  join(id: string, o: JoinOptions): Member {
+  async join(id: string, o: JoinOptions): Promise<Member> {
     const creator = !this.session.hostClaimed;
     const m = this.session.add(id, o, `Player ${Math.floor(Math.random() * 900) + 100}`);
-    this.mode.join(m, o, creator);
+    try {
+      await this.mode.join(m, o, creator);
+    } catch (e) {
+      this.session.remove(m); // the join is refused: the client never becomes a member
+      throw e;
+    }
     this.sendToken(m);
     for (const line of this.mode.chatBacklog(m)) this.out.send(m.id, SMSG.chat, line);
     this.welcome(m);
@@ -229,7 +235,7 @@ export class Match {
     // until the end (no record, no session export), even after leaving it again.
     if (m.host && this.meta.started && !this.meta.hostPlays) {
       this.meta.hostPlays = true;
-      void this.persist.saveMeta();
+      this.persist.saveMeta();
     }
     this.clearWaiting(seat);
     this.out.showSeat(m.id, seat);
@@ -281,7 +287,7 @@ export class Match {
   afterSeatsChanged(save = true): void {
     this.syncSeats();
     this.listing();
-    if (save) void this.persist.saveMeta();
+    if (save) this.persist.saveMeta();
   }
 
   sendToken(m: Member): void {

@@ -1,5 +1,5 @@
 // What the room keeps about a match besides the engine record: settings, seats and their tokens.
-import type { Difficulty, Doctrine, Role, Timers } from "@metastrategy/shared";
+import type { ChatLine, Difficulty, Doctrine, Role, Timers } from "@metastrategy/shared";
 import type { ClassroomMeta } from "../modes/classroom/data.js";
 
 export type Mode = "online" | "solo" | "classroom";
@@ -38,6 +38,8 @@ export interface RoomMeta {
    * no more than its seat until the end. Only a host who never played may read the record or export mid-match.
    */
   hostPlays?: boolean;
+  /** Online chat, the last lines (stored before they are shown, so a restart keeps them). */
+  chat?: ChatLine[];
   /** Classroom mode: students, teams, proposals, votes, polls and chat of the session (persisted with the meta). */
   classroom?: ClassroomMeta;
 }

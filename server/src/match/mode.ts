@@ -15,7 +15,7 @@ export interface Mode {
   /** The name a seat shows while no player holds it ("" online, the team's label in a class). */
   unplayedName(role: Role, seat: number): string;
   /** Places a new member (a seat or none); `creator`: the first member of the match. */
-  join(m: Member, o: JoinOptions, creator: boolean): void;
+  join(m: Member, o: JoinOptions, creator: boolean): void | Promise<void>;
   /** Chat lines a new member gets. */
   chatBacklog(m: Member): ChatLine[];
   /** After the join or a reconnection: anything else the member needs. */
@@ -26,7 +26,8 @@ export interface Mode {
   dropped(m: Member): void;
   /** The token a member rejoins with. */
   seatToken(m: Member): string | null;
-  chat(m: Member, line: ChatLine): Outcome;
+  /** A chat line: stored before anyone sees it. */
+  chat(m: Member, line: ChatLine): Outcome | Promise<Outcome>;
   /** Orders end early once everyone who decides has decided. */
   everyoneDecided(): boolean;
   roundStarted(): void;

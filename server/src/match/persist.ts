@@ -1,48 +1,55 @@
-// Persistence calls of one match: every write goes through here, errors are logged (a failed write never stops play),
-// and meta writes asked for within one turn become one.
+// Persistence calls of one match: every write goes through here, errors are logged (a failed write never stops play);
+// meta saves run in order, requests made while one waits share it, and callers that must show a change only once it
+// is stored (class views, chat) await them.
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
 import type { Logger } from "../log.js";
 import type { MatchStatus, MatchStore } from "../store/types.js";
-import type { Clock } from "./clock.js";
 import type { RoomMeta } from "./meta.js";
 
 export class Persist {
-  private queued: Promise<void> | null = null;
-  private soon: unknown = null;
+  /** Meta saves run one after another; each stores every change made before it started. */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** The save waiting for the one in flight (later requests share it: it will store their changes too). */
+  private queued: Promise<boolean> | null = null;
+  /** Changes not yet in a save that started (dispose saves them; views wait for them). */
+  unsaved = false;
 
-  constructor(private store: MatchStore, private log: Logger, private clock: Clock, private code: () => string, private meta: () => RoomMeta) {}
+  constructor(private store: MatchStore, private log: Logger, private code: () => string, private meta: () => RoomMeta) {}
 
   private failed(what: string, e: unknown, extra: Record<string, unknown> = {}): void {
     this.log.error({ event: "store.error", code: this.code(), ...extra, err: e instanceof Error ? e.message : String(e) }, what);
   }
 
-  /** Saves the meta at the end of this turn (several changes in one turn: one write). Resolves once written. */
-  saveMeta(): Promise<void> {
-    return (this.queued ??= new Promise<void>((resolve) => {
-      this.clock.defer(() => {
-        this.queued = null;
-        this.store.saveMeta(this.code(), this.meta()).catch((e) => this.failed("meta not saved", e)).finally(resolve);
-      });
-    }));
+  /** Saves the meta after any save in flight; true once stored (false: not stored, logged, still unsaved). */
+  save(): Promise<boolean> {
+    if (this.queued) return this.queued;
+    const run = async (): Promise<boolean> => {
+      this.queued = null;
+      this.unsaved = false;
+      try {
+        await this.store.saveMeta(this.code(), this.meta());
+        return true;
+      } catch (e) {
+        this.unsaved = true;
+        this.failed("meta not saved", e);
+        return false;
+      }
+    };
+    const p = this.chain.then(run);
+    this.queued = p;
+    this.chain = p;
+    return p;
   }
 
-  /** Saves the meta within `ms` (bursts of votes coalesce). */
-  saveMetaSoon(ms = 150): void {
-    if (this.soon !== null) return;
-    this.soon = this.clock.after(ms, () => {
-      this.soon = null;
-      void this.saveMeta();
-    });
+  /** Saves the meta; nothing waits for it (seats, settings: the next save or round stores them anyway). */
+  saveMeta(): void {
+    void this.save();
   }
 
-  /** Writes what is still waiting (dispose, graceful restart). */
+  /** Stores what is still waiting (dispose, graceful restart). */
   async flush(): Promise<void> {
-    if (this.soon !== null) {
-      this.clock.cancel(this.soon);
-      this.soon = null;
-      await this.store.saveMeta(this.code(), this.meta()).catch(() => {});
-    }
-    if (this.queued) await this.queued;
+    if (this.unsaved) await this.save();
+    else await this.chain;
   }
 
   codeExists(code: string): Promise<boolean> {

@@ -102,8 +102,8 @@ export class OnlineMode implements Mode {
     return m.seat !== null ? this.match.meta.seats[m.seat]?.token ?? null : null;
   }
 
-  chat(_m: Member, line: ChatLine): Outcome {
-    broadcastChat(this.match, line);
+  chat(_m: Member, line: ChatLine): Promise<Outcome> {
+    return broadcastChat(this.match, line);
   }
 
   everyoneDecided(): boolean {

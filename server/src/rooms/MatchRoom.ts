@@ -53,10 +53,10 @@ export class MatchRoom extends Room<MatchRoomState> {
     return this.match.authorize(options);
   }
 
-  override onJoin(client: Client, _options: unknown, auth?: JoinOptions): void {
+  override async onJoin(client: Client, _options: unknown, auth?: JoinOptions): Promise<void> {
     client.view = new StateView();
     this.out.forget(client.sessionId);
-    this.match.join(client.sessionId, auth ?? {});
+    await this.match.join(client.sessionId, auth ?? {});
   }
 
   override async onLeave(client: Client, consented: boolean): Promise<void> {

@@ -9,11 +9,11 @@ const NONE: SeatOrders = { actions: [] };
 
 async function classWith(students: number) {
   const h = await newMatch({ mode: "classroom", seed: 11, seats: [{ role: "lab" }, { role: "regulator" }], teamSize: 2, timers: TIMERS });
-  h.match.join("t", {}); // the teacher (creator): host, no seat
+  await h.match.join("t", {}); // the teacher (creator): host, no seat
   const ids: string[] = [];
   for (let i = 0; i < students; i++) {
     const o = h.match.authorize({ name: `  Student ${i}  ` });
-    h.match.join(`s${i}`, o);
+    await h.match.join(`s${i}`, o);
     ids.push(`s${i}`);
   }
   return { h, ids, cls: (h.match.mode as ClassroomMode).cls };
@@ -30,7 +30,7 @@ describe("classroom", () => {
     expect(() => h.match.authorize({ name: "student 1" })).toThrow(/already taken/);
     // A student's token brings the same student back.
     const tok = h.out.last("s0", "token")!.seatToken!;
-    const again = h.match.join("s0b", h.match.authorize({ seatToken: tok }));
+    const again = await h.match.join("s0b", h.match.authorize({ seatToken: tok }));
     expect(again.student).toBe(h.match.session.get("s0")!.student);
     expect(h.out.last("s4", "proposals")!.me).toMatchObject({ seat: null });
   });
@@ -57,10 +57,13 @@ describe("classroom", () => {
     await h.send("t", MSG.hostMove, { student: cls.data.students[2].id, seat: -1 });
     expect(cls.data.students[2].seat).toBeNull();
     expect(p2.votes).toEqual(["s1".replace("s1", cls.data.students[0].id)]);
-    // The class views go out together a moment later.
+    // The class views go out together a moment later, once the save that holds the votes is stored.
     h.out.sent = [];
     h.clock.advance(40);
+    expect(h.out.to("t", "proposals")).toHaveLength(0);
+    await h.match.persist.flush();
     expect(h.out.to("t", "proposals")).toHaveLength(1);
+    expect(JSON.stringify((await h.store.getMatch(h.match.code))!.meta.classroom!.current)).toBe(JSON.stringify(cls.data.current));
     expect(h.out.last("t", "proposals")!.teams[0].members.map((m) => m.name)).toEqual(["Student 0"]);
   });
 

@@ -8,8 +8,8 @@ const SEATS = [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true 
 describe("lobby", () => {
   it("the creator is the host and takes the first open seat; others take free seats with a token", async () => {
     const h = await newMatch({ seed: 1, seats: SEATS });
-    const a = h.match.join("a", { name: "Ann" });
-    const b = h.match.join("b", { name: "Bob" });
+    const a = await h.match.join("a", { name: "Ann" });
+    const b = await h.match.join("b", { name: "Bob" });
     expect(a).toMatchObject({ host: true, seat: 0 });
     expect(b).toMatchObject({ host: false, seat: null });
     expect(h.out.last("a", "token")).toMatchObject({ seat: 0, isHost: true, hostToken: h.match.meta.hostToken });
@@ -32,20 +32,20 @@ describe("lobby", () => {
 
   it("host commands are the host's only; a host token makes a second host", async () => {
     const h = await newMatch({ seed: 2, seats: SEATS });
-    h.match.join("a", {});
-    h.match.join("b", {});
+    await h.match.join("a", {});
+    await h.match.join("b", {});
     for (const [name, p] of [[MSG.hostStart, {}], [MSG.hostSettings, { rounds: 3 }], [MSG.hostSeat, { seat: 1, bot: true }], [MSG.hostKick, { seat: 0 }]] as const) {
       await h.send("b", name, p);
     }
     expect(h.out.codes("b")).toEqual(["not_host", "not_host", "not_host", "not_host"]);
     expect(h.match.meta.started).toBe(false);
-    const c = h.match.join("c", { hostToken: h.match.meta.hostToken });
+    const c = await h.match.join("c", { hostToken: h.match.meta.hostToken });
     expect(c.host).toBe(true);
   });
 
   it("refuses unknown, malformed and out-of-mode messages with stable codes", async () => {
     const h = await newMatch({ seed: 3, seats: SEATS });
-    h.match.join("a", {});
+    await h.match.join("a", {});
     await h.send("a", "nonsense", { x: 1 });
     await h.send("a", MSG.takeSeat, { seat: 99 });
     await h.send("a", MSG.vote, { proposal: 1 });
@@ -58,8 +58,8 @@ describe("lobby", () => {
 
   it("host settings and seats: checked by the engine's setup rules; removing a seat renumbers the later ones", async () => {
     const h = await newMatch({ seed: 4, seats: [{ role: "lab" }, { role: "lab" }, { role: "researcher" }] });
-    h.match.join("a", {});
-    const c = h.match.join("c", {});
+    await h.match.join("a", {});
+    const c = await h.match.join("c", {});
     await h.send("c", MSG.takeSeat, { seat: 2 });
     await h.send("a", MSG.hostSettings, { rounds: 4, timers: { orders: 45 }, public: true });
     expect(h.match.meta.settings).toMatchObject({ rounds: 4, public: true });
@@ -83,8 +83,8 @@ describe("lobby", () => {
 
   it("the start: open seats become bots, the record is stored, lobby commands are refused", async () => {
     const h = await newMatch({ seed: 5, seats: SEATS, timers: { news: 5, deliberation: 5, orders: 30, report: 5 } });
-    h.match.join("a", {});
-    h.match.join("b", {});
+    await h.match.join("a", {});
+    await h.match.join("b", {});
     await h.send("a", MSG.setDoctrine, { doctrine: "butlerian" });
     await h.send("a", MSG.ready, { ready: true });
     expect(h.match.meta.seats[0]).toMatchObject({ doctrine: "butlerian", ready: true });
@@ -107,12 +107,12 @@ describe("lobby", () => {
 
   it("chat: cleaned, rate-limited, heard by everyone and kept for newcomers", async () => {
     const h = await newMatch({ seed: 6, seats: SEATS });
-    h.match.join("a", { name: "Ann" });
+    await h.match.join("a", { name: "Ann" });
     await h.send("a", MSG.chat, { text: "<b>hello</b> there" });
     expect(h.out.last("a", "chat")).toMatchObject({ from: "Ann", seat: 0, text: "hello there" });
     for (let i = 0; i < 5; i++) await h.send("a", MSG.chat, { text: `line ${i}` });
     expect(h.out.codes("a")).toEqual(["rate_limited"]);
-    h.match.join("n", {});
+    await h.match.join("n", {});
     expect(h.out.to("n", "chat").filter((_, i, all) => all.length > 0).length).toBeGreaterThanOrEqual(5);
   });
 });

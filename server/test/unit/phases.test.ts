@@ -8,7 +8,7 @@ const SEATS = [{ role: "lab" }, { role: "regulator", bot: true }, { role: "lab",
 
 async function started() {
   const h = await newMatch({ seed: 3, seats: SEATS, timers: TIMERS, rounds: 3 });
-  h.match.join("a", {});
+  await h.match.join("a", {});
   await h.send("a", MSG.hostStart);
   return h;
 }

@@ -56,8 +56,8 @@ describe("drops and reconnections (match)", () => {
 
   it("a dropped player's seat waits (holding up the early end); the reconnection seats it again by its token", async () => {
     const h = await newMatch({ seed: 7, seats: SEATS, timers: TIMERS });
-    h.match.join("a", {});
-    const b = h.match.join("b", {});
+    await h.match.join("a", {});
+    const b = await h.match.join("b", {});
     await h.send("b", MSG.takeSeat, { seat: 1 });
     await h.send("a", MSG.hostStart);
     await advance(h, 2000);
@@ -81,14 +81,14 @@ describe("drops and reconnections (match)", () => {
 
   it("a drop that does not come back: in the lobby the seat opens; a consented leave never waits", async () => {
     const h = await newMatch({ seed: 8, seats: SEATS, timers: TIMERS });
-    h.match.join("a", {});
-    h.match.join("b", {});
+    await h.match.join("a", {});
+    await h.match.join("b", {});
     await h.send("b", MSG.takeSeat, { seat: 1 });
     expect(h.match.leave("b", false)).toBe(true);
     expect(h.match.meta.seats[1].kind).toBe("human");
     h.match.dropped("b");
     expect(h.match.meta.seats[1]).toMatchObject({ kind: "open", token: null });
-    h.match.join("c", {});
+    await h.match.join("c", {});
     await h.send("c", MSG.takeSeat, { seat: 1 });
     expect(h.match.leave("c", true)).toBe(false);
     expect(h.match.meta.seats[1].kind).toBe("open");
@@ -96,7 +96,7 @@ describe("drops and reconnections (match)", () => {
 
   it("after a restore, human seats wait for their players for the reconnection window only", async () => {
     const h = await newMatch({ seed: 9, seats: SEATS, timers: TIMERS }, { reconnectSeconds: 30 });
-    h.match.join("a", {});
+    await h.match.join("a", {});
     await h.send("a", MSG.hostStart);
     h.match.markWaiting(0);
     expect(h.match.session.waiting.has(0)).toBe(true);

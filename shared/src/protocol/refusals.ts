@@ -37,6 +37,7 @@ export const REFUSALS = {
   undecodable: "Message could not be decoded.",
   binary: "Binary messages are not accepted.",
   too_deep: "Message nests too deeply.",
+  not_saved: "That could not be saved: try again.",
   internal: "Internal error.",
 } as const;
 

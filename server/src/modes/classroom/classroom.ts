@@ -108,6 +108,12 @@ export class Classroom {
     p.votes.push(student.id);
   }
 
+  /** Forgets this round's vote and poll answer of a student (it moved between a team and the observers). */
+  dropRoundAnswers(id: string): void {
+    this.unvote(id);
+    if (this.data.current) delete this.data.current.poll[id];
+  }
+
   /** Removes a student's vote from every proposal of the current round. */
   unvote(id: string): void {
     for (const t of this.data.current?.teams ?? []) for (const p of t.proposals) p.votes = p.votes.filter((v) => v !== id);

@@ -25,10 +25,13 @@ const REFUSED: Partial<Record<MessageName, string>> = {
 const OWN = new Set<MessageName>([MSG.propose, MSG.vote, MSG.poll, MSG.hostInject, MSG.hostMove, MSG.hostTeamBot]);
 /** Class views go out at most this often (many votes coalesce into one update). */
 const VIEW_COALESCE_MS = 40;
+/** A failed save is tried again this often (nothing new is shown meanwhile). */
+const SAVE_RETRY_MS = 1000;
 
 export class ClassroomMode implements Mode {
   readonly cls: Classroom;
   private flush: unknown = null;
+  private retry: unknown = null;
 
   constructor(private match: Match) {
     if (!match.meta.classroom) throw new Error("classroom data missing");
@@ -77,7 +80,7 @@ export class ClassroomMode implements Mode {
     return botName(role, seat);
   }
 
-  join(m: Member, o: JoinOptions): void {
+  async join(m: Member, o: JoinOptions): Promise<void> {
     if (m.host || m.spectator) return;
     const cls = this.cls;
     let st = cls.byToken(o.seatToken);
@@ -85,6 +88,8 @@ export class ClassroomMode implements Mode {
       st = cls.addStudent(cleanName(o.name) ?? "Student");
       st.seat = cls.placeFor(this.match.meta.seats);
       if (!this.match.meta.started) this.updateKinds();
+      // The new student (its id and token) is stored before the student learns its token: never given out twice.
+      if (!(await this.match.persist.save())) throw new Error("The class could not be saved: try joining again.");
     }
     m.student = st.id;
     m.name = st.name;
@@ -95,7 +100,9 @@ export class ClassroomMode implements Mode {
     return this.cls.data.chat.filter((l) => this.canSeeChat(m, l)).slice(-CHAT_BACKLOG).map(chatOut);
   }
 
+  /** The member's class view; while changes wait for their save, the next flush sends it instead. */
   welcome(m: Member): void {
+    if (this.match.persist.unsaved) return this.changed();
     this.match.out.send(m.id, SMSG.proposals, classView(this.match, this.cls, m, this.online()));
   }
 
@@ -140,13 +147,14 @@ export class ClassroomMode implements Mode {
   }
 
   /** Class chat: a team talks within its team, observers among observers; the teacher speaks to everyone. */
-  chat(m: Member, line: ChatLine): Outcome {
+  async chat(m: Member, line: ChatLine): Promise<Outcome> {
     if (!m.host && !m.student) return refusal("not_student", "Only students and the teacher chat in a class.");
     const scope: ChatScope = m.host ? "all" : m.seat ?? "observers";
     const rec: ChatRecord = { ...line, scope };
     this.cls.addChat(rec);
+    // Stored before anyone sees it: a line a student saw survives a crash.
+    if (!(await this.match.persist.save())) return refusal("not_saved", "Your message could not be saved: try again.");
     for (const c of this.match.session.members.values()) if (this.canSeeChat(c, rec)) this.match.out.send(c.id, SMSG.chat, line);
-    this.match.persist.saveMetaSoon();
   }
 
   /** Orders end early once every connected student of every student-played team has voted. */
@@ -177,15 +185,31 @@ export class ClassroomMode implements Mode {
     return this.cls.closeRound(this.match.meta.seats);
   }
 
-  /** Marks the class views dirty: sent to every member shortly; the meta is saved soon too. */
+  /**
+   * Marks the class views dirty. Shortly (many votes coalesce into one update) the session is saved, and only then are
+   * the views sent: a vote, proposal or poll answer a client sees confirmed is already stored.
+   */
   changed(): void {
     const match = this.match;
-    match.persist.saveMetaSoon();
+    match.persist.unsaved = true;
     if (this.flush !== null) return;
     this.flush = match.clock.after(VIEW_COALESCE_MS, () => {
       this.flush = null;
-      const online = this.online();
-      for (const m of match.session.members.values()) match.out.send(m.id, SMSG.proposals, classView(match, this.cls, m, online));
+      match.persist
+        .save()
+        .then((ok) => {
+          if (!ok) {
+            this.retry ??= match.clock.after(SAVE_RETRY_MS, () => {
+              this.retry = null;
+              this.changed();
+            });
+            return;
+          }
+          if (match.persist.unsaved) return; // changed again while saving: the flush already scheduled shows it all
+          const online = this.online();
+          for (const m of match.session.members.values()) match.out.send(m.id, SMSG.proposals, classView(match, this.cls, m, online));
+        })
+        .catch((e) => match.out.failed("class flush", e, false));
     });
   }
 
@@ -210,7 +234,9 @@ export class ClassroomMode implements Mode {
 
   dispose(): void {
     if (this.flush !== null) this.match.clock.cancel(this.flush);
+    if (this.retry !== null) this.match.clock.cancel(this.retry);
     this.flush = null;
+    this.retry = null;
   }
 
   // ------------------------------------------------------------ commands
@@ -352,7 +378,8 @@ export class ClassroomMode implements Mode {
   private setStudentSeat(st: StudentMeta, seat: number | null): void {
     if (st.seat === seat) return;
     const from = st.seat;
-    this.cls.unvote(st.id);
+    // A move drops the student's vote and poll answer of this round (PROTOCOL §3 host:move).
+    this.cls.dropRoundAnswers(st.id);
     st.seat = seat;
     if (from !== null && this.match.game) this.syncTeamOrders(from);
     this.syncStudent(st);

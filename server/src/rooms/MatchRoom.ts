@@ -28,7 +28,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   override async onCreate(options: Record<string, unknown>): Promise<void> {
     const ctx = (this.ctx = getContext());
-    this.setPatchRate(50);
+    this.setPatchRate(0); // no polling: RoomOutput sends a patch when the match writes the state
     this.maxClients = 200; // seats, classroom teams, projectors and spectators
     const sync = new SchemaSync("");
     this.state = sync.state;
@@ -75,6 +75,7 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   override async onDispose(): Promise<void> {
     liveRooms.delete(this);
+    this.out?.dispose();
     if (this.match) await this.match.dispose();
   }
 

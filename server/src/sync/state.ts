@@ -15,6 +15,8 @@ function patchMap(target: MapSchema<string>, next: Map<string, string>): void {
 export class SchemaSync implements StateSink {
   readonly state = new MatchRoomState();
   private secretBySeat: SeatSecret[] = [];
+  /** Called after every write (the room sends a patch soon instead of polling for changes). */
+  onWrite: () => void = () => {};
 
   constructor(code: string) {
     this.state.code = code;
@@ -27,6 +29,7 @@ export class SchemaSync implements StateSink {
   }
 
   settings(s: Settings): void {
+    this.onWrite();
     const st = this.state;
     st.mode = s.mode;
     st.name = s.name;
@@ -40,6 +43,7 @@ export class SchemaSync implements StateSink {
   }
 
   seats(meta: SeatMeta[], connected: (seat: number) => boolean, submitted: (seat: number) => boolean, spectators: number): void {
+    this.onWrite();
     const seats = this.state.seats;
     while (seats.length > meta.length) seats.pop();
     while (seats.length < meta.length) seats.push(new LobbySeatState());
@@ -62,11 +66,13 @@ export class SchemaSync implements StateSink {
   }
 
   phase(phase: RoomPhase, round: number): void {
+    this.onWrite();
     if (this.state.phase !== phase) this.state.phase = phase;
     if (this.state.round !== round) this.state.round = round;
   }
 
   timer(paused: boolean, deadline: number, remaining: number): void {
+    this.onWrite();
     const st = this.state;
     if (st.paused !== paused) st.paused = paused;
     if (st.deadline !== deadline) st.deadline = deadline;
@@ -75,6 +81,7 @@ export class SchemaSync implements StateSink {
 
   /** One public view per sync for every seat; each seat's own part into its secret. */
   view(s: MatchState): void {
+    this.onWrite();
     if (this.state.round !== s.round) this.state.round = s.round;
     const pv = syncedPublicView(s);
     patchMap(this.state.pub, flatten(pv));
@@ -82,6 +89,7 @@ export class SchemaSync implements StateSink {
   }
 
   orders(seat: number, orders: SeatOrders | null): void {
+    this.onWrite();
     const secret = this.secretBySeat[seat];
     if (!secret) return;
     const o = orders ? JSON.stringify(orders) : "";

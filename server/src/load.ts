@@ -250,7 +250,16 @@ async function main(): Promise<void> {
     else go();
   });
   const limit = Number(values.timeout) * 1000;
-  await until(() => matches.every((m) => m.every((p) => p.ended)), limit, "every match to end").catch((e) => fail(e.message));
+  await until(() => matches.every((m) => m.every((p) => p.ended)), limit, "every match to end").catch((e) => {
+    // Say where the stragglers are (phase, round, reports) to tell a slow server from a lost message.
+    const late = matches.flat().filter((p) => !p.ended);
+    const where = new Map<string, number>();
+    for (const p of late) {
+      const k = `${p.room.state?.phase}/${p.room.state?.round}/${p.rounds} reports/${p.room.connection?.isOpen ? "open" : "closed"}`;
+      where.set(k, (where.get(k) ?? 0) + 1);
+    }
+    fail(`${e.message}: ${late.length} clients without an end (${[...where].slice(0, 5).map(([k, n]) => `${n}× ${k}`).join(", ")})`);
+  });
   const runSeconds = (Date.now() - tStart) / 1000;
   const hEnd = (await health(httpBase)) ?? hStart;
   clearInterval(sampler);

@@ -3,14 +3,15 @@ import { updateLobby, type Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { ServerMessageName, ServerMessages } from "@metastrategy/shared";
 import type { Listing, MatchOutput } from "../match/output.js";
+import type { SeatSecret } from "../sync/schema.js";
 import type { SchemaSync } from "../sync/state.js";
 
 /** Changes within this window share one patch. */
 export const PATCH_COALESCE_MS = 10;
 
 export class RoomOutput implements MatchOutput {
-  /** The seat whose private part each client sees. */
-  private shown = new Map<string, number>();
+  /** The seat each client holds, and its private part once the match has one. */
+  private shown = new Map<string, { seat: number; secret: SeatSecret | undefined }>();
   private listingKey = "";
   private isPrivate = false;
   private unlisted: Listing | null = null;
@@ -57,26 +58,26 @@ export class RoomOutput implements MatchOutput {
     if (!client) return;
     client.view ??= new StateView();
     const prev = this.shown.get(to);
-    if (prev === seat) return;
-    if (prev !== undefined) {
-      const old = this.state.existingSecret(prev);
-      if (old) client.view.remove(old);
+    if (prev && prev.seat === seat && prev.secret) return;
+    if (prev) {
+      if (prev.secret) client.view.remove(prev.secret);
+      this.state.unwatch(prev.seat);
       this.shown.delete(to);
     }
     this.patchSoon(); // view changes go out with the next patch
     if (seat === null) return;
-    const secret = this.state.existingSecret(seat);
-    if (!secret) return; // before the start: nothing private yet (the start shows it)
-    client.view.add(secret);
-    this.shown.set(to, seat);
+    const secret = this.state.watch(seat); // undefined before the start: nothing private yet (the start shows it)
+    this.shown.set(to, { seat, secret });
+    if (secret) client.view.add(secret);
   }
 
-  /** A client (re)connected with a fresh StateView: it sees nothing private yet. */
+  /** A client left, or (re)connected with a fresh StateView: it holds nothing private now. */
   forget(id: string): void {
+    const prev = this.shown.get(id);
+    if (prev) this.state.unwatch(prev.seat);
     this.shown.delete(id);
   }
 
-  /** A private match is listed nowhere: its listing is set once and again only when it turns public. */
   listing(entry: Listing): void {
     if (this.isPrivate && this.listingKey !== "") {
       this.unlisted = entry;

@@ -1,6 +1,6 @@
 // The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
 import type { MapSchema } from "@colyseus/schema";
-import { flatten, type MatchState, type RoomPhase, type SeatOrders, SCENARIOS } from "@metastrategy/shared";
+import { flatten, type MatchState, type PublicView, type RoomPhase, type SeatOrders, SCENARIOS } from "@metastrategy/shared";
 import type { SeatMeta, Settings } from "../match/meta.js";
 import type { StateSink } from "../match/output.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "./schema.js";
@@ -15,6 +15,10 @@ function patchMap(target: MapSchema<string>, next: Map<string, string>): void {
 export class SchemaSync implements StateSink {
   readonly state = new MatchRoomState();
   private secretBySeat: SeatSecret[] = [];
+  /** Clients holding each seat (its private part is kept current only while someone does). */
+  private watchers: number[] = [];
+  private ordersBySeat: string[] = [];
+  private last: { s: MatchState; pv: PublicView } | null = null;
   /** Called after every write (the room sends a patch soon instead of polling for changes). */
   onWrite: () => void = () => {};
 
@@ -85,18 +89,40 @@ export class SchemaSync implements StateSink {
     if (this.state.round !== s.round) this.state.round = s.round;
     const pv = syncedPublicView(s);
     patchMap(this.state.pub, flatten(pv));
-    for (let i = 0; i < s.seats.length; i++) patchMap(this.secret(i).me, flatten(seatMe(s, i, pv)));
+    this.last = { s, pv };
+    // Only seats someone watches: a bot's seat has no private part on the wire (nor its cost) until a client holds it.
+    for (let i = 0; i < s.seats.length; i++) if ((this.watchers[i] ?? 0) > 0) this.fill(i);
   }
 
   orders(seat: number, orders: SeatOrders | null): void {
     this.onWrite();
-    const secret = this.secretBySeat[seat];
-    if (!secret) return;
     const o = orders ? JSON.stringify(orders) : "";
+    this.ordersBySeat[seat] = o;
+    const secret = this.secretBySeat[seat];
+    if (secret && secret.orders !== o) secret.orders = o;
+  }
+
+  /** A client holds the seat now: its private part, brought up to date (undefined before the start: nothing yet). */
+  watch(seat: number): SeatSecret | undefined {
+    this.watchers[seat] = (this.watchers[seat] ?? 0) + 1;
+    if (!this.last || seat >= this.last.s.seats.length) return undefined;
+    this.fill(seat);
+    return this.secretBySeat[seat];
+  }
+
+  unwatch(seat: number): void {
+    this.watchers[seat] = Math.max(0, (this.watchers[seat] ?? 0) - 1);
+  }
+
+  private fill(seat: number): void {
+    const { s, pv } = this.last!;
+    const secret = this.secret(seat);
+    patchMap(secret.me, flatten(seatMe(s, seat, pv)));
+    const o = this.ordersBySeat[seat] ?? "";
     if (secret.orders !== o) secret.orders = o;
   }
 
-  /** A seat's private part (created with the match's first view). */
+  /** A seat's private part (created when a client first holds the seat in a started match). */
   secret(seat: number): SeatSecret {
     let s = this.secretBySeat[seat];
     if (!s) {

@@ -33,7 +33,11 @@ export class FakeOutput implements MatchOutput {
     this.sent.push({ to: "*", type, payload });
   }
 
+  /** As the room does: the seat's private part is kept current while someone holds the seat. */
   showSeat(to: string, seat: number | null): void {
+    const prev = this.shown.get(to);
+    if (prev !== undefined && prev !== null) this.state.unwatch(prev);
+    if (seat !== null) this.state.watch(seat);
     this.shown.set(to, seat);
   }
 

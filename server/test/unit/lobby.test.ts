@@ -103,6 +103,9 @@ describe("lobby", () => {
     // Every member got the (empty) backlog at the start; the seat's private part is in the schema.
     expect(h.out.last("b", "report")).toMatchObject({ replace: true, reports: [] });
     expect(h.out.state.existingSecret(0)!.me.size).toBeGreaterThan(0);
+    // Seats nobody holds (bots) have no private part in the state at all.
+    expect(h.out.state.existingSecret(1)).toBeUndefined();
+    expect(h.out.state.existingSecret(2)).toBeUndefined();
   });
 
   it("chat: cleaned, rate-limited, heard by everyone and kept for newcomers", async () => {

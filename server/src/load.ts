@@ -335,7 +335,9 @@ async function main(): Promise<void> {
     thinkMs: THINK_MS,
     startSpreadMs: spread,
   };
-  for (const m of matches) for (const p of m) await p.room.leave(true).catch(() => {});
+  // Leave 100 at a time: one by one, 2,000 clients took minutes on a busy machine.
+  const everyone = matches.flat();
+  for (let i = 0; i < everyone.length; i += 100) await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
   if (own) {
     own.child.kill("SIGTERM");
     await new Promise((r) => own.child.once("exit", r));

@@ -335,20 +335,23 @@ async function main(): Promise<void> {
     thinkMs: THINK_MS,
     startSpreadMs: spread,
   };
-  // Leave 100 at a time: one by one, 2,000 clients took minutes on a busy machine.
-  const everyone = matches.flat();
-  for (let i = 0; i < everyone.length; i += 100) await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
-  if (own) {
-    own.child.kill("SIGTERM");
-    await new Promise((r) => own.child.once("exit", r));
-    fs.rmSync(own.dir, { recursive: true, force: true });
-  }
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`${result.matches} matches, ${result.clients} clients, ${result.seats} seats, ${result.roundsResolved} rounds resolved in ${result.runSeconds} s`);
     console.log(`latency last order → report: p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, max ${result.latencyMaxMs} ms (${result.latencySamples} samples)`);
     console.log(`server: RSS ${result.serverRssMB} MB, CPU ${result.serverCpuPercent}% of a core (peak ${result.serverCpuPeakPercent}%)`);
     console.log(`${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`);
+  }
+  // Then leave, 100 at a time and for at most 10 s (a client whose socket already closed never hears back).
+  const everyone = matches.flat();
+  const leaving = (async () => {
+    for (let i = 0; i < everyone.length; i += 100) await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
+  })();
+  await Promise.race([leaving, new Promise((r) => setTimeout(r, 10_000))]);
+  if (own) {
+    own.child.kill("SIGTERM");
+    await new Promise((r) => own.child.once("exit", r));
+    fs.rmSync(own.dir, { recursive: true, force: true });
   }
 }
 

@@ -1,21 +1,28 @@
 // The compact wire form of a view: a flat map from path to leaf JSON. The server keeps it in a schema map, so a
 // patch carries only the leaves that changed this round (a few numbers), not the whole view again.
-// Paths: object keys and array indexes ("#3") joined by "/"; an empty object or array is a leaf ("{}", "[]").
+// Paths: object keys and array indexes ("#3") joined by "/"; an empty object or array is a leaf ("{}", "[]");
+// keys escape "~" "/" "#" as "~0" "~1" "~2", and the empty key is "~3".
 
 const NEEDS_ESCAPE = /[~/#]/;
 
 function escapeKey(k: string): string {
+  if (k === "") return "~3"; // an empty key would read as its parent's path
   return NEEDS_ESCAPE.test(k) ? k.replace(/~/g, "~0").replace(/\//g, "~1").replace(/#/g, "~2") : k;
 }
 
 function unescapeKey(k: string): string {
+  if (k === "~3") return "";
   return k.includes("~") ? k.replace(/~2/g, "#").replace(/~1/g, "/").replace(/~0/g, "~") : k;
 }
 
 /** Flattens a JSON value (objects, arrays, primitives) into path → leaf JSON. */
 export function flatten(value: unknown, out: Map<string, string> = new Map(), prefix = ""): Map<string, string> {
   if (value === null || typeof value !== "object") {
-    out.set(prefix, value === undefined ? "null" : JSON.stringify(value));
+    // Numbers and booleans are most leaves: their JSON is their string (non-finite numbers are null in JSON).
+    const leaf = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "null")
+      : typeof value === "boolean" ? (value ? "true" : "false")
+      : value === undefined ? "null" : JSON.stringify(value);
+    out.set(prefix, leaf);
     return out;
   }
   const sep = prefix === "" ? "" : "/";

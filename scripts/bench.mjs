@@ -54,7 +54,7 @@ if (values.json) {
   process.stdout.write(JSON.stringify({ engine, client, load }) + "\n");
 } else {
   if (engine.error) console.log(`engine: ${engine.error}`);
-  else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs over ${engine.rounds} rounds`);
+  else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`);
   if (client?.error) console.log(`client: ${client.error}`);
   else if (client) console.log(`client: initial ${client.initialGzipKB} KB gzip (budget ${client.budgetInitialGzipKB}), board ${client.boardGzipKB} KB, replay ${client.replayGzipKB} KB`);
   if (load?.error) console.log(`load: ${load.error}`);

@@ -13,7 +13,7 @@ const SOURCES = ["shared/src", "server/src", "client/src"];
 const RULES = [
   { name: "shared imports nothing of server, client or node", where: /^shared\/src\//, forbid: (s) => isNode(s) || /^(phaser|colyseus\.js|@colyseus\/|express|pg|better-sqlite3|@metastrategy\/(server|client))/.test(s) },
   { name: "phaser only in client/src/board", where: /^/, forbid: (s) => /^phaser(\/|$)/.test(s), except: /^client\/src\/board\// },
-  { name: "colyseus.js only in client/src/net and the server's headless client", where: /^/, forbid: (s) => /^colyseus\.js(\/|$)/.test(s), except: /^(client\/src\/net\/|server\/src\/client\/|server\/src\/(load|play)\.ts$)/ },
+  { name: "colyseus.js only in client/src/net and the server's headless client", where: /^/, forbid: (s) => /^colyseus\.js(\/|$)/.test(s), except: /^(client\/src\/net\/|server\/src\/client\/|server\/src\/(load|play|soak)\.ts$)/ },
   { name: "match/ and modes/ do not import Colyseus", where: /^server\/src\/(match|modes)\//, forbid: (s) => /^(@colyseus\/|colyseus\.js)/.test(s) },
   { name: "the client does not import server code", where: /^client\/src\//, forbid: (s) => /^@metastrategy\/server/.test(s) || /(^|\/)server\/src\//.test(s) },
 ];

@@ -97,7 +97,8 @@ subscribe((st, prev) => {
 // The clocks: update every element that shows a deadline, without redrawing anything else.
 window.setInterval(() => {
   const info = getState().snap?.info;
-  const txt = !info ? "" : info.paused ? `${clock(info.remaining)} (paused)` : info.deadline > 0 ? clock(secondsLeft(info.deadline)) : "";
+  // Paused: the time that will be left on resuming, marked; nothing at all for a phase with no time left (a report of 0 s).
+  const txt = !info ? "" : info.paused ? (info.remaining > 0 ? clock(info.remaining) : "") : info.deadline > 0 ? clock(secondsLeft(info.deadline)) : "";
   const low = !!info && !info.paused && info.deadline > 0 && secondsLeft(info.deadline) <= 10;
   for (const el of document.querySelectorAll<HTMLElement>("[data-timer], [data-deadline-for]")) {
     if (el.textContent !== txt) el.textContent = txt;

@@ -51,6 +51,8 @@ export interface BoardModel {
   end: EndInfo | null;
   max: typeof MAX;
   fx: Fx[];
+  /** A leak was reported this round (the pool may already be empty again: the rogue actors drew on it). */
+  leakNow: boolean;
   /** The round whose report the fx come from (each report animates once). */
   fxRound: number | null;
 }
@@ -64,8 +66,9 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
     const r = reveal?.labs.find((x) => x.seat === s.id);
     const isMine = mine !== null && mine.seat === s.id && !!mine.me.lab;
     const lab = s.lab!;
-    const cap = r ? r.cap : isMine ? mine!.me.lab!.cap : lab.declaredCap;
     const aligned = r ? r.aligned : isMine ? mine!.me.lab!.aligned : lab.alignedPublic;
+    // A declared capability is a floor: a publicly validated aligned level proves the capability is at least that high.
+    const cap = r ? r.cap : isMine ? mine!.me.lab!.cap : Math.max(lab.declaredCap, lab.alignedPublic ?? 0);
     return {
       seat: s.id, name: s.name, doctrine: s.doctrine, style, mine: isMine, cap, capExact: !!r || isMine,
       aligned, alignedPublic: lab.alignedPublic !== null, defense: lab.defense, prod: lab.prod, incidents: lab.incidents,
@@ -100,6 +103,7 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
     end: view.end,
     max: MAX,
     fx: report ? fxOf(report, mySeat) : [],
+    leakNow: !view.end && !!report && report.round === view.round - 1 && fxOf(report, mySeat).some((f) => f.kind === "leak"),
     fxRound: report ? report.round : null,
   };
 }

@@ -19,9 +19,12 @@ export interface Config {
   databaseUrl: string | null;
   /** host[:port][/path] by which clients reach this very process (scale-out), or null. */
   publicAddress: string | null;
-  /** Shared store: a match whose owner has not renewed its lease for this long may be restored by another process. */
+  /**
+   * Shared store: a match whose owner has not renewed its lease for this long may be restored by another process
+   * (default 6 s: with a 1 s sweep, a match is served again ~6-8 s after its process dies).
+   */
   leaseSeconds: number;
-  /** Shared store: how often leases are renewed and orphaned matches looked for. */
+  /** Shared store: how often leases are renewed and orphaned matches looked for (default 1 s; keep it well under the lease). */
   sweepSeconds: number;
   /** permessage-deflate on the WebSocket (WS_COMPRESSION=0 turns it off). */
   wsCompression: boolean;
@@ -41,8 +44,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || null,
     databaseUrl: env.DATABASE_URL || null,
     publicAddress: env.PUBLIC_ADDRESS || null,
-    leaseSeconds: num(env.LEASE_SECONDS, 15),
-    sweepSeconds: num(env.SWEEP_SECONDS, 5),
+    leaseSeconds: num(env.LEASE_SECONDS, 6),
+    sweepSeconds: num(env.SWEEP_SECONDS, 1),
     wsCompression: env.WS_COMPRESSION !== "0",
   };
 }

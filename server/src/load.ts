@@ -13,6 +13,7 @@ import { Client, Room } from "colyseus.js";
 import { MSG, SMSG, SnapshotReader, hashSeeds, makeRng, randomOrders, type ServerMessages } from "@metastrategy/shared";
 import { freePort } from "./ports.js";
 import "./client/send-copies.js";
+import { until } from "./client/until.js";
 
 const { values } = parseArgs({
   options: {
@@ -125,18 +126,6 @@ class Player {
     if (think > 0) setTimeout(send, think);
     else send();
   }
-}
-
-function until(test: () => boolean, ms: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const t0 = Date.now();
-    const check = () => {
-      if (test()) return resolve();
-      if (Date.now() - t0 > ms) return reject(new Error(`timed out: ${what}`));
-      setTimeout(check, 20);
-    };
-    check();
-  });
 }
 
 async function playMatch(url: string, i: number, matches: Player[][]): Promise<Player[]> {

@@ -105,7 +105,7 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024, perMessageDeflate: config.wsCompression ? DEFLATE : false }),
     gracefullyShutdown: false,
     greet: false,
-    ...redisParts(config.redisUrl),
+    ...redisParts(config.redisUrl, ctx.store.leases),
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
   });
   gameServer.define("lobby", SafeLobbyRoom);

@@ -18,6 +18,9 @@ describe("docker-compose.yml", () => {
     expect(text).toMatch(/DATABASE_URL: postgres:\/\//);
     expect(text).toMatch(/PUBLIC_ADDRESS: .*\/g1/);
     expect(text).toMatch(/PUBLIC_ADDRESS: .*\/g2/);
+    // Takeover after a crash within 10 s: a lease of at most 6 s renewed every second.
+    expect(text).toMatch(/LEASE_SECONDS: "6"/);
+    expect(text).toMatch(/SWEEP_SECONDS: "1"/);
     const nginx = fs.readFileSync(path.join(root, "deploy", "nginx.conf"), "utf8");
     expect(nginx).toMatch(/location \/g1\/ \{\s*proxy_pass http:\/\/game1:2567\/;/);
     expect(nginx).toMatch(/location \/g2\/ \{\s*proxy_pass http:\/\/game2:2567\/;/);

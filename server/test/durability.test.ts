@@ -161,7 +161,7 @@ describe("moves", () => {
       await o.until(() => cv(o).me!.seat === 0 && cv(o).myPoll === null, T, "o in the team, no poll answer");
       teacher.room.send(MSG.hostMove, { student: cv(a).me!.id, seat: -1 });
       await a.until(() => cv(a).me!.seat === null, T, "a among the observers");
-      expect(cv(teacher).teams[0].members.find((m) => m.name === "A")).toBeUndefined();
+      await teacher.until(() => !cv(teacher).teams[0].members.some((m) => m.name === "A"), T, "the teacher sees A moved");
       expect(cv(teacher).teams[0].leadingVotes ?? 0).toBe(0);
       await Promise.all([teacher, a, b, o].map((f) => f.room.leave()));
     } finally {

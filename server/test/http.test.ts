@@ -4,8 +4,8 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
-import { MSG, SCENARIOS, createMatch, type MatchRecord } from "@metastrategy/shared";
-import { fillWithBots } from "../src/match/bots.js";
+import { MSG, SCENARIOS, botOrders, createMatch, seatView, type MatchRecord } from "@metastrategy/shared";
+import { botIntentLines, fillWithBots } from "../src/match/bots.js";
 import { FAST, autoPlay, create, getJson, join, testServer } from "./helpers.js";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
@@ -116,9 +116,20 @@ describe("HTTP", () => {
 });
 
 describe("bots", () => {
-  it("hard bots run off the event loop", async () => {
+  it("bot seats state their intent only when a human sits at the table", () => {
+    const seats = SCENARIOS.baseline.table.map((role) => ({ role, doctrine: "incrementalist" as const }));
+    const s = createMatch({ scenario: "baseline", seed: 3, seats });
+    const meta = seats.map((_, i) => ({ kind: i === 0 ? "human" : "bot", name: `Seat ${i}` }));
+    const lines = botIntentLines(s, meta);
+    expect(lines.map((l) => l.seat)).toEqual([1, 2, 3, 4, 5]);
+    for (const l of lines) expect(l.text).toMatch(/^This round I plan to |^I'm sitting this round out/);
+    expect(botIntentLines(s, meta.map((m) => ({ ...m, kind: "bot" })))).toEqual([]);
+  });
+
+  it.each(["hard", "expert"] as const)("%s bots run off the event loop, and the worker's orders equal the engine's", async (level) => {
     const seats = SCENARIOS.baseline.table.map((role) => ({ role, doctrine: "conservative" as const }));
     const s = createMatch({ scenario: "baseline", seed: 7, seats });
+    await fillWithBots(s, seats.map(() => null), (i) => (i === 0 ? "hard" : "normal")); // the worker's start-up is not what is measured
     let ticks = 0;
     let last = performance.now();
     let worst = 0;
@@ -128,9 +139,10 @@ describe("bots", () => {
       last = now;
       ticks++;
     }, 2);
-    const orders = await fillWithBots(s, seats.map(() => null), () => "hard");
+    const orders = await fillWithBots(s, seats.map(() => null), (i) => (i === 0 ? level : "normal"));
     clearInterval(iv);
     expect(orders).toHaveLength(6);
+    expect(orders[0]).toEqual(botOrders(seatView(s, 0, { history: false }), { difficulty: level, seed: s.seed }));
     expect(ticks).toBeGreaterThan(3);
     expect(worst).toBeLessThan(100);
   });

@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import { afterAll, beforeAll } from "vitest";
 import { freePort } from "../src/ports.js";
 export { freePort };
 
@@ -150,4 +151,24 @@ export async function spawnGameServer(port: number, dataDir: string, children: C
 
 export function killChild(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
   return stopChild(child, signal);
+}
+
+/**
+ * A throwaway redis-server and PostgreSQL for a scale-out suite, started before its tests and stopped after them,
+ * together with the game servers the suite spawned into `children` (resumed first, in case a test froze one).
+ */
+export function useScaleServices(children: ChildProcess[]): { redis: Service; postgres: Service } {
+  const svc = {} as { redis: Service; postgres: Service };
+  beforeAll(async () => {
+    [svc.redis, svc.postgres] = await Promise.all([startRedis(), startPostgres()]);
+  }, 60_000);
+  afterAll(async () => {
+    for (const c of children) {
+      if (c.exitCode === null && c.signalCode === null) c.kill("SIGCONT");
+      await killChild(c);
+    }
+    await svc.redis?.stop();
+    await svc.postgres?.stop();
+  }, 30_000);
+  return svc;
 }

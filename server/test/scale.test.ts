@@ -2,28 +2,17 @@
 // records; a match created through one is joined through the other; its process is killed mid-match and the
 // survivor restores it under the same code; the players rejoin with their seat tokens and finish it.
 import type { ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";
 import { MSG, replay, type MatchRecord } from "@metastrategy/shared";
 import { PostgresStore } from "../src/store/postgres.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 import type { MatchStore } from "../src/store/types.js";
 import { Follower, autoPlay, create, getJson, offlineMatch } from "./helpers.js";
-import { freePort, killChild, spawnServer, startPostgres, startRedis, type Service } from "./infra.js";
+import { freePort, killChild, spawnServer, useScaleServices } from "./infra.js";
 
 const children: ChildProcess[] = [];
-let redis: Service;
-let postgres: Service;
-
-beforeAll(async () => {
-  [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-}, 60_000);
-
-afterAll(async () => {
-  for (const c of children) await killChild(c);
-  await redis?.stop();
-  await postgres?.stop();
-}, 30_000);
+const svc = useScaleServices(children);
 
 interface Proc {
   child: ChildProcess;
@@ -36,7 +25,7 @@ interface Proc {
 async function startProc(): Promise<Proc> {
   const port = await freePort();
   const { child, started } = await spawnServer({
-    PORT: String(port), REDIS_URL: redis.url, DATABASE_URL: postgres.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+    PORT: String(port), REDIS_URL: svc.redis.url, DATABASE_URL: svc.postgres.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`,
     TIMER_SCALE: "0.01", RECONNECT_SECONDS: "20", LEASE_SECONDS: "2", SWEEP_SECONDS: "0.5", CLIENT_DIST: "/nonexistent",
   }, children);
   return { child, port, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}`, processId: String(started.processId) };
@@ -62,7 +51,7 @@ async function rejoin(url: string, code: string, options: Record<string, unknown
 
 describe("scale-out (redis + postgres, two processes)", () => {
   it("the PostgreSQL store keeps what the SQLite store keeps", async () => {
-    const pg = await PostgresStore.connect(postgres.url);
+    const pg = await PostgresStore.connect(svc.postgres.url);
     const lite = new SqliteStore(":memory:");
     const meta = { settings: { mode: "online", scenario: "baseline", rounds: 3, timers: { news: 1, deliberation: 1, orders: 1, report: 1 }, public: false, name: "x", seed: 5 }, seats: [], hostToken: "h", started: false } as any;
     const record: MatchRecord = { rulesVersion: 1, scenario: "baseline", seed: 5, seats: [{ role: "lab", doctrine: "conservative" }], ordersByRound: [], extrasByRound: [], overrides: { rounds: 3 } } as any;

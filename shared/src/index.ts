@@ -7,10 +7,11 @@ export { legalOrdersFromView, checkOrders, checkAction, type LegalOrders, type A
 export { legalOrders, validateOrders } from "./rules/legal-state.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
 export { actionCost, type Cost } from "./rules/costs.js";
-export { winners } from "./rules/scoring.js";
+export { winners, ROLE_POINTS } from "./rules/scoring.js";
 export { opinionWillEffect } from "./rules/opinion.js";
 export { WORLD_VALUE } from "./rules/endings.js";
 export { botOrders, type BotOptions } from "./bots/index.js";
+export { intentLine } from "./bots/talk.js";
 export { randomOrders, randomAction } from "./bots/random.js";
 export * from "./protocol/index.js";
 export { SCENARIOS, SCENARIO_IDS, TUNABLE_PARAMS, type ScenarioDef } from "./content/scenarios.js";

@@ -9,6 +9,8 @@ import { seatView } from "../src/rules/view.js";
 import { playMatch } from "../src/sim/simulate.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { perturbSecrets } from "./redaction.js";
+import { searchOrders } from "../src/bots/search.js";
+import { determinize } from "../src/bots/determinize.js";
 
 const ROLE_TABLE: Role[] = ["lab", "lab", "regulator", "researcher", "lab", "researcher", "regulator", "researcher"];
 
@@ -40,19 +42,23 @@ function deepFreeze<T>(x: T): T {
 }
 
 const COMBOS = ROLES.flatMap((role) => DOCTRINES.map((doctrine) => [role, doctrine] as [Role, Doctrine]));
-const DIFFICULTIES: Difficulty[] = ["easy", "normal", "hard"];
+const DIFFICULTIES: Difficulty[] = ["easy", "normal", "hard", "expert"];
+/** Search bots at a small budget: the same machinery, fast enough for a unit test. */
+const SMALL = { nodes: 120, candidates: 6 };
 
 describe.each(DIFFICULTIES)("%s bots", (difficulty) => {
   it.each(COMBOS)("%s × %s: legal, schema-valid, deterministic orders from a frozen view", (role, doctrine) => {
     const { states, seat } = statesFor(role, doctrine);
-    // the planner is slow: check it on the first two states only
-    for (const s of difficulty === "hard" ? states.slice(0, 2) : states) {
+    // search is slow: check it on the first two states only, at a small budget
+    const search = difficulty === "hard" || difficulty === "expert";
+    for (const s of search ? states.slice(0, 2) : states) {
       const view = deepFreeze(seatView(s, seat, { history: false }));
-      const a = botOrders(view, { difficulty, seed: 7 }); // a frozen view: a bot that writes to it throws
+      const budget = search ? SMALL : undefined;
+      const a = botOrders(view, { difficulty, seed: 7, budget }); // a frozen view: a bot that writes to it throws
       expect(validateOrders(s, seat, a), `round ${s.round}: ${JSON.stringify(a)}`).toEqual({ ok: true });
       expect(SeatOrdersSchema.safeParse(a).success).toBe(true);
       expect(a.actions.length).toBeLessThanOrEqual(3);
-      expect(botOrders(structuredClone(view), { difficulty, seed: 7 })).toEqual(a);
+      expect(botOrders(structuredClone(view), { difficulty, seed: 7, budget })).toEqual(a);
     }
   });
 });
@@ -69,13 +75,25 @@ describe("bots are pure functions of the seat view", () => {
     }
   });
 
-  it("the hard planner too (one seat of each role)", () => {
+  it.each(["hard", "expert"] as const)("the %s search too: two true states with the same seat view give the same decision", (difficulty) => {
     for (const role of ROLES) {
       const { states, seat } = statesFor(role, "incrementalist");
-      const s = states[1] ?? states[0];
-      const a = botOrders(seatView(s, seat, { history: false }), { difficulty: "hard", seed: 5 });
-      expect(botOrders(seatView(perturbSecrets(s, seat), seat, { history: false }), { difficulty: "hard", seed: 5 })).toEqual(a);
+      for (const s of states.slice(1)) {
+        const hidden = perturbSecrets(s, seat);
+        const v = seatView(s, seat, { history: false });
+        expect(seatView(hidden, seat, { history: false })).toEqual(v);
+        expect(hidden).not.toEqual(s);
+        const a = botOrders(v, { difficulty, seed: 5, budget: SMALL });
+        expect(botOrders(seatView(hidden, seat, { history: false }), { difficulty, seed: 5, budget: SMALL })).toEqual(a);
+      }
     }
+  });
+
+  it("search decisions come from the seat view alone: the search API takes no state", () => {
+    // searchOrders(view, seed, budget) and determinize(view, seed) have no parameter through which a true state could
+    // reach them; this pins their arity so that one is not added unnoticed.
+    expect(searchOrders.length).toBe(3);
+    expect(determinize.length).toBe(2);
   });
 
   it("the bot seed is part of the input: same seed same orders across calls, and the view's history does not matter", () => {

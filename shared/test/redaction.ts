@@ -12,7 +12,8 @@ const SECRET_KEYS = new Set([
 ]);
 
 /** Where a seat may see its own secrets. */
-const OWN_PATHS = [/^me\.(funds|influence)$/, /^me\.lab\.(cap|aligned|sec)$/, /^me\.researcher\.(theoryPrivate|fastPrivate)$/, /^me\.knownFlaws(\.\d+)?$/];
+// Its own prestige by source adds nothing to the public prestige total but the split (shown on its goals card).
+const OWN_PATHS = [/^me\.prestigeBy$/, /^me\.(funds|influence)$/, /^me\.lab\.(cap|aligned|sec)$/, /^me\.researcher\.(theoryPrivate|fastPrivate)$/, /^me\.knownFlaws(\.\d+)?$/];
 
 /** Every key path of a plain value ("seats.0.lab.declaredCap"). */
 export function keyPaths(x: unknown, prefix = ""): string[] {

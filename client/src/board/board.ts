@@ -3,6 +3,7 @@ import * as Phaser from "phaser";
 import type { BoardModel, LabMark } from "../model";
 import { ALIGNED_COLOR, DANGER_COLOR, ROGUE_STYLE, TAI_COLOR, COLORS, hexToNumber, type Shape } from "../theme";
 import { boardLayout, type BoardLayout, type Rect } from "./layout";
+import { headerLabels, ladderGeometry, ladderLabels, trackLabels, trackRows, type TextLabel } from "./labels";
 
 const INK = "#1b1f24";
 const MUTED = "#4b5563";
@@ -119,60 +120,50 @@ class BoardScene extends Phaser.Scene {
     }
   }
 
+  /** Draws placed labels (see labels.ts: the same boxes the tests check). */
+  drawLabels(labels: TextLabel[], only?: (l: TextLabel) => boolean): Map<string, Phaser.GameObjects.Text> {
+    const out = new Map<string, Phaser.GameObjects.Text>();
+    for (const l of labels) {
+      if (only && !only(l)) continue;
+      const t = this.text(l.x, l.y, l.text, l.size, l.color, { fontStyle: l.bold ? "bold" : "normal", ...(l.bg ? { backgroundColor: "#ffffffd9", padding: { x: 2, y: 0 } } : {}) }).setOrigin(l.ox, l.oy);
+      out.set(l.id, t);
+    }
+    return out;
+  }
+
   drawHeader(m: BoardModel, L: BoardLayout): void {
-    const r = L.header;
-    const title = m.end ? `Round ${m.end.round} of ${m.rounds} · the match has ended` : `Round ${m.round} of ${m.rounds}`;
-    this.text(r.x, r.y + 6, title, 18, INK, { fontStyle: "bold" });
-    if (m.neutralized) this.text(r.x + r.w, r.y + 8, "✔ A defense holds the world", 14, "#006b4f", { fontStyle: "bold" }).setOrigin(1, 0);
+    this.drawLabels(headerLabels(m, L));
   }
 
   drawLadder(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics, animate: boolean): void {
     const r = L.ladder;
-    const axisW = 34;
-    const foot = 64;
-    const headroom = 40;
-    const x0 = r.x + axisW;
-    const yBase = r.y + r.h - foot;
-    const usable = yBase - (r.y + headroom);
-    const unit = usable / m.top;
-    const yOf = (v: number) => yBase - v * unit;
+    const G = ladderGeometry(m, r);
+    const { x0, yBase, unit, colW, barW, yOf } = G;
     // frame and axis
     g.fillStyle(0xffffff, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 10);
     g.lineStyle(1, 0xd6d3cb, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 10);
     const step = m.top > 16 ? 4 : m.top > 9 ? 2 : 1;
-    for (let v = 0; v <= m.top; v += step) {
-      const y = yOf(v);
-      g.lineStyle(1, 0xeeeae0, 1).lineBetween(x0, y, r.x + r.w - 8, y);
-      this.text(x0 - 6, y, String(v), 12, MUTED).setOrigin(1, 0.5);
-    }
-    this.text(r.x + 8, r.y + 8, "Capability", 13, MUTED, { fontStyle: "bold" });
+    for (let v = 0; v <= m.top; v += step) g.lineStyle(1, 0xeeeae0, 1).lineBetween(x0, yOf(v), r.x + r.w - 8, yOf(v));
     // A small key: outlined bar = capability, green bar = aligned level.
     const kx = r.x + 90;
     if (r.w >= 480) {
-    g.fillStyle(0xdbe9f5, 1).fillRect(kx, r.y + 10, 12, 12);
-    g.lineStyle(2, 0x0072b2, 1).strokeRect(kx, r.y + 10, 12, 12);
-    this.text(kx + 16, r.y + 9, "capability", 11, MUTED);
-    g.fillStyle(hexToNumber(ALIGNED_COLOR), 1).fillRect(kx + 80, r.y + 10, 8, 12);
-    this.text(kx + 92, r.y + 9, "aligned", 11, MUTED);
+      g.fillStyle(0xdbe9f5, 1).fillRect(kx, r.y + 10, 12, 12);
+      g.lineStyle(2, 0x0072b2, 1).strokeRect(kx, r.y + 10, 12, 12);
+      this.text(kx + 16, r.y + 9, "capability", 11, MUTED);
+      g.fillStyle(hexToNumber(ALIGNED_COLOR), 1).fillRect(kx + 80, r.y + 10, 8, 12);
+      this.text(kx + 92, r.y + 9, "aligned", 11, MUTED);
     }
     // danger line and TAI line
     const yd = yOf(m.danger);
     dashed(g, x0, yd, r.x + r.w - 8, yd, hexToNumber(DANGER_COLOR), 3, 10, 6);
-    this.text(r.x + r.w - 10, yd - 3, `Danger line ${m.danger}`, 13, "#8a5a00", { fontStyle: "bold" }).setOrigin(1, 1);
     const yt = yOf(m.tai);
     g.lineStyle(4, hexToNumber(TAI_COLOR), 1).lineBetween(x0, yt, r.x + r.w - 8, yt);
-    this.text(r.x + r.w - 10, yt - 3, `TAI ${m.tai}`, 14, "#a33a00", { fontStyle: "bold" }).setOrigin(1, 1);
     // columns: labs then rogue
     const n = m.labs.length + 1;
-    const colW = (r.x + r.w - 8 - x0) / n;
-    const barW = Math.min(56, colW * 0.5);
     this.labTop.clear();
-    m.labs.forEach((lab, i) => {
-      const cx = x0 + colW * (i + 0.5);
-      this.drawLab(lab, cx, barW, colW, yBase, unit, g, animate);
-    });
+    m.labs.forEach((lab, i) => this.drawLab(lab, G.colX(i), barW, colW, yBase, unit, g, animate));
     // rogue
-    const cx = x0 + colW * (n - 0.5);
+    const cx = G.colX(n - 1);
     const rg = m.rogue;
     const rc = hexToNumber(ROGUE_STYLE.color);
     if (!rg.exact) {
@@ -189,19 +180,29 @@ class BoardScene extends Phaser.Scene {
       rogueBar.scaleY = Math.max(0.05, pr / rg.value);
       this.tweens.add({ targets: rogueBar, scaleY: 1, duration: 900, delay: 900, ease: "Cubic.easeOut" });
     }
-    this.text(cx, yBase + 8, `${ROGUE_STYLE.mark} Rogue`, colW < 130 ? 12 : 13, INK, { fontStyle: "bold" }).setOrigin(0.5, 0);
-    this.text(cx, yBase + 26, rg.exact ? `exactly ${fmt(rg.value)}` : `≈ ${fmt(rg.value)} (±1)`, 12, MUTED).setOrigin(0.5, 0);
     // leak pool intel, above the rogue column
     const py = r.y + 22;
     this.poolAt = { x: cx, y: py };
-    const drops = m.intel === "none" ? 0 : m.intel === "some" ? 1 : 3;
-    g.fillStyle(0xfff8c2, 1).fillCircle(cx, py, 15);
+    const drops = m.intel === "none" ? (m.leakNow ? 1 : 0) : m.intel === "some" ? 1 : 3;
+    g.fillStyle(m.leakNow ? 0xffe066 : 0xfff8c2, 1).fillCircle(cx, py, 15);
     g.lineStyle(2, 0x8a7a00, 1).strokeCircle(cx, py, 15);
     for (let k = 0; k < drops; k++) g.fillStyle(0x6b5d00, 1).fillCircle(cx - 6 + k * 6, py + 2, 2.6);
-    this.text(cx - 20, py, m.pool !== null ? `Leak pool ${fmt(m.pool)}` : r.w >= 480 ? `Leak intel: ${m.intel}` : `Leaks: ${m.intel}`, 12, MUTED).setOrigin(1, 0.5);
+    // Every label of the ladder, placed so that none overlaps another (labels.ts).
+    const texts = this.drawLabels(ladderLabels(m, r));
+    for (const lab of m.labs) this.animatePlus(lab, texts.get(`cap-${lab.seat}`), animate);
   }
 
-  drawLab(lab: LabMark, cx: number, barW: number, colW: number, yBase: number, unit: number, g: Phaser.GameObjects.Graphics, animate: boolean): void {
+  /** "+N" above a lab's capability label when it grew this round: it rises from above the number, never over it. */
+  animatePlus(lab: LabMark, capLabel: Phaser.GameObjects.Text | undefined, animate: boolean): void {
+    const prevLab = this.prev?.labs.find((l) => l.seat === lab.seat);
+    if (!animate || !prevLab || prevLab.cap >= lab.cap || !capLabel) return;
+    const b = capLabel.getBounds();
+    const plus = this.text(b.centerX, b.top - 2, `+${fmt(lab.cap - prevLab.cap)}`, 16, "#003f66", { fontStyle: "bold" }).setOrigin(0.5, 1);
+    this.fxLayer.add(plus);
+    this.tweens.add({ targets: plus, y: plus.y - 22, alpha: 0, duration: 1400, delay: 500 });
+  }
+
+  drawLab(lab: LabMark, cx: number, barW: number, _colW: number, yBase: number, unit: number, g: Phaser.GameObjects.Graphics, animate: boolean): void {
     const color = hexToNumber(lab.style.color);
     const capH = Math.max(1, lab.cap * unit);
     const bar = this.add.rectangle(cx, yBase, barW, capH, color, 0.28).setOrigin(0.5, 1);
@@ -211,41 +212,24 @@ class BoardScene extends Phaser.Scene {
     if (animate && prevLab && prevLab.cap < lab.cap) {
       bar.scaleY = Math.max(0.05, prevLab.cap / lab.cap);
       this.tweens.add({ targets: bar, scaleY: 1, duration: 800, ease: "Back.easeOut" });
-      const plus = this.text(cx, yBase - capH - 6, `+${fmt(lab.cap - prevLab.cap)}`, 18, "#003f66", { fontStyle: "bold" }).setOrigin(0.5, 1);
-      this.tweens.add({ targets: plus, y: plus.y - 26, alpha: 0, duration: 1600, delay: 500 });
     }
-    // aligned level inside the bar
-    const narrow = colW < 130;
+    // aligned level inside the bar, never drawn taller than the capability bar (not even while it animates down)
     const aw = Math.max(8, barW * 0.48);
     if (lab.aligned !== null) {
-      const ah = Math.max(0, Math.min(lab.aligned, lab.cap) * unit);
+      const shown = Math.min(lab.aligned, lab.cap);
+      const ah = Math.max(0, shown * unit);
       const al = this.add.rectangle(cx, yBase, aw, Math.max(1, ah), hexToNumber(ALIGNED_COLOR), 0.95).setOrigin(0.5, 1);
       al.setStrokeStyle(1, 0x004d38);
       this.layer.add(al);
       if (animate && prevLab && prevLab.aligned !== null && prevLab.aligned > lab.aligned && ah > 0) {
-        al.scaleY = Math.min(4, prevLab.aligned / Math.max(0.01, lab.aligned));
+        al.scaleY = Math.min(lab.cap, prevLab.aligned) / Math.max(0.01, shown);
         this.tweens.add({ targets: al, scaleY: 1, duration: 900, delay: 300, ease: "Bounce.easeOut" });
       }
-      if (!narrow) this.text(cx + barW / 2 + 3, yBase - ah, `aligned ${fmt(lab.aligned)}`, 11, "#00583f").setOrigin(0, 0.5);
-      else if (ah >= 16) this.text(cx, yBase - ah + 2, fmt(lab.aligned), 12, "#ffffff", { fontStyle: "bold" }).setOrigin(0.5, 0);
-      else this.text(cx, yBase - ah - 2, fmt(lab.aligned), 11, "#00583f", { fontStyle: "bold" }).setOrigin(0.5, 1);
-    } else {
-      this.text(cx, yBase - Math.min(capH / 2, 40), narrow ? "?" : "aligned ?", 11, MUTED).setOrigin(0.5, 0.5);
     }
-    // the lab's mark at the top of its bar
+    // the lab's mark at the top of its bar (its labels are placed by ladderLabels)
     const topY = yBase - capH;
     drawShape(g, lab.style.shape, cx, topY - 10, 8, color);
-    this.text(cx, topY - 20, fmt(lab.cap) + (lab.capExact ? "" : "?"), 13, INK, { fontStyle: "bold" }).setOrigin(0.5, 1);
     this.labTop.set(lab.seat, { x: cx, y: topY });
-    // labels below, fitted to the column
-    const name = this.text(cx, yBase + 8, `${lab.style.mark} ${lab.name}`, narrow ? 12 : 13, INK, { fontStyle: lab.mine ? "bold" : "normal" }).setOrigin(0.5, 0);
-    fitText(name, `${lab.style.mark} ${lab.name}`, colW - 6);
-    const def = "◆".repeat(lab.defense) + "◇".repeat(Math.max(0, 2 - lab.defense));
-    const sub = narrow ? `${lab.mine ? "you " : ""}${def}` : `${lab.mine ? "you · " : ""}defense ${def}`;
-    const extra = `${lab.prod ? ` · ${lab.prod} prod` : ""}${lab.flaws !== null ? ` · ${lab.flaws} flaw${lab.flaws === 1 ? "" : "s"}` : ""}`;
-    const line2 = this.text(cx, yBase + 26, sub + extra, 11, MUTED).setOrigin(0.5, 0);
-    fitText(line2, sub + extra, colW - 6);
-    if (line2.width > colW - 6) fitText(line2, sub, colW - 6);
   }
 
   drawCard(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
@@ -269,41 +253,35 @@ class BoardScene extends Phaser.Scene {
 
   drawTracks(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
     const r = L.tracks;
-    const rows: { label: string; value: number; max: number; color: number; marks?: readonly number[] }[] = [
-      { label: "Theory", value: m.theory, max: m.max.theory, color: hexToNumber(COLORS.blue), marks: m.milestoneAt },
-      { label: "Interpretability", value: m.interp, max: m.max.interp, color: hexToNumber(COLORS.purple) },
-      { label: "Augmentation", value: m.aug, max: m.max.aug, color: hexToNumber(COLORS.green) },
-      { label: "Political will", value: m.will, max: m.max.will, color: hexToNumber(COLORS.sky) },
-      { label: "Monitoring regime", value: m.regime, max: m.max.regime, color: hexToNumber(COLORS.orange) },
-    ];
+    const colors = [COLORS.blue, COLORS.purple, COLORS.green, COLORS.sky, COLORS.orange].map(hexToNumber);
+    const rows = trackRows(m);
     const rowH = (r.h - 8) / rows.length;
     const labelW = Math.min(150, r.w * 0.4);
     rows.forEach((row, i) => {
       const y = r.y + 4 + rowH * i + rowH / 2;
-      this.text(r.x, y, row.label, 13, INK).setOrigin(0, 0.5);
+      const color = colors[i];
       const px = r.x + labelW;
-      const pw = r.w - labelW - 44;
+      const pw = r.w - labelW - 52;
       const gap = pw / 10;
       const rad = Math.max(4, Math.min(10, gap * 0.38));
       for (let k = 1; k <= row.max; k++) {
         const cx = px + gap * (k - 0.5);
         const fill = row.value >= k ? 1 : row.value >= k - 0.5 ? 0.5 : 0;
         const mark = row.marks?.includes(k);
-        g.lineStyle(2, row.color, 1);
+        g.lineStyle(2, color, 1);
         if (mark) {
           g.fillStyle(0xffffff, 1).fillRect(cx - rad, y - rad, rad * 2, rad * 2);
-          if (fill === 1) g.fillStyle(row.color, 1).fillRect(cx - rad, y - rad, rad * 2, rad * 2);
+          if (fill === 1) g.fillStyle(color, 1).fillRect(cx - rad, y - rad, rad * 2, rad * 2);
           g.strokeRect(cx - rad, y - rad, rad * 2, rad * 2);
         } else {
           g.fillStyle(0xffffff, 1).fillCircle(cx, y, rad);
-          if (fill === 1) g.fillStyle(row.color, 1).fillCircle(cx, y, rad);
-          else if (fill === 0.5) g.fillStyle(row.color, 1).slice(cx, y, rad, Math.PI / 2, (3 * Math.PI) / 2).fillPath();
+          if (fill === 1) g.fillStyle(color, 1).fillCircle(cx, y, rad);
+          else if (fill === 0.5) g.fillStyle(color, 1).slice(cx, y, rad, Math.PI / 2, (3 * Math.PI) / 2).fillPath();
           g.strokeCircle(cx, y, rad);
         }
       }
-      this.text(r.x + r.w, y, `${fmt(row.value)}/${row.max}`, 13, INK, { fontStyle: "bold" }).setOrigin(1, 0.5);
     });
-    if (m.drift !== null) this.text(r.x + labelW, r.y + r.h - 2, `hidden drift ${fmt(m.drift)}`, 11, MUTED);
+    this.drawLabels(trackLabels(m, r));
   }
 
   drawPolicies(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
@@ -374,18 +352,15 @@ class BoardScene extends Phaser.Scene {
       fontFamily: FONT, fontSize: "16px", color, fontStyle: "bold", backgroundColor: "#ffffffee", padding: { x: 6, y: 3 },
       resolution: this.dpr,
     }).setOrigin(0.5, 1);
+    if (t.width > this.cssW - 12) t.setWordWrapWidth(this.cssW - 24);
     const maxX = this.cssW - t.width / 2 - 4;
     t.x = Math.max(t.width / 2 + 4, Math.min(maxX, t.x));
+    // Never above the ladder's top (the chart's edge) nor off the board.
+    const top = (this.layout?.ladder.y ?? 0) + 4;
+    t.y = Math.max(top + t.height, Math.min(this.cssH - 4, t.y));
     this.fxLayer.add(t);
     this.tweens.add({ targets: t, alpha: 0, y: t.y - 12, duration: 600, delay: hold });
   }
-}
-
-/** Shortens a text object with an ellipsis until it fits the width. */
-function fitText(t: Phaser.GameObjects.Text, full: string, width: number): void {
-  if (t.width <= width) return;
-  let n = full.length;
-  while (n > 3 && t.width > width) t.setText(full.slice(0, --n) + "…");
 }
 
 function fmt(n: number): string {

@@ -8,12 +8,12 @@ import type { Net } from "../net/types";
 import { getState, subscribe } from "../store";
 import { chatPanel } from "../ui/chat";
 import { h, numberField, render } from "../ui/dom";
-import { doctrineName, roleName, scenarioName } from "../ui/format";
+import { doctrineName, levelName, roleName, scenarioName } from "../ui/format";
 import type { Screen } from "../ui/screen";
 import { POLL_CHOICES, doctrineOf, joinLink, phaseLine, projectorLink, teamTitle } from "./common";
 import { classDebrief } from "./debrief";
 import { classSend, classView, onClassView } from "./hook";
-import { MSG } from "@metastrategy/shared";
+import { DIFFICULTIES, MSG, type Difficulty } from "@metastrategy/shared";
 import { printSummary } from "./summary";
 
 let chosenCard = "";
@@ -151,6 +151,9 @@ export function teacherScreen(net: Net): Screen {
           h("label", { class: "sr-only", for: `seat-doctrine-${t.seat}` }, `Metastrategy of team ${t.seat + 1}`),
           h("select", { id: `seat-doctrine-${t.seat}`, on: { change: (e: Event) => net.hostSeat({ seat: t.seat, bot: t.bot, doctrine: (e.target as HTMLSelectElement).value as Doctrine }) } },
             DOCTRINES.map((d) => h("option", { value: d, selected: d === seatInfo?.doctrine }, doctrineName(d)))),
+          h("label", { class: "sr-only", for: `seat-level-${t.seat}` }, `Bot level of team ${t.seat + 1} (a bot plays a team without students)`),
+          h("select", { id: `seat-level-${t.seat}`, class: "bot-level", on: { change: (e: Event) => net.hostSeat({ seat: t.seat, bot: t.bot, difficulty: (e.target as HTMLSelectElement).value as Difficulty }) } },
+            DIFFICULTIES.map((d) => h("option", { value: d, selected: d === seatInfo?.difficulty }, `Bot: ${levelName(d, true).toLowerCase()}`))),
           h("button", { type: "button", class: "btn small ghost", "aria-label": `Remove team ${t.seat + 1}`, on: { click: () => net.hostSeat({ seat: t.seat, bot: t.bot, remove: true }) } }, "Remove"),
         ] : null) : null);
   }

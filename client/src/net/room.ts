@@ -70,7 +70,8 @@ class MatchConnection {
       this.ended = m;
       if (m.view) {
         const end = m.view.end;
-        rememberPlayed({ code: room.roomId, name: String((room.state as { name?: string })?.name || room.roomId), scenario: m.view.scenario, ending: end?.ending ?? null, endedAt: Date.now() });
+        const score = end && this.seat !== null ? m.view.scores?.[this.seat] ?? null : null;
+        rememberPlayed({ code: room.roomId, name: String((room.state as { name?: string })?.name || room.roomId), scenario: m.view.scenario, ending: end?.ending ?? null, endedAt: Date.now(), score });
       }
       this.publish();
     });
@@ -192,7 +193,8 @@ export function createNet(): Net {
       setState({ connection: "connecting" });
       await conn.leave();
       try {
-        const room = await colyseus().joinById(code.toUpperCase(), spectator ? { name, spectator: true } : { name });
+        // A player joining by code sits down at the first free seat at once (the lobby lets them move or watch).
+        const room = await colyseus().joinById(code.toUpperCase(), spectator ? { name, spectator: true } : { name, autoSeat: true });
         conn.attach(room, name);
       } catch (e) {
         setState({ connection: "idle" });
@@ -223,7 +225,7 @@ export function createNet(): Net {
       }));
     },
     async listFinished(): Promise<FinishedMatch[]> {
-      return playedMatches().map((m) => ({ id: m.code, name: m.name, scenario: m.scenario, ending: m.ending, endedAt: m.endedAt }));
+      return playedMatches().map((m) => ({ id: m.code, name: m.name, scenario: m.scenario, ending: m.ending, endedAt: m.endedAt, score: m.score ?? null }));
     },
     async record(id: string): Promise<MatchRecord> {
       const saved = loadSession();

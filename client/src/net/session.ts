@@ -37,6 +37,8 @@ export interface PlayedMatch {
   scenario: string;
   ending: string | null;
   endedAt: number;
+  /** This browser's seat's score (null: watched, or no score because the host stopped the match). */
+  score?: number | null;
 }
 
 export function playedMatches(): PlayedMatch[] {

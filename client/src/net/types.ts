@@ -19,6 +19,7 @@ export interface FinishedMatch {
   scenario: string;
   ending: string | null;
   endedAt: number;
+  score: number | null;
 }
 
 export interface Intents {

@@ -18,13 +18,14 @@ export interface ChartSpec {
   yLabel: string;
   x: number[];
   series: Series[];
-  lines?: { y: number; label: string; color: string; dash?: string }[];
+  lines?: { y: number; label: string; color: string; dash?: string; width?: number }[];
   kind?: "line" | "bar";
 }
 
 const W = 560;
 const H = 300;
-const M = { l: 44, r: 16, t: 16, b: 40 };
+// The right margin holds the labels of the reference lines, so they never sit on the data.
+const M = { l: 44, r: 58, t: 16, b: 40 };
 
 function marker(shape: Shape, x: number, y: number, color: string): SVGElement {
   const r = 4.5;
@@ -57,8 +58,8 @@ export function chart(spec: ChartSpec): HTMLElement {
   svg.append(s("text", { x: (W + M.l) / 2, y: H - 6, "text-anchor": "middle", "font-size": 12, fill: "#374151" }, spec.xLabel));
   svg.append(s("text", { x: 12, y: M.t + (H - M.t - M.b) / 2, "text-anchor": "middle", "font-size": 12, fill: "#374151", transform: `rotate(-90 12 ${M.t + (H - M.t - M.b) / 2})` }, spec.yLabel));
   for (const l of spec.lines ?? []) {
-    svg.append(s("line", { x1: M.l, x2: W - M.r, y1: py(l.y), y2: py(l.y), stroke: l.color, "stroke-width": 2, "stroke-dasharray": l.dash ?? "" }),
-      s("text", { x: W - M.r - 4, y: py(l.y) - 4, "text-anchor": "end", "font-size": 12, fill: "#1b1f24", "font-weight": "bold" }, l.label));
+    svg.append(s("line", { x1: M.l, x2: W - M.r, y1: py(l.y), y2: py(l.y), stroke: l.color, "stroke-width": l.width ?? 2, "stroke-dasharray": l.dash ?? "", "stroke-linecap": "round" }),
+      s("text", { x: W - M.r + 6, y: py(l.y) + 4, "text-anchor": "start", "font-size": 12, fill: "#1b1f24", "font-weight": "bold" }, l.label));
   }
   if (spec.kind === "bar") {
     const groupW = (W - M.l - M.r) / n;
@@ -75,7 +76,10 @@ export function chart(spec: ChartSpec): HTMLElement {
       for (const p of pts) svg.append(marker(ser.shape, p[0], p[1], ser.color));
     }
   }
-  const legend = h("ul", { class: "legend" }, spec.series.map((ser) => h("li", null,
+  const legend = h("ul", { class: "legend" }, (spec.lines ?? []).map((l) => h("li", null,
+    (() => s("svg", { width: 30, height: 14, viewBox: "0 0 30 14", "aria-hidden": "true" },
+      s("line", { x1: 2, x2: 28, y1: 7, y2: 7, stroke: l.color, "stroke-width": l.width ?? 2, "stroke-dasharray": l.dash ?? "", "stroke-linecap": "round" })) as unknown as HTMLElement)(),
+    ` ${l.label} line (${fmt(l.y)})`)), spec.series.map((ser) => h("li", null,
     (() => { const m = s("svg", { width: 30, height: 14, viewBox: "0 0 30 14", "aria-hidden": "true" },
       s("line", { x1: 0, x2: 30, y1: 7, y2: 7, stroke: ser.color, "stroke-width": 2.5, "stroke-dasharray": ser.dash ?? "" }), marker(ser.shape, 15, 7, ser.color)); return m as unknown as HTMLElement; })(),
     " ", ser.name)));
@@ -85,5 +89,8 @@ export function chart(spec: ChartSpec): HTMLElement {
     h("tbody", null, xs.map((x, i) => h("tr", null, h("th", { scope: "row" }, String(x)), spec.series.map((ser) => h("td", null, ser.values[i] === null ? "—" : fmt(ser.values[i]!)))))));
   return h("figure", { class: "chart" },
     h("figcaption", null, h("strong", null, spec.title), spec.caption ? h("span", { class: "muted small" }, ` — ${spec.caption}`) : null),
-    h("div", { class: "chart-body" }, h("div", { class: "chart-pic" }, svg, legend), h("div", { class: "chart-table", tabindex: "0", role: "region", "aria-label": `${spec.title}: data table` }, table)));
+    h("div", { class: "chart-body" }, h("div", { class: "chart-pic" }, svg, legend),
+      // The numbers under the picture, folded: beside it they were squeezed and cut on a laptop.
+      h("details", { class: "chart-numbers" }, h("summary", null, "The numbers"),
+        h("div", { class: "chart-table", tabindex: "0", role: "region", "aria-label": `${spec.title}: data table` }, table))));
 }

@@ -8,7 +8,7 @@ import type { Screen } from "./screen";
 
 export function chatPanel(net: Net): Screen {
   const log = h("ol", { class: "chat-log", "aria-label": "Messages", tabindex: "0" });
-  const input = h("input", { id: "chat-input", type: "text", maxlength: String(MAX_CHAT), autocomplete: "off", placeholder: "Say something, propose a deal…" });
+  const input = h("input", { id: "chat-input", type: "text", maxlength: String(MAX_CHAT), autocomplete: "off", placeholder: "Say something…" });
   const el = h("section", { class: "panel chat", "aria-labelledby": "chat-h" },
     h("h2", { id: "chat-h" }, "Chat"),
     log,

@@ -1,9 +1,26 @@
 // End and debrief: the ending, what the world got, every hidden value revealed, scores, charts over the rounds.
-import { DOCTRINE_DEFS, GLOSSARY, type Doctrine, type PublicView } from "@metastrategy/shared";
-import { COLORS, LAB_STYLES, ROGUE_STYLE, WILL_STYLE, LEAK_STYLE, DANGER_COLOR, TAI_COLOR } from "../theme";
+import { DOCTRINE_DEFS, GLOSSARY, ROLE_POINTS, type Doctrine, type PublicView } from "@metastrategy/shared";
+import { COLORS, LAB_STYLES, ROGUE_STYLE, WILL_STYLE, LEAK_STYLE, TAI_COLOR } from "../theme";
 import { chart, type Series } from "./charts";
 import { h } from "./dom";
-import { ENDING_LINES, ENDING_NAMES, doctrineName, fmt, roleName } from "./format";
+import { ENDING_LINES, ENDING_NAMES, doctrineName, fmt, plural, roleName } from "./format";
+import { sourceName } from "./goals";
+
+/** One seat's final score, broken down: world value + doctrine objectives + role points + other prestige. */
+export interface ScoreParts { world: number; objectives: number; role: number; other: number; prestige: number; score: number | null }
+
+export function scoreParts(view: PublicView, seat: number): ScoreParts {
+  const s = view.seats[seat];
+  const by = view.reveal?.prestigeBy?.[seat] ?? {};
+  const W = view.end?.worldValue ?? 0;
+  const objectives = by.objectives ?? 0;
+  // Role points are given at the end: a lab's products and market lead; a regulator's policies and regime, which the
+  // engine books under legitimacy with the legitimacy earned in play, so they are recomputed from the final world.
+  const role = s.lab ? (by.revenue ?? 0) + (by.marketLead ?? 0)
+    : s.role === "regulator" ? Math.min(by.legitimacy ?? 0, view.world.policies.length * ROLE_POINTS.perPolicy + view.world.regime * ROLE_POINTS.perRegime) : 0;
+  const score = view.end ? view.scores?.[seat] ?? null : null;
+  return { world: view.end ? W : 0, objectives, role, other: s.prestige - objectives - role, prestige: s.prestige, score };
+}
 
 export function debriefView(view: PublicView, mySeat: number | null, actions: { onReplay?: () => void; onAgain?: () => void; againLabel?: string }): HTMLElement {
   const end = view.end;
@@ -24,27 +41,39 @@ export function debriefView(view: PublicView, mySeat: number | null, actions: { 
   const ending = end?.ending;
   const concept = ending ? (GLOSSARY as Record<string, { line: string }>)[ending]?.line : "";
   return h("section", { class: "debrief", "aria-labelledby": "debrief-h" },
-    h("div", { class: `ending ending-${ending ?? "none"}` },
-      h("h2", { id: "debrief-h", tabindex: "-1" }, end ? ENDING_NAMES[end.ending] : "The match ended early"),
-      h("p", { class: "ending-line" }, end ? ENDING_LINES[end.ending] : "The host stopped the match."),
+    h("div", { class: `ending ending-${ending ?? "stopped"}` },
+      h("h2", { id: "debrief-h", tabindex: "-1" }, end ? ENDING_NAMES[end.ending] : "The host ended the match"),
+      h("p", { class: "ending-line" }, end ? ENDING_LINES[end.ending] : `It was stopped after round ${Math.max(0, view.round - 1)} of ${view.rounds}, before the world's fate was settled.`),
       end ? h("p", null, h("strong", null, "Why: "), end.cause, ` (round ${end.round}).`) : null,
       concept ? h("p", { class: "muted" }, concept) : null,
-      h("p", { class: "world-value" }, "The world got ", h("strong", null, `${W}`), " of 100.", W === 0 ? " When the world is lost, every score is 0: everyone loses together." : " Every surviving seat adds its prestige to this.")),
+      end ? h("p", { class: "world-value" }, "The world got ", h("strong", null, `${W}`), " of 100.", W === 0 ? " When the world is lost, every score is 0: everyone loses together." : " Every surviving seat adds its prestige to this.")
+        : h("p", { class: "world-value" }, "No ending, so no world value and no scores. The prestige each seat had earned is below, and everything hidden is revealed.")),
     mySeat !== null && view.seats[mySeat] ? h("p", { class: "your-result" }, yourResult(view, mySeat, scores)) : null,
     hist.length > 0 ? h("div", null, h("h3", null, "The story in numbers"), h("ul", { class: "story" }, storyOf(view).map((t) => h("li", null, t)))) : null,
     h("div", { class: "row" },
       actions.onAgain ? h("button", { type: "button", class: "btn primary big", id: "play-again", on: { click: actions.onAgain } }, actions.againLabel ?? "Play again") : null,
       actions.onReplay ? h("button", { type: "button", class: "btn big", id: "watch-replay", on: { click: actions.onReplay } }, "Watch the replay") : null),
     h("h3", null, "Scores and metastrategies"),
-    h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Table (scrolls sideways)" }, h("table", { class: "scores" },
-      h("thead", null, h("tr", null, ["Seat", "Role", "Metastrategy", "Prestige", "Score", ""].map((c) => h("th", { scope: "col" }, c)))),
-      h("tbody", null, view.seats.map((s) => h("tr", { class: s.id === mySeat ? "mine" : undefined },
-        h("th", { scope: "row" }, s.name, s.id === mySeat ? " (you)" : ""),
-        h("td", null, roleName(s.role)),
-        h("td", null, doctrineName(s.doctrine)),
-        h("td", null, String(s.prestige)),
-        h("td", null, String(scores[s.id] ?? 0)),
-        h("td", null, best.includes(s.id) && W > 0 ? "★ best" : "")))))),
+    h("p", { class: "small muted" }, end ? "Score = the world's value + doctrine objectives + role points + other prestige (0 for everyone if the world was lost)." : "Prestige earned before the host ended the match."),
+    h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Scores (the table scrolls sideways)" }, h("table", { class: "scores" },
+      h("thead", null, h("tr", null, ["Seat", "World", "Objectives", "Role points", "Other prestige", "Score", ""].map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", null, view.seats.map((s) => {
+        const p = scoreParts(view, s.id);
+        return h("tr", { class: s.id === mySeat ? "mine" : undefined, "data-seat": s.id },
+          h("th", { scope: "row" }, s.name, s.id === mySeat ? " (you)" : "", h("span", { class: "who" }, `${roleName(s.role)} · ${doctrineName(s.doctrine)}`)),
+          h("td", null, end ? String(p.world) : "—"),
+          h("td", null, fmt(p.objectives)),
+          h("td", null, fmt(p.role)),
+          h("td", null, fmt(p.other)),
+          h("td", { class: "score" }, p.score === null ? "—" : String(p.score)),
+          h("td", null, best.includes(s.id) && W > 0 ? "★ best" : ""));
+      })))),
+    reveal?.prestigeBy ? h("details", { class: "sources-all" },
+      h("summary", null, "Where each seat's prestige came from"),
+      h("ul", null, view.seats.map((s) => {
+        const parts = Object.entries(reveal.prestigeBy[s.id] ?? {}).filter(([, n]) => n !== 0);
+        return h("li", null, h("strong", null, s.name), ": ", parts.length ? parts.map(([k, n]) => `${sourceName(k)} ${n > 0 ? "+" : ""}${fmt(n)}`).join(" · ") : "no prestige");
+      }))) : null,
     h("ul", { class: "doctrine-recap" }, [...new Set(view.seats.map((s) => s.doctrine))].map((d) => h("li", null,
       h("strong", null, DOCTRINE_DEFS[d as Doctrine].name), ` (${view.seats.filter((s) => s.doctrine === d).map((s) => s.name).join(", ")}): `, DOCTRINE_DEFS[d as Doctrine].plan))),
     reveal ? [
@@ -62,12 +91,12 @@ export function debriefView(view: PublicView, mySeat: number | null, actions: { 
         h("li", null, `Rogue actors were at ${fmt(reveal.rogue)} (the public estimate said ${fmt(view.world.rogueEstimate)}).`),
         h("li", null, `The leak pool held ${fmt(reveal.pool)} points of capability know-how.`),
         h("li", null, `Hidden augmentation drift: ${fmt(reveal.drift)}.`),
-        reveal.researchers.map((r) => h("li", null, `${view.seats[r.seat]?.name ?? "A researcher"} kept ${fmt(r.theoryPrivate)} point(s) of theory unpublished.`))),
+        reveal.researchers.map((r) => h("li", null, `${view.seats[r.seat]?.name ?? "A researcher"} kept ${plural(r.theoryPrivate, "point")} of theory unpublished.`))),
     ] : null,
     hist.length > 0 ? h("div", { class: "charts" },
       h("h3", null, "Over the rounds"),
       chart({ title: "Capability and aligned level", caption: "solid: capability; dashed: aligned level", xLabel: "Round", yLabel: "Level", x: rounds, series: capSeries,
-        lines: [{ y: view.dangerLine, label: "Danger line", color: DANGER_COLOR, dash: "8 5" }, { y: view.taiThreshold, label: "TAI", color: TAI_COLOR }] }),
+        lines: [{ y: view.dangerLine, label: "Danger", color: COLORS.ink, dash: "1 4", width: 3 }, { y: view.taiThreshold, label: "TAI", color: TAI_COLOR }] }),
       chart({ title: "Rogue actors: true and estimated", xLabel: "Round", yLabel: "Rogue capability", x: rounds, series: [
         { name: "True rogue", color: ROGUE_STYLE.color, shape: "cross", values: hist.map((r) => r.rogue) },
         { name: "Public estimate", color: COLORS.grey, shape: "circle", dash: "5 4", values: hist.map((r) => r.rogueEstimate) },
@@ -90,6 +119,7 @@ function safeWinners(view: PublicView): number[] {
 }
 
 function yourResult(view: PublicView, seat: number, scores: number[]): string {
+  if (!view.end) return `You played ${DOCTRINE_DEFS[view.seats[seat].doctrine as Doctrine].name} and had earned ${plural(view.seats[seat].prestige, "prestige point")} when the match was stopped.`;
   const mine = scores[seat] ?? 0;
   const rank = 1 + scores.filter((x) => x > mine).length;
   const d = DOCTRINE_DEFS[view.seats[seat].doctrine as Doctrine].name;
@@ -112,7 +142,7 @@ export function storyOf(view: PublicView): string[] {
   out.push(`The frontier lab reached capability ${fmt(last.frontier)} (danger line ${view.dangerLine}, TAI ${view.taiThreshold}); the best aligned level was ${fmt(last.alignedFrontier)}.`);
   out.push(`Rogue actors grew from ${fmt(first.rogue)} after round 1 to ${fmt(last.rogue)}.`);
   const leaks = sum((r) => r.leaks);
-  out.push(leaks > 0 ? `${fmt(leaks)} point(s) of capability leaked over the match.` : "No capability leaked: secrets held.");
+  out.push(leaks > 0 ? `${plural(leaks, "point")} of capability leaked over the match.` : "No capability leaked: secrets held.");
   const shifts = sum((r) => r.paradigmShifts);
   if (shifts > 0) out.push(`${shifts} paradigm shift${shifts === 1 ? "" : "s"} made old alignment work stop applying.`);
   const inc = sum((r) => r.incidents);

@@ -58,3 +58,21 @@ export function clock(sec: number): string {
   const s = sec % 60;
   return `${m}:${String(s).padStart(2, "0")}`;
 }
+
+/** A plural that reads: "1 fund", "2 funds", "1.5 points". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${fmt(n)} ${n === 1 ? one : many}`;
+}
+
+const LEVEL_WORDS: Record<string, string> = {
+  easy: "Easy — a calm table",
+  normal: "Normal",
+  hard: "Hard — plans ahead",
+  expert: "Expert — searches every round",
+};
+
+/** A bot level's name; the list of levels itself comes from shared (DIFFICULTIES), never from here. */
+export function levelName(d: string, short = false): string {
+  const word = d.charAt(0).toUpperCase() + d.slice(1);
+  return short ? word : LEVEL_WORDS[d] ?? word;
+}

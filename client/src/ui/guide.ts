@@ -27,6 +27,19 @@ export const HINTS: Record<string, Step> = {
 };
 
 let guiding = false;
+let clockNote = "";
+const watchers = new Set<(open: boolean) => void>();
+
+/** What the guide says about the clock: paused in solo, running online. */
+export function setClockNote(text: string): void {
+  clockNote = text;
+}
+
+/** Called with true when the step-by-step guide opens and false when it closes. */
+export function onGuide(fn: (open: boolean) => void): () => void {
+  watchers.add(fn);
+  return () => watchers.delete(fn);
+}
 const shownHints = new Set<string>();
 
 /** Shows a hint once, in a match whose guide ran, when nothing else is on screen. */
@@ -60,11 +73,13 @@ function run(steps: Step[], regions: () => Record<string, Rect>, board: HTMLElem
   const next = h("button", { type: "button", class: "btn small primary", id: "guide-next", on: { click: () => (i + 1 < STEPS.length ? show(i + 1) : close()) } }, "Next");
   const dialog = h("div", { class: "guide", role: "dialog", "aria-modal": "false", "aria-labelledby": "guide-title", "aria-describedby": "guide-text",
     on: { keydown: (e: Event) => { if ((e as KeyboardEvent).key === "Escape") { if (markDone && i + 1 < STEPS.length) guiding = false; close(); } } } },
-    title, text, h("div", { class: "row spread" }, count, h("span", { class: "row" }, back, next,
+    title, text, clockNote && markDone ? h("p", { class: "guide-clock small", id: "guide-clock" }, clockNote) : null, h("div", { class: "row spread" }, count, h("span", { class: "row" }, back, next,
       markDone ? h("button", { type: "button", class: "btn small ghost", id: "guide-skip", on: { click: () => { guiding = false; close(); } } }, "Skip guide") : null)));
   const wrap = h("div", { class: `guide-layer${markDone ? "" : " hint"}` }, box, dialog);
   active = wrap;
   document.body.append(wrap);
+  // The step-by-step guide holds the solo clock; a hint is a small note in a corner and never stops the game.
+  if (markDone) for (const w of [...watchers]) w(true);
   const onMove = () => place();
   window.addEventListener("resize", onMove);
   window.addEventListener("scroll", onMove, { passive: true });
@@ -94,6 +109,8 @@ function run(steps: Step[], regions: () => Record<string, Rect>, board: HTMLElem
     let top = t.y + t.h + 14;
     if (top + dh > window.innerHeight) top = t.y - dh - 14;
     if (top < 8) top = window.innerHeight - dh - 8;
+    // The target may be scrolled away (a phone puts the board below the orders): the dialog itself stays on screen.
+    top = Math.max(8, Math.min(window.innerHeight - dh - 8, top));
     const left = Math.max(8, Math.min(window.innerWidth - dialog.offsetWidth - 8, t.x));
     Object.assign(dialog.style, { top: `${top}px`, left: `${left}px` });
   }
@@ -122,6 +139,7 @@ function run(steps: Step[], regions: () => Record<string, Rect>, board: HTMLElem
     window.removeEventListener("scroll", onMove);
     wrap.remove();
     active = null;
+    if (markDone) for (const w of [...watchers]) w(false);
     if (markDone) document.getElementById("submit-orders")?.focus?.();
   }
 

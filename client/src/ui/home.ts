@@ -1,11 +1,18 @@
 // Home: play solo in two clicks, create or join a match with friends, public matches, how to play.
-import { DOCTRINES, ROLES, ROLE_DEFS, SCENARIOS, SCENARIO_IDS, DOCTRINE_DEFS, type Difficulty, type Doctrine, type Role, type CreateOptions } from "@metastrategy/shared";
+import { DIFFICULTIES, DOCTRINES, ROLES, ROLE_DEFS, SCENARIOS, SCENARIO_IDS, DOCTRINE_DEFS, type Difficulty, type Doctrine, type Role, type CreateOptions } from "@metastrategy/shared";
+import { playedMatches } from "../net/session";
 import type { Net, PublicMatch } from "../net/types";
 import { h, render } from "./dom";
-import { doctrineName, scenarioName } from "./format";
+import { doctrineName, levelName, scenarioName } from "./format";
 import type { Screen } from "./screen";
 
 const NAME_KEY = "metastrategy.name";
+const SOLO_KEY = "metastrategy.soloPlayed";
+
+/** A first solo match is a calm table: easy bots, and the page says so. */
+export function firstSolo(): boolean {
+  return localStorage.getItem(SOLO_KEY) !== "1" && playedMatches().length === 0;
+}
 
 export function playerName(): string {
   return localStorage.getItem(NAME_KEY) || "Player";
@@ -22,15 +29,24 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
   const nameInput = h("input", { id: "name", type: "text", maxlength: "24", autocomplete: "nickname", value: playerName(),
     on: { change: () => localStorage.setItem(NAME_KEY, nameInput.value.trim() || "Player") } });
   const codeInput = h("input", { id: "join-code", type: "text", maxlength: "8", autocapitalize: "characters", spellcheck: "false",
-    inputmode: "text", placeholder: "e.g. K7QX", value: opts.joinCode ?? "", "aria-describedby": "join-help" });
+    inputmode: "text", placeholder: "e.g. K7QX", size: 9, value: opts.joinCode ?? "", "aria-describedby": "join-help" });
   const doctrineSel = h("select", { id: "solo-doctrine" },
     h("option", { value: "" }, "Let the game pick"),
     DOCTRINES.map((d) => h("option", { value: d }, doctrineName(d))));
   const scenarioSel = h("select", { id: "solo-scenario" }, SCENARIO_IDS.map((id) => h("option", { value: id }, scenarioName(id))));
   const roundsInput = h("input", { id: "solo-rounds", type: "number", min: "1", max: "30", placeholder: "scenario default", inputmode: "numeric" });
   const ordersInput = h("input", { id: "solo-orders-seconds", type: "number", min: "5", max: "1800", value: "90", inputmode: "numeric" });
-  const diffSel = h("select", { id: "solo-difficulty" },
-    (["easy", "normal", "hard"] as Difficulty[]).map((d) => h("option", { value: d, selected: d === "normal" }, d[0].toUpperCase() + d.slice(1))));
+  const calm = firstSolo();
+  const diffSel = h("select", { id: "solo-difficulty", on: { change: () => drawCalm() } },
+    DIFFICULTIES.map((d) => h("option", { value: d, selected: d === (calm ? "easy" : "normal") }, levelName(d))));
+  const calmNote = h("p", { class: "small calm-note", id: "calm-note" });
+  function drawCalm(): void {
+    const d = diffSel.value;
+    calmNote.textContent = calm && d === "easy"
+      ? "Your first match is a calm table: the bots play easy, so you can learn the rules before the race gets rough. Change it under More options."
+      : `The bots play ${levelName(d, true).toLowerCase()}.`;
+  }
+  drawCalm();
   const publicBox = h("input", { id: "create-public", type: "checkbox" });
   const statusEl = h("p", { class: "status", role: "status" }, status);
   const roleButtons = h("div", { class: "role-pick", role: "radiogroup", "aria-label": "Your role" });
@@ -96,6 +112,7 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
   }
 
   function startSolo(): void {
+    localStorage.setItem(SOLO_KEY, "1");
     void go(() => net.create(soloOptions(), nameOf()), "Starting your solo match");
   }
 
@@ -142,11 +159,20 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
     h("header", { class: "hero" },
       h("h1", null, "Metastrategy"),
       h("p", { class: "tagline" }, "Labs race, regulators legislate, researchers think. Can the world get transformative AI aligned in time?")),
+    statusEl,
+    h("form", { class: "panel join-strip", "aria-labelledby": "join-h", on: { submit: (e: Event) => { e.preventDefault(); join(); } } },
+      h("h2", { id: "join-h" }, "Join a match"),
+      h("div", { class: "join-fields" },
+        h("span", { class: "field" }, h("label", { for: "name" }, "Your name"), nameInput),
+        h("span", { class: "field" }, h("label", { for: "join-code" }, "Join code"), codeInput),
+        h("button", { type: "submit", class: "btn primary", id: "join-btn" }, "Join")),
+      h("p", { id: "join-help", class: "muted small" }, "The host sees the code in their lobby, or sends you a link. You sit down at a free seat at once; in the lobby you can move or just watch.")),
     h("section", { class: "panel solo", "aria-labelledby": "solo-h" },
       h("h2", { id: "solo-h" }, "Play solo"),
       h("p", null, "Pick a role; bots take every other seat. A match lasts about 20 minutes."),
       roleButtons,
       h("button", { type: "button", class: "btn primary big", id: "start-solo", on: { click: startSolo } }, "Start solo match"),
+      calmNote,
       h("details", { class: "more" },
         h("summary", null, "More options"),
         h("div", { class: "form-grid" },
@@ -157,16 +183,12 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
           h("label", { for: "solo-orders-seconds" }, "Seconds for orders"), ordersInput))),
     h("section", { class: "panel friends", "aria-labelledby": "friends-h" },
       h("h2", { id: "friends-h" }, "Play with friends"),
-      h("div", { class: "form-grid" }, h("label", { for: "name" }, "Your name"), nameInput),
+      h("p", { class: "muted small" }, "Create a match, then share its code or link. Your name is the one above."),
       h("div", { class: "row" },
         h("button", { type: "button", class: "btn primary", id: "create-match", on: { click: create } }, "Create match"),
         h("label", { class: "check" }, publicBox, " List it publicly")),
       h("p", { class: "row" }, h("a", { class: "btn", id: "host-class", href: "#class" }, "Host a class"),
-        h("a", { class: "btn ghost", href: "#facilitator" }, "Facilitator guide")),
-      h("form", { class: "join-form", on: { submit: (e: Event) => { e.preventDefault(); join(); } } },
-        h("label", { for: "join-code" }, "Join code"),
-        h("div", { class: "row" }, codeInput, h("button", { type: "submit", class: "btn", id: "join-btn" }, "Join")),
-        h("p", { id: "join-help", class: "muted small" }, "The host sees the code in their lobby, or sends you a link."))),
+        h("a", { class: "btn ghost", href: "#facilitator" }, "Facilitator guide"))),
     h("section", { class: "panel public", "aria-labelledby": "public-h" },
       h("div", { class: "row spread" }, h("h2", { id: "public-h" }, "Public matches"),
         h("button", { type: "button", class: "btn ghost", on: { click: () => void loadPublic() } }, "Refresh")),
@@ -176,7 +198,6 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
       h("p", null, "Every seat shares one world. If any lab or the rogue actors build an unaligned transformative AI, everyone scores zero. Among survivors, the best play wins."),
       h("ul", { class: "doctrine-mini" }, DOCTRINES.map((d) => h("li", null, h("strong", null, DOCTRINE_DEFS[d].name), ": ", DOCTRINE_DEFS[d].plan))),
       h("p", { class: "row" }, h("a", { class: "btn", href: "#howto" }, "How to play"), h("a", { class: "btn ghost", href: "#replays" }, "Watch a replay"))),
-    statusEl,
   );
   void loadPublic();
   if (opts.joinCode) queueMicrotask(() => document.getElementById("join-btn")?.focus());

@@ -1,10 +1,10 @@
 // Lobby: seats (role, doctrine, human or bot and difficulty, ready), the join code and share link, host settings.
-import { DOCTRINES, ROLES, SCENARIO_IDS, SCENARIOS, type ClientSnapshot, type Difficulty, type Doctrine, type LobbySeat, type Role } from "@metastrategy/shared";
+import { DIFFICULTIES, DOCTRINES, ROLES, SCENARIO_IDS, SCENARIOS, type ClientSnapshot, type Difficulty, type Doctrine, type LobbySeat, type Role } from "@metastrategy/shared";
 import type { Net } from "../net/types";
 import { getState, subscribe } from "../store";
 import { chatPanel } from "./chat";
 import { h, numberField, render } from "./dom";
-import { doctrineName, roleName, scenarioName } from "./format";
+import { doctrineName, levelName, roleName, scenarioName } from "./format";
 import type { Screen } from "./screen";
 
 export function shareLink(code: string): string {
@@ -41,7 +41,9 @@ export function lobbyScreen(net: Net): Screen {
         ? h("div", { class: "row start-row" },
           h("button", { type: "button", class: "btn primary big", id: "start-match", on: { click: () => net.hostStart() } }, "Start match"),
           h("span", { class: "muted small" }, "Open seats are played by bots. Humans who are not ready still play."))
-        : h("p", { class: "muted" }, "Waiting for the host to start the match."));
+        : h("p", { class: "muted", id: "lobby-wait" }, snap.mySeat !== null
+          ? `You sit at seat ${snap.mySeat + 1} as ${roleName(snap.info.seats[snap.mySeat].role)}. Waiting for the host to start the match.`
+          : "You are watching. Take an open seat below to play; the host starts the match."));
     drawSeats(snap);
     drawHost(snap);
   }
@@ -65,7 +67,8 @@ export function lobbyScreen(net: Net): Screen {
 
   function seatRow(snap: ClientSnapshot, seat: LobbySeat): HTMLElement {
     const mine = snap.mySeat === seat.index;
-    const who = seat.kind === "human" ? seat.name + (seat.connected ? "" : " (away)") : seat.kind === "bot" ? `Bot · ${seat.difficulty}` : "Open (a bot plays it if nobody takes it)";
+    const who = seat.kind === "human" ? seat.name + (seat.connected ? "" : " (away)") : seat.kind === "bot" ? `Bot · ${levelName(seat.difficulty, true).toLowerCase()}`
+      : `Open (a ${levelName(seat.difficulty, true).toLowerCase()} bot plays it if nobody takes it)`;
     const host = snap.isHost;
     return h("li", { class: `seat${mine ? " mine" : ""}`, "data-seat": seat.index },
       h("span", { class: "seat-no" }, `#${seat.index + 1}`),
@@ -74,8 +77,8 @@ export function lobbyScreen(net: Net): Screen {
       h("span", { class: "seat-who" }, who, mine ? h("strong", null, " (you)") : null),
       h("span", { class: `seat-ready ${seat.ready || seat.kind === "bot" ? "yes" : "no"}`, "aria-label": seat.kind === "bot" || seat.ready ? "ready" : "not ready" },
         seat.kind === "bot" || seat.ready ? "✓ ready" : "… waiting"),
-      seat.kind === "open" && snap.mySeat === null
-        ? h("button", { type: "button", class: "btn", on: { click: () => net.takeSeat(seat.index) } }, "Take seat ", h("span", { class: "sr-only" }, `${seat.index + 1}`))
+      seat.kind === "open"
+        ? h("button", { type: "button", class: "btn", on: { click: () => net.takeSeat(seat.index) } }, snap.mySeat === null ? "Take seat " : "Move here ", h("span", { class: "sr-only" }, `${seat.index + 1}`))
         : null,
       host && !mine ? hostSeatControls(seat) : null);
   }
@@ -90,12 +93,16 @@ export function lobbyScreen(net: Net): Screen {
         ? h("button", { type: "button", class: "btn small", on: { click: () => net.hostSeat({ seat: seat.index, bot: seat.kind !== "bot" }) } },
           seat.kind === "bot" ? "Open for a human" : "Give to a bot")
         : h("button", { type: "button", class: "btn small", on: { click: () => net.hostKick(seat.index) } }, "Kick"),
-      seat.kind === "bot"
-        ? [h("label", { class: "sr-only", for: `${id}-diff` }, `Difficulty of seat ${seat.index + 1}`),
-          h("select", { id: `${id}-diff`, on: { change: (e: Event) => net.hostSeat({ seat: seat.index, bot: true, difficulty: (e.target as HTMLSelectElement).value as Difficulty }) } },
-            (["easy", "normal", "hard"] as Difficulty[]).map((d) => h("option", { value: d, selected: d === seat.difficulty }, d)))]
-        : null,
+      seat.kind !== "human" ? botLevel(seat) : null,
       h("button", { type: "button", class: "btn small ghost", "aria-label": `Remove seat ${seat.index + 1}`, on: { click: () => net.hostSeat({ seat: seat.index, bot: true, remove: true }) } }, "Remove"));
+  }
+
+  /** The level of the bot that plays this seat (an open seat gets its bot at the start). */
+  function botLevel(seat: LobbySeat): HTMLElement[] {
+    const id = `seat-${seat.index}-diff`;
+    return [h("label", { class: "sr-only", for: id }, `Bot level of seat ${seat.index + 1}`),
+      h("select", { id, class: "bot-level", on: { change: (e: Event) => net.hostSeat({ seat: seat.index, bot: seat.kind === "bot", difficulty: (e.target as HTMLSelectElement).value as Difficulty }) } },
+        DIFFICULTIES.map((d) => h("option", { value: d, selected: d === seat.difficulty }, `Bot: ${levelName(d, true).toLowerCase()}`)))];
   }
 
   function drawHost(snap: ClientSnapshot): void {

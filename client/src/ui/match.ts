@@ -8,8 +8,10 @@ import { announce } from "./announce";
 import { chatPanel } from "./chat";
 import { debriefView } from "./debrief";
 import { h, render } from "./dom";
-import { ENDING_NAMES, PHASE_NAMES, doctrineName, roleName } from "./format";
-import { hint, startGuide, guideWanted } from "./guide";
+import { ENDING_NAMES, PHASE_NAMES, doctrineName, levelName, roleName } from "./format";
+import { goalsCard } from "./goals";
+import { hint, onGuide, setClockNote, startGuide, guideWanted } from "./guide";
+import { bindHolds, confirmHeld, holdClock, soloClock } from "./hold";
 import { ORDER_PHASES, ordersPanel } from "./orders";
 import { newsCard, reportSummary, reportsPanel } from "./report";
 import type { Screen } from "./screen";
@@ -27,12 +29,20 @@ const PHASE_HELP: Record<string, string> = {
 /** The last round in brief, above the orders, with a link to the full report under the board. */
 function latestBox(r: RoundReport, mySeat: number | null, fresh: boolean): HTMLElement {
   const pub = r.entries.filter((e) => e.seat === null && e.concept !== "dangerLine");
+  // Every private line: together they explain the numbers on your side of the board (a gain, then a flaw that cost it).
   const mine = r.entries.filter((e) => e.seat !== null && e.seat === mySeat);
-  const pick = [...mine.slice(0, 2), ...pub.slice(0, 3)];
+  const pick = [...mine.slice(0, 6), ...pub.slice(0, 3)];
   return h("section", { class: `panel latest${fresh ? " fresh" : ""}`, "aria-labelledby": "latest-h" },
     h("h2", { id: "latest-h" }, `Round ${r.round} in brief`),
     h("ul", { class: "entries" }, pick.map((e) => h("li", { class: e.seat === null ? "pub" : "priv" }, e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null, e.text))),
-    h("a", { href: "#reports", class: "btn small", on: { click: (ev: Event) => { ev.preventDefault(); const el = document.getElementById("reports"); el?.scrollIntoView({ block: "start" }); (el?.querySelector("summary") as HTMLElement | null)?.focus(); } } },
+    h("a", { href: "#reports", class: "btn small", on: { click: (ev: Event) => {
+      ev.preventDefault();
+      const el = document.getElementById("reports");
+      const first = el?.querySelector("details.report") as HTMLDetailsElement | null;
+      if (first) first.open = true;
+      el?.scrollIntoView({ block: "start" });
+      (first?.querySelector("summary") as HTMLElement | null)?.focus();
+    } } },
       `Full report (${r.entries.filter((e) => e.seat === null || e.seat === mySeat).length} events)`));
 }
 
@@ -56,9 +66,24 @@ export function matchScreen(net: Net): Screen {
   const chat = chatPanel(net);
   const debriefEl = h("div", { class: "debrief-holder" });
   const latestEl = h("div", { class: "latest-holder" });
-  const side = h("aside", { class: "side", "aria-label": "Orders and chat" }, latestEl, orders.el, chat.el);
-  const grid = h("div", { class: "match-grid" }, boardArea, side);
-  root.append(bar, debriefEl, grid);
+  const goalsEl = h("div", { class: "goals-holder" });
+  // The side comes first: on a phone the round in brief, the orders and the clock are what you need first.
+  const side = h("aside", { class: "side", "aria-label": "Orders and chat" }, latestEl, orders.el, goalsEl, chat.el);
+  const grid = h("div", { class: "match-grid" }, side, boardArea);
+  const pausedNote = h("p", { class: "paused-note", role: "status", id: "paused-note" });
+  root.append(bar, pausedNote, debriefEl, grid);
+  let hostMenuOpen = false;
+  let guideOpen = false;
+  let lastGoals = "";
+  const unbindHolds = bindHolds(net);
+  setClockNote(soloClock() ? "The clock is paused while this is open." : "The clock keeps running: other players are deciding too.");
+  let releaseGuide: (() => void) | null = null;
+  const unGuide = onGuide((open) => {
+    guideOpen = open;
+    if (open) releaseGuide ??= holdClock();
+    else { releaseGuide?.(); releaseGuide = null; }
+    drawPaused(getState().snap);
+  });
 
   let board: BoardHandle | null = null;
   let destroyed = false;
@@ -110,17 +135,32 @@ export function matchScreen(net: Net): Screen {
     const info = snap.info;
     const v = snap.view;
     const me = v && "me" in v ? (v as SeatView).me : null;
-    const key = JSON.stringify([info.phase, info.round, info.rounds, info.paused, snap.isHost, me, v?.seats.map((s) => s.prestige), info.seats.map((s) => s.submitted)]);
+    const key = JSON.stringify([info.phase, info.round, info.rounds, info.paused, snap.isHost, me, v?.seats.map((s) => s.prestige), info.seats.map((s) => s.submitted), snap.reports.length, hostMenuOpen]);
     if (key === lastBarKey) return;
     lastBarKey = key;
     const waiting = info.seats.filter((s) => s.kind === "human" && s.connected && !s.submitted).length;
+    // During the report the engine is already on the next round: the header names the round being reported.
+    const reported = lastReport(snap)?.round ?? 0;
+    const shown = (info.phase === "report" || info.phase === "ended") && reported > 0 ? reported : Math.max(1, info.round);
+    const bots = info.seats.filter((s) => s.kind !== "human");
+    const levels = [...new Set(bots.map((s) => s.difficulty))];
+    const hostButtons = snap.isHost && info.phase !== "ended" ? [
+      info.paused
+        ? h("button", { type: "button", class: "btn small", id: "host-resume", on: { click: () => net.hostResume() } }, "Resume")
+        : h("button", { type: "button", class: "btn small", id: "host-pause", on: { click: () => net.hostPause() } }, "Pause"),
+      h("button", { type: "button", class: "btn small", on: { click: () => net.hostExtend(30) } }, "+30 s"),
+      h("button", { type: "button", class: "btn small", id: "end-phase", on: { click: () => net.hostEndPhase() } }, "End phase"),
+      h("button", { type: "button", class: "btn small ghost", id: "end-match", on: { click: () => { if (confirmHeld("End the match for everyone now?")) net.hostEndMatch(); } } }, "End match"),
+    ] : null;
     render(bar,
       h("div", { class: "bar-main" },
-        h("h1", { class: "bar-title" }, `Round ${Math.max(1, info.round)} of ${info.rounds}`),
+        h("h1", { class: "bar-title" }, `Round ${shown} of ${info.rounds}`),
         info.mode !== "solo" ? h("span", { class: "muted small" }, "Code ", h("strong", { id: "match-code" }, info.code)) : null,
-        h("span", { class: `phase phase-${info.phase}`, id: "phase" }, PHASE_NAMES[info.phase] ?? info.phase, info.paused ? " (paused)" : ""),
+        h("span", { class: `phase phase-${info.phase}`, id: "phase" }, PHASE_NAMES[info.phase] ?? info.phase),
+        info.paused ? h("span", { class: "phase phase-paused" }, "Paused") : null,
         h("span", { class: "timer big-timer", "data-timer": "1", role: "timer", "aria-label": "Time left in this phase" }),
-        info.phase === "orders" || info.phase === "deliberation" ? h("span", { class: "muted small" }, `${waiting} player${waiting === 1 ? "" : "s"} still deciding`) : null),
+        info.phase === "orders" || info.phase === "deliberation" ? h("span", { class: "muted small" }, `${waiting} player${waiting === 1 ? "" : "s"} still deciding`) : null,
+        info.mode === "solo" && levels.length ? h("span", { class: "muted small", id: "bot-levels" }, `Bots: ${levels.map((d) => levelName(d, true).toLowerCase()).join(", ")}`) : null),
       me ? h("div", { class: "me", "aria-label": "Your seat" },
         h("strong", null, `${roleName(me.role)} · ${doctrineName(me.doctrine)}`),
         h("span", null, `Funds ${me.funds}`),
@@ -130,22 +170,40 @@ export function matchScreen(net: Net): Screen {
         me.researcher ? h("span", null, `Unpublished theory ${me.researcher.theoryPrivate}`) : null)
         : h("div", { class: "me muted" }, "Watching as a spectator"),
       h("div", { class: "bar-actions" },
-        snap.isHost && info.phase !== "ended" ? [
-          info.paused
-            ? h("button", { type: "button", class: "btn small", on: { click: () => net.hostResume() } }, "Resume")
-            : h("button", { type: "button", class: "btn small", on: { click: () => net.hostPause() } }, "Pause"),
-          h("button", { type: "button", class: "btn small", on: { click: () => net.hostExtend(30) } }, "+30 s"),
-          h("button", { type: "button", class: "btn small", id: "end-phase", on: { click: () => net.hostEndPhase() } }, "End phase"),
-          h("button", { type: "button", class: "btn small ghost", on: { click: () => { if (confirm("End the match for everyone now?")) net.hostEndMatch(); } } }, "End match"),
-        ] : null,
+        // Host controls: inline on wide screens, behind one "Host" button on a phone (CSS decides which shows).
+        hostButtons ? h("button", { type: "button", class: "btn small host-toggle", id: "host-menu-btn", "aria-expanded": String(hostMenuOpen), "aria-controls": "host-menu",
+          on: { click: () => { hostMenuOpen = !hostMenuOpen; lastBarKey = ""; drawBar(getState().snap!); document.getElementById("host-menu-btn")?.focus(); } } },
+        hostMenuOpen ? "Host ▴" : "Host ▾") : null,
+        hostButtons ? h("div", { class: `host-menu${hostMenuOpen ? " open" : ""}`, id: "host-menu", role: "group", "aria-label": "Host controls" }, hostButtons) : null,
         h("button", { type: "button", class: "btn small ghost", on: { click: () => startGuide(() => board?.regions() ?? {}, boardWrap, true) } }, "Guide"),
         h("a", { class: "btn small ghost", href: "#howto", target: "_blank", rel: "noopener" }, "How to play"),
-        h("button", { type: "button", class: "btn small ghost", id: "leave-match", on: { click: () => { if (info.phase === "ended" || confirm("Leave the match? A bot will play your seat.")) void net.leave(); } } }, "Leave")));
+        h("button", { type: "button", class: "btn small ghost", id: "leave-match", on: { click: () => { if (info.phase === "ended" || confirmHeld("Leave the match? A bot will play your seat.")) void net.leave(); } } }, "Leave")));
+  }
+
+  function drawPaused(snap: ClientSnapshot | null): void {
+    const info = snap?.info;
+    const text = !info || !info.paused || info.phase === "ended" ? ""
+      : guideOpen && soloClock() ? "Paused while you read the guide: the clock starts again when you close it."
+      : snap!.isHost ? "Paused. Press Resume (Host menu on a phone) to go on." : "The host has paused the match.";
+    if (pausedNote.textContent !== text) pausedNote.textContent = text;
+    pausedNote.hidden = text === "";
+  }
+
+  function drawGoals(snap: ClientSnapshot): void {
+    const v = snap.view;
+    // Only while the match runs: at the end (or when the host stops it) the score table takes over.
+    const seatView = v && "me" in v && !v.end && !v.reveal && snap.info.phase !== "ended" ? (v as SeatView) : null;
+    const key = seatView ? JSON.stringify([seatView.me, seatView.world, seatView.seats.map((x) => x.lab?.declaredCap)]) : "";
+    if (key === lastGoals) return;
+    lastGoals = key;
+    render(goalsEl, seatView ? goalsCard(seatView) : null);
   }
 
   function draw(snap: ClientSnapshot | null): void {
     if (!snap) return;
     drawBar(snap);
+    drawPaused(snap);
+    drawGoals(snap);
     const info = snap.info;
     if (info.phase !== lastPhase) {
       const was = lastPhase;
@@ -200,6 +258,9 @@ export function matchScreen(net: Net): Screen {
     destroy() {
       destroyed = true;
       unsub();
+      unGuide();
+      releaseGuide?.();
+      unbindHolds();
       orders.destroy();
       chat.destroy();
       board?.destroy();

@@ -7,7 +7,7 @@ import type { Net } from "../net/types";
 import { getState, setState, subscribe } from "../store";
 import { conceptLink } from "./concept";
 import { h, render } from "./dom";
-import { doctrineName, seatName } from "./format";
+import { doctrineName, plural, seatName } from "./format";
 import type { Screen } from "./screen";
 
 interface Choice {
@@ -116,7 +116,9 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
     }
     const legal = snap.legal;
     const open = ORDER_PHASES.has(snap.info.phase) && v.phase !== "ended" && !!legal;
-    const sent = st.sentRound === v.round || !!snap.info.seats[snap.mySeat]?.submitted;
+    // Between rounds (report, resolution) the view is already on the next round, whose orders are not open yet:
+    // nothing has been sent for it, whatever the last round's flags still say.
+    const sent = ORDER_PHASES.has(snap.info.phase) && (st.sentRound === v.round || !!snap.info.seats[snap.mySeat]?.submitted);
     const used = spent(v, draft.actions);
     used.funds += draft.transfers.reduce((a, t) => a + t.amount, 0);
     const fundsLeft = v.me.funds - used.funds;
@@ -159,7 +161,8 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
     render(el,
       h("h2", { id: "orders-h" }, L.title),
       h("form", { on: { submit: (e: Event) => { e.preventDefault(); submit(v); } } }, planned),
-      !open ? h("p", { class: "muted" }, v.phase === "ended" ? "The match has ended." : "Orders open after the news.") : null,
+      !open ? h("p", { class: "muted", id: "orders-closed" }, v.phase === "ended" ? "The match has ended."
+        : snap.info.phase === "report" || snap.info.phase === "resolution" ? `Orders for round ${v.round} open after its news.` : "Orders open after the news.") : null,
       list,
       transfersBox(v, open, fundsLeft),
       h("details", { class: "switch" },
@@ -181,7 +184,7 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
     }
     if (!reason && draft.switchTo) reason = "You are switching metastrategy this round.";
     if (!reason && apLeft <= 0) reason = "No action points left.";
-    if (!reason && cost.funds > fundsLeft) reason = `Needs ${cost.funds} funds; ${fundsLeft} left after your other orders.`;
+    if (!reason && cost.funds > fundsLeft) reason = `Needs ${plural(cost.funds, "fund")}; ${fundsLeft} left after your other orders.`;
     if (!reason && cost.influence > inflLeft) reason = `Needs ${cost.influence} influence; ${inflLeft} left after your other orders.`;
     if (!reason && (action.kind === "enact" || action.kind === "repeal") && draft.actions.some((a) => a.kind === action.kind && a.policy === action.policy))
       reason = "That policy is already in your orders.";
@@ -202,7 +205,7 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
     if (opt.policies) {
       const pols = opt.kind === "repeal" ? opt.policies.filter((p) => v.world.policies.includes(p.policy)) : opt.policies;
       const current = opt.kind === "lobby" ? c.policy ?? "" : (c.policy || firstPolicy(opt));
-      ctl("policy", h("label", { class: "ctl" }, opt.kind === "lobby" ? "Aim " : "Policy ",
+      if (pols.length > 0 || opt.kind === "lobby") ctl("policy", h("label", { class: "ctl" }, opt.kind === "lobby" ? "Aim " : "Policy ",
         h("select", { id: `${id}-policy`, on: { change: (e: Event) => { c.policy = (e.target as HTMLSelectElement).value as PolicyId | ""; draw(true); } } },
           opt.kind === "lobby" ? h("option", { value: "", selected: current === "" }, "Lower political will by 1") : null,
           pols.map((p) => h("option", { value: p.policy, selected: p.policy === current },

@@ -121,7 +121,9 @@ export function replaysScreen(net: Net): Screen {
   void net.listFinished().then((rows) => render(list, rows.length === 0
     ? h("p", { class: "muted" }, "Finished matches you play appear here.")
     : h("ul", { class: "matches" }, rows.map((m) => h("li", null,
-      h("span", null, `${m.name || m.id} · ${scenarioName(m.scenario)} · ${m.ending ? ENDING_NAMES[m.ending as keyof typeof ENDING_NAMES] ?? m.ending : "ended"}`),
+      h("span", null, h("strong", null, m.name || m.id), ` · ${scenarioName(m.scenario)} · ${m.ending ? ENDING_NAMES[m.ending as keyof typeof ENDING_NAMES] ?? m.ending : "stopped by the host"}`,
+        m.score !== null && m.score !== undefined ? ` · your score ${m.score}` : "",
+        h("span", { class: "muted small" }, ` · ${new Date(m.endedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}`)),
       h("a", { class: "btn", href: `#replay/${m.id}` }, "Watch"))))));
   return { el: root, destroy() {} };
 }

@@ -29,15 +29,21 @@ export function reportView(r: RoundReport, mySeat: number | null, opts: { open?:
     r.end ? h("p", { class: "end-line" }, h("strong", null, ENDING_NAMES[r.end.ending]), `: ${r.end.cause}`) : null,
   ];
   return h("details", { class: "report", open: opts.open ?? false, "data-round": r.round },
-    h("summary", null, h("span", null, `Round ${r.round}`), r.news[0] ? h("span", { class: "muted" }, ` — ${r.news[0].headline}`) : null),
+    // The summary is a flex row (spaces at an item's edge vanish): the dash keeps its spaces inside one text.
+    h("summary", null, h("span", null, `Round ${r.round}`, r.news[0] ? h("span", { class: "muted" }, ` — ${r.news[0].headline}`) : null)),
     body);
+}
+
+function narrow(): boolean {
+  return typeof window !== "undefined" && window.matchMedia?.("(max-width: 719px)").matches === true;
 }
 
 export function reportsPanel(reports: RoundReport[], mySeat: number | null): HTMLElement {
   const list = reports.slice().reverse();
   return h("section", { class: "panel reports", id: "reports", "aria-labelledby": "reports-h" },
     h("h2", { id: "reports-h" }, "Round reports"),
-    list.length === 0 ? h("p", { class: "muted" }, "After each round, what happened appears here.") : list.map((r, i) => reportView(r, mySeat, { open: i === 0 })));
+    // On a phone the full report starts folded: the round in brief sits above the orders.
+    list.length === 0 ? h("p", { class: "muted" }, "After each round, what happened appears here.") : list.map((r, i) => reportView(r, mySeat, { open: i === 0 && !narrow() })));
 }
 
 /** One sentence for the announcer. */

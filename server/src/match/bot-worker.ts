@@ -1,4 +1,4 @@
-// Worker thread for hard bots (the planner takes tens of ms): keeps the room's event loop free.
+// Worker thread for search bots (hard, expert: tens to hundreds of ms a decision): keeps the room's event loop free.
 import { parentPort } from "node:worker_threads";
 import { botOrders, type BotOptions, type SeatView } from "@metastrategy/shared";
 

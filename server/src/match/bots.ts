@@ -1,6 +1,6 @@
-// Bot orders without blocking other rooms: cheap bots between setImmediate turns, hard bots in a worker.
+// Bot orders without blocking other rooms: cheap bots between setImmediate turns, search bots (hard, expert) in a worker.
 import { Worker } from "node:worker_threads";
-import { botOrders, seatView, type BotOptions, type Difficulty, type MatchState, type SeatOrders, type SeatView } from "@metastrategy/shared";
+import { botOrders, intentLine, seatView, type BotOptions, type Difficulty, type MatchState, type SeatOrders, type SeatView } from "@metastrategy/shared";
 
 const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -16,8 +16,11 @@ class BotWorker {
     if (this.broken) return null;
     if (this.worker) return this.worker;
     try {
-      const tsx = import.meta.resolve("tsx");
-      const w = new Worker(new URL("./bot-worker.ts", import.meta.url), { execArgv: ["--import", tsx] });
+      // Node 20 does not carry `--import tsx` loader hooks into a worker: the worker registers tsx itself, then loads
+      // the TypeScript entry (before this, every search bot silently fell back to the room's own thread).
+      const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
+      const entry = JSON.stringify(new URL("./bot-worker.ts", import.meta.url).href);
+      const w = new Worker(`const { register } = await import(${api}); register(); await import(${entry});`, { eval: true });
       w.unref();
       w.on("message", (m: { id: number; orders?: SeatOrders; error?: string }) => {
         const p = this.pending.get(m.id);
@@ -67,11 +70,14 @@ export async function closeBotWorker(): Promise<void> {
   await worker.close();
 }
 
-/** One bot's orders for a seat; hard bots go to the worker (falling back to this thread). */
+const searches = (d: Difficulty) => d === "hard" || d === "expert";
+
+/** One bot's orders for a seat; search bots go to the worker (without it, this thread plays normal rather than block
+ * the event loop for a search). */
 export async function botOrdersAsync(state: MatchState, seat: number, difficulty: Difficulty): Promise<SeatOrders> {
   const view = seatView(state, seat, { history: false });
   const opts: BotOptions = { difficulty, seed: state.seed };
-  if (difficulty === "hard") {
+  if (searches(difficulty)) {
     const p = worker.run(view, opts);
     if (p) {
       try {
@@ -80,20 +86,34 @@ export async function botOrdersAsync(state: MatchState, seat: number, difficulty
         /* fall through to this thread */
       }
     }
+    opts.difficulty = "normal";
   }
   await yieldTurn();
   return botOrders(view, opts);
 }
 
-/** Fills every seat whose orders are missing: hard bots in parallel in the worker; the others, which take microseconds
+/** Fills every seat whose orders are missing: search bots in the worker; the others, which take microseconds
  * each, together after one event-loop turn (a turn each made a round wait for several turns of a busy server). */
 export async function fillWithBots(state: MatchState, orders: (SeatOrders | null)[], difficultyOf: (seat: number) => Difficulty): Promise<SeatOrders[]> {
   const out: (SeatOrders | Promise<SeatOrders> | null)[] = orders.slice(0, state.seats.length);
   while (out.length < state.seats.length) out.push(null);
-  for (let i = 0; i < out.length; i++) if (!out[i] && difficultyOf(i) === "hard") out[i] = botOrdersAsync(state, i, "hard");
+  for (let i = 0; i < out.length; i++) if (!out[i] && searches(difficultyOf(i))) out[i] = botOrdersAsync(state, i, difficultyOf(i));
   if (out.some((o) => !o)) await yieldTurn();
   for (let i = 0; i < out.length; i++) {
     if (!out[i]) out[i] = botOrders(seatView(state, i, { history: false }), { difficulty: difficultyOf(i), seed: state.seed });
   }
   return Promise.all(out as (SeatOrders | Promise<SeatOrders>)[]);
+}
+
+/** Each bot seat's one-line intent for this round (from its own heuristic plan), when a human sits at the table. */
+export function botIntentLines(state: MatchState, seats: readonly { kind: string; name: string }[]): { seat: number; from: string; text: string }[] {
+  if (state.phase === "ended" || !seats.some((s) => s.kind === "human")) return [];
+  const out: { seat: number; from: string; text: string }[] = [];
+  seats.forEach((s, i) => {
+    if (s.kind !== "bot" || i >= state.seats.length) return;
+    const v = seatView(state, i, { history: false });
+    const text = intentLine(v, botOrders(v, { difficulty: "normal", seed: state.seed }));
+    if (text) out.push({ seat: i, from: s.name || state.seats[i].name, text });
+  });
+  return out;
 }

@@ -29,9 +29,12 @@ export class RateLimit {
   }
 }
 
-/** A display name: plain text, length-limited; null when blank. */
-export function cleanName(name: unknown): string | null {
+/** Longest match name (the create options allow 40 characters). */
+export const MAX_MATCH_NAME = 40;
+
+/** A name shown to others, cleaned like chat and cut to `max` characters; null when nothing is left. */
+export function cleanName(name: unknown, max = MAX_STUDENT_NAME): string | null {
   if (typeof name !== "string") return null;
-  const t = cleanChat(name)?.slice(0, MAX_STUDENT_NAME).trim();
+  const t = cleanChat(name)?.slice(0, max).trim();
   return t ? t : null;
 }

@@ -194,11 +194,17 @@ export const COMMANDS: CommandTable = {
   },
 };
 
-/** Online chat: everyone hears everyone; the last lines greet newcomers. Stored before anyone sees it (a restart keeps it). */
-export async function broadcastChat(match: Match, line: ChatLine): Promise<Outcome> {
-  match.chatLog.push(line);
-  if (match.chatLog.length > CHAT_BACKLOG) match.chatLog.shift();
-  match.meta.chat = match.chatLog;
-  if (!(await match.persist.save())) return refusal("not_saved", "Your message could not be saved: try again.");
-  match.out.broadcast(SMSG.chat, line);
+/**
+ * Online chat, the one path for players' and bots' lines: they join the backlog (the meta's own array, which greets
+ * newcomers), are stored, and only then broadcast (a line anyone saw survives a restart or a crash). False: not stored.
+ */
+export async function addChat(match: Match, lines: ChatLine[]): Promise<boolean> {
+  const log = match.chatLog;
+  for (const line of lines) {
+    log.push(line);
+    if (log.length > CHAT_BACKLOG) log.shift();
+  }
+  if (!(await match.persist.save())) return false;
+  for (const line of lines) match.out.broadcast(SMSG.chat, line);
+  return true;
 }

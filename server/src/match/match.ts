@@ -10,7 +10,7 @@ import type { Logger } from "../log.js";
 import type { Metrics } from "../http/metrics.js";
 import type { MatchStore, StoredMatch } from "../store/types.js";
 import { fillWithBots } from "./bots.js";
-import { cleanChat, cleanName } from "./chat.js";
+import { MAX_MATCH_NAME, cleanName } from "./chat.js";
 import { guardedClock, type Clock } from "./clock.js";
 import { newCode, newToken, randomSeed } from "./codes.js";
 import { botName } from "./names.js";
@@ -53,9 +53,14 @@ export class Match {
   /** Full reports (with every seat's private notes): filtered per member when sent. */
   reports: RoundReport[] = [];
   history: PublicHistoryRow[] = [];
-  chatLog: ChatLine[] = [];
+  /** Online chat backlog: the meta's own array, so every meta save stores it. */
+  get chatLog(): ChatLine[] {
+    return (this.meta.chat ??= []);
+  }
   ended = false;
   aborted = false;
+  /** Another process holds this match now (scale-out takeover): nothing more is written, shown or listed here. */
+  fenced = false;
   /** When this round's latest orders arrived (clock ms): the server's share of a round's turnaround. */
   lastOrderAt = 0;
   /** The resolution under way (tests await it). */
@@ -70,7 +75,7 @@ export class Match {
     this.clock = guardedClock(deps.clock, (e) => out.failed("timer", e, true));
     this.persist = new Persist(deps.store, deps.log, () => this.code, () => this.meta);
     this.phases = new Phases(this.clock, {
-      durationMs: (p) => Math.max(0, ((this.meta.settings.timers as Record<string, number>)[p] ?? 0) * 1000 * this.deps.config.timerScale),
+      durationMs: (p) => this.phaseMs(p),
       entered: (p) => this.entered(p),
       timedOut: (p) => this.advance(p),
     });
@@ -89,7 +94,7 @@ export class Match {
     const o = parsed.data;
     const settings: Settings = {
       mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-      public: o.public, name: cleanChat(o.name ?? "")?.slice(0, 40).trim() || `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+      public: o.public, name: cleanName(o.name, MAX_MATCH_NAME) ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
     };
     const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
       ? o.seats
@@ -119,7 +124,6 @@ export class Match {
     const match = new Match(deps, out, stored.meta);
     match.code = stored.code;
     out.named(stored.code);
-    match.chatLog = stored.meta.chat ?? [];
     match.session.hostClaimed = true;
     match.mode = modeFor(match);
     match.init();
@@ -204,7 +208,7 @@ export class Match {
   /** The member's client left; true: the room holds its place for a reconnection (then rejoined or dropped). */
   leave(id: string, consented: boolean): boolean {
     const m = this.session.get(id);
-    if (!m || this.deps.shuttingDown()) return false; // a restart keeps every seat and token as stored
+    if (!m || this.deps.shuttingDown() || this.fenced) return false; // a restart (or a takeover) keeps every seat and token as stored
     return this.mode.leave(m, consented);
   }
 
@@ -316,6 +320,11 @@ export class Match {
     return this.phases.phase;
   }
 
+  /** How long a phase lasts by the settings (ms, timer scale applied). */
+  phaseMs(phase: RoomPhase): number {
+    return Math.max(0, ((this.meta.settings.timers as Record<string, number>)[phase] ?? 0) * 1000 * this.deps.config.timerScale);
+  }
+
   async start(): Promise<Refusal | void> {
     const settings = this.meta.settings;
     this.meta.seats.forEach((s, i) => {
@@ -360,6 +369,7 @@ export class Match {
     this.out.state.phase(phase, this.game?.round ?? 0);
     this.syncTimer();
     this.listing();
+    this.mode.phaseEntered(phase);
     if (phase === "orders") this.checkEarlyEnd();
   }
 
@@ -416,7 +426,7 @@ export class Match {
     const index = this.record.ordersByRound.length;
     this.record.ordersByRound.push(orders);
     this.record.extrasByRound!.push(extras);
-    await this.persist.appendRound(index, orders, extras);
+    if ((await this.persist.appendRound(index, orders, extras)) === "fenced") return; // not ours to show any more
     if (this.ended || seq !== this.phases.seq) return;
     this.game = next;
     this.reports.push(report);
@@ -458,6 +468,17 @@ export class Match {
     this.out.keepAlive(false);
   }
 
+  /** Another process took this match over: stop at once, writing nothing more (its room closes its clients). */
+  fence(): void {
+    if (this.fenced) return;
+    this.fenced = true;
+    this.phases.end(); // an in-flight resolution or a phase timer does nothing more
+    this.mode.dispose();
+    for (const t of this.waitTimers.values()) this.clock.cancel(t);
+    this.waitTimers.clear();
+    this.persist.unsaved = false; // nothing of this match is ours to save any more
+  }
+
   async dispose(): Promise<void> {
     this.phases.timer.clear();
     this.mode.dispose();
@@ -465,6 +486,7 @@ export class Match {
     this.waitTimers.clear();
     // Votes and proposals not saved yet: saved before the store closes (graceful restart).
     await this.persist.flush();
+    if (this.fenced) return;
     if (!this.meta.started && !this.deps.shuttingDown() && !this.ended) {
       await this.deps.store.finishMatch(this.code, "abandoned", null).catch(() => {});
       this.deps.log.info({ event: "match.abandoned", code: this.code }, "lobby abandoned");

@@ -1,5 +1,5 @@
 // What differs by mode (online/solo, classroom), as an object the match is given at creation instead of branches.
-import type { JoinOptions, MessageName, ParsedMessage, Refusal, Role, RoundExtras, ChatLine } from "@metastrategy/shared";
+import type { ChatLine, JoinOptions, MessageName, ParsedMessage, Refusal, Role, RoomPhase, RoundExtras } from "@metastrategy/shared";
 import type { Member } from "./session.js";
 
 export type Outcome = Refusal | void;
@@ -31,6 +31,8 @@ export interface Mode {
   /** Orders end early once everyone who decides has decided. */
   everyoneDecided(): boolean;
   roundStarted(): void;
+  /** A phase began (online: bots say what they mean to do when the deliberation opens). */
+  phaseEntered(phase: RoomPhase): void;
   /** Closes the round: its non-seat inputs (a class's poll, an injected card). */
   roundExtras(): RoundExtras | null;
   /** Something the mode shows changed (phase, round, seats). */

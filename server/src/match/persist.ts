@@ -3,7 +3,7 @@
 // is stored (class views, chat) await them.
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
 import type { Logger } from "../log.js";
-import type { MatchStatus, MatchStore } from "../store/types.js";
+import { FencedError, type MatchStatus, type MatchStore } from "../store/types.js";
 import type { RoomMeta } from "./meta.js";
 
 export class Persist {
@@ -64,11 +64,15 @@ export class Persist {
     return this.store.startMatch(this.code(), record, this.meta());
   }
 
-  async appendRound(index: number, orders: SeatOrders[], extras: RoundExtras | null): Promise<void> {
+  /** Stores a resolved round; "fenced" when another process holds the match now (the round is not ours to show). */
+  async appendRound(index: number, orders: SeatOrders[], extras: RoundExtras | null): Promise<"stored" | "failed" | "fenced"> {
     try {
       await this.store.appendRound(this.code(), index, orders, extras, this.meta());
+      return "stored";
     } catch (e) {
+      if (e instanceof FencedError) return "fenced";
       this.failed("round not saved", e, { round: index + 1 });
+      return "failed";
     }
   }
 

@@ -1,6 +1,7 @@
 // Online and solo matches: one player per seat, taken in the lobby or by the creator; a dropped player's seat waits.
-import { MSG, refusal, type ChatLine, type JoinOptions, type MessageName, type Refusal } from "@metastrategy/shared";
-import { broadcastChat } from "../match/commands.js";
+import { MSG, refusal, type ChatLine, type JoinOptions, type MessageName, type Refusal, type RoomPhase } from "@metastrategy/shared";
+import { botIntentLines } from "../match/bots.js";
+import { addChat } from "../match/commands.js";
 import type { Match } from "../match/match.js";
 import type { Mode, Outcome } from "../match/mode.js";
 import type { Member } from "../match/session.js";
@@ -38,7 +39,8 @@ export class OnlineMode implements Mode {
       const idx = session.seatOfToken(o.seatToken);
       if (idx >= 0) seat = idx;
     }
-    if (seat === null && creator && !o.spectator && !meta.started) {
+    // The creator sits down at once; so does a joiner by code who asks for it (client UX, issue 11).
+    if (seat === null && (creator || o.autoSeat) && !o.spectator && !meta.started) {
       const idx = meta.seats.findIndex((s) => s.kind === "open");
       if (idx >= 0) {
         session.claimOpen(idx, m.name);
@@ -103,14 +105,25 @@ export class OnlineMode implements Mode {
   }
 
   chat(_m: Member, line: ChatLine): Promise<Outcome> {
-    return broadcastChat(this.match, line);
+    return addChat(this.match, [line]).then((ok) => (ok ? undefined : refusal("not_saved", "Your message could not be saved: try again.")));
   }
 
   everyoneDecided(): boolean {
+    if (this.match.phases.timer.paused) return false; // paused means nothing moves (solo pauses while its guide is open)
     return this.match.everyHumanSubmitted();
   }
 
   roundStarted(): void {}
+
+  /** Bots say what they mean to do, one line each, when the deliberation opens with a human at the table. */
+  phaseEntered(phase: RoomPhase): void {
+    const match = this.match;
+    if (phase !== "deliberation" || !match.game || match.phaseMs(phase) === 0) return;
+    const lines = botIntentLines(match.game, match.meta.seats);
+    if (lines.length === 0) return;
+    const at = match.clock.now();
+    void addChat(match, lines.map((l) => ({ from: l.from, seat: l.seat, text: l.text, at }))); // stored before anyone sees it
+  }
 
   roundExtras(): null {
     return null;

@@ -79,6 +79,23 @@ export class MatchRoom extends Room<MatchRoomState> {
     if (this.match) await this.match.dispose();
   }
 
+  /** Another process took this match over (scale.ts): stop serving it, writing nothing; clients are closed with
+   * `closeCode` and rejoin the new owner. */
+  stopServing(closeCode: number): void {
+    if (!this.match || this.match.fenced) return;
+    this.match.fence();
+    const close = () => void this.disconnect(closeCode).catch(() => {});
+    try {
+      close();
+    } catch {
+      setTimeout(close, 0); // still inside onCreate
+    }
+  }
+
+  get fenced(): boolean {
+    return !!this.match?.fenced;
+  }
+
   /** Every frame passes the gate (guard.ts): only known names with bounded payloads reach a handler. */
   protected override _onMessage(client: any, buffer: Buffer): void {
     gateFrame(this, client, buffer, () => super._onMessage(client, buffer), (e, name) => this.crashed(`message ${name}`, e, false));
@@ -104,7 +121,7 @@ export class MatchRoom extends Room<MatchRoomState> {
   private crashed(where: string, err: unknown, rebuild: boolean): void {
     this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
     if (this.ctx) this.ctx.metrics.roomErrors++;
-    if (rebuild && this.ctx && !this.ctx.shuttingDown) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
+    if (rebuild && this.ctx && !this.ctx.shuttingDown && !this.fenced) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
   }
 
   /** Everything the session export needs (live). */

@@ -102,16 +102,14 @@ export function gateFrame(
   if (frame.kind === "ignore") return;
   if (frame.kind === "pass") return passThrough();
   if (frame.kind === "refuse") return void client.send(SMSG.error, frame.refusal);
-  try {
-    const out = handlers[frame.name]!.callback(client, frame.payload);
-    if (out && typeof (out as Promise<unknown>).catch === "function") {
-      (out as Promise<unknown>).catch((e) => {
-        onError(e, frame.name);
-        client.send(SMSG.error, { reason: "Internal error.", message: frame.name, code: "internal" });
-      });
-    }
-  } catch (e) {
+  const failed = (e: unknown) => {
     onError(e, frame.name);
     client.send(SMSG.error, { reason: "Internal error.", message: frame.name, code: "internal" });
+  };
+  try {
+    const out = handlers[frame.name]!.callback(client, frame.payload);
+    if (out && typeof (out as Promise<unknown>).catch === "function") (out as Promise<unknown>).catch(failed);
+  } catch (e) {
+    failed(e);
   }
 }

@@ -38,18 +38,45 @@ export interface MatchStore {
 export interface Orphan {
   code: string;
   owner: string | null;
+  /** The owner's lease epoch: a claim succeeds only against this epoch, and moves it on. */
+  epoch: number;
 }
 
-/** Ownership of unfinished matches across processes: the owner renews its leases; another may take an expired one over. */
+/**
+ * A write refused because this process no longer holds the match: another process claimed it (its epoch moved on), or
+ * this process cannot confirm that it still holds it (a write under its epoch failed). The room must stop serving.
+ */
+export class FencedError extends Error {
+  constructor(readonly code: string, reason: string) {
+    super(`match ${code} fenced: ${reason}`);
+    this.name = "FencedError";
+  }
+}
+
+/**
+ * Ownership of unfinished matches across processes: the owner renews its leases; another may take an expired one over.
+ * Each claim moves the match's epoch on; every write of a match carries the epoch this process holds, and PostgreSQL
+ * refuses it when the epoch moved (fencing: a stalled owner that comes back cannot write a match taken over).
+ */
 export interface LeaseStore {
   /** This process's id and lease length: matches it creates or claims are owned by it. */
   setOwner(owner: string, leaseMs: number): void;
-  /** Renews the leases of the matches this process holds (its live rooms). */
-  renew(codes: string[]): Promise<void>;
+  /** Called (synchronously, before the refused write rejects) when this process learns it lost a match. */
+  onFenced(listener: (code: string, reason: string) => void): void;
+  /**
+   * Renews the leases of the matches this process holds (its live rooms). Returns the codes it no longer holds (they
+   * were fenced: their rooms must stop serving) and the codes whose lease had lapsed locally and is held again.
+   */
+  renew(codes: string[]): Promise<{ lost: string[]; regained: string[] }>;
   /** Unfinished matches whose lease has expired. */
   orphans(): Promise<Orphan[]>;
-  /** Takes an orphan over atomically: false when another process was first (or the owner renewed meanwhile). */
-  claim(code: string, from: string | null): Promise<boolean>;
+  /** Takes an orphan over atomically at its epoch: false when another process was first (or the owner renewed meanwhile). */
+  claim(code: string, from: string | null, epoch: number): Promise<boolean>;
+  /**
+   * Whether this process may still act for `code` by its own clock: "held" (a lease it renewed has not run out),
+   * "lapsed" (held, but not renewed for a lease's length: it may have been taken over), "lost" (fenced), "unknown".
+   */
+  standing(code: string): "held" | "lapsed" | "lost" | "unknown";
   /** Gives up this process's leases now (graceful shutdown): another process restores them at once. */
   release(codes: string[]): Promise<void>;
 }

@@ -1,5 +1,5 @@
 // A small order builder: take wanted actions in priority order while they stay legal and affordable.
-import { actionCost } from "../rules/costs.js";
+import { actionCost, type CostContext } from "../rules/costs.js";
 import { checkAction } from "../rules/legal.js";
 import { ACTION_POINTS } from "../content/roles.js";
 import type { Action, SeatOrders } from "../rules/types.js";
@@ -9,10 +9,12 @@ export class OrderBuilder {
   readonly actions: Action[] = [];
   private funds: number;
   private influence: number;
+  private readonly costs: CostContext;
 
   constructor(private readonly v: SeatView) {
     this.funds = v.me.funds;
     this.influence = v.me.influence;
+    this.costs = { doctrine: v.me.doctrine, policies: v.world.policies, mods: v.mods };
   }
 
   get full(): boolean {
@@ -25,17 +27,22 @@ export class OrderBuilder {
 
   /** Funds this action would cost this seat now. */
   fundsFor(a: Action): number {
-    return actionCost({ doctrine: this.v.me.doctrine, policies: this.v.world.policies, mods: this.v.mods }, a).funds;
+    return actionCost(this.costs, a).funds;
   }
 
   /** Adds the action if it is legal and affordable; returns whether it was added. */
   want(a: Action | null | undefined | false): boolean {
     if (!a || this.full) return false;
     if (!checkAction(this.v, a).ok) return false;
-    if ((a.kind === "enact" || a.kind === "repeal") && this.actions.some((x) => x.kind === a.kind && x.policy === a.policy)) return false;
-    if (a.kind === "theory" && this.actions.some((x) => x.kind === a.kind)) return false;
-    if (a.kind === "augmentation" && this.actions.some((x) => x.kind === a.kind)) return false;
-    const c = actionCost({ doctrine: this.v.me.doctrine, policies: this.v.world.policies, mods: this.v.mods }, a);
+    if (a.kind === "enact" || a.kind === "repeal" || a.kind === "theory" || a.kind === "augmentation") {
+      // The same policy twice, or a second theory or augmentation action, would refuse the whole orders.
+      for (const x of this.actions) {
+        if (x.kind !== a.kind) continue;
+        if (a.kind === "theory" || a.kind === "augmentation") return false;
+        if ((x as { policy?: string }).policy === (a as { policy?: string }).policy) return false;
+      }
+    }
+    const c = actionCost(this.costs, a);
     if (c.funds > this.funds || c.influence > this.influence) return false;
     this.funds -= c.funds;
     this.influence -= c.influence;

@@ -1,6 +1,6 @@
 // Every message a client may send to the server, and the options a match is created with.
 import { z } from "zod";
-import { DOCTRINES, ROLES } from "../rules/types.js";
+import { DIFFICULTIES, DOCTRINES, ROLES } from "../rules/types.js";
 import { SCENARIO_IDS } from "../content/scenarios.js";
 import { SeatOrdersSchema } from "./orders.js";
 import { refusal, type Refusal } from "./refusals.js";
@@ -9,7 +9,7 @@ export * from "./names.js";
 import { MAX_CHAT, MSG } from "./names.js";
 
 const scenario = z.string().refine((s) => SCENARIO_IDS.includes(s), { message: "Unknown scenario." });
-const difficulty = z.enum(["easy", "normal", "hard"]);
+const difficulty = z.enum(DIFFICULTIES);
 const seat = z.number().int().min(0).max(7);
 
 export const TimersSchema = z
@@ -36,6 +36,8 @@ export const JoinOptionsSchema = z
   .object({
     name: z.string().trim().min(1).max(24).optional(),
     spectator: z.boolean().optional(),
+    /** Take the first free seat on joining (the lobby still lets the player move or watch). */
+    autoSeat: z.boolean().optional(),
     seatToken: z.string().max(128).optional(),
     hostToken: z.string().max(128).optional(),
   })

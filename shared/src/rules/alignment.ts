@@ -43,7 +43,7 @@ export function validationStep(ctx: RoundCtx): void {
     const found = hunt(ctx, seat, p);
     if (found > 0) {
       lab.alignedPublic = null;
-      tell(ctx, seat.id, `Validation finds ${found} hidden flaw(s); fixing them costs aligned ${found} (now ${lab.aligned}). Validate again to pass.`, "hiddenFlaw");
+      tell(ctx, seat.id, `Validation finds ${found} hidden flaw${found === 1 ? "" : "s"}; fixing them costs aligned ${found} (now ${lab.aligned}). Validate again to pass.`, "hiddenFlaw");
       if (lab.cap >= dangerLine(s.params) && chance(s, VALIDATION.frontierIncident)) {
         lab.incidents += 1;
         s.world.will = clamp(s.world.will + 1, 0, 10);
@@ -53,7 +53,7 @@ export function validationStep(ctx: RoundCtx): void {
     } else {
       lab.alignedPublic = lab.aligned;
       say(ctx, `${seat.name} passes a validation: aligned level ${lab.aligned} is now public. A pass is evidence, not proof.`, "validation");
-      tell(ctx, seat.id, `Your tests found no flaw. Their power was ${Math.round(p * 100)}% per flaw: anything they missed is still there.`, "hiddenFlaw");
+      tell(ctx, seat.id, p >= 1 ? "Your tests found no flaw, and they would have caught every one: there is none." : `Your tests found no flaw, but each flaw had only a ${Math.round(p * 100)}% chance to show: one may still hide.`, "hiddenFlaw");
       if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
     }
   }
@@ -63,7 +63,7 @@ export function validationStep(ctx: RoundCtx): void {
     const p = seat.doctrine === "conservative" ? full : full / 2;
     const found = hunt(ctx, seat, p);
     tell(ctx, seat.id, found > 0
-      ? `A minimal-risk test exposes ${found} hidden flaw(s) safely; fixing them costs aligned ${found}.`
+      ? `A minimal-risk test exposes ${found} hidden flaw${found === 1 ? "" : "s"} safely; fixing them costs aligned ${found}.`
       : `A minimal-risk test finds nothing (power ${Math.round(p * 100)}% per flaw).`, "minimalRiskTest");
   }
 }

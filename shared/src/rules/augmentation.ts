@@ -19,7 +19,7 @@ export function augmentationStep(ctx: RoundCtx): void {
     if (a.route === "direct") w.drift += AUGMENT.driftPerDirect;
     addPrestige(seat, 1, "reputation");
     // The route stays private: counting direct steps in public would reveal the hidden drift.
-    say(ctx, `${seat.name} advances human augmentation to ${w.aug}/${MAX.aug}.`, "augmentation");
+    say(ctx, () => `${seat.name} advances human augmentation to ${w.aug}/${MAX.aug}.`, "augmentation");
     tell(ctx, seat.id, a.route === "direct" ? "Direct route: fast, and nobody can tell what it does to the subjects' values." : "Epigenetic route: slow and safe.", a.route === "direct" ? "drift" : "augmentation");
   }
   creditAugStages(ctx);

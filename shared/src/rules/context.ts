@@ -10,10 +10,12 @@ export interface Gain {
 export interface RoundCtx {
   s: MatchState;
   orders: SeatOrders[];
-  /** Actions that passed validation and were paid for, per seat. */
-  acts: Action[][];
+  /** Actions that passed validation and were paid for, per seat (the orders' own arrays: read only). */
+  acts: (readonly Action[])[];
   byKind: Map<string, [SeatState, Action][]>;
   entries: ReportEntry[];
+  /** No report text wanted: say and tell record nothing. */
+  quiet: boolean;
   gains: Gain[];
   /** Researchers consulting for each lab this round. */
   consults: Map<number, number[]>;
@@ -27,12 +29,18 @@ export interface RoundCtx {
   defenseDone: number | null;
 }
 
-export function say(ctx: RoundCtx, text: string, concept: string): void {
-  ctx.entries.push({ seat: null, text, concept });
+/** A report text, or a function that writes it: use one when the text formats fractions (slow), so that a
+ * resolution without report (rollouts, the simulator) never builds it. */
+export type Text = string | (() => string);
+
+export function say(ctx: RoundCtx, text: Text, concept: string): void {
+  if (ctx.quiet) return;
+  ctx.entries.push({ seat: null, text: typeof text === "string" ? text : text(), concept });
 }
 
-export function tell(ctx: RoundCtx, seat: number, text: string, concept: string): void {
-  ctx.entries.push({ seat, text, concept });
+export function tell(ctx: RoundCtx, seat: number, text: Text, concept: string): void {
+  if (ctx.quiet) return;
+  ctx.entries.push({ seat, text: typeof text === "string" ? text : text(), concept });
 }
 
 const NONE: never[] = [];

@@ -103,7 +103,7 @@ export function auditsStep(ctx: RoundCtx): void {
     }
     if (s.world.interp >= 3) {
       seat.knownFlaws[target.id] = lab.flaws;
-      tell(ctx, seat.id, `Interpretability tools let your auditors count ${lab.flaws} hidden flaw(s) in ${target.name}'s systems.`, "interpretability");
+      tell(ctx, seat.id, `Interpretability tools let your auditors count ${lab.flaws} hidden flaw${lab.flaws === 1 ? "" : "s"} in ${target.name}'s systems.`, "interpretability");
     }
   }
 }

@@ -46,6 +46,14 @@ function targetsFor(v: SeatView, kind: ActionKind): number[] | undefined {
   return v.seats.filter((s) => s.role === role && s.id !== v.seat).map((s) => s.id);
 }
 
+/** Whether a seat may be the target of this action (the test targetsFor lists, without building the list). */
+function isTarget(v: SeatView, kind: ActionKind, target: number): boolean {
+  const role = kind === "audit" || kind === "consult" ? "lab" : kind === "grant" ? "researcher" : kind === "advise" ? "regulator" : null;
+  if (!role || target === v.seat) return false;
+  for (const s of v.seats) if (s.id === target && s.role === role) return true;
+  return false;
+}
+
 /** Is one action allowed for this seat now, ignoring the budget shared with its other actions? */
 export function checkAction(v: SeatView, a: Action): Check {
   const me = v.me;
@@ -102,8 +110,7 @@ export function checkAction(v: SeatView, a: Action): Check {
     case "consult":
     case "advise":
     case "grant": {
-      const t = targetsFor(v, a.kind) ?? [];
-      if (!Number.isInteger(a.target) || !t.includes(a.target)) return no("Choose a valid target seat.");
+      if (!Number.isInteger(a.target) || !isTarget(v, a.kind, a.target)) return no("Choose a valid target seat.");
       if (a.kind === "grant" && !(Number.isInteger(a.amount) && a.amount >= 1)) return no("A grant gives at least 1 fund.");
       return ok;
     }
@@ -186,7 +193,7 @@ function actionVariants(v: SeatView, kind: ActionKind, target = 0): Action[] {
 }
 
 function affordable(me: SeatView["me"], c: Cost): Check {
-  if (c.funds > me.funds) return no(`Needs ${c.funds} funds (you have ${me.funds}).`);
+  if (c.funds > me.funds) return no(`Needs ${c.funds} fund${c.funds === 1 ? "" : "s"} (you have ${me.funds}).`);
   if (c.influence > me.influence) return no(`Needs ${c.influence} influence (you have ${me.influence}).`);
   return ok;
 }
@@ -204,10 +211,11 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   const cctx = costCtx(v);
   let funds = 0;
   let influence = 0;
-  const enacted = new Set<string>();
+  let enacted: Set<string> | null = null;
   let theoryCount = 0;
   let augCount = 0;
-  for (const [i, a] of orders.actions.entries()) {
+  for (let i = 0; i < orders.actions.length; i++) {
+    const a = orders.actions[i];
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
     if (a.kind === "theory" && ++theoryCount > 1) return no(`Action ${i + 1}: theory work can be done once a round (deep results take time).`);
     if (a.kind === "augmentation" && ++augCount > 1) return no(`Action ${i + 1}: augmentation research can be done once a round (human trials take time).`);
@@ -215,6 +223,7 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
     if (!c.ok) return no(`Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {
       const key = `${a.kind}:${a.policy}`;
+      enacted ??= new Set<string>();
       if (enacted.has(key)) return no(`Action ${i + 1}: the same policy is named twice.`);
       enacted.add(key);
     }

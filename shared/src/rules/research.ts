@@ -102,7 +102,7 @@ export function theoryStep(ctx: RoundCtx): void {
     const gain = a.mode === "fast" ? THEORY.fast : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
     r.theoryPrivate += gain;
     if (a.mode === "fast") r.fastPrivate += 1;
-    tell(ctx, seat.id, `Theory work (${a.mode}): +${gain} unpublished theory (you hold ${r.theoryPrivate}).${a.mode === "fast" ? " Fast results have capability uses once published." : ""}`, "theory");
+    tell(ctx, seat.id, () => `Theory work (${a.mode}): +${gain} unpublished theory (you hold ${r.theoryPrivate}).${a.mode === "fast" ? " Fast results have capability uses once published." : ""}`, "theory");
     if (a.publish) publishTheory(ctx, seat);
   }
   for (const [seat] of actionsOf(ctx, "publishTheory")) publishTheory(ctx, seat);
@@ -134,7 +134,7 @@ export function publishTheory(ctx: RoundCtx, seat: SeatState): void {
   // Reputation for the points that moved world theory, in whole points.
   addPrestige(seat, Math.ceil(w.theory - old), "reputation");
   if (r.fastPrivate > 0) w.pendingApplications.push({ round: ctx.s.round + 2, amount: r.fastPrivate });
-  say(ctx, `${seat.name} publishes ${pts} point(s) of theory: world theory ${w.theory}.${r.fastPrivate > 0 ? " Some of it has capability uses that others will find in time." : ""}`, "theory");
+  say(ctx, () => `${seat.name} publishes ${pts} point${pts === 1 ? "" : "s"} of theory: world theory ${w.theory}.${r.fastPrivate > 0 ? " Some of it has capability uses that others will find in time." : ""}`, "theory");
   r.theoryPrivate = 0;
   r.fastPrivate = 0;
   milestoneCheck(ctx, before);

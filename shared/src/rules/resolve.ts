@@ -17,7 +17,7 @@ import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
-import { publicView, seatViewWith } from "./view.js";
+import { refereeSeatView, refereeView } from "./view.js";
 
 export function createMatch(setup: MatchSetup): MatchState {
   const c = checkSetup(setup);
@@ -57,19 +57,30 @@ export interface Resolution {
   report: RoundReport;
 }
 
+export interface ResolveOptions {
+  /** false: leave the report's entries empty (rollouts and the simulator read no text). Default true. */
+  report?: boolean;
+}
+
 /** Resolves one round. Illegal orders are refused whole (the seat acts as if it passed). */
-export function resolveRound(prev: MatchState, orders: readonly (SeatOrders | null | undefined)[], extras?: RoundExtras | null): Resolution {
+export function resolveRound(
+  prev: MatchState,
+  orders: readonly (SeatOrders | null | undefined)[],
+  extras?: RoundExtras | null,
+  opts?: ResolveOptions,
+): Resolution {
   if (prev.phase === "ended") throw new Error("The match has ended.");
   const s = cloneState(prev);
   const ctx: RoundCtx = {
-    s, orders: [], acts: [], byKind: new Map(), entries: [], gains: [], consults: new Map(), enforcements: 0, blocked: new Set(),
-    leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
+    s, orders: [], acts: [], byKind: new Map(), entries: [], quiet: opts?.report === false, gains: [], consults: new Map(), enforcements: 0,
+    blocked: new Set(), leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
   };
-  const pv = publicView(prev, { history: false });
+  // Orders are checked against what each seat could see (the referee's view shares the state's arrays: no copies).
+  const pv = refereeView(prev);
   for (let i = 0; i < s.seats.length; i++) {
     const seat = s.seats[i];
     let o = orders[i] ?? EMPTY;
-    const check = checkOrders(seatViewWith(pv, prev, i), o);
+    const check = checkOrders(refereeSeatView(pv, prev, i), o);
     if (!check.ok) {
       tell(ctx, i, `Your orders were refused: ${check.reason}`, "doctrine");
       o = EMPTY;
@@ -83,12 +94,12 @@ export function resolveRound(prev: MatchState, orders: readonly (SeatOrders | nu
       continue;
     }
     const cctx = { doctrine: seat.doctrine, policies: s.world.policies, mods: s.mods };
-    for (const a of o.actions) {
-      const c = actionCost(cctx, a);
+    for (let k = 0; k < o.actions.length; k++) {
+      const c = actionCost(cctx, o.actions[k]);
       seat.funds -= c.funds;
       seat.influence -= c.influence;
     }
-    ctx.acts.push(o.actions.slice());
+    ctx.acts.push(o.actions);
   }
   if (extras?.opinion) {
     const d = extras.opinion >= 0.5 ? 1 : extras.opinion <= -0.5 ? -1 : 0;

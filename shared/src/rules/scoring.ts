@@ -29,7 +29,7 @@ export function incomeStep(ctx: RoundCtx): void {
   if (w.policies.includes("theoryFund") && w.theory < THEORY_FUND_CAP) {
     const before = milestonesOf(w.theory);
     w.theory = clamp(w.theory + THEORY_FUND_RATE, 0, THEORY_FUND_CAP);
-    say(ctx, `The theory fund pays off: world theory ${w.theory}.`, "theory");
+    say(ctx, () => `The theory fund pays off: world theory ${w.theory}.`, "theory");
     milestoneCheck(ctx, before);
   }
   for (const seat of s.seats) {

@@ -3,7 +3,7 @@ import { ROLE_DEFS, MILESTONES } from "../content/roles.js";
 import { SCENARIOS } from "../content/scenarios.js";
 import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat } from "../rng.js";
-import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState } from "./types.js";
+import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";
 
 export const RULES_VERSION = "1.0.0";
 
@@ -50,8 +50,20 @@ export function buildDeck(holder: { rng: number }, mix: Record<string, number>):
     if (w <= 0) continue;
     keyed.push({ id: c.id, key: Math.log(Math.max(nextFloat(holder), 1e-12)) / w });
   }
-  keyed.sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : 1));
-  return keyed.map((k) => k.id);
+  // Highest key first, ties by id: a strict total order, so this insertion sort (no comparator calls; the deck is
+  // small) gives exactly the order Array.prototype.sort would.
+  for (let i = 1; i < keyed.length; i++) {
+    const x = keyed[i];
+    let j = i - 1;
+    while (j >= 0 && (keyed[j].key < x.key || (keyed[j].key === x.key && keyed[j].id > x.id))) {
+      keyed[j + 1] = keyed[j];
+      j--;
+    }
+    keyed[j + 1] = x;
+  }
+  const ids = new Array<string>(keyed.length);
+  for (let i = 0; i < keyed.length; i++) ids[i] = keyed[i].id;
+  return ids;
 }
 
 /** The state before round 1's news (see resolve.ts createMatch). */
@@ -98,24 +110,63 @@ export function initialState(setup: MatchSetup): MatchState {
   };
 }
 
-/** Deep copy of the mutable parts; history rows and news items are immutable and shared. */
+/** Deep copy of the mutable parts; history rows and news items are immutable and shared.
+ * Written out field by field (no object spread): this runs once per round of every rollout, and spreading
+ * objects of many shapes is several times slower. The return types make a forgotten field a type error. */
 export function cloneState(s: MatchState): MatchState {
+  const seats = new Array<SeatState>(s.seats.length);
+  for (let i = 0; i < seats.length; i++) seats[i] = cloneSeat(s.seats[i]);
   return {
-    ...s,
+    rulesVersion: s.rulesVersion,
+    scenario: s.scenario,
+    params: s.params,
+    seed: s.seed,
+    round: s.round,
+    phase: s.phase,
+    rng: s.rng,
     deck: s.deck,
-    seats: s.seats.map((seat) => ({
-      ...seat,
-      lab: seat.lab ? { ...seat.lab } : null,
-      researcher: seat.researcher ? { ...seat.researcher } : null,
-      knownFlaws: { ...seat.knownFlaws },
-      prestigeBy: { ...seat.prestigeBy },
-    })),
-    world: { ...s.world, policies: s.world.policies.slice(), pendingApplications: s.world.pendingApplications.slice() },
+    deckPos: s.deckPos,
+    seats,
+    world: cloneWorld(s.world),
     news: s.news.slice(),
-    mods: { ...s.mods },
+    mods: { capabilityCost: s.mods.capabilityCost, paradigmBoost: s.mods.paradigmBoost, leakBonus: s.mods.leakBonus, extraIncidentChance: s.mods.extraIncidentChance },
     history: s.history.slice(),
     end: s.end ? { ...s.end } : null,
     scores: s.scores ? s.scores.slice() : null,
+  };
+}
+
+function copyRecord<T extends Record<string | number, number>>(r: T): T {
+  const out = {} as Record<string, number>;
+  for (const k in r) out[k] = r[k];
+  return out as T;
+}
+
+function cloneLab(l: LabState): LabState {
+  return {
+    cap: l.cap, aligned: l.aligned, flaws: l.flaws, sec: l.sec, prod: l.prod, defense: l.defense, declaredCap: l.declaredCap,
+    alignedPublic: l.alignedPublic, validatedLevel: l.validatedLevel, incidents: l.incidents, defiedMoratorium: l.defiedMoratorium,
+    auditedSec: l.auditedSec,
+  };
+}
+
+function cloneSeat(x: SeatState): SeatState {
+  return {
+    id: x.id, role: x.role, doctrine: x.doctrine, name: x.name, switched: x.switched, funds: x.funds, influence: x.influence,
+    prestige: x.prestige,
+    lab: x.lab ? cloneLab(x.lab) : null,
+    researcher: x.researcher ? { theoryPrivate: x.researcher.theoryPrivate, fastPrivate: x.researcher.fastPrivate } : null,
+    knownFlaws: copyRecord(x.knownFlaws),
+    prestigeBy: copyRecord(x.prestigeBy),
+  };
+}
+
+function cloneWorld(w: WorldState): WorldState {
+  return {
+    theory: w.theory, interp: w.interp, aug: w.aug, drift: w.drift, rogue: w.rogue, rogueEstimate: w.rogueEstimate,
+    rogueExact: w.rogueExact, rogueMomentum: w.rogueMomentum, neutralized: w.neutralized, pool: w.pool, will: w.will,
+    policies: w.policies.slice(), regime: w.regime, pendingApplications: w.pendingApplications.slice(),
+    milestonesScored: w.milestonesScored, augStagesScored: w.augStagesScored, frontier: w.frontier,
   };
 }
 

@@ -20,7 +20,9 @@ export type PolicyId = (typeof POLICIES)[number];
 export const ENDINGS = ["secure", "handoff", "pause", "precarious", "catastrophe", "drifted"] as const;
 export type Ending = (typeof ENDINGS)[number];
 
-export type Difficulty = "easy" | "normal" | "hard";
+/** Bot levels, weakest first: the lobby, the protocol and the simulator read this list. */
+export const DIFFICULTIES = ["easy", "normal", "hard", "expert"] as const;
+export type Difficulty = (typeof DIFFICULTIES)[number];
 
 /** One action of a seat's orders. Each costs one action point plus what content/actions lists. */
 export type Action =

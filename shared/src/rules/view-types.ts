@@ -76,6 +76,8 @@ export interface Reveal {
   pool: number;
   drift: number;
   history: HistoryRow[];
+  /** Every seat's prestige by source (objectives, role points…), for the score breakdown. */
+  prestigeBy: Record<string, number>[];
 }
 
 /** What one seat may see: the public view plus its own secrets. */
@@ -89,6 +91,8 @@ export interface SeatView extends PublicView {
     funds: number;
     influence: number;
     prestige: number;
+    /** Where the prestige came from so far (objectives, publication, incidents…), each source's net change. */
+    prestigeBy: Record<string, number>;
     lab: { cap: number; aligned: number; sec: number; prod: number; defense: number } | null;
     researcher: { theoryPrivate: number; fastPrivate: number } | null;
     knownFlaws: Record<number, number>;

@@ -87,6 +87,7 @@ function reveal(s: MatchState): Reveal {
     pool: s.world.pool,
     drift: s.world.drift,
     history: s.history.slice(),
+    prestigeBy: s.seats.map((x) => ({ ...x.prestigeBy })),
   };
 }
 
@@ -115,9 +116,40 @@ export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatV
       funds: me.funds,
       influence: me.influence,
       prestige: me.prestige,
+      prestigeBy: { ...me.prestigeBy },
       lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
       researcher: me.researcher ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate } : null,
       knownFlaws,
     },
+  };
+}
+
+/** The referee's own public view for checking orders: the same fields as publicView, but sharing the state's arrays
+ * and seat objects instead of copying them. Only for reading inside the engine (never sent anywhere): the seats
+ * carry hidden fields, and the arrays are the state's own. */
+export function refereeView(s: MatchState): PublicView {
+  const w = s.world;
+  return {
+    scenario: s.scenario, round: s.round, rounds: s.params.rounds, taiThreshold: s.params.taiThreshold, dangerLine: dangerLine(s.params),
+    phase: s.phase,
+    seats: s.seats,
+    world: {
+      theory: w.theory, milestones: milestonesOf(w.theory), interp: w.interp, aug: w.aug, rogueEstimate: w.rogueEstimate,
+      rogueExact: w.rogueExact, neutralized: w.neutralized, intel: intelOf(w.pool), will: w.will, policies: w.policies, regime: w.regime,
+    },
+    news: s.news, mods: s.mods, history: [], end: s.end, scores: s.scores, reveal: null,
+  };
+}
+
+/** The referee's view of one seat for checking its orders: the seat's own state stands in for `me` (no copy). */
+export function refereeSeatView(pv: PublicView, s: MatchState, seat: number): SeatView {
+  const me = s.seats[seat];
+  if (!me) throw new Error(`No seat ${seat}`);
+  return {
+    scenario: pv.scenario, round: pv.round, rounds: pv.rounds, taiThreshold: pv.taiThreshold, dangerLine: pv.dangerLine,
+    phase: pv.phase, seats: pv.seats, world: pv.world, news: pv.news, mods: pv.mods, history: pv.history,
+    end: pv.end, scores: pv.scores, reveal: pv.reveal,
+    seat,
+    me,
   };
 }

@@ -1,6 +1,7 @@
 // Command-line parsing shared by the simulator and the benchmark (errors as values).
 import { SCENARIOS, TUNABLE_PARAMS } from "../content/scenarios.js";
-import { DOCTRINES, ROLES, type Difficulty, type Doctrine, type Role, type ScenarioParams } from "../rules/types.js";
+import { NODES_PER_MS } from "../bots/search.js";
+import { DIFFICULTIES, DOCTRINES, ROLES, type Difficulty, type Doctrine, type Role, type ScenarioParams } from "../rules/types.js";
 import type { SimOptions, TableSeat } from "./simulate.js";
 
 export type Parsed = { ok: true; opts: SimOptions; json: boolean } | { ok: false; reason: string };
@@ -25,10 +26,14 @@ export function parseSimArgs(argv: string[]): Parsed {
         case "--seed": opts.seed = intArg(a, next(), 0, 2 ** 32 - 1); break;
         case "--difficulty": {
           const d = next();
-          if (!["easy", "normal", "hard"].includes(d)) return { ok: false, reason: `--difficulty must be easy, normal or hard` };
+          if (!(DIFFICULTIES as readonly string[]).includes(d)) return { ok: false, reason: `--difficulty must be one of ${DIFFICULTIES.join(", ")}` };
           opts.difficulty = d as Difficulty;
           break;
         }
+        case "--budget-nodes": opts.budget = { ...opts.budget, nodes: intArg(a, next(), 1, 10_000_000) }; break;
+        // Wall time is not replayable: milliseconds become nodes at a fixed rate measured on the reference machine.
+        case "--budget-ms": opts.budget = { ...opts.budget, nodes: Math.max(1, Math.round(intArg(a, next(), 1, 600_000) * NODES_PER_MS)) }; break;
+        case "--ladder": opts.ladder = true; break;
         case "--table": {
           const t = parseTable(next());
           if (typeof t === "string") return { ok: false, reason: t };

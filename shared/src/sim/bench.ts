@@ -9,6 +9,8 @@ import { playMatch, seatsFor } from "./simulate.js";
 export interface EngineBench {
   matchesPerSecond: number;
   resolveRoundMicros: number;
+  /** The same, without report text (what the simulator and search rollouts run). */
+  resolveRoundQuietMicros: number;
   matches: number;
   rounds: number;
 }
@@ -25,19 +27,26 @@ export function benchEngine(seconds = 3): EngineBench {
   const elapsed = (performance.now() - t0) / 1000;
   // Median resolveRound: orders are computed first, then only the resolution is timed.
   const samples: number[] = [];
+  const quiet: number[] = [];
   for (let i = 0; samples.length < 20000; i++) {
     let s: MatchState = createMatch({ scenario: "baseline", seed: hashSeeds(3, i), seats: seatsFor(opts, i) });
     while (s.phase !== "ended") {
       const orders: SeatOrders[] = s.seats.map((_, k) => botOrders(seatView(s, k, { history: false }), { difficulty: "normal", seed: i }));
-      const t = performance.now();
-      s = resolveRound(s, orders).state;
+      let t = performance.now();
+      const next = resolveRound(s, orders).state;
       samples.push((performance.now() - t) * 1000);
+      t = performance.now();
+      resolveRound(s, orders, null, { report: false });
+      quiet.push((performance.now() - t) * 1000);
+      s = next;
     }
   }
   samples.sort((a, b) => a - b);
+  quiet.sort((a, b) => a - b);
   return {
     matchesPerSecond: Math.round(matches / elapsed),
     resolveRoundMicros: Math.round(samples[samples.length >> 1] * 10) / 10,
+    resolveRoundQuietMicros: Math.round(quiet[quiet.length >> 1] * 10) / 10,
     matches,
     rounds: samples.length,
   };
@@ -48,5 +57,5 @@ if (isMain) {
   const json = process.argv.includes("--json");
   const engine = benchEngine();
   if (json) process.stdout.write(JSON.stringify({ engine }) + "\n");
-  else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs over ${engine.rounds} rounds`);
+  else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`);
 }

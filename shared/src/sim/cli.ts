@@ -1,5 +1,7 @@
 // npm run sim -- --scenario baseline --matches 2000 --seed 1 [--json] [--table ...] [--set key=value]
-import { ENDINGS, DOCTRINES } from "../rules/types.js";
+//   [--difficulty easy|normal|hard|expert] [--budget-nodes N | --budget-ms N] [--ladder (LADDER_LEVELS=normal,hard to pick levels)]
+import { DIFFICULTIES, DOCTRINES, ENDINGS, type Difficulty } from "../rules/types.js";
+import { ladder, ladderTable } from "./ladder.js";
 import { checkSetup } from "../rules/state.js";
 import { parseSimArgs } from "./args.js";
 import { seatsFor, simulate, type SimResult } from "./simulate.js";
@@ -14,8 +16,14 @@ if (!setupCheck.ok) {
   console.error(`sim: ${setupCheck.reason}`);
   process.exit(2);
 }
-const result = simulate(parsed.opts);
-process.stdout.write(parsed.json ? JSON.stringify(result) + "\n" : table(result));
+if (parsed.opts.ladder) {
+  const levels = (process.env.LADDER_LEVELS?.split(",") ?? DIFFICULTIES) as Difficulty[];
+  const r = ladder(parsed.opts, levels, (m) => process.stderr.write(m + "\n"));
+  process.stdout.write(parsed.json ? JSON.stringify(r) + "\n" : ladderTable(r));
+} else {
+  const result = simulate(parsed.opts);
+  process.stdout.write(parsed.json ? JSON.stringify(result) + "\n" : table(result));
+}
 
 function pct(n: number, of: number): string {
   return `${((100 * n) / Math.max(1, of)).toFixed(1)}%`.padStart(7);

@@ -1,6 +1,7 @@
 // Headless matches between bots, and outcome tables over many seeded matches.
 import { SCENARIOS } from "../content/scenarios.js";
 import { botOrders } from "../bots/index.js";
+import type { SearchBudget } from "../bots/search.js";
 import { hashSeeds, makeRng, nextInt } from "../rng.js";
 import { createMatch, resolveRound } from "../rules/resolve.js";
 import { winners } from "../rules/scoring.js";
@@ -20,6 +21,10 @@ export interface SimOptions {
   table?: TableSeat[];
   overrides?: Partial<ScenarioParams>;
   difficulty?: Difficulty;
+  /** Search budget overrides for hard and expert bots (--budget-nodes, --budget-ms). */
+  budget?: Partial<SearchBudget>;
+  /** Paired ladder instead of an outcome table (see ladder.ts). */
+  ladder?: boolean;
   /** Add the `detail` block (causes, world value, timing) used by docs/MODEL.md. */
   detail?: boolean;
 }
@@ -36,15 +41,26 @@ export function seatsFor(opts: SimOptions, i: number): SeatSetup[] {
   return table.map((t) => ({ role: t.role, doctrine: t.doctrine ?? DOCTRINES[nextInt(rng, DOCTRINES.length)] }));
 }
 
+const QUIET = { report: false } as const;
+
 /** Plays one match with bots in every seat; returns its record and final state. */
-export function playMatch(scenario: string, seed: number, seats: SeatSetup[], overrides?: Partial<ScenarioParams>, difficulty: Difficulty = "normal"): MatchOutcome {
+export function playMatch(
+  scenario: string,
+  seed: number,
+  seats: SeatSetup[],
+  overrides?: Partial<ScenarioParams>,
+  difficulty: Difficulty | readonly Difficulty[] = "normal",
+  budget?: Partial<SearchBudget>,
+): MatchOutcome {
   let s = createMatch({ scenario, seed, seats, overrides });
   const ordersByRound: MatchRecord["ordersByRound"] = [];
   while (s.phase !== "ended") {
     const pv = publicView(s, { history: false });
-    const orders = s.seats.map((_, i) => botOrders(seatViewWith(pv, s, i), { difficulty, seed }));
+    const orders = s.seats.map((_, i) =>
+      botOrders(seatViewWith(pv, s, i), { difficulty: typeof difficulty === "string" ? difficulty : difficulty[i], seed, budget }),
+    );
     ordersByRound.push(orders);
-    s = resolveRound(s, orders).state;
+    s = resolveRound(s, orders, null, QUIET).state;
   }
   return { record: { rulesVersion: RULES_VERSION, scenario, seed, seats, overrides, ordersByRound }, state: s };
 }
@@ -84,7 +100,7 @@ export function simulate(opts: SimOptions): SimResult {
   const endRound = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
   for (let i = 0; i < opts.matches; i++) {
     const seats = seatsFor(opts, i);
-    const { state } = playMatch(opts.scenario, hashSeeds(opts.seed, i), seats, opts.overrides, opts.difficulty);
+    const { state } = playMatch(opts.scenario, hashSeeds(opts.seed, i), seats, opts.overrides, opts.difficulty, opts.budget);
     const end = state.end!;
     endings[end.ending]++;
     if (opts.detail) {

@@ -181,6 +181,8 @@ export class ClassroomMode implements Mode {
     this.changed();
   }
 
+  phaseEntered(): void {} // in a class, teams chat among themselves: bots do not talk
+
   roundExtras(): RoundExtras | null {
     return this.cls.closeRound(this.match.meta.seats);
   }
@@ -191,6 +193,7 @@ export class ClassroomMode implements Mode {
    */
   changed(): void {
     const match = this.match;
+    if (match.fenced) return;
     match.persist.unsaved = true;
     if (this.flush !== null) return;
     this.flush = match.clock.after(VIEW_COALESCE_MS, () => {

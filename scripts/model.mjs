@@ -1,147 +1,242 @@
 #!/usr/bin/env node
 // Regenerates docs/MODEL.md: runs every simulator command the page cites and writes their numbers.
-// Usage: npm run model   (about half a minute)
+// Usage: npm run model   (a few minutes; MODEL_MATCHES=N to change the 1,000 matches per line,
+// MODEL_COMPETENT_MATCHES=N for the competent-play column, 0 to skip it).
+// The exploit table is read from docs/balance-baseline.json when present (written by
+// `npm run balance -- --json --matches 1000 --seed 1 > docs/balance-baseline.json`).
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
 const root = new URL("..", import.meta.url).pathname;
-const BASE = ["--matches", "2000", "--seed", "1", "--json", "--detail"];
+const ONLY_BALANCE = process.env.MODEL_BALANCE_ONLY === "1";
+const N = Number(process.env.MODEL_MATCHES ?? 1000);
+const NC = Number(process.env.MODEL_COMPETENT_MATCHES ?? 20);
+const BASE = ["--matches", String(N), "--seed", "1", "--json", "--detail"];
 
-function sim(args) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", ...BASE, ...args], { cwd: root, encoding: "utf8" });
+function sim(args, base = BASE) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", ...base, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`sim ${args.join(" ")} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 const share = (r, e) => pct(r.endings[e] / r.matches);
-const cmd = (args) => `npm run sim -- ${[...BASE.filter((a) => a !== "--detail" && a !== "--json"), "--json", "--detail", ...args].join(" ")}`;
+const cmd = (args) => `npm run sim -- --matches ${N} --seed 1 --json --detail ${args.join(" ")}`.trim();
+const DOCS = ["conservative", "incrementalist", "butlerian", "transhumanist"];
 const table = (d) => ["lab", "lab", "lab", "regulator", "researcher", "researcher"].map((r) => `${r}:${d}`).join(",");
-const consTable = table("conservative");
+const byCause = (r) => `${r.detail.catastropheBy.lab} / ${r.detail.catastropheBy.rogue} / ${r.detail.catastropheBy.defense}`;
 
-const leak = [0.1, 0.3, 0.5, 0.7].map((x) => [x, sim(["--set", `leakBase=${x}`])]);
+if (ONLY_BALANCE) {
+  const path = new URL("../docs/MODEL.md", import.meta.url);
+  const old = readFileSync(path, "utf8");
+  const cut = old.indexOf("## 10. No trivial script wins");
+  writeFileSync(path, old.slice(0, cut) + balanceSection());
+  console.log("docs/MODEL.md: section 10 rewritten");
+  process.exit(0);
+}
+
+// 1. leaks fuel rogue actors
+const leak = [0.25, 0.45, 0.65].map((x) => [x, sim(["--set", `leakBase=${x}`])]);
+const base = sim([]);
+const noLabLeaks = sim(["--set", "labLeaks=0"]);
+const rogueCut = 1 - noLabLeaks.detail.catastropheBy.rogue / Math.max(1, base.detail.catastropheBy.rogue);
+const noAbsorb = sim(["--set", "absorb=0"]);
+// 2. volatility
 const vol = [0, 1, 2, 3].map((x) => [x, sim(["--set", `volatility=${x}`])]);
+// 3. deceptive alignment
+const noDeception = sim(["--set", "deception=0"]);
+const deceptionHigh = sim(["--set", "deception=1"]);
+const interpTheory = sim(["--set", "startTheory=6", "--set", "startInterp=3"]);
+// 4. products
+const noIncidents = sim(["--set", "incidents=0"]);
+const noLockIn = sim(["--set", "lockIn=0"]);
+// 5. the race: per-lab risk per round by number of labs
+const raceTables = [1, 2, 3, 4].map((k) => [k, sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(",")])]);
+const raceOff = [1, 4].map((k) => [k, sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(","), "--set", "race=0"])]);
+// 6. uniform tables (normal bots) and competent play
+const all = Object.fromEntries(DOCTRINES().map((d) => [d, sim(["--table", table(d)])]));
+function DOCTRINES() { return DOCS; }
+const competent = NC > 0 ? Object.fromEntries(DOCS.map((d) => [d, sim(["--table", table(d), "--difficulty", "hard"], ["--matches", String(NC), "--seed", "1", "--json", "--detail"])])) : null;
+const competentBase = NC > 0 ? sim(["--difficulty", "hard"], ["--matches", String(NC), "--seed", "1", "--json", "--detail"]) : null;
+const bestPath = Object.entries(all).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0];
+// 7. conservative path and predictability
+const consRogueLow = sim(["--table", table("conservative"), "--set", "rogueDrift=0", "--set", "labLeaks=0.5"]);
+const consNoReg = sim(["--table", "lab:conservative,lab:conservative,lab:conservative,researcher:conservative,researcher:conservative"]);
+const incrVol0 = sim(["--table", table("incrementalist"), "--set", "volatility=0"]);
+const consVol2 = sim(["--table", table("conservative"), "--set", "volatility=2"]);
+const incrVol2 = sim(["--table", table("incrementalist"), "--set", "volatility=2"]);
+const consTrans = sim(["--table", "lab:conservative,lab:conservative,lab:conservative,regulator:transhumanist,researcher:conservative,researcher:transhumanist"]);
+// 8. augmentation: the legal change
+const legal = [3, 6, 9, 11].map((x) => [x, sim(["--table", table("transhumanist"), "--set", `legalWill=${x}`])]);
+// 9. scenarios
 const scen = ["baseline", "leaky", "fast", "slow", "classroom"].map((s) => [s, sim(["--scenario", s])]);
-const scenario = Object.fromEntries(scen);
-const all = Object.fromEntries(["conservative", "incrementalist", "butlerian", "transhumanist"].map((d) => [d, sim(["--table", table(d)])]));
-const incrSmooth = sim(["--table", table("incrementalist"), "--set", "volatility=0"]);
-const consWorlds = [
-  ["conservative table, rogue drift 0.25", ["--table", consTable, "--set", "rogueDrift=0.25"]],
-  ["conservative table, baseline", ["--table", consTable]],
-  ["rogue drift 1.5, leakBase 0.5", ["--table", consTable, "--set", "rogueDrift=1.5", "--set", "leakBase=0.5"]],
-  ["no regulator at all", ["--table", "lab:conservative,lab:conservative,lab:conservative,researcher:conservative,researcher:conservative"]],
-].map(([name, args]) => [name, args, sim(args)]);
-const interp = [0, 3, 5].map((x) => [x, sim(["--set", `startInterp=${x}`])]);
-const seeds = [2, 3].flatMap((seed) => scen.map(([s]) => {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", "--matches", "2000", "--seed", String(seed), "--json", "--scenario", s], { cwd: root, encoding: "utf8" });
-  return JSON.parse(r.stdout);
-}));
-const minEnding = Math.min(...seeds.flatMap((r) => Object.values(r.endings).map((n) => n / r.matches)));
-const catRange = [Math.min(...seeds.map((r) => r.catastropheRate)), Math.max(...seeds.map((r) => r.catastropheRate))];
-const best = (r) => Object.entries(r.byDoctrine).sort((a, b) => b[1].winShare - a[1].winShare)[0];
-const mixed = scenario.baseline;
 
-const md = `# What the model shows
+const endingsCell = (r) => ["secure", "handoff", "pause", "precarious", "catastrophe", "drifted"].map((e) => `${e} ${share(r, e)}`).join(", ");
+const minEnding = (r) => Math.min(...Object.values(r.endings).map((n) => n / r.matches));
+const ofWon = (r) => DOCS.map((d) => `${d.slice(0, 4)} ${pct(r.byDoctrine[d].winShareOfWon)}`).join(", ");
+
+const md = `# What the model shows (rules 2.0)
 
 The game is built on an essay comparing four *metastrategies* for getting transformative AI
 aligned in time. This page lists the essay's claims that the rules are meant to make bite, the
-simulator command that shows each one, and what it printed (seed 1, 2,000 bot matches per line,
-normal difficulty). Every command is reproducible byte for byte; \`npm run model\` reruns them all
-and rewrites this page. \`--detail\` adds the causes of catastrophes, world values and timing.
+simulator command that shows each one (mostly an **ablation**: one force switched off or turned
+up with a \`--set\` knob, docs/RULES.md §2), and what it printed: seed 1, ${N} bot matches per line,
+normal bots unless said otherwise. \`npm run model\` reruns them all and rewrites this page.
 
-The numbers come from bots, not people: they show that the forces exist in the rules and push
-in the direction the essay argues, not how often real players will fail.
+The numbers come from bots, not people: they show that each force exists in the rules and pushes
+in the direction the essay argues, not how often real players will fail. Catastrophes are split
+as *labs / rogue actors / deceptive defenses*.
 
-## 1. Leaks feed irresponsible actors, and that raises catastrophe
+## 0. The default table
 
-    ${cmd(["--set", "leakBase=X"])}
+    ${cmd([])}
 
-| leakBase | leaked points / match | final rogue (mean) | catastrophe | caused by rogue actors | caused by labs |
-|---|---|---|---|---|---|
-${leak.map(([x, r]) => `| ${x}${x === 0.3 ? " (baseline)" : ""} | ${r.detail.meanLeakedPoints.toFixed(2)} | ${r.detail.meanFinalRogue.toFixed(2)} | ${pct(r.catastropheRate)} | ${r.detail.catastropheBy.rogue} | ${r.detail.catastropheBy.lab} |`).join("\n")}
+Endings: ${endingsCell(base)}. Catastrophe **${pct(base.catastropheRate)}** (${byCause(base)}), mean world value
+${base.detail.meanWorldValue.toFixed(1)}. Win share of the matches with a winner: ${ofWon(base)}.
 
-More leakage means more catastrophe, and the extra catastrophes are the rogue actors'. The
-scenarios agree: *leaky* ${pct(scenario.leaky.catastropheRate)} against *baseline* ${pct(mixed.catastropheRate)} (\`--scenario leaky\`).
+## 1. Leaked capability is the main fuel of rogue actors
+
+    ${cmd(["--set", "labLeaks=0"])}
+
+| world | leaked points / match | final rogue (mean) | catastrophe | labs / rogue / defenses |
+|---|---|---|---|---|
+${leak.map(([x, r]) => `| leakBase ${x}${x === 0.45 ? " (baseline)" : ""} | ${r.detail.meanLeakedPoints.toFixed(2)} | ${r.detail.meanFinalRogue.toFixed(2)} | ${pct(r.catastropheRate)} | ${byCause(r)} |`).join("\n")}
+| lab leaks off (\`labLeaks=0\`) | ${noLabLeaks.detail.meanLeakedPoints.toFixed(2)} | ${noLabLeaks.detail.meanFinalRogue.toFixed(2)} | ${pct(noLabLeaks.catastropheRate)} | ${byCause(noLabLeaks)} |
+| rogue actors absorb nothing (\`absorb=0\`) | ${noAbsorb.detail.meanLeakedPoints.toFixed(2)} | ${noAbsorb.detail.meanFinalRogue.toFixed(2)} | ${pct(noAbsorb.catastropheRate)} | ${byCause(noAbsorb)} |
+
+Switching lab leaks off cuts the rogue-caused catastrophes by **${pct(rogueCut)}** (target ≥ 60%): without
+leaks the irresponsible actors' own drift does not take them to the danger line in ten rounds.
+Capability that stays unaligned stays exposed every round (RULES §8), so secrecy has to hold for
+as long as the gap is open, not just the round a gain is made.
 
 ## 2. Unpredictable progress raises catastrophe
 
     ${cmd(["--set", "volatility=X"])}
 
-| volatility | catastrophe | caused by labs | secure endings |
+| volatility | catastrophe | labs / rogue / defenses | secure |
 |---|---|---|---|
-${vol.map(([x, r]) => `| ${x}${x === 1 ? " (baseline)" : ""} | ${pct(r.catastropheRate)} | ${r.detail.catastropheBy.lab} | ${r.endings.secure} |`).join("\n")}
+${vol.map(([x, r]) => `| ${x}${x === 1 ? " (baseline)" : ""} | ${pct(r.catastropheRate)} | ${byCause(r)} | ${share(r, "secure")} |`).join("\n")}
 
-Paradigm shifts open a gap between capability and aligned capability and knock old alignment
-work down; the lab-caused catastrophes grow with them. Scenarios: *slow* (volatility 0.5, less
-leakage) ${pct(scenario.slow.catastropheRate)}, *fast* (volatility 2, two news cards) ${pct(scenario.fast.catastropheRate)}.
+## 3. Deceptive alignment decides some defenses, and only theory-backed interpretability catches it
 
-## 3. Incrementalism compounds the risk
+    ${cmd(["--set", "deception=0"])}
 
-    ${cmd(["--table", table("incrementalist")])}
-
-A table of incrementalists ends in catastrophe in **${pct(all.incrementalist.catastropheRate)}** of matches
-(${all.incrementalist.detail.catastropheBy.lab} caused by labs, ${all.incrementalist.detail.catastropheBy.rogue} by rogue actors fed by their leaks); it reaches a
-secure defense in ${share(all.incrementalist, "secure")}. With smooth progress (\`--set volatility=0\`) it still fails in
-${pct(incrSmooth.catastropheRate)}: step-by-step capability work, leaky and measured by tests that cannot see every
-flaw, is the riskiest path even without surprises.
-
-## 4. The conservative path fails mainly when rogue actors are not held back
-
-    ${cmd(["--table", consTable])} [--set ...]
-
-| world | catastrophe | by rogue actors | by labs |
-|---|---|---|---|
-${consWorlds.map(([name, , r]) => `| ${name} | ${pct(r.catastropheRate)} | ${r.detail.catastropheBy.rogue} | ${r.detail.catastropheBy.lab} |`).join("\n")}
-
-(The last line drops the regulator from \`--table\`.) The conservative table is the safest of the
-tables that aim at TAI, but once nobody holds the irresponsible actors back its failures are
-almost all theirs.
-
-## 5. The butlerian path is the safest and worth the least
-
-    ${cmd(["--table", table("butlerian")])}
-
-| table | catastrophe | drifted | world value when the world survived | endings reached |
+| world | catastrophe | labs / rogue / defenses | secure | defenses completed |
 |---|---|---|---|---|
-${Object.entries(all).map(([d, r]) => `| ${d} | ${pct(r.catastropheRate)} | ${share(r, "drifted")} | ${r.detail.meanWorldValueIfSurvived.toFixed(1)} | ${Object.entries(r.endings).filter(([, n]) => n > 0).map(([e, n]) => `${e} ${n}`).join(", ")} |`).join("\n")}
+| no deceptive flaws (\`deception=0\`) | ${pct(noDeception.catastropheRate)} | ${byCause(noDeception)} | ${share(noDeception, "secure")} | ${noDeception.detail.defensesCompleted} |
+| baseline (\`deception=0.6\`) | ${pct(base.catastropheRate)} | ${byCause(base)} | ${share(base, "secure")} | ${base.detail.defensesCompleted} |
+| every near-frontier gain may deceive (\`deception=1\`) | ${pct(deceptionHigh.catastropheRate)} | ${byCause(deceptionHigh)} | ${share(deceptionHigh, "secure")} | ${deceptionHigh.detail.defensesCompleted} |
+| baseline, but theory 6 and interpretability 3 from the start | ${pct(interpTheory.catastropheRate)} | ${byCause(interpTheory)} | ${share(interpTheory, "secure")} | ${interpTheory.detail.defensesCompleted} |
 
-The butlerian table is by far the safest, and its ceiling is the lowest: every surviving match
-ends in the long pause (W = 60); it never reaches the secure future (100) or the handoff (90),
-which the other paths reach when they work. (The conservative table's survivals average less
-only because most of its matches run out of time, *precarious*, before its defense is ready:
-ten rounds are short for theory first.) The transhumanist table avoids AI catastrophe but loses
-the future to drifted successors in ${share(all.transhumanist, "drifted")} of matches.
+Switching deception off lowers catastrophe by **${((base.catastropheRate - noDeception.catastropheRate) * 100).toFixed(1)} points** (target ≥ 2). Deceptive flaws
+pass every ordinary validation; only a validation with theory milestone 2 and interpretability 3
+can find them (RULES §6), which is what the last line gives the labs from the start.
 
-## 6. Augmentation is slow and carries drift
+## 4. Products are profitable, not proof of alignment, and they lock the economy in
 
-Same commands as §5, and the mixed baseline (\`${cmd([])}\`):
+    ${cmd(["--set", "incidents=0"])}
+    ${cmd(["--set", "lockIn=0"])}
 
-- Safe (epigenetic) augmentation, as conservative researchers pursue it: handoffs arrive at
-  round **${all.conservative.detail.meanEndRound.handoff.toFixed(1)}** on average (${all.conservative.endings.handoff} handoffs, ${all.conservative.endings.drifted} drifted).
-- The direct route, as transhumanist researchers take it half the time: handoffs at round
-  ${all.transhumanist.detail.meanEndRound.handoff.toFixed(1)}, but **${pct(all.transhumanist.endings.drifted / (all.transhumanist.endings.drifted + all.transhumanist.endings.handoff))}** of augmented successors drifted.
-- Mixed tables: handoff ${share(mixed, "handoff")}, drifted ${share(mixed, "drifted")}, handoff at round ${mixed.detail.meanEndRound.handoff.toFixed(1)} on average.
+| world | catastrophe | labs / rogue / defenses | pause | products / match |
+|---|---|---|---|---|
+| baseline | ${pct(base.catastropheRate)} | ${byCause(base)} | ${share(base, "pause")} | ${base.detail.meanProducts.toFixed(1)} |
+| no product incidents | ${pct(noIncidents.catastropheRate)} | ${byCause(noIncidents)} | ${share(noIncidents, "pause")} | ${noIncidents.detail.meanProducts.toFixed(1)} |
+| no lock-in | ${pct(noLockIn.catastropheRate)} | ${byCause(noLockIn)} | ${share(noLockIn, "pause")} | ${noLockIn.detail.meanProducts.toFixed(1)} |
 
-## 7. Measuring alignment is hard, and interpretability helps only so far
+Incidents are how a flawed product shows its flaw (and raise political will); without them flaws stay hidden
+in products that add to their lab's risk. Lock-in makes the policies that would stop AI work and the
+regime need more will: without it the pause comes more easily.
 
-    ${cmd(["--set", "startInterp=X"])}
+## 5. The race is a dilemma: each lab's risk rises with the number of labs
 
-| interpretability at start | catastrophe | caused by labs |
-|---|---|---|
-${interp.map(([x, r]) => `| ${x} | ${pct(r.catastropheRate)} | ${r.detail.catastropheBy.lab} |`).join("\n")}
+    npm run sim -- --matches ${N} --seed 1 --json --detail --table lab,lab,lab,regulator,researcher,researcher [--set race=0]
 
-Better tools find more flaws, but validation loses power as systems pass the danger line
-(−10% detection per level), and only the complete theory (milestone 3) makes it certain.
+| labs at the table | lab risk per lab per round | catastrophe | labs / rogue / defenses | with \`race=0\`: risk per lab per round |
+|---|---|---|---|---|
+${raceTables.map(([k, r]) => `| ${k} | ${(r.detail.meanLabRiskPerLabRound * 100).toFixed(2)}% | ${pct(r.catastropheRate)} | ${byCause(r)} | ${(() => { const o = raceOff.find(([j]) => j === k); return o ? `${(o[1].detail.meanLabRiskPerLabRound * 100).toFixed(2)}%` : "—"; })()} |`).join("\n")}
 
-## 8. Balance targets (GAME.md §9)
+A lab gains from being ahead (the visible leader gets +1 fund a round, the most capable +3
+prestige, products take market share: RULES §3, §11), while every lab near the frontier makes
+every other one's systems more dangerous (racing pressure) and leaks catch rivals up.
 
-    npm run sim -- --scenario S --matches 2000 --seed 1 --json
+## 6. Uniform tables: the defense without TAI is harder than alignment and forgoes value
 
-| scenario | catastrophe | secure | handoff | pause | precarious | drifted | best doctrine's win share | mean rounds |
-|---|---|---|---|---|---|---|---|---|
-${scen.map(([s, r]) => `| ${s} | ${pct(r.catastropheRate)} | ${share(r, "secure")} | ${share(r, "handoff")} | ${share(r, "pause")} | ${share(r, "precarious")} | ${share(r, "drifted")} | ${pct(best(r)[1].winShare)} (${best(r)[0]}) | ${r.meanRounds.toFixed(1)} |`).join("\n")}
+    npm run sim -- --matches ${N} --seed 1 --json --detail --table lab:D,lab:D,lab:D,regulator:D,researcher:D,researcher:D${NC > 0 ? ` [--difficulty hard --matches ${NC}]` : ""}
 
-Targets: catastrophe 25–60%, every ending ≥ 2%, no doctrine wins more than 45%. Seeds 2 and 3
-stay inside the same bounds (smallest ending share ${pct(minEnding)}, catastrophe ${pct(catRange[0])}–${pct(catRange[1])}).
-`;
+| table | catastrophe | mean world value | endings (normal bots) |${NC > 0 ? ` competent play (hard bots, ${NC} matches): catastrophe, mean W |` : ""}
+|---|---|---|---|${NC > 0 ? "---|" : ""}
+${DOCS.map((d) => `| ${d} | ${pct(all[d].catastropheRate)} | ${all[d].detail.meanWorldValue.toFixed(1)} | ${endingsCell(all[d])} |${competent ? ` ${pct(competent[d].catastropheRate)}, ${competent[d].detail.meanWorldValue.toFixed(1)} |` : ""}`).join("\n")}
+| mixed (baseline) | ${pct(base.catastropheRate)} | ${base.detail.meanWorldValue.toFixed(1)} | ${endingsCell(base)} |${competentBase ? ` ${pct(competentBase.catastropheRate)}, ${competentBase.detail.meanWorldValue.toFixed(1)} |` : ""}
+
+The best path played by the normal bots is **${bestPath[0]}** (mean W ${bestPath[1].detail.meanWorldValue.toFixed(1)}); the uniform butlerian table
+reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than the best path). Its regime needs six rounds of will ≥ 6,
+three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
+when it holds it buys the pause (W 60), never the secure future. The expert bot (issue 10) will be a
+fourth column here once it lands; the hard planner stands in for competent play meanwhile (few matches: noisy).
+
+## 7. The conservative path: predictable, and it fails mainly when rogue actors are not held back
+
+| world | catastrophe | labs / rogue / defenses | secure |
+|---|---|---|---|
+| conservative table, baseline | ${pct(all.conservative.catastropheRate)} | ${byCause(all.conservative)} | ${share(all.conservative, "secure")} |
+| conservative table, rogue drift 0 and half the leaks | ${pct(consRogueLow.catastropheRate)} | ${byCause(consRogueLow)} | ${share(consRogueLow, "secure")} |
+| conservative labs and researchers, no regulator | ${pct(consNoReg.catastropheRate)} | ${byCause(consNoReg)} | ${share(consNoReg, "secure")} |
+| conservative table, volatility 2 | ${pct(consVol2.catastropheRate)} | ${byCause(consVol2)} | ${share(consVol2, "secure")} |
+| incrementalist table, volatility 2 | ${pct(incrVol2.catastropheRate)} | ${byCause(incrVol2)} | ${share(incrVol2, "secure")} |
+| incrementalist table, volatility 0 | ${pct(incrVol0.catastropheRate)} | ${byCause(incrVol0)} | ${share(incrVol0, "secure")} |
+| conservative labs + a transhumanist regulator and researcher | ${pct(consTrans.catastropheRate)} | ${byCause(consTrans)} | ${share(consTrans, "secure")}, handoff ${share(consTrans, "handoff")} |
+
+Conservative labs on published theory take one predictable step a round (no paradigm shifts):
+volatility moves the incrementalist table's lab catastrophes far more than the conservative one's.
+The conservative table reaches *secure* in ${share(all.conservative, "secure")} of its matches (target ≥ 10%).
+
+## 8. Augmentation needs a hard-won legal change; the safe route is slow, the fast one drifts
+
+    npm run sim -- --matches ${N} --seed 1 --json --detail --table ${table("transhumanist")} --set legalWill=X
+
+| will needed to legalise | handoff | drifted | mean handoff round |
+|---|---|---|---|
+${legal.map(([x, r]) => `| ${x}${x === 6 ? " (rules 2.0)" : x === 3 ? " (rules 1)" : ""} | ${share(r, "handoff")} | ${share(r, "drifted")} | ${r.detail.meanEndRound.handoff.toFixed(1)} |`).join("\n")}
+
+In a table that wants augmentation, political will climbs fast (its labs' products cause incidents, its
+regulator campaigns), so a threshold of 6 delays the law by a few rounds rather than blocking it; the gate
+bites only when will cannot get there (11). With mixed tables (§9) the handoff is ${share(base, "handoff")} of matches.
+
+## 9. Balance targets (issue 9 §3)
+
+    npm run sim -- --scenario S --matches ${N} --seed 1 --json --detail
+
+| scenario | catastrophe | smallest ending | pause | win share of won matches | mean rounds |
+|---|---|---|---|---|---|
+${scen.map(([s, r]) => `| ${s} | ${pct(r.catastropheRate)} | ${pct(minEnding(r))} | ${share(r, "pause")} | ${ofWon(r)} | ${r.meanRounds.toFixed(1)} |`).join("\n")}
+
+Targets: catastrophe 25–55%, every ending ≥ 3%, pause ≤ 25%, each doctrine 15–35% of the matches with a winner.
+
+${balanceSection()}`;
 writeFileSync(new URL("../docs/MODEL.md", import.meta.url), md);
 console.log("docs/MODEL.md written");
+
+function balanceSection() {
+  const balancePath = new URL("../docs/balance-baseline.json", import.meta.url);
+  const balance = existsSync(balancePath) ? JSON.parse(readFileSync(balancePath, "utf8")) : null;
+  const beforePath = new URL("../docs/balance-baseline-rules1.json", import.meta.url);
+  const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : null;
+  return `## 10. No trivial script wins (\`npm run balance\`)
+
+${balance ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed}   (rules ${balance.rulesVersion})
+
+| role | best exploit found | gain over the normal bot | upper 95% | normal bot score by doctrine |
+|---|---|---|---|---|
+${Object.entries(balance.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${(r.bestExploit.upper95 ?? r.bestExploit.gainOverNormal + 1.96 * r.bestExploit.se).toFixed(1)} | ${r.arms.filter((a) => a.name === "normal").map((a) => `${a.doctrine.slice(0, 4)} ${a.score.toFixed(1)}`).join(", ")} |`).join("\n")}
+
+Target: no scripted or searched policy more than +3 above the normal bot (upper end of the 95% interval).
+${before ? `
+Before (rules 1.0.0, the same command on the rules-1 engine, kept in docs/balance-baseline-rules1.json):
+
+| role | best exploit | gain over the normal bot | upper 95% |
+|---|---|---|---|
+${Object.entries(before.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} |`).join("\n")}
+
+Rules 1 doctrine win shares: ${Object.entries(before.doctrines).map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`).join(", ")}.` : ""}
+Doctrine win shares in that run: ${Object.entries(balance.doctrines).map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`).join(", ")}.` : "Run `npm run balance -- --json --matches 1000 --seed 1 > docs/balance-baseline.json`, then `npm run model`."}
+`;
+}

@@ -7,7 +7,7 @@ export { legalOrdersFromView, checkOrders, checkAction, type LegalOrders, type A
 export { legalOrders, validateOrders } from "./rules/legal-state.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
 export { actionCost, type Cost } from "./rules/costs.js";
-export { winners, ROLE_POINTS } from "./rules/scoring.js";
+export { winners, ROLE_POINTS, MARKET_PRODUCTS, labRolePoints, regulatorRolePoints } from "./rules/scoring.js";
 export { opinionWillEffect } from "./rules/opinion.js";
 export { WORLD_VALUE } from "./rules/endings.js";
 export { botOrders, type BotOptions } from "./bots/index.js";

@@ -106,7 +106,7 @@ describe("validate through resolveRound", () => {
     expect(state.seats[2].prestigeBy.objectives).toBe(2); // non-lab incrementalist: the world's new levels (4, 5)
     expect(state.seats[3].prestigeBy.objectives ?? 0).toBe(0);
     expect(report.entries.some((e) => e.seat === null && e.text.includes("passes a validation"))).toBe(true);
-    expect(state.seats[0].funds).toBe(6 + 3); // validation is free for incrementalists
+    expect(state.seats[0].funds).toBe(6 + 3 + 1); // validation is free for incrementalists; +1 at the (tied) visible frontier
   });
 
   it("a clean pass below cap publishes aligned but records no validated level", () => {

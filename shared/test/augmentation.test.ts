@@ -4,14 +4,14 @@ import { driftedChance } from "../src/rules/augmentation.js";
 import type { Action, Doctrine } from "../src/rules/types.js";
 import { atLeast, below, forceDraws, play, playAllowingRefusals, quietMatch } from "./helpers.js";
 
-describe("driftedChance = 15% per drift point, at most 1", () => {
+describe("driftedChance = 20% per drift point, at most 1", () => {
   it.each([
     [0, 0],
-    [1, 0.15],
-    [2, 0.3],
-    [4, 0.6],
-    [6, 0.9],
-    [7, 1],
+    [0.5, 0.1],
+    [1, 0.2],
+    [2, 0.4],
+    [4, 0.8],
+    [5, 1],
     [12, 1],
   ])("drift %s → %s", (drift, p) => {
     expect(driftedChance(drift)).toBeCloseTo(p, 10);
@@ -24,10 +24,10 @@ describe("augmentation research through resolveRound", () => {
   it.each<[string, number, boolean, Action[], number, number, number]>([
     // name, aug before, augmentation legal, one action per researcher, aug after, drift after, total reputation
     ["epigenetic +0.5, no drift", 0, false, [EPI], 0.5, 0, 1],
-    ["direct +1 and +1 hidden drift", 0, false, [DIRECT], 1, 1, 1],
-    ["both routes in one round", 0, false, [EPI, DIRECT], 1.5, 1, 2],
-    ["beyond 2 once legal", 2, true, [DIRECT, EPI], 3.5, 1, 2],
-    ["capped at 6", 5.5, true, [DIRECT], 6, 1, 1],
+    ["direct +1 and +0.5 hidden drift", 0, false, [DIRECT], 1, 0.5, 1],
+    ["both routes in one round (two researchers)", 0, false, [EPI, DIRECT], 1.5, 0.5, 2],
+    ["beyond 2 once legal", 2, true, [DIRECT, EPI], 3.5, 0.5, 2],
+    ["capped at 6", 5.5, true, [DIRECT], 6, 0.5, 1],
     ["stops at 2 when not legal: a second step this round does nothing", 1.5, false, [EPI, EPI], 2, 0, 1],
   ])("%s", (_n, aug, legal, actions, augAfter, drift, rep) => {
     const s = quietMatch(["lab", "researcher:conservative", "researcher:conservative"], {}, (s) => {
@@ -106,10 +106,10 @@ describe("augmented successors at stage 6", () => {
   });
 
   it.each([
-    // drift 2 → p 0.3; draws: rogue's estimate, then the drift check
-    [below(0.3), "drifted"],
-    [atLeast(0.3), "handoff"],
-  ])("drift 2 (p 0.3): draw %# → %s", (draw, ending) => {
+    // drift 2 → p 0.4; draws: rogue's estimate, then the drift check
+    [below(0.4), "drifted"],
+    [atLeast(0.4), "handoff"],
+  ])("drift 2 (p 0.4): draw %# → %s", (draw, ending) => {
     const s = forceDraws(atSix(2), [null, draw]);
     expect(play(s, step).state.end!.ending).toBe(ending);
   });

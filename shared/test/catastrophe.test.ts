@@ -42,7 +42,8 @@ describe("catastropheChance = min(95%, 8% · (cap − TAI + 4) · m) from the da
 });
 
 function world(edit: (s: MatchState) => void): MatchState {
-  return quietMatch(["lab", "lab", "regulator"], { rogueDrift: 0 }, (s) => {
+  // labLeaks 0: no leak rolls, so the draws below are the catastrophe step's own
+  return quietMatch(["lab", "lab", "regulator"], { rogueDrift: 0, labLeaks: 0 }, (s) => {
     for (const i of [0, 1]) Object.assign(lab(s, i), { cap: 3, aligned: 3, flaws: 0 });
     edit(s);
   });

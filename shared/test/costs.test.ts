@@ -17,7 +17,7 @@ describe("base costs (as an incrementalist, who validates free, and a conservati
     [{ kind: "validate" }, 1, 0],
     [{ kind: "minimalRiskTest" }, 1, 0],
     [{ kind: "security" }, 2, 0],
-    [{ kind: "deploy" }, 0, 0],
+    [{ kind: "deploy" }, 1, 0],
     [{ kind: "lobby" }, 2, 0],
     [{ kind: "buildDefense" }, 3, 0],
     [{ kind: "repeal", policy: "treaty" }, 0, 1],
@@ -61,7 +61,7 @@ describe("modifiers", () => {
     ["butlerian enforcement free", "butlerian", [], 0, { kind: "enforce" }, 0, 0],
     ["butlerian regime −1", "butlerian", [], 0, { kind: "buildRegime" }, 0, 1],
     ["butlerian moratorium −1", "butlerian", [], 0, { kind: "enact", policy: "moratorium" }, 0, 4],
-    ["transhumanist augmentation-legal −1", "transhumanist", [], 0, { kind: "enact", policy: "augmentationLegal" }, 0, 1],
+    ["transhumanist augmentation-legal −1", "transhumanist", [], 0, { kind: "enact", policy: "augmentationLegal" }, 0, 3],
     ["butlerian other policies full price", "butlerian", [], 0, { kind: "enact", policy: "treaty" }, 0, 4],
     ["licensing does not touch alignment", "conservative", ["computeLicensing"], 0, { kind: "alignment" }, 2, 0],
     ["capability cost news does not touch other actions", "conservative", [], 1, { kind: "security" }, 2, 0],
@@ -76,7 +76,7 @@ describe("policies: influence to enact and political will needed", () => {
     ["computeLicensing", 3, 3],
     ["exportControls", 3, 4],
     ["moratorium", 5, 6],
-    ["augmentationLegal", 2, 3],
+    ["augmentationLegal", 4, 6],
     ["theoryFund", 2, 0],
     ["treaty", 4, 5],
   ])("%s: %s influence, will %s", (policy, cost, will) => {
@@ -89,9 +89,9 @@ describe("policies: influence to enact and political will needed", () => {
   it.each<[Doctrine, PolicyId, number, number]>([
     // doctrine, policy, cost, will
     ["butlerian", "moratorium", 4, 6],
-    ["transhumanist", "augmentationLegal", 1, 2],
+    ["transhumanist", "augmentationLegal", 3, 5],
     ["transhumanist", "moratorium", 5, 6],
-    ["butlerian", "augmentationLegal", 2, 3],
+    ["butlerian", "augmentationLegal", 4, 6],
   ])("%s %s: cost %s, will %s", (doctrine, policy, cost, will) => {
     expect(policyCost(doctrine, policy)).toBe(cost);
     expect(policyWill(doctrine, policy)).toBe(will);

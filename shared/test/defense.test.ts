@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deceptiveChance } from "../src/rules/defense.js";
 import { legalOrders } from "../src/rules/legal-state.js";
 import type { MatchState } from "../src/rules/types.js";
-import { atLeast, below, forceDraws, lab, play, quietMatch } from "./helpers.js";
+import { atLeast, below, forceDraws, lab, play, playAllowingRefusals, quietMatch } from "./helpers.js";
 
 describe("deceptiveChance = 1 − 0.6^flaws (40% per flaw)", () => {
   it.each([
@@ -15,21 +15,30 @@ describe("deceptiveChance = 1 − 0.6^flaws (40% per flaw)", () => {
   ])("%s flaw(s) → %s", (flaws, p) => {
     expect(deceptiveChance(flaws)).toBeCloseTo(p, 10);
   });
+
+  it.each([
+    // ordinary flaws, deceptive flaws, chance: deceptive flaws weigh 70% each
+    [0, 1, 0.7],
+    [1, 1, 1 - 0.6 * 0.3],
+    [0, 2, 1 - 0.09],
+  ])("%s flaw(s) and %s deceptive flaw(s) → %s", (flaws, deceptive, p) => {
+    expect(deceptiveChance(flaws, deceptive)).toBeCloseTo(p, 10);
+  });
 });
 
-/** A lab at cap 10 (TAI 12), aligned 10 and publicly validated, with the given hidden flaws. */
-function ready(flaws: number, specs: Parameters<typeof quietMatch>[0] = ["lab:incrementalist", "lab:conservative", "regulator:incrementalist", "researcher:conservative"], theory = 1): MatchState {
+/** A lab at cap 10 (TAI 12), aligned 10 and publicly validated, with the given hidden flaws (and defense progress). */
+function ready(flaws: number, specs: Parameters<typeof quietMatch>[0] = ["lab:incrementalist", "lab:conservative", "regulator:incrementalist", "researcher:conservative"], theory = 1, defense = 0, deceptive = 0): MatchState {
   return quietMatch(specs, {}, (s) => {
     s.world.theory = theory;
     s.world.milestonesScored = 0b1110; // milestones already credited: only the defense objectives count here
     s.seats[0].funds = 12;
-    Object.assign(lab(s, 0), { cap: 10, aligned: 10, flaws, alignedPublic: 10, declaredCap: 10 });
+    Object.assign(lab(s, 0), { cap: 10, aligned: 10, flaws, deceptive, alignedPublic: 10, declaredCap: 10, defense });
   });
 }
 
 describe("building a defense", () => {
   it.each<[string, (s: MatchState) => void, string]>([
-    ["capability two short of TAI is needed", (s) => Object.assign(lab(s, 0), { cap: 9, aligned: 9, alignedPublic: 9 }), "A defense needs capability 10 or more (you have 9)."],
+    ["capability three short of TAI (the danger line) is needed", (s) => Object.assign(lab(s, 0), { cap: 8, aligned: 8, alignedPublic: 8 }), "A defense needs capability 9 or more (you have 8)."],
     ["a public aligned claim is needed", (s) => (lab(s, 0).alignedPublic = null), "validate first"],
     ["the public claim must cover the capability", (s) => (lab(s, 0).alignedPublic = 9), "validate first"],
   ])("%s", (_n, edit, reason) => {
@@ -51,21 +60,21 @@ describe("building a defense", () => {
     expect(state.end).toMatchObject({ ending: "secure", worldValue: 100, by: "defense", seat: 0, round: 2 });
     expect(state.world.neutralized).toBe(true);
     expect(state.seats[0].prestigeBy.defense).toBe(5);
-    expect(state.seats[0].funds).toBe(12 - 3 + 3 - 3 + 3);
+    expect(state.seats[0].funds).toBe(12 - 3 + 3 + 1 - 3 + 3 + 1); // +1 a round as the lab at the visible frontier
   });
 
-  it("two steps in one round complete it at once", () => {
-    const { state } = play(ready(0), { 0: [{ kind: "buildDefense" }, { kind: "buildDefense" }] });
-    expect(state.end?.ending).toBe("secure");
-    expect(lab(state, 0).defense).toBe(2);
+  it("a defense takes two rounds: two steps in one round are refused", () => {
+    const r = playAllowingRefusals(ready(0), { 0: [{ kind: "buildDefense" }, { kind: "buildDefense" }] });
+    expect(r.refused.get(0)).toContain("Build AI defense can be done once a round.");
+    expect(lab(r.state, 0).defense).toBe(0);
   });
 
   it.each([
-    // theory, incrementalist objective (+6 each), conservative objective (+10 on milestone 3)
-    [1, 6, 0],
-    [9, 6, 10],
+    // theory, incrementalist objective (+4 each), conservative objective (+8 on theory milestone 2)
+    [1, 4, 0],
+    [6, 4, 8],
   ])("objectives at theory %s: incrementalists +%s, conservatives +%s", (theory, inc, cons) => {
-    const { state } = play(ready(0, undefined, theory), { 0: [{ kind: "buildDefense" }, { kind: "buildDefense" }] });
+    const { state } = play(ready(0, undefined, theory, 1), { 0: [{ kind: "buildDefense" }] });
     const obj = (i: number) => state.seats[i].prestigeBy.objectives ?? 0;
     expect([obj(0), obj(2)]).toEqual([inc, inc]); // both incrementalist seats
     expect([obj(1), obj(3)]).toEqual([cons, cons]); // both conservative seats
@@ -78,8 +87,8 @@ describe("building a defense", () => {
     [1, below(0.4), "catastrophe"],
     [1, atLeast(0.4), "secure"],
   ])("with %s hidden flaw(s), draw %# → %s", (flaws, draw, ending) => {
-    const s = forceDraws(ready(flaws), [null, draw]);
-    const { state } = play(s, { 0: [{ kind: "buildDefense" }, { kind: "buildDefense" }] });
+    const s = forceDraws(ready(flaws, undefined, 1, 1), [null, draw]);
+    const { state } = play(s, { 0: [{ kind: "buildDefense" }] });
     expect(state.end).toMatchObject({ ending, by: "defense", seat: 0 });
     if (ending === "catastrophe") {
       expect(state.end!.cause).toContain("deceptively aligned");
@@ -89,9 +98,17 @@ describe("building a defense", () => {
     }
   });
 
+  it.each([
+    [below(0.7), "catastrophe"],
+    [atLeast(0.7), "secure"],
+  ])("a deceptive flaw (70%%), draw %# → %s: validation passed, the defense still fails", (draw, ending) => {
+    const s = forceDraws(ready(0, undefined, 1, 1, 1), [null, draw]);
+    expect(play(s, { 0: [{ kind: "buildDefense" }] }).state.end).toMatchObject({ ending, by: "defense", seat: 0 });
+  });
+
   it("no draw at all when the lab has no hidden flaws", () => {
-    const a = play(ready(0), { 0: [{ kind: "buildDefense" }, { kind: "buildDefense" }] }).state;
-    const b = play(ready(0)).state; // a quiet round of the same state: only rogue's estimate draws
+    const a = play(ready(0, undefined, 1, 1), { 0: [{ kind: "buildDefense" }] }).state;
+    const b = play(ready(0, undefined, 1, 1)).state; // a quiet round of the same state: only rogue's estimate draws
     expect(a.rng).toBe(b.rng);
   });
 });

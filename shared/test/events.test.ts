@@ -48,7 +48,7 @@ describe("applyEffect: each op", () => {
     ["interp +1", { op: "interp", delta: 1 }, (s) => s.world.interp, 1],
     ["interp clamps at 5", { op: "interp", delta: 9 }, (s) => s.world.interp, 5],
     ["aug +0.5", { op: "aug", delta: 0.5 }, (s) => s.world.aug, 0.5],
-    ["aug clamps at 6", { op: "aug", delta: 10 }, (s) => s.world.aug, 6],
+    ["aug stops at the legal limit 2 without the augmentation-legal policy", { op: "aug", delta: 10 }, (s) => s.world.aug, 2],
     ["drift +1", { op: "drift", delta: 1 }, (s) => s.world.drift, 1],
     ["drift never below 0", { op: "drift", delta: -1 }, (s) => s.world.drift, 0],
     ["funds +2 to labs only", { op: "funds", role: "lab", delta: 2 }, funds, [8, 8, 8, 2, 3, 2]],

@@ -24,7 +24,7 @@ describe("checkAction: why an action cannot be chosen", () => {
     ["lobbying to block at will 4", (s) => (s.world.will = 4), 0, { kind: "lobby", policy: "treaty" }, null],
     ["lobbying will down at 0", (s) => (s.world.will = 0), 0, { kind: "lobby" }, "Political will is already 0."],
     ["lobbying an unknown policy", () => {}, 0, { kind: "lobby", policy: "nope" as never }, "Unknown policy."],
-    ["defense below TAI − 2", (s) => Object.assign(lab(s, 0), { cap: 9, aligned: 9, alignedPublic: 9 }), 0, { kind: "buildDefense" }, "A defense needs capability 10 or more (you have 9)."],
+    ["defense below TAI − 3", (s) => Object.assign(lab(s, 0), { cap: 8, aligned: 8, alignedPublic: 8 }), 0, { kind: "buildDefense" }, "A defense needs capability 9 or more (you have 8)."],
     ["defense without validation", (s) => Object.assign(lab(s, 0), { cap: 10, aligned: 10, alignedPublic: null }), 0, { kind: "buildDefense" }, "A defense needs a publicly validated aligned level at least equal to your capability: validate first."],
     ["defense validated", (s) => Object.assign(lab(s, 0), { cap: 10, aligned: 10, alignedPublic: 10 }), 0, { kind: "buildDefense" }, null],
     ["enact a policy in force", (s) => s.world.policies.push("theoryFund"), 2, { kind: "enact", policy: "theoryFund" }, "Theory fund is already in force."],
@@ -67,7 +67,7 @@ describe("checkAction: why an action cannot be chosen", () => {
 describe("checkOrders: the whole of a seat's orders", () => {
   it.each<[string, (s: MatchState) => void, number, SeatOrders, string | null]>([
     ["no actions is fine", () => {}, 0, { actions: [] }, null],
-    ["at most 3 actions", () => {}, 0, { actions: [{ kind: "deploy" }, { kind: "deploy" }, { kind: "deploy" }, { kind: "deploy" }] }, "At most 3 actions a round."],
+    ["at most 3 actions", () => {}, 0, { actions: [{ kind: "validate" }, { kind: "validate" }, { kind: "validate" }, { kind: "validate" }] }, "At most 3 actions a round."],
     ["3 actions within budget", () => {}, 0, { actions: [{ kind: "capability" }, { kind: "alignment" }, { kind: "deploy" }] }, null],
     ["exactly the budget", () => {}, 0, { actions: [{ kind: "capability" }, { kind: "alignment" }, { kind: "security" }] }, null],
     ["over budget in funds", (s) => (s.seats[0].funds = 5), 0, { actions: [{ kind: "capability" }, { kind: "alignment" }, { kind: "security" }] }, "These orders cost 6 funds; you have 5."],
@@ -77,8 +77,10 @@ describe("checkOrders: the whole of a seat's orders", () => {
     ["butlerian enforcement is free", (s) => (s.world.will = 6), 4, { actions: [{ kind: "enact", policy: "computeLicensing" }, { kind: "enforce" }, { kind: "enforce" }] }, null],
     ["the same policy twice", (s) => (s.seats[2].influence = 9), 2, { actions: [{ kind: "enact", policy: "theoryFund" }, { kind: "enact", policy: "theoryFund" }] }, "Action 2: the same policy is named twice."],
     ["a bad action names its position", () => {}, 3, { actions: [{ kind: "applyGrant" }, { kind: "publishTheory" }] }, "Action 2 (Publish theory): You have no unpublished theory."],
-    ["theory once a round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "theory", mode: "careful" }, { kind: "theory", mode: "fast" }] }, "Action 2: theory work can be done once a round (deep results take time)."],
-    ["augmentation once a round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "augmentation", route: "epigenetic" }, { kind: "augmentation", route: "direct" }] }, "Action 2: augmentation research can be done once a round (human trials take time)."],
+    ["defense once a round", (s) => Object.assign(lab(s, 0), { cap: 9, aligned: 9, alignedPublic: 9 }), 0, { actions: [{ kind: "buildDefense" }, { kind: "buildDefense" }] }, "Action 2: Build AI defense can be done once a round."],
+    ["deploy once a round", () => {}, 0, { actions: [{ kind: "deploy" }, { kind: "deploy" }] }, "Action 2: Deploy product can be done once a round."],
+    ["theory once a round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "theory", mode: "careful" }, { kind: "theory", mode: "fast" }] }, "Action 2: Theory can be done once a round."],
+    ["augmentation once a round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "augmentation", route: "epigenetic" }, { kind: "augmentation", route: "direct" }] }, "Action 2: Augmentation can be done once a round."],
     ["theory and augmentation in one round", (s) => (s.seats[3].funds = 9), 3, { actions: [{ kind: "theory", mode: "careful" }, { kind: "augmentation", route: "direct" }] }, null],
     ["switching with actions", () => {}, 0, { actions: [{ kind: "deploy" }], switchDoctrine: "conservative" }, "Switching metastrategy costs this round's actions: submit no actions with it."],
     ["switching to the same doctrine", () => {}, 0, { actions: [], switchDoctrine: "transhumanist" }, "That is already your metastrategy."],
@@ -117,7 +119,7 @@ describe("checkOrders: the whole of a seat's orders", () => {
     const r = playAllowingRefusals(s, { 0: [{ kind: "security" }, { kind: "capability" }, { kind: "alignment" }] });
     expect(r.refused.get(0)).toBe("Your orders were refused: These orders cost 6 funds; you have 5.");
     expect(lab(r.state, 0).sec).toBe(1);
-    expect(r.state.seats[0].funds).toBe(5 + 3);
+    expect(r.state.seats[0].funds).toBe(5 + 3 + 1); // income 3, +1 for a lab at the visible frontier (all tie at the start)
     expect(r.report.entries.filter((e) => e.text.startsWith("Your orders were refused")).every((e) => e.seat === 0)).toBe(true);
   });
 
@@ -153,7 +155,7 @@ describe("legalOrders: the option list a client greys out", () => {
     ["but not in a guarded world", (s) => (s.world.neutralized = true), 0, "capability", { legal: false, reason: "Capability research has stopped: a defense or a complete monitoring regime holds the world." }],
     ["unaffordable", (s) => (s.seats[0].funds = 1), 0, "security", { legal: false, reason: "Needs 2 funds (you have 1)." }],
     ["incrementalist validation costs 0", (s) => (s.seats[0].doctrine = "incrementalist"), 0, "validate", { legal: true, cost: { funds: 0, influence: 0 } }],
-    ["deploy is free", (s) => (s.seats[0].funds = 0), 0, "deploy", { legal: true, cost: { funds: 0, influence: 0 } }],
+    ["deploy costs a fund", (s) => (s.seats[0].funds = 0), 0, "deploy", { legal: false, reason: "Needs 1 fund (you have 0).", cost: { funds: 1, influence: 0 } }],
     ["enforce, butlerian: free", (s) => (s.seats[4].influence = 0), 4, "enforce", { legal: true, cost: { funds: 0, influence: 0 } }],
     ["enforce without influence", (s) => (s.seats[2].influence = 0), 2, "enforce", { legal: false, reason: "Needs 1 influence (you have 0)." }],
     ["repeal with nothing in force", () => {}, 2, "repeal", { legal: false, reason: "No policy is in force." }],
@@ -177,7 +179,7 @@ describe("legalOrders: the option list a client greys out", () => {
       { policy: "computeLicensing", legal: true, reason: undefined, cost: 3 },
       { policy: "exportControls", legal: true, reason: undefined, cost: 3 },
       { policy: "moratorium", legal: false, reason: "Moratorium needs political will 6 (it is 5).", cost: 4 },
-      { policy: "augmentationLegal", legal: true, reason: undefined, cost: 2 },
+      { policy: "augmentationLegal", legal: false, reason: "Augmentation legal needs political will 6 (it is 5).", cost: 4 },
       { policy: "theoryFund", legal: true, reason: undefined, cost: 2 },
       { policy: "treaty", legal: true, reason: undefined, cost: 4 },
     ]);

@@ -8,7 +8,7 @@ import type { MatchState } from "../src/rules/types.js";
 const SECRET_KEYS = new Set([
   "flaws", "drift", "pool", "rogue", "rogueMomentum", "pendingApplications", "deck", "deckPos", "rng", "seed", "params",
   "defiedMoratorium", "prestigeBy", "theoryPrivate", "fastPrivate", "cap", "aligned", "sec", "knownFlaws", "funds", "influence",
-  "frontier", "alignedFrontier", "leaks", "paradigmShifts", "catastropheRisk",
+  "frontier", "alignedFrontier", "leaks", "paradigmShifts", "catastropheRisk", "labRisk", "deceptive",
 ]);
 
 /** Where a seat may see its own secrets. */
@@ -43,7 +43,7 @@ export function expectNoSecretKeys(s: MatchState, seat: number): void {
   expect(secretKeyPaths(v), `seat ${seat} view holds secret keys`).toEqual([]);
   for (const ps of v.seats)
     if (ps.lab) expect(Object.keys(ps.lab).sort()).toEqual(["alignedPublic", "auditedSec", "declaredCap", "defense", "incidents", "prod", "validatedLevel"]);
-  expect(Object.keys(v.world).sort()).toEqual(["aug", "intel", "interp", "milestones", "neutralized", "policies", "regime", "rogueEstimate", "rogueExact", "theory", "will"]);
+  expect(Object.keys(v.world).sort()).toEqual(["aug", "intel", "interp", "legalWill", "lockIn", "milestones", "neutralized", "policies", "regime", "rogueEstimate", "rogueExact", "theory", "will"]);
 }
 
 /**
@@ -60,7 +60,7 @@ export function perturbSecrets(s: MatchState, seat: number): MatchState {
     x.influence += 2;
     x.knownFlaws = { ...x.knownFlaws, 99: 7 };
     x.prestigeBy = { ...x.prestigeBy, hidden: 1 };
-    if (x.lab) Object.assign(x.lab, { cap: x.lab.cap + 3, aligned: x.lab.aligned + 1, flaws: x.lab.flaws + 2, sec: (x.lab.sec + 1) % 6, defiedMoratorium: !x.lab.defiedMoratorium });
+    if (x.lab) Object.assign(x.lab, { cap: x.lab.cap + 3, aligned: x.lab.aligned + 1, flaws: x.lab.flaws + 2, deceptive: x.lab.deceptive + 1, sec: (x.lab.sec + 1) % 6, defiedMoratorium: !x.lab.defiedMoratorium });
     if (x.researcher) x.researcher = { theoryPrivate: x.researcher.theoryPrivate + 2, fastPrivate: x.researcher.fastPrivate + 1 };
   }
   const w = t.world;
@@ -75,7 +75,7 @@ export function perturbSecrets(s: MatchState, seat: number): MatchState {
     ...h,
     labs: h.labs.map((l) => ({ ...l, cap: l.cap + 1, aligned: l.aligned + 1, flaws: l.flaws + 1 })),
     frontier: h.frontier + 1, alignedFrontier: h.alignedFrontier + 1, rogue: h.rogue + 1, pool: h.pool + 1, leaks: h.leaks + 1,
-    paradigmShifts: h.paradigmShifts + 1, catastropheRisk: h.catastropheRisk / 2,
+    paradigmShifts: h.paradigmShifts + 1, catastropheRisk: h.catastropheRisk / 2, labRisk: (h.labRisk ?? 0) / 2,
   }));
   return t;
 }
@@ -89,7 +89,7 @@ export function expectViewIndependentOfSecrets(s: MatchState, seat: number): voi
 export function expectFullReveal(s: MatchState): void {
   const r = seatView(s, 0).reveal!;
   expect(r).not.toBeNull();
-  expect(r.labs).toEqual(s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, sec: x.lab!.sec })));
+  expect(r.labs).toEqual(s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, deceptive: x.lab!.deceptive, sec: x.lab!.sec })));
   expect(r.researchers).toEqual(s.seats.filter((x) => x.researcher).map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })));
   expect({ rogue: r.rogue, pool: r.pool, drift: r.drift }).toEqual({ rogue: s.world.rogue, pool: s.world.pool, drift: s.world.drift });
   expect(r.history).toEqual(s.history);

@@ -18,20 +18,20 @@ function finalRound(edit: (s: MatchState) => void = () => {}): MatchState {
 }
 
 describe("final scores", () => {
-  it("W + prestige, after role points: products, market lead (ties share it), policies and regime", () => {
+  it("W + prestige, after role points: market share of products, market lead (ties share it), policies in force", () => {
     const { state } = play(finalRound());
     expect(state.end).toMatchObject({ ending: "precarious", worldValue: 30 });
     const prestige = [
-      4 + 2 + 3, // lab 0: 2 products + market lead
+      4 + 4 + 3, // lab 0: 2 of the 3 products on the market (6 × 2/3) + market lead
       1 + 0 + 3, // lab 1: tied lead
-      0 + 1, // lab 2: 1 product
-      2 + 2 + 1, // regulator: 2 policies + regime 1
+      0 + 2, // lab 2: 1 of 3 products (6 × 1/3)
+      2 + 2, // regulator: 2 policies in force (the unenforced regime lapsed; regime steps pay nothing at the end)
       3, // researcher: no end-of-match points
     ];
     expect(state.seats.map((x) => x.prestige)).toEqual(prestige);
     expect(state.scores).toEqual(prestige.map((p) => 30 + p));
-    expect(state.seats[0].prestigeBy).toMatchObject({ revenue: 2, marketLead: 3 });
-    expect(state.seats[3].prestigeBy).toMatchObject({ legitimacy: 3 });
+    expect(state.seats[0].prestigeBy).toMatchObject({ revenue: 4, marketLead: 3 });
+    expect(state.seats[3].prestigeBy).toMatchObject({ legitimacy: 2 });
     expect(winners(state)).toEqual([0]);
   });
 

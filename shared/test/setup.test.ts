@@ -33,11 +33,11 @@ describe("checkSetup", () => {
 describe("scenarios (docs/RULES.md §2)", () => {
   it.each<[string, number, number, number, number, number, number, number, number]>([
     // scenario, rounds, TAI, leak base, volatility, rogue drift, news per round, start security, start will
-    ["baseline", 10, 12, 0.3, 1, 0.75, 1, 1, 3],
-    ["leaky", 10, 12, 0.45, 1, 0.75, 1, 0, 3],
-    ["fast", 10, 12, 0.3, 2, 0.75, 2, 1, 3],
-    ["slow", 10, 12, 0.2, 0.5, 0.25, 1, 2, 4],
-    ["classroom", 8, 11, 0.3, 1, 0.75, 1, 1, 3],
+    ["baseline", 10, 12, 0.45, 1, 0.3, 1, 1, 3],
+    ["leaky", 10, 12, 0.6, 1, 0.3, 1, 0, 3],
+    ["fast", 10, 12, 0.45, 2, 0.3, 2, 1, 3],
+    ["slow", 10, 12, 0.3, 0.5, 0.1, 1, 2, 4],
+    ["classroom", 8, 11, 0.45, 1, 0.3, 1, 1, 3],
   ])("%s: %s rounds, TAI %s, leak %s, volatility %s, drift %s, %s card(s), sec %s, will %s", (id, rounds, tai, leak, vol, drift, news, sec, will) => {
     expect(SCENARIOS[id].params).toMatchObject({ rounds, taiThreshold: tai, leakBase: leak, volatility: vol, rogueDrift: drift, eventsPerRound: news, startSec: sec, startWill: will });
   });
@@ -53,7 +53,7 @@ describe("scenarios (docs/RULES.md §2)", () => {
   it("overrides replace parameters and merge deck weights", () => {
     const p = scenarioParams("leaky", { rounds: 4, deckMix: { theory: 0 } });
     expect(p.rounds).toBe(4);
-    expect(p.leakBase).toBe(0.45);
+    expect(p.leakBase).toBe(0.6);
     expect(p.deckMix).toMatchObject({ leaks: 3, theory: 0 });
     expect(SCENARIOS.leaky.params.deckMix.theory).toBe(1); // the scenario itself is untouched
     expect(() => scenarioParams("mars")).toThrow();
@@ -87,7 +87,7 @@ describe("the starting state", () => {
     const p = SCENARIOS.baseline.params;
     expect(s.seats[0].lab).toEqual({
       cap: p.startCap, aligned: p.startAligned, flaws: p.startFlaws, sec: p.startSec, prod: 0, defense: 0, declaredCap: p.startCap,
-      alignedPublic: null, validatedLevel: 0, incidents: 0, defiedMoratorium: false, auditedSec: null,
+      alignedPublic: null, validatedLevel: 0, deceptive: 0, incidents: 0, defiedMoratorium: false, auditedSec: null,
     });
     expect(s.seats.map((x) => [x.funds, x.influence])).toEqual([[p.startLabFunds, 0], [2, 3], [3, 0]]);
     expect(s.world).toMatchObject({ theory: p.startTheory, interp: p.startInterp, rogue: p.startRogue, rogueEstimate: p.startRogue, will: p.startWill, pool: 0, aug: 0, drift: 0, policies: [], regime: 0, neutralized: false, frontier: p.startCap });

@@ -1,5 +1,5 @@
 // End and debrief: the ending, what the world got, every hidden value revealed, scores, charts over the rounds.
-import { DOCTRINE_DEFS, GLOSSARY, ROLE_POINTS, type Doctrine, type PublicView } from "@metastrategy/shared";
+import { DOCTRINE_DEFS, GLOSSARY, regulatorRolePoints, type Doctrine, type PublicView } from "@metastrategy/shared";
 import { COLORS, LAB_STYLES, ROGUE_STYLE, WILL_STYLE, LEAK_STYLE, TAI_COLOR } from "../theme";
 import { chart, type Series } from "./charts";
 import { h } from "./dom";
@@ -17,7 +17,7 @@ export function scoreParts(view: PublicView, seat: number): ScoreParts {
   // Role points are given at the end: a lab's products and market lead; a regulator's policies and regime, which the
   // engine books under legitimacy with the legitimacy earned in play, so they are recomputed from the final world.
   const role = s.lab ? (by.revenue ?? 0) + (by.marketLead ?? 0)
-    : s.role === "regulator" ? Math.min(by.legitimacy ?? 0, view.world.policies.length * ROLE_POINTS.perPolicy + view.world.regime * ROLE_POINTS.perRegime) : 0;
+    : s.role === "regulator" ? Math.min(by.legitimacy ?? 0, regulatorRolePoints(view.world.policies.length, view.world.regime)) : 0;
   const score = view.end ? view.scores?.[seat] ?? null : null;
   return { world: view.end ? W : 0, objectives, role, other: s.prestige - objectives - role, prestige: s.prestige, score };
 }

@@ -1,6 +1,6 @@
 // "Your goals": the seat's doctrine (bonuses and objectives), its prestige so far by source, and what the
 // score would be if the match ended now. Every number comes from the view; nothing is read back from report text.
-import { DOCTRINE_DEFS, MAX, ROLE_POINTS, WORLD_VALUE, type PublicView, type SeatView } from "@metastrategy/shared";
+import { DOCTRINE_DEFS, MARKET_PRODUCTS, MAX, WORLD_VALUE, labRolePoints, regulatorRolePoints, type PublicView, type SeatView } from "@metastrategy/shared";
 import { h } from "./dom";
 import { doctrineName, fmt, roleName } from "./format";
 
@@ -36,9 +36,10 @@ export function rolePointsNow(v: SeatView): number {
   const me = v.me;
   if (me.lab) {
     const lead = Math.max(...v.seats.map((s) => (s.id === me.id ? me.lab!.cap : s.lab?.declaredCap ?? -1)));
-    return me.lab.prod * ROLE_POINTS.perProduct + (me.lab.cap >= lead ? ROLE_POINTS.marketLead : 0);
+    const market = v.seats.reduce((n, s) => n + (s.lab ? Math.min(s.lab.prod, MARKET_PRODUCTS) : 0), 0);
+    return labRolePoints(me.lab.prod, market, me.lab.cap >= lead);
   }
-  if (me.role === "regulator") return v.world.policies.length * ROLE_POINTS.perPolicy + v.world.regime * ROLE_POINTS.perRegime;
+  if (me.role === "regulator") return regulatorRolePoints(v.world.policies.length, v.world.regime);
   return 0;
 }
 

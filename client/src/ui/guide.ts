@@ -13,8 +13,8 @@ const STEPS: Step[] = [
   { region: "lines", title: "Two lines to fear", text: "Above the dashed orange danger line, a misaligned system may cause a catastrophe each round. Reaching the red TAI line while misaligned ends the world for everyone." },
   { region: "rogue", title: "Rogue actors and leaks", text: "Irresponsible actors (✖) grow every round and feed on leaked know-how. The circle above them is the leak intel. You only see an estimate of them, within one point." },
   { region: "card", title: "The news", text: "Each round starts with an event card that shifts the world: a leak, a hearing, a surprise in theory." },
-  { region: "tracks", title: "The world's tracks", text: "Theory (squares are milestones), interpretability, human augmentation, political will and the monitoring regime. Policies in force are listed below them." },
-  { element: "#orders", title: "Your orders", text: "You have three action points a round. Each action shows its cost and what it does; greyed ones say why not. Add actions, then Submit orders before the timer ends." },
+  { region: "tracks", title: "The world's tracks", text: "Theory (squares are milestones), interpretability, human augmentation, political will and the monitoring regime. Policies in force are listed below them. The regime grows one step a round at most and slips back in any round nobody enforces it." },
+  { element: "#orders", title: "Your orders", text: "You have three action points a round. Each action shows its cost and what it does; greyed ones say why not, and some can be taken only once a round. Add actions, then Submit orders before the timer ends." },
   { element: "#reports", title: "What happened", text: "After each round the report tells you what happened in words. Open a concept name to learn what it means. The guide will point out a few more things as they happen. Good luck!" },
 ];
 

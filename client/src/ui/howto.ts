@@ -5,14 +5,15 @@ import { costText } from "./orders";
 import type { Screen } from "./screen";
 
 const FORCES: [string, string][] = [
-  ["Leaks", "Secrets escape: staff move, hackers break in, papers get published. Leaked know-how feeds the rogue actors and rival labs."],
-  ["Measuring alignment is hard", "Hidden flaws stay hidden until a test finds them, a product breaks, or the end. A passed test is evidence, not proof."],
-  ["Unpredictable progress", "Capability research usually gives +1, sometimes +2, and rarely a paradigm shift (+3) that makes old alignment work stop applying."],
-  ["Politics", "Political will decides which policies can pass. Incidents raise it; lobbying lowers it."],
-  ["Economics", "Products earn money every round whether or not they are aligned: profit says nothing about safety."],
-  ["Theory", "Theory makes alignment research, validation and interpretability stronger, and spreads capability more slowly than lab secrets do."],
-  ["Augmentation", "Making humans smarter is slow and may quietly shift their values (hidden drift)."],
-  ["Rogue actors", "A force of the rules: it grows every round, faster when it absorbs leaks, and never aligns anything."],
+  ["Leaks", "Secrets escape: staff move, hackers break in, papers get published. New capability can leak the round it is made, and capability you have not aligned yet stays exposed every round until you do. Leaked know-how feeds the rogue actors and rival labs."],
+  ["Measuring alignment is hard", "Hidden flaws stay hidden until a test finds them, a product breaks, or the end. Near the danger line some flaws are deceptive: they pass every ordinary test, and only validation backed by theory (milestone 2) and interpretability 3 can find them. A passed test is evidence, not proof."],
+  ["Unpredictable progress", "Capability research usually gives +1, sometimes +2, and rarely a paradigm shift (+3) that makes old alignment work stop applying. Published theory makes shifts rarer; a conservative lab working on theory milestone 1 always gets exactly +1."],
+  ["Politics", "Political will decides which policies can pass. Incidents raise it; lobbying lowers it; campaigns raise it, by half a point once it is 5 or more. The more products on the market, the more will it takes to slow AI down."],
+  ["Economics", "Products earn money (for your first three), market share and lock-in whether or not they are aligned: profit says nothing about safety, and a flawed system sold widely is more dangerous."],
+  ["The race", "The lab that looks furthest ahead gets investors' money and the most capable lab earns prestige, but every lab near the danger line makes every other one's systems more dangerous."],
+  ["Theory", "Theory makes alignment research, validation and interpretability stronger, makes progress more predictable, and spreads capability more slowly than lab secrets do. Past theory 6 it comes half as fast."],
+  ["Augmentation", "Making humans smarter is slow, needs a hard-won law beyond stage 2 (political will 6), and the fast route may quietly shift their values (hidden drift)."],
+  ["Rogue actors", "A force of the rules fed mostly by leaks: it grows a little every round and much faster when it absorbs leaked capability, and never aligns anything."],
 ];
 
 export function howtoScreen(focus?: string): Screen {
@@ -43,6 +44,7 @@ export function howtoScreen(focus?: string): Screen {
     h("section", { class: "panel", "aria-labelledby": "h-doc" },
       h("h2", { id: "h-doc" }, "The four metastrategies"),
       h("p", null, "Each seat declares one at the start (everyone sees it). It changes some costs and gives personal objectives. You may switch once, at the price of a round's actions."),
+      h("p", null, "Every action costs something, and many can be taken only once a round (deploy, build a defense, campaign, build the regime, theory, augmentation, advise, apply for a grant, publish theory): no single action repeated wins the game."),
       h("dl", { class: "doctrines" }, DOCTRINES.map((d) => [
         h("dt", { id: `doc-${d}` }, DOCTRINE_DEFS[d].name),
         h("dd", null, h("p", null, DOCTRINE_DEFS[d].plan), h("p", null, h("strong", null, "Passive: "), DOCTRINE_DEFS[d].passive), h("p", null, h("strong", null, "Objectives: "), DOCTRINE_DEFS[d].objectives)),

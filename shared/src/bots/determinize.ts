@@ -3,6 +3,7 @@
 // other seats' purses, unpublished theory, the deck) is drawn from the seeded generator within what the view admits.
 import { MAX } from "../content/roles.js";
 import { nextFloat, nextInt, seedState, type RngHolder } from "../rng.js";
+import { deceptionChance } from "../rules/research.js";
 import { buildDeck, emptyMods, scenarioParams } from "../rules/state.js";
 import type { LabState, MatchState, SeatState } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
@@ -14,19 +15,28 @@ function samplePool(v: SeatView, rng: RngHolder): number {
   return 3 + nextInt(rng, 4); // 3 … 6
 }
 
-function sampleLab(v: SeatView, p: SeatView["seats"][number], rng: RngHolder): LabState {
+/** Deceptive flaws hide even from their own lab: possible only past the danger line, likelier with the scenario's
+ * deception and little theory (the same public facts the engine's chance reads). */
+function sampleDeceptive(v: SeatView, cap: number, deception: number, rng: RngHolder): number {
+  if (cap < v.dangerLine - 1 || deception <= 0) return 0;
+  return nextFloat(rng) < deceptionChance(deception, v.world.milestones) ? 1 : 0;
+}
+
+function sampleLab(v: SeatView, p: SeatView["seats"][number], deception: number, rng: RngHolder): LabState {
   const pub = p.lab!;
   const mine = p.id === v.seat && v.me.lab;
   // Flaws are hidden even from their own lab: 0, 1 or 2, fewer after clean public validation.
   const flaws = nextInt(rng, pub.alignedPublic !== null ? 2 : 3);
   if (mine) {
     const me = v.me.lab!;
-    return { ...pub, cap: me.cap, aligned: me.aligned, sec: me.sec, flaws, defiedMoratorium: false };
+    const deceptive = sampleDeceptive(v, me.cap, deception, rng);
+    return { ...pub, cap: me.cap, aligned: me.aligned, sec: me.sec, flaws, deceptive, defiedMoratorium: false };
   }
   const cap = pub.declaredCap + nextInt(rng, 3); // declared is a floor: unpublished gains of 0–2
   const aligned = Math.min(cap, pub.alignedPublic ?? Math.max(0, cap - 1 - nextInt(rng, 3)));
   const sec = pub.auditedSec ?? 1 + nextInt(rng, 3);
-  return { ...pub, cap, aligned, sec: Math.min(MAX.sec, sec), flaws, defiedMoratorium: false };
+  const deceptive = sampleDeceptive(v, cap, deception, rng);
+  return { ...pub, cap, aligned, sec: Math.min(MAX.sec, sec), flaws, deceptive, defiedMoratorium: false };
 }
 
 /** A plausible full state consistent with what this seat sees, drawn from `seed`. */
@@ -42,7 +52,7 @@ export function determinize(v: SeatView, seed: number): MatchState {
       funds: mine ? v.me.funds : p.role === "lab" ? 3 + nextInt(rng, 5) : 1 + nextInt(rng, 4),
       influence: mine ? v.me.influence : p.role === "regulator" ? 2 + nextInt(rng, 4) : 0,
       prestige: p.prestige,
-      lab: p.lab ? sampleLab(v, p, rng) : null,
+      lab: p.lab ? sampleLab(v, p, params.deception ?? 0, rng) : null,
       researcher: p.role === "researcher"
         ? mine && v.me.researcher ? { ...v.me.researcher } : { theoryPrivate: nextInt(rng, 3) * 0.5, fastPrivate: 0 }
         : null,

@@ -1,5 +1,6 @@
 // Heuristic bots: one plan per role × doctrine, seeing only the seat's own view.
-import { POLICY_DEFS } from "../content/policies.js";
+import { policyWill } from "../rules/costs.js";
+import { regimeWill } from "../rules/governance-rules.js";
 import { nextFloat, type RngHolder } from "../rng.js";
 import type { Action, Doctrine, PolicyId, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
@@ -32,91 +33,100 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const rivalTop = rivals.length ? Math.max(...rivals) : 0;
   const threat = Math.max(rogueThreat(v), rivalTop);
   const moratorium = v.world.policies.includes("moratorium");
+  const m = v.world.milestones;
 
-  b.wantN({ kind: "buildDefense" }, 2);
-  if (lab.cap >= defenseAt) {
-    // At the brink: make the alignment claim good, then build.
-    if (gap > 0) b.wantN({ kind: "alignment" }, 2);
+  if (lab.defense > 0) {
+    // A defense under construction: keep the claim good and finish it.
+    if (gap > 0) b.want({ kind: "alignment" });
+    b.want({ kind: "buildDefense" });
     if (!validated) b.want({ kind: "validate" });
+    return;
+  }
+  if (lab.cap >= defenseAt) {
+    // At the brink: make the alignment claim good, then build (one step a round, two rounds).
+    b.want({ kind: "buildDefense" });
+    if (gap > 0) b.wantN({ kind: "alignment" }, 2);
     b.want({ kind: "validate" });
+    if (m >= 2 && v.world.interp >= 2) b.want({ kind: "validate" });
     return;
   }
   const capability = (publish = false): Action => ({ kind: "capability", publish, defy: moratorium && d === "incrementalist" && nextFloat(rng) < 0.3 });
+  /** One capability step paired with the alignment work that covers it in the same round (alignment resolves after). */
+  const pairedStep = (): boolean => {
+    const step = capability();
+    if (b.fundsLeft < b.fundsFor(step) + 2) return false;
+    if (!b.want(step)) return false;
+    b.want({ kind: "alignment" });
+    return true;
+  };
   switch (d) {
     case "incrementalist": {
-      if (lab.cap >= danger && (gap > 0 || !validated)) {
-        // Past the danger line: close the gap and pass a validation before the next step.
-        if (gap > 0) b.wantN({ kind: "alignment" }, 2);
-        b.want({ kind: "validate" });
-        if (lab.prod < 1) b.want({ kind: "deploy" });
-        break;
-      }
-      if (gap >= 2) b.want({ kind: "alignment" });
-      if (lab.prod < 1) b.want({ kind: "deploy" });
-      if (gap <= 1 && lab.cap < defenseAt) b.want(capability(nextFloat(rng) < 0.15));
       if (gap > 0) b.want({ kind: "alignment" });
-      if (!validated && gap === 0) b.want({ kind: "validate" });
-      if (lab.sec < 2) b.want({ kind: "security" });
-      if (lab.cap < danger - 2 && gap <= 2) b.want(capability());
-      b.want({ kind: "deploy" });
+      if (lab.cap >= danger && !validated && gap <= 1) b.want({ kind: "validate" });
+      if (gap <= 0 || lab.cap < danger) pairedStep();
+      if (lab.sec < 3) b.want({ kind: "security" });
+      if (lab.prod < 2) b.want({ kind: "deploy" });
+      b.want({ kind: "validate" });
       break;
     }
     case "conservative": {
-      // Advance only on solid ground: below the danger line when pressed, beyond it only with full theory,
-      // and near the line only when the same round can pay for alignment work too (it resolves after).
-      const ready = v.world.milestones >= 2 || threat >= lab.cap;
-      const safeStep = lab.cap + 1 < danger || v.world.milestones >= 3;
+      // Theory first: once milestone 1 makes its steps predictable, advance one aligned step a round.
       if (gap > 0) b.want({ kind: "alignment" });
-      const step = capability();
-      const nearLine = lab.cap + 3 >= danger;
-      if (ready && safeStep && gap === 0 && lab.cap < defenseAt && (!nearLine || b.fundsLeft >= b.fundsFor(step) + 4)) {
-        if (b.want(step) && nearLine) b.wantN({ kind: "alignment" }, 2);
-      }
-      b.want({ kind: "minimalRiskTest" });
-      if (lab.sec < 3) b.want({ kind: "security" });
-      if (!validated && gap === 0 && lab.cap >= danger) b.want({ kind: "validate" });
+      // Far below the danger line a step is safe; closer in, only on published theory.
+      const ready = m >= 1 || lab.cap < danger - 2 || threat >= lab.cap + 2;
+      if (ready && gap <= 0) pairedStep();
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
+      if (lab.sec < 3) b.want({ kind: "security" });
       break;
     }
     case "butlerian": {
-      if (lab.prod < 2) b.want({ kind: "deploy" });
       if (gap > 0) b.want({ kind: "alignment" });
-      if (lab.sec < 4) b.want({ kind: "security" });
+      if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
-      if (threat >= lab.cap + 2 && gap === 0) b.want(capability());
+      if (lab.sec < 3) b.want({ kind: "security" });
+      if (threat >= lab.cap + 2 && gap <= 0) pairedStep();
       break;
     }
     case "transhumanist": {
-      if (lab.prod < 2) b.want({ kind: "deploy" });
       if (gap > 0) b.want({ kind: "alignment" });
-      if (lab.sec < 3) b.want({ kind: "security" });
-      if (threat >= lab.cap + 1 && gap === 0) b.want(capability());
+      if (lab.prod < 2) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
+      if (lab.sec < 3) b.want({ kind: "security" });
+      if (threat >= lab.cap + 1 && gap <= 0) pairedStep();
       break;
     }
   }
-  b.want({ kind: "deploy" });
+  // Products pay for the first three: worth a spare action (each adds lock-in, and risk if flawed).
+  // A conservative lab saves its funds for aligned steps instead.
+  if (lab.prod < (d === "conservative" ? 2 : 3)) b.want({ kind: "deploy" });
 }
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
-  butlerian: ["moratorium", "computeLicensing", "exportControls", "treaty", "securityStandard"],
-  conservative: ["securityStandard", "exportControls", "theoryFund", "augmentationLegal", "computeLicensing", "treaty"],
-  incrementalist: ["securityStandard", "theoryFund", "exportControls", "computeLicensing"],
-  transhumanist: ["augmentationLegal", "theoryFund", "securityStandard", "exportControls"],
+  butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
+  conservative: ["securityStandard", "exportControls", "theoryFund", "treaty", "augmentationLegal"],
+  incrementalist: ["securityStandard", "exportControls", "computeLicensing", "theoryFund", "treaty"],
+  transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard"],
 };
 
 function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const w = v.world;
   const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
-  if (w.regime > 0 || (d === "butlerian" && w.policies.includes("treaty"))) b.wantN({ kind: "buildRegime" }, 2);
+  const regimeReady = w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
+  // A regime once started needs enforcement every round or it lapses.
+  if (w.regime > 0 || (d === "butlerian" && regimeReady)) {
+    b.want({ kind: "enforce" });
+    b.want({ kind: "buildRegime" });
+    if (w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
+  }
+  // Leaks feed the rogue actors: keep them in check every round.
+  b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
-  if (w.rogueEstimate >= v.dangerLine - 3 || w.intel === "much") b.want({ kind: "enforce" });
-  const next = wanted.find((p) => w.will < POLICY_DEFS[p].will);
-  if (next && w.will < 8) b.want({ kind: "campaign" });
+  const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
+  if (next && w.will < 9) b.want({ kind: "campaign" });
   const labs = v.seats.filter((s) => s.lab);
-  if (labs.length && (d === "incrementalist" || d === "butlerian" || w.policies.includes("moratorium"))) {
+  if (labs.length && (d === "butlerian" || w.policies.includes("moratorium"))) {
     const t = labs[Math.floor(nextFloat(rng) * labs.length)];
     b.want({ kind: "audit", target: t.id });
   }
@@ -128,6 +138,10 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   b.want({ kind: "campaign" });
 }
 
+function regimeWillOf(v: SeatView): number {
+  return regimeWill(v.world.lockIn);
+}
+
 function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const r = v.me.researcher!;
@@ -137,30 +151,31 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   if (v.me.funds < 2) b.want({ kind: "applyGrant" });
   switch (d) {
     case "conservative":
-      b.want({ kind: "theory", mode: "careful" });
+      b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "interpretability" });
-      if (r.theoryPrivate >= 2) b.want({ kind: "publishTheory" });
       // Augmentation does not burn the commons: worth pursuing alongside theory, by the safe route.
       if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
       break;
     case "incrementalist":
       b.want({ kind: "interpretability" });
-      b.want({ kind: "theory", mode: nextFloat(rng) < 0.5 ? "fast" : "careful" });
+      b.want({ kind: "theory", mode: nextFloat(rng) < 0.3 ? "fast" : "careful", publish: true });
       if (labs.length) b.want({ kind: "consult", target: labs[Math.floor(nextFloat(rng) * labs.length)].id });
-      if (r.theoryPrivate >= 1) b.want({ kind: "publishTheory" });
       break;
     case "butlerian":
-      if (regs.length) b.want({ kind: "advise", target: regs[0].id });
-      b.want({ kind: "theory", mode: "careful" });
-      if (r.theoryPrivate >= 2) b.want({ kind: "publishTheory" });
+      b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "interpretability" });
+      // Smarter humans are no frontier AI: the safe route is welcome.
+      if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
+      if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {
-      const route = nextFloat(rng) < 0.5 ? "direct" : "epigenetic";
+      // The safe route, unless only the fast one can still reach the handoff in time (the direct route drifts).
+      const left = v.rounds - v.round + 1;
+      const need = 6 - w.aug;
+      const route = need > 0.5 * left && need <= left && w.aug >= 1 ? "direct" : "epigenetic";
       b.want({ kind: "augmentation", route });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
-      b.want({ kind: "augmentation", route: "epigenetic" });
-      b.want({ kind: "theory", mode: "careful" });
+      b.want({ kind: "theory", mode: "careful", publish: true });
       break;
     }
   }

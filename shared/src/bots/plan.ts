@@ -2,6 +2,7 @@
 import { actionCost, type CostContext } from "../rules/costs.js";
 import { checkAction } from "../rules/legal.js";
 import { ACTION_POINTS } from "../content/roles.js";
+import { ONCE_A_ROUND } from "../content/actions.js";
 import type { Action, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 
@@ -34,14 +35,9 @@ export class OrderBuilder {
   want(a: Action | null | undefined | false): boolean {
     if (!a || this.full) return false;
     if (!checkAction(this.v, a).ok) return false;
-    if (a.kind === "enact" || a.kind === "repeal" || a.kind === "theory" || a.kind === "augmentation") {
-      // The same policy twice, or a second theory or augmentation action, would refuse the whole orders.
-      for (const x of this.actions) {
-        if (x.kind !== a.kind) continue;
-        if (a.kind === "theory" || a.kind === "augmentation") return false;
-        if ((x as { policy?: string }).policy === (a as { policy?: string }).policy) return false;
-      }
-    }
+    if ((a.kind === "enact" || a.kind === "repeal") && this.actions.some((x) => x.kind === a.kind && x.policy === a.policy)) return false;
+    // A second once-a-round action would refuse the whole orders.
+    if (ONCE_A_ROUND.has(a.kind) && this.actions.some((x) => x.kind === a.kind)) return false;
     const c = actionCost(this.costs, a);
     if (c.funds > this.funds || c.influence > this.influence) return false;
     this.funds -= c.funds;

@@ -12,16 +12,16 @@ export interface DoctrineDef {
 export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
   conservative: { id: "conservative", name: "Conservative",
     plan: "Hold back capability work, build the mathematics of agents first, test only where a mistake cannot hurt, then build a defense.",
-    passive: "Careful theory gives +0.5 more (+1 instead of +0.5); minimal-risk tests are twice as strong; capability research costs 1 more fund.",
-    objectives: "+3 for each theory milestone reached before the frontier crosses the danger line; +10 for a defense built on theory milestone 3." },
+    passive: "Careful theory gives +0.25 more; minimal-risk tests are twice as strong; once theory milestone 1 is published, a conservative lab's capability steps are predictable (+1, never a paradigm shift); capability research costs 1 more fund.",
+    objectives: "+1 for each theory milestone reached before the frontier crosses the danger line; +8 for a defense built on theory milestone 2." },
   incrementalist: { id: "incrementalist", name: "Incrementalist",
     plan: "Advance capability step by step, align each new step, check it, and build a defense with what you have.",
     passive: "Alignment research gives +1 more; validation is free (no fund cost).",
-    objectives: "+1 for each capability level validated clean; +6 for any defense built." },
+    objectives: "+1 for each capability level validated clean; +4 for any defense built." },
   butlerian: { id: "butlerian", name: "Butlerian",
     plan: "Put off transformative AI indefinitely and guard the world without it.",
     passive: "Moratorium and monitoring regime cost 1 influence less; enforcement costs no influence.",
-    objectives: "+1 for each round the frontier did not advance; +8 if the monitoring regime is completed." },
+    objectives: "+1 for each round the frontier did not advance; +5 the first time the monitoring regime is completed." },
   transhumanist: { id: "transhumanist", name: "Transhumanist",
     plan: "Stop risky AI work, make humans smarter, and hand the problem to them.",
     passive: "Augmentation research costs 1 fund less; augmentation can be legalised with 1 less will and 1 less influence.",
@@ -30,12 +30,12 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
 
 /** Prestige amounts of the objectives above (kept beside the text that states them). */
 export const OBJECTIVE_POINTS = {
-  milestoneBeforeDanger: 3,
-  defenseOnMilestone3: 10,
+  milestoneBeforeDanger: 1,
+  defenseOnTheory: 8,
   validatedLevel: 1,
-  defenseBuilt: 6,
+  defenseBuilt: 4,
   frontierHeld: 1,
-  regimeComplete: 8,
+  regimeComplete: 5,
   augStage: 2,
   handoff: 10,
 } as const;

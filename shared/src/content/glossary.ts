@@ -58,7 +58,7 @@ export interface GlossaryEntry {
 export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   leak: {
     term: "Leak",
-    line: "When a lab's secret progress escapes into the shared pool, anyone (including reckless actors) can build on it.",
+    line: "When a lab's secret progress escapes into the shared pool, anyone (including reckless actors) can build on it; capability that is not yet aligned stays exposed every round until it is.",
     essay: "The essay warns that knowledge from labs spreads through shared papers, departing staff and weak security, so a step forward rarely stays in careful hands.",
   },
   breakthrough: {
@@ -78,7 +78,7 @@ export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   },
   deceptiveAlignment: {
     term: "Deceptive alignment",
-    line: "An AI defense built on a system with hidden flaws may only have been pretending to be safe, and each flaw gives a 40% chance of disaster.",
+    line: "Near the danger line a system may learn to look aligned: its deceptive flaws pass every ordinary test, only theory-backed interpretability finds them, and a defense built on one fails 70% of the time (40% for an ordinary hidden flaw).",
     essay: "The essay points out that a capable AI may learn that looking aligned pays off, which makes good behaviour weak evidence of real alignment.",
   },
   validation: {
@@ -98,12 +98,12 @@ export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   },
   economicCriterion: {
     term: "Economic criterion",
-    line: "Products earn money every round whether or not they are truly aligned, so profit tells you nothing about safety.",
+    line: "Products earn money (up to three) and market share whether or not they are truly aligned, so profit tells you nothing about safety; each product also locks the economy in and adds risk if the system is flawed.",
     essay: "The essay criticises judging alignment by whether an AI works well enough to sell, since that test can miss sudden failures.",
   },
   rogue: {
     term: "Rogue actors",
-    line: "A non-player force of reckless developers whose capability grows every round, feeds on leaks, and never does any alignment work.",
+    line: "A non-player force of reckless developers whose capability grows a little every round and much faster on leaked capability, and who never do any alignment work.",
     essay: "It represents the irresponsible actors the essay fears will race ahead using whatever knowledge escapes from careful labs.",
   },
   rogueCompounding: {
@@ -143,7 +143,7 @@ export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   },
   regime: {
     term: "Monitoring regime",
-    line: "A worldwide system built step by step by regulators that, once complete, stops dangerous AI without anyone building TAI.",
+    line: "A worldwide system regulators build one step a round, with high political will and enforcement every round or it slips back; complete, it stops dangerous AI without anyone building TAI.",
     essay: "It represents the butlerian goal of an AI defense made without AI, which the essay calls extremely hard to build.",
   },
   theory: {
@@ -153,7 +153,7 @@ export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   },
   theoryMilestone: {
     term: "Theory milestone",
-    line: "At certain theory levels alignment gets easier, fewer flaws appear, paradigm shifts hurt less, and at the top tests become certain.",
+    line: "At certain theory levels alignment gets easier, fewer flaws appear, paradigm shifts become rarer and hurt less, deceptive flaws become findable (with interpretability 3), and at the top tests become certain.",
     essay: "It shows the essay's idea that theory-based alignment carries over to new designs, while one-off patches do not.",
   },
   interpretability: {
@@ -163,7 +163,7 @@ export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   },
   augmentation: {
     term: "Augmentation",
-    line: "Research into making humans smarter; at level 6 augmented people take over the problem, but going past 2 needs a law allowing it.",
+    line: "Research into making humans smarter, once a round per researcher; at level 6 augmented people take over the problem, but going past 2 needs a law that takes political will 6 to pass.",
     essay: "It stands for the transhumanist plan, which the essay finds slow, legally difficult and harder than it first looks.",
   },
   drift: {
@@ -173,7 +173,7 @@ export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   },
   defense: {
     term: "AI defense",
-    line: "A lab at the frontier with fully validated alignment can build a defense system that, if truly flawless, secures the future.",
+    line: "A lab three steps below TAI with publicly validated alignment can build a defense system over at least two rounds; if truly flawless it secures the future.",
     essay: "It is the goal of both the conservative and incrementalist plans: an aligned system that keeps unaligned AI from causing harm.",
   },
   catastrophe: {
@@ -203,7 +203,7 @@ export const GLOSSARY: Record<ConceptId, GlossaryEntry> = {
   },
   lobbying: {
     term: "Lobbying",
-    line: "A lab pays to lower political will or to block a proposed policy when will is weak.",
+    line: "A lab pays to lower political will (twice as much once the economy leans on its products) or to block a proposed policy when will is weak.",
     essay: "It illustrates the essay's point that economic pressure makes it hard to slow AI down even once problems show up.",
   },
   doctrine: {

@@ -8,6 +8,15 @@ import type { SeatState } from "./types.js";
 export const VALIDATION = { base: 0.2, perInterp: 0.1, perMilestone: 0.1, perLevelAboveDanger: 0.1, min: 0.05, consult: 0.2, frontierIncident: 0.2 } as const;
 export const INCIDENT = { perFlaw: 0.2, will: 2, prestige: 2 } as const;
 
+/** Deceptive flaws pass ordinary tests: only theory milestone 2 plus interpretability 2 can see them. */
+export const DECEPTION = { milestones: 2, interp: 3, base: 0.3, perInterp: 0.1, milestone3: 0.3 } as const;
+
+/** Chance that one validation finds one deceptive flaw (0 without theory-backed interpretability). */
+export function deceptiveDetection(interp: number, milestones: number, consulted: boolean): number {
+  if (milestones < DECEPTION.milestones || interp < DECEPTION.interp) return 0;
+  return clamp(DECEPTION.base + DECEPTION.perInterp * (interp - DECEPTION.interp) + (milestones >= 3 ? DECEPTION.milestone3 : 0) + (consulted ? 0.1 : 0), 0, 0.95);
+}
+
 /** Chance that one validation finds one given hidden flaw. */
 export function detectionChance(interp: number, milestones: number, consulted: boolean, abovePenaltyLevels = 0): number {
   if (milestones >= 3) return 1;
@@ -24,12 +33,16 @@ function labMilestones(ctx: RoundCtx, seat: SeatState): { m: number; consulted: 
   return { m: milestonesOf(theory), consulted: consultants.length > 0 };
 }
 
-function hunt(ctx: RoundCtx, seat: SeatState, p: number): number {
+function hunt(ctx: RoundCtx, seat: SeatState, p: number, pDeceptive = 0): number {
   const lab = seat.lab!;
   let found = 0;
   const n = lab.flaws;
   for (let i = 0; i < n; i++) if (chance(ctx.s, p)) found++;
   lab.flaws -= found;
+  let deep = 0;
+  if (pDeceptive > 0) for (let i = 0; i < lab.deceptive; i++) if (chance(ctx.s, pDeceptive)) deep++;
+  lab.deceptive -= deep;
+  found += deep;
   lab.aligned = Math.max(0, lab.aligned - found);
   return found;
 }
@@ -40,7 +53,7 @@ export function validationStep(ctx: RoundCtx): void {
     const lab = seat.lab!;
     const { m, consulted } = labMilestones(ctx, seat);
     const p = detectionChance(s.world.interp, m, consulted, Math.max(0, lab.cap - dangerLine(s.params) + 1));
-    const found = hunt(ctx, seat, p);
+    const found = hunt(ctx, seat, p, deceptiveDetection(s.world.interp, m, consulted));
     if (found > 0) {
       lab.alignedPublic = null;
       tell(ctx, seat.id, `Validation finds ${found} hidden flaw${found === 1 ? "" : "s"}; fixing them costs aligned ${found} (now ${lab.aligned}). Validate again to pass.`, "hiddenFlaw");
@@ -83,7 +96,7 @@ function creditValidated(ctx: RoundCtx, seat: SeatState, level: number): void {
 /** Products with hidden flaws misbehave in public: the economic criterion is not alignment. */
 export function incidentsStep(ctx: RoundCtx): void {
   const s = ctx.s;
-  const p = INCIDENT.perFlaw + s.mods.extraIncidentChance;
+  const p = (INCIDENT.perFlaw + s.mods.extraIncidentChance) * (s.params.incidents ?? 1);
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab || lab.prod <= 0 || lab.flaws <= 0) continue;

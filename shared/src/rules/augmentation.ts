@@ -4,7 +4,7 @@ import { MAX } from "../content/roles.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige } from "./state.js";
 
-export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 1, driftRisk: 0.15, legalLimit: 2 } as const;
+export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 0.5, driftRisk: 0.2, legalLimit: 2, beyondLimit: 1 } as const;
 
 export function augmentationStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
@@ -14,7 +14,8 @@ export function augmentationStep(ctx: RoundCtx): void {
       tell(ctx, seat.id, w.aug >= MAX.aug ? "Augmentation was already complete: your work changed nothing." : "Augmentation beyond stage 2 is not legal: your trial could not go ahead.", "augmentation");
       continue;
     }
-    const step = a.route === "direct" ? AUGMENT.direct : AUGMENT.epigenetic;
+    // Past the legal limit every stage is harder: trials on people who are already augmented go half as fast.
+    const step = (a.route === "direct" ? AUGMENT.direct : AUGMENT.epigenetic) * (w.aug >= AUGMENT.legalLimit ? AUGMENT.beyondLimit : 1);
     w.aug = Math.min(ceiling, w.aug + step);
     if (a.route === "direct") w.drift += AUGMENT.driftPerDirect;
     addPrestige(seat, 1, "reputation");

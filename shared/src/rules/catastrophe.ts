@@ -2,11 +2,20 @@
 import { chance } from "../rng.js";
 import { say, type RoundCtx } from "./context.js";
 import { dangerLine } from "./state.js";
+import { PRODUCT } from "./research.js";
 
 export const CATASTROPHE = { perStep: 0.08, cap: 0.95, rogueMisalignment: 3 } as const;
 
-export function misalignment(cap: number, aligned: number, flaws: number): number {
-  return flaws + Math.max(0, cap - aligned);
+export function misalignment(cap: number, aligned: number, flaws: number, deceptive = 0, prod = 0): number {
+  const hidden = flaws + deceptive;
+  // Flawed systems in many products fail in many places at once.
+  const products = hidden > 0 ? PRODUCT.riskPerProduct * Math.min(prod, PRODUCT.riskMaxProducts) : 0;
+  return hidden + Math.max(0, cap - aligned) + products;
+}
+
+/** Racing pressure: each rival lab also past the danger line adds `race` to a lab's chance (less time for care). */
+export function raceFactor(race: number, rivalsPastDanger: number): number {
+  return 1 + race * rivalsPastDanger;
 }
 
 /** Chance that an actor causes a catastrophe this round. */
@@ -23,12 +32,19 @@ export function catastropheStep(ctx: RoundCtx): void {
   const guarded = s.world.neutralized;
   let survive = 1;
   const actors: { name: string; p: number; rogue: boolean; seat?: number }[] = [];
+  const danger = dangerLine(s.params);
+  let past = 0;
+  for (const seat of s.seats) if (seat.lab && seat.lab.cap >= danger) past++;
+  let labSurvive = 1;
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab) continue;
-    const p = catastropheChance(lab.cap, misalignment(lab.cap, lab.aligned, lab.flaws), tai, guarded);
+    const base = catastropheChance(lab.cap, misalignment(lab.cap, lab.aligned, lab.flaws, lab.deceptive, lab.prod), tai, guarded);
+    const p = base >= 1 ? 1 : Math.min(CATASTROPHE.cap, base * raceFactor(s.params.race ?? 0, Math.max(0, past - 1)));
     if (p > 0) actors.push({ name: seat.name, p, rogue: false, seat: seat.id });
+    labSurvive *= 1 - p;
   }
+  ctx.labRisk = 1 - labSurvive;
   if (!guarded) {
     const p = catastropheChance(Math.floor(s.world.rogue), CATASTROPHE.rogueMisalignment, tai, false);
     if (p > 0) actors.push({ name: "Irresponsible actors", p, rogue: true });

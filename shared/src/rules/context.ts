@@ -25,6 +25,7 @@ export interface RoundCtx {
   incidents: number;
   paradigmShifts: number;
   catastropheRisk: number;
+  labRisk: number;
   frontierBefore: number;
   defenseDone: number | null;
 }

@@ -21,9 +21,14 @@ export function policyCost(doctrine: Doctrine, policy: PolicyId): number {
   return base;
 }
 
-export function policyWill(doctrine: Doctrine, policy: PolicyId): number {
-  const base = POLICY_DEFS[policy].will;
-  if (doctrine === "transhumanist" && policy === "augmentationLegal") return base - 1;
+/** Policies that economic lock-in makes harder: each 3 points of lock-in add 1 to the will they need. */
+export const LOCKED_IN: readonly PolicyId[] = ["computeLicensing", "moratorium", "treaty"];
+
+export function policyWill(doctrine: Doctrine, policy: PolicyId, lockIn = 0, legalWill?: number): number {
+  let base = POLICY_DEFS[policy].will;
+  if (policy === "augmentationLegal" && legalWill !== undefined) base = legalWill;
+  if (doctrine === "transhumanist" && policy === "augmentationLegal") base -= 1;
+  if (LOCKED_IN.includes(policy)) base += Math.floor(lockIn / 3);
   return base;
 }
 
@@ -52,6 +57,7 @@ export function actionCost(c: CostContext, action: Action): Cost {
     case "buildRegime":
       if (c.doctrine === "butlerian") influence -= 1;
       break;
+
     case "grant":
       funds = action.amount;
       break;

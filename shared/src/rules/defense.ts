@@ -6,11 +6,11 @@ import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, milestonesOf } from "./state.js";
 import { WORLD_VALUE } from "./endings.js";
 
-export const DEFENSE = { deceptivePerFlaw: 0.4 } as const;
+export const DEFENSE = { deceptivePerFlaw: 0.4, deceptivePerDeceptive: 0.7 } as const;
 
-/** Chance that a finished defense was deceptively aligned, given its lab's hidden flaws. */
-export function deceptiveChance(flaws: number): number {
-  return 1 - Math.pow(1 - DEFENSE.deceptivePerFlaw, flaws);
+/** Chance that a finished defense was deceptively aligned, given its lab's hidden flaws and deceptive flaws. */
+export function deceptiveChance(flaws: number, deceptive = 0): number {
+  return 1 - Math.pow(1 - DEFENSE.deceptivePerFlaw, flaws) * Math.pow(1 - DEFENSE.deceptivePerDeceptive, deceptive);
 }
 
 export function defenseStep(ctx: RoundCtx): void {
@@ -26,17 +26,17 @@ export function defenseStep(ctx: RoundCtx): void {
     ctx.defenseDone = seat.id;
     for (const x of s.seats) {
       if (x.doctrine === "incrementalist") addPrestige(x, OBJECTIVE_POINTS.defenseBuilt, "objectives");
-      if (x.doctrine === "conservative" && milestonesOf(s.world.theory) >= 3) addPrestige(x, OBJECTIVE_POINTS.defenseOnMilestone3, "objectives");
+      if (x.doctrine === "conservative" && milestonesOf(s.world.theory) >= 2) addPrestige(x, OBJECTIVE_POINTS.defenseOnTheory, "objectives");
     }
     addPrestige(seat, 5, "defense");
-    if (lab.flaws > 0 && chance(s, deceptiveChance(lab.flaws))) {
+    if (lab.flaws + lab.deceptive > 0 && chance(s, deceptiveChance(lab.flaws, lab.deceptive))) {
       s.end = { ending: "catastrophe", round: s.round, worldValue: 0, by: "defense", seat: seat.id,
         cause: `${seat.name}'s defense system was deceptively aligned: it passed every test it was given, then pursued its own goals.` };
       say(ctx, `${seat.name} switches on its AI defense system. It had learned to look aligned.`, "deceptiveAlignment");
     } else {
       s.world.neutralized = true;
       s.end = { ending: "secure", round: s.round, worldValue: WORLD_VALUE.secure, by: "defense", seat: seat.id,
-        cause: `${seat.name} deployed an aligned AI defense system${lab.flaws > 0 ? " (with hidden flaws that, by luck, did not matter)" : ""}.` };
+        cause: `${seat.name} deployed an aligned AI defense system${lab.flaws + lab.deceptive > 0 ? " (with hidden flaws that, by luck, did not matter)" : ""}.` };
       say(ctx, `${seat.name} deploys an aligned AI defense system: rogue programmes are contained.`, "defense");
     }
     tell(ctx, seat.id, `Your defense system is complete.`, "defense");

@@ -4,6 +4,7 @@ import type { EventEffect, LabPick } from "../content/event-types.js";
 import { MAX } from "../content/roles.js";
 import { chance, nextInt } from "../rng.js";
 import { clamp, addPrestige } from "./state.js";
+import { AUGMENT } from "./augmentation.js";
 import type { MatchState, NewsItem, SeatState } from "./types.js";
 
 function pickLabs(s: MatchState, pick: LabPick): SeatState[] {
@@ -25,9 +26,10 @@ export function applyEffect(s: MatchState, e: EventEffect): void {
   switch (e.op) {
     case "will": w.will = clamp(w.will + e.delta, 0, MAX.will); break;
     case "leak":
-      for (const x of pickLabs(s, e.lab)) if (x.lab!.cap > 0) w.pool += e.amount;
+      for (const x of pickLabs(s, e.lab)) if (x.lab!.cap > 0) w.pool += e.amount * (s.params.labLeaks ?? 1);
       break;
-    case "pool": w.pool = Math.max(0, w.pool + e.delta); break;
+    // Pool news (open weights, stolen copies) is lab capability getting out: the labLeaks knob scales it too.
+    case "pool": w.pool = Math.max(0, w.pool + (e.delta > 0 ? e.delta * (s.params.labLeaks ?? 1) : e.delta)); break;
     case "rogue": {
       const before = w.rogue;
       w.rogue = Math.max(0, w.rogue + e.delta);
@@ -38,7 +40,8 @@ export function applyEffect(s: MatchState, e: EventEffect): void {
     case "rogueMomentum": w.rogueMomentum = Math.max(0, w.rogueMomentum + e.delta); break;
     case "theory": w.theory = clamp(w.theory + e.delta, 0, MAX.theory); break;
     case "interp": w.interp = clamp(w.interp + e.delta, 0, MAX.interp); break;
-    case "aug": w.aug = clamp(w.aug + e.delta, 0, MAX.aug); break;
+    // News cannot carry augmentation past the legal limit either.
+    case "aug": w.aug = clamp(w.aug + e.delta, 0, w.policies.includes("augmentationLegal") ? MAX.aug : Math.max(w.aug, AUGMENT.legalLimit)); break;
     case "drift": w.drift = Math.max(0, w.drift + e.delta); break;
     case "funds":
       for (const x of s.seats) if (!e.role || x.role === e.role) x.funds = Math.max(0, x.funds + e.delta);

@@ -5,17 +5,21 @@ import { MAX } from "../content/roles.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp } from "./state.js";
 import { policyCost, policyWill } from "./costs.js";
+import { lockInOf, regimeWill } from "./governance-rules.js";
 
 /** Step 1: lobbying blocks, then repeals and enactments. */
 export function policiesStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
+  const lockIn = lockInOf(ctx.s);
   for (const [seat, a] of actionsOf(ctx, "lobby")) {
-    if (a.policy !== undefined && w.will < 5) {
+    if (a.policy !== undefined && w.will < 5 + Math.floor(lockIn / 3)) {
       ctx.blocked.add(a.policy);
       tell(ctx, seat.id, `Your lobbying works against ${POLICY_DEFS[a.policy].name} this round.`, "lobbying");
     } else if (a.policy === undefined) {
-      w.will = clamp(w.will - 1, 0, MAX.will);
-      say(ctx, "Industry lobbying cools public concern: political will −1.", "lobbying");
+      // A lab the economy leans on (3+ products) lobbies with more weight.
+      const d = seat.lab && seat.lab.prod >= 3 ? 2 : 1;
+      w.will = clamp(w.will - d, 0, MAX.will);
+      say(ctx, `Industry lobbying cools public concern: political will −${d}.`, "lobbying");
     }
   }
   for (const [seat, a] of actionsOf(ctx, "repeal")) {
@@ -31,7 +35,7 @@ export function policiesStep(ctx: RoundCtx): void {
       tell(ctx, seat.id, `${def.name} was already in force: your enactment changed nothing.`, "policy");
       continue;
     }
-    if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty") && treatySigners.size < 2) {
+    if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty", lockIn) && treatySigners.size < 2) {
       seat.influence += policyCost(seat.doctrine, "treaty");
       say(ctx, `${seat.name} proposes an international treaty, but without enough political will it needs both regulators' signatures this round.`, "policy");
       tell(ctx, seat.id, "The treaty failed for want of a second signature: your influence is refunded.", "policy");
@@ -42,30 +46,32 @@ export function policiesStep(ctx: RoundCtx): void {
       continue;
     }
     w.policies.push(a.policy);
-    addPrestige(seat, 1, "legitimacy");
     say(ctx, `${seat.name} enacts ${POLICY_DEFS[a.policy].name}: ${POLICY_DEFS[a.policy].effect}`, a.policy === "moratorium" ? "moratorium" : "policy");
   }
 }
+
+/** Campaigns raise will by 1 below this, by 0.5 from it up. */
+export const CAMPAIGN_FULL_BELOW = 5;
 
 /** Step 2: campaigns, grants, advice, grant applications and side payments. */
 export function fundingStep(ctx: RoundCtx): void {
   const s = ctx.s;
   for (const [seat] of actionsOf(ctx, "campaign")) {
-    s.world.will = clamp(s.world.will + 1, 0, MAX.will);
-    say(ctx, `${seat.name} campaigns for caution: political will +1.`, "politicalWill");
+    // Diminishing returns: the first points of concern are easy to raise, the last are hard-won.
+    const d = s.world.will < CAMPAIGN_FULL_BELOW ? 1 : 0.5;
+    s.world.will = clamp(s.world.will + d, 0, MAX.will);
+    say(ctx, `${seat.name} campaigns for caution: political will +${d}.`, "politicalWill");
   }
   for (const [seat, a] of actionsOf(ctx, "grant")) {
     const r = s.seats[a.target];
     r.funds += a.amount;
     tell(ctx, r.id, `${seat.name} grants you ${a.amount} funds.`, "grant");
     say(ctx, `${seat.name} funds research by ${r.name}.`, "grant");
-    addPrestige(seat, 1, "legitimacy");
   }
   for (const [seat, a] of actionsOf(ctx, "advise")) {
     const g = s.seats[a.target];
     g.influence += 1;
     tell(ctx, g.id, `${seat.name} advises you: +1 influence.`, "policy");
-    addPrestige(seat, 1, "reputation");
   }
   for (const [seat] of actionsOf(ctx, "applyGrant")) {
     seat.funds += 2;
@@ -108,21 +114,45 @@ export function auditsStep(ctx: RoundCtx): void {
   }
 }
 
-/** The monitoring regime: the defense that needs no TAI. */
+/** The monitoring regime: the defense that needs no TAI. It grows at most one step a round worldwide, only while
+ * political will holds, and lapses a step in any round nobody enforces it or will falls short. */
 export function regimeStep(ctx: RoundCtx): void {
-  const w = ctx.s.world;
+  const s = ctx.s;
+  const w = s.world;
+  const need = regimeWill(lockInOf(s));
+  const wasComplete = w.regime >= MAX.regime;
+  let built = false;
   for (const [seat] of actionsOf(ctx, "buildRegime")) {
     if (w.regime >= MAX.regime) {
       tell(ctx, seat.id, "The monitoring regime was already complete: your work changed nothing.", "regime");
       continue;
     }
-    w.regime += 1;
-    addPrestige(seat, 1, "legitimacy");
-    say(ctx, `${seat.name} extends the global monitoring regime to ${w.regime}/${MAX.regime}.`, "regime");
-    if (w.regime >= MAX.regime && !w.neutralized) {
-      w.neutralized = true;
-      say(ctx, "The monitoring regime is complete: rogue programmes are shut down and frontier capability research stops everywhere.", "regime");
-      for (const x of ctx.s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.regimeComplete, "objectives");
+    if (built) {
+      tell(ctx, seat.id, "The regime already grew a step this round (inspectors, treaties and data centres take time): your work changed nothing.", "regime");
+      continue;
     }
+    if (w.will < need) {
+      tell(ctx, seat.id, `The regime needs political will ${need} to grow: your work stalled.`, "regime");
+      continue;
+    }
+    built = true;
+    w.regime += 1;
+    say(ctx, `${seat.name} extends the global monitoring regime to ${w.regime}/${MAX.regime}.`, "regime");
   }
+  if (w.regime > 0 && (ctx.enforcements === 0 || w.will < need)) {
+    w.regime -= 1;
+    say(ctx, `The monitoring regime lapses to ${w.regime}/${MAX.regime}: ${ctx.enforcements === 0 ? "nobody enforced it this round" : `political will fell below ${need}`}.`, "regime");
+  }
+  const complete = w.regime >= MAX.regime;
+  if (complete === wasComplete) return;
+  if (complete) {
+    say(ctx, "The monitoring regime is complete: rogue programmes are shut down and frontier capability research stops everywhere, for as long as it is enforced.", "regime");
+    if (!(w.milestonesScored & REGIME_CREDITED))
+      for (const x of s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.regimeComplete, "objectives");
+    w.milestonesScored |= REGIME_CREDITED;
+  } else say(ctx, "Without a complete regime, rogue programmes and frontier research resume.", "regime");
+  w.neutralized = complete;
 }
+
+/** A bit of milestonesScored (bits 1..3 are theory milestones) marking the regime objective as paid once. */
+const REGIME_CREDITED = 1 << 8;

@@ -1,25 +1,48 @@
-// Information security: unpublished capability gains leak into the pool that rogue actors draw on.
+// Information security: capability leaks into the pool that rogue actors draw on. A gain is exposed the round it
+// is made, and capability that stays unaligned stays exposed every round after (people, weights and know-how
+// that nobody has made safe yet keep walking out).
 import { chance } from "../rng.js";
 import { say, tell, type RoundCtx } from "./context.js";
 
-export const LEAK = { perSec: 0.05, standard: 0.1, min: 0.02, catchUp: 0.5, applicationWeight: 0.5 } as const;
+export const LEAK = { perSec: 0.05, standard: 0.1, min: 0.02, catchUp: 0.5, applicationWeight: 0.5, unalignedShare: 0.5 } as const;
 
 export function leakChance(leakBase: number, sec: number, securityStandard: boolean, bonus: number): number {
   return Math.max(LEAK.min, leakBase - LEAK.perSec * sec - (securityStandard ? LEAK.standard : 0) + bonus);
 }
 
+/** What a lab has exposed this round: its unpublished new gains, plus half of any older unaligned capability
+ * (capability built during the match; the systems everyone started with are old news). */
+export function exposure(newGains: number, cap: number, aligned: number, startCap = 0, publishedGains = 0): number {
+  const olderGap = Math.max(0, Math.min(cap - aligned, cap - startCap) - newGains - publishedGains);
+  return newGains + LEAK.unalignedShare * olderGap;
+}
+
 export function leaksStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const std = s.world.policies.includes("securityStandard");
-  for (const g of ctx.gains) {
-    if (g.published) continue;
-    const seat = s.seats[g.lab];
-    const lab = seat.lab!;
+  const knob = s.params.labLeaks ?? 1;
+  // Exposure is measured for every lab before any roll: know-how picked up from a leak this round is not re-exposed at once.
+  const exposed = s.seats.map((seat) => {
+    const lab = seat.lab;
+    if (!lab) return { fresh: 0, amount: 0 };
+    let fresh = 0;
+    let published = 0;
+    for (const g of ctx.gains) if (g.lab === seat.id) g.published ? (published += g.amount) : (fresh += g.amount);
+    return { fresh, amount: exposure(fresh, lab.cap, lab.aligned, s.params.startCap, published) };
+  });
+  for (const seat of s.seats) {
+    const lab = seat.lab;
+    if (!lab) continue;
+    const { fresh, amount } = exposed[seat.id];
+    if (amount <= 0 || knob <= 0) continue;
     if (!chance(s, leakChance(s.params.leakBase, lab.sec, std, s.mods.leakBonus))) continue;
-    s.world.pool += g.amount;
-    ctx.leaks += g.amount;
-    say(ctx, `Intelligence suggests a lab's capability advance has leaked to outsiders.`, "leak");
-    tell(ctx, seat.id, `Your +${g.amount} capability advance leaked: people left, files walked. It is in the pool rogue actors draw on.`, "leak");
+    const leaked = amount * knob;
+    s.world.pool += leaked;
+    ctx.leaks += leaked;
+    say(ctx, `Intelligence suggests a lab's capability has leaked to outsiders.`, "leak");
+    tell(ctx, seat.id, fresh > 0
+      ? `Your capability work leaked (${leaked} point(s)): people left, files walked. It is in the pool rogue actors draw on.`
+      : `Unaligned capability you still hold leaked (${leaked} point(s)): while it stays unaligned it stays exposed.`, "leak");
     for (const other of s.seats) {
       if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap && chance(s, LEAK.catchUp)) {
         other.lab.cap += 1;

@@ -1,8 +1,9 @@
 // Which orders a seat may give, computed from what that seat may see (bots and the client use it too).
-import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
+import { ACTION_DEFS, ACTIONS_BY_ROLE, ONCE_A_ROUND } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
 import { actionCost, policyWill, type Cost } from "./costs.js";
+import { regimeWill } from "./governance-rules.js";
 import { defenseLevel } from "./defense-level.js";
 import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
 import type { SeatView } from "./view-types.js";
@@ -84,7 +85,7 @@ export function checkAction(v: SeatView, a: Action): Check {
     case "lobby":
       if (a.policy !== undefined) {
         if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
-        if (w.will >= 5) return no("Lobbying can block a policy only while political will is below 5.");
+        if (w.will >= blockLimit(v)) return no(`Lobbying can block a policy only while political will is below ${blockLimit(v)}.`);
       } else if (w.will <= 0) return no("Political will is already 0.");
       return ok;
     case "buildDefense": {
@@ -92,12 +93,13 @@ export function checkAction(v: SeatView, a: Action): Check {
       if (lab.cap < defenseLevel(tai)) return no(`A defense needs capability ${defenseLevel(tai)} or more (you have ${lab.cap}).`);
       const pub = v.seats[v.seat]?.lab?.alignedPublic ?? null;
       if (pub === null || pub < lab.cap) return no("A defense needs a publicly validated aligned level at least equal to your capability: validate first.");
+      if (lab.defense >= MAX.defense) return no("Your defense is already complete.");
       return ok;
     }
     case "enact": {
       if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
       if (w.policies.includes(a.policy)) return no(`${POLICY_DEFS[a.policy].name} is already in force.`);
-      const need = policyWill(me.doctrine, a.policy);
+      const need = policyWill(me.doctrine, a.policy, w.lockIn ?? 0, w.legalWill);
       const twoRegulators = a.policy === "treaty" && v.seats.filter((s) => s.role === "regulator").length >= 2;
       if (w.will < need && !twoRegulators) return no(`${POLICY_DEFS[a.policy].name} needs political will ${need} (it is ${w.will}).`);
       return ok;
@@ -122,6 +124,7 @@ export function checkAction(v: SeatView, a: Action): Check {
       if (!(w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty")))
         return no("The monitoring regime needs compute licensing, export controls and a treaty in force.");
       if (w.regime >= MAX.regime) return no("The monitoring regime is already complete.");
+      if (w.will < regimeWill(w.lockIn ?? 0)) return no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0)} (it is ${w.will}).`);
       return ok;
     case "theory":
       if (a.mode !== "careful" && a.mode !== "fast") return no("Theory mode must be careful or fast.");
@@ -192,6 +195,11 @@ function actionVariants(v: SeatView, kind: ActionKind, target = 0): Action[] {
   }
 }
 
+/** Lobbying can block a policy while will is below this (5, higher with economic lock-in). */
+export function blockLimit(v: SeatView): number {
+  return 5 + Math.floor((v.world.lockIn ?? 0) / 3);
+}
+
 function affordable(me: SeatView["me"], c: Cost): Check {
   if (c.funds > me.funds) return no(`Needs ${c.funds} fund${c.funds === 1 ? "" : "s"} (you have ${me.funds}).`);
   if (c.influence > me.influence) return no(`Needs ${c.influence} influence (you have ${me.influence}).`);
@@ -212,13 +220,15 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   let funds = 0;
   let influence = 0;
   let enacted: Set<string> | null = null;
-  let theoryCount = 0;
-  let augCount = 0;
+  let once: Set<string> | null = null;
   for (let i = 0; i < orders.actions.length; i++) {
     const a = orders.actions[i];
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
-    if (a.kind === "theory" && ++theoryCount > 1) return no(`Action ${i + 1}: theory work can be done once a round (deep results take time).`);
-    if (a.kind === "augmentation" && ++augCount > 1) return no(`Action ${i + 1}: augmentation research can be done once a round (human trials take time).`);
+    if (ONCE_A_ROUND.has(a.kind)) {
+      once ??= new Set<string>();
+      if (once.has(a.kind)) return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
+      once.add(a.kind);
+    }
     const c = checkAction(v, a);
     if (!c.ok) return no(`Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`);
     if (a.kind === "enact" || a.kind === "repeal") {

@@ -3,22 +3,28 @@ import { OBJECTIVE_POINTS } from "../content/doctrines.js";
 import { MAX } from "../content/roles.js";
 import { chance, nextFloat } from "../rng.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
-import { addPrestige, clamp, milestonesOf } from "./state.js";
+import { addPrestige, clamp, dangerLine, milestonesOf } from "./state.js";
 import type { LabState, MatchState, SeatState } from "./types.js";
 
-export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.5 } as const;
+export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.25, deepFrom: 6 } as const;
 
-export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3 } as const;
+export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3, flawPerMilestone: 0.1, flawMin: 0.05, shiftCutPerMilestone: 0.25 } as const;
+
+/** Products: revenue for the first PRODUCT.paying products only; each product adds risk when the lab's systems hide flaws. */
+export const PRODUCT = { paying: 3, riskPerProduct: 0.25, riskMaxProducts: 4 } as const;
 
 export interface Draw {
   gain: number;
   shift: boolean;
 }
 
-/** The breakthrough table: +1, +2, or a paradigm shift +3 (10% × volatility). */
-export function breakthroughDraw(s: MatchState): Draw {
-  const pShift = Math.min(BREAKTHROUGH.shiftMax, BREAKTHROUGH.shiftBase * s.params.volatility * (1 + s.mods.paradigmBoost));
+/** The breakthrough table: +1, +2, or a paradigm shift +3 (10% × volatility, less with theory). A conservative lab
+ * working on published theory (milestone 1+) knows what its next step does: always +1, never a shift. */
+export function breakthroughDraw(s: MatchState, milestones = 0, predictable = false): Draw {
   const u = nextFloat(s);
+  if (predictable) return { gain: 1, shift: false };
+  const cut = Math.max(0, 1 - BREAKTHROUGH.shiftCutPerMilestone * milestones);
+  const pShift = Math.min(BREAKTHROUGH.shiftMax, BREAKTHROUGH.shiftBase * s.params.volatility * (1 + s.mods.paradigmBoost) * cut);
   if (u < pShift) return { gain: 3, shift: true };
   const rest = (u - pShift) / (1 - pShift);
   return { gain: rest < BREAKTHROUGH.plusTwo / (BREAKTHROUGH.plusOne + BREAKTHROUGH.plusTwo) ? 2 : 1, shift: false };
@@ -36,10 +42,13 @@ export function capabilityStep(ctx: RoundCtx): void {
   for (const [seat, a] of actionsOf(ctx, "capability")) {
     const lab = seat.lab!;
     if (a.defy && s.world.policies.includes("moratorium")) lab.defiedMoratorium = true;
-    const d = breakthroughDraw(s);
+    const predictable = seat.doctrine === "conservative" && m >= 1;
+    const d = breakthroughDraw(s, m, predictable);
     lab.cap += d.gain;
-    const flawP = m >= 2 ? BREAKTHROUGH.flawChance / 2 : BREAKTHROUGH.flawChance;
+    const flawP = Math.max(BREAKTHROUGH.flawMin, BREAKTHROUGH.flawChance - BREAKTHROUGH.flawPerMilestone * m);
     if (chance(s, flawP)) lab.flaws += 1;
+    // Past the danger line a system may learn to look aligned under test: a deceptive flaw.
+    if (lab.cap >= dangerLine(s.params) - 1 && chance(s, deceptionChance(s.params.deception ?? 0, m))) lab.deceptive += 1;
     if (d.shift) {
       ctx.paradigmShifts++;
       const loss = shiftLoss(lab.aligned, m);
@@ -56,12 +65,17 @@ export function capabilityStep(ctx: RoundCtx): void {
   }
 }
 
+/** Chance that a capability gain past the danger line hides a deceptive flaw; theory milestone 2 halves it. */
+export function deceptionChance(base: number, milestones: number): number {
+  return milestones >= 2 ? base / 2 : base;
+}
+
 function publishCapability(ctx: RoundCtx, seat: SeatState, gain: number): void {
   const s = ctx.s;
   const lab = seat.lab!;
   lab.declaredCap = lab.cap;
   addPrestige(seat, 2, "publication");
-  s.world.pool += gain;
+  s.world.pool += gain * (s.params.labLeaks ?? 1);
   say(ctx, `${seat.name} publishes a capability result (now at ${lab.cap}): prestige, but the whole advance is out for anyone to build on.`, "publication");
   for (const other of s.seats) {
     if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap) {
@@ -99,7 +113,9 @@ export function theoryStep(ctx: RoundCtx): void {
   const w = s.world;
   for (const [seat, a] of actionsOf(ctx, "theory")) {
     const r = seat.researcher!;
-    const gain = a.mode === "fast" ? THEORY.fast : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
+    const full = a.mode === "fast" ? THEORY.fast : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
+    // Diminishing returns: past milestone 2 the open problems are the deep ones, and work goes half as fast.
+    const gain = w.theory + r.theoryPrivate >= THEORY.deepFrom ? full / 2 : full;
     r.theoryPrivate += gain;
     if (a.mode === "fast") r.fastPrivate += 1;
     tell(ctx, seat.id, () => `Theory work (${a.mode}): +${gain} unpublished theory (you hold ${r.theoryPrivate}).${a.mode === "fast" ? " Fast results have capability uses once published." : ""}`, "theory");
@@ -168,6 +184,7 @@ export function deployStep(ctx: RoundCtx): void {
     const lab: LabState = seat.lab!;
     lab.prod += 1;
     lab.declaredCap = Math.max(lab.declaredCap, lab.cap);
-    say(ctx, `${seat.name} ships a product (${lab.prod} on the market); its capability ${lab.cap} is now plain to see.`, "economicCriterion");
+    say(ctx, `${seat.name} ships a product (${lab.prod} on the market); its capability ${lab.cap} is now plain to see. The economy leans on it a little more.`, "economicCriterion");
+    if (lab.prod > PRODUCT.paying) tell(ctx, seat.id, `Your market is saturated: products past ${PRODUCT.paying} bring no more revenue, only market share and lock-in.`, "economicCriterion");
   }
 }

@@ -18,8 +18,15 @@ import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
+import * as v1 from "../v1/entry.js";
+
+/** Rules 1 matches (old records, or matches resumed from them) keep running on the frozen rules 1 engine. */
+export function isRulesV1(version: string | undefined): boolean {
+  return typeof version === "string" && version.startsWith("1.");
+}
 
 export function createMatch(setup: MatchSetup): MatchState {
+  if (isRulesV1(setup.rulesVersion)) return v1.createMatch(setup as v1.MatchSetupV1) as unknown as MatchState;
   const c = checkSetup(setup);
   if (!c.ok) throw new Error(c.reason);
   const s = initialState(setup);
@@ -70,10 +77,11 @@ export function resolveRound(
   opts?: ResolveOptions,
 ): Resolution {
   if (prev.phase === "ended") throw new Error("The match has ended.");
+  if (isRulesV1(prev.rulesVersion)) return v1.resolveRound(prev as unknown as v1.MatchStateV1, orders as v1.OrdersV1, extras) as unknown as Resolution;
   const s = cloneState(prev);
   const ctx: RoundCtx = {
     s, orders: [], acts: [], byKind: new Map(), entries: [], quiet: opts?.report === false, gains: [], consults: new Map(), enforcements: 0,
-    blocked: new Set(), leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
+    blocked: new Set(), leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, labRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
   };
   // Orders are checked against what each seat could see (the referee's view shares the state's arrays: no copies).
   const pv = refereeView(prev);
@@ -148,6 +156,7 @@ function historyRow(ctx: RoundCtx, events: string[]) {
     incidents: ctx.incidents,
     paradigmShifts: ctx.paradigmShifts,
     catastropheRisk: Math.round(ctx.catastropheRisk * 1000) / 1000,
+    labRisk: Math.round(ctx.labRisk * 1000) / 1000,
   };
 }
 

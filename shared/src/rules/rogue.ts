@@ -11,12 +11,12 @@ export interface RogueGrowth {
 }
 
 /** Pure arithmetic of one round's rogue growth. */
-export function rogueGrowth(p: { drift: number; momentum: number; pool: number; enforcements: number; licensing: boolean; exportControls: boolean; treaty: boolean }): RogueGrowth {
+export function rogueGrowth(p: { drift: number; momentum: number; pool: number; enforcements: number; licensing: boolean; exportControls: boolean; treaty: boolean; absorb?: number }): RogueGrowth {
   const enf = p.enforcements * ROGUE.enforcement * (p.treaty ? 2 : 1);
   const drift = Math.max(0, p.drift + p.momentum - enf - (p.licensing ? ROGUE.licensing : 0));
   const wanted = p.pool > 0 ? Math.min(p.pool, ROGUE.absorbBase + p.pool * ROGUE.absorbShare) : 0;
   const factor = p.exportControls ? (p.treaty ? 0.25 : 0.5) : 1;
-  const absorbed = wanted * factor;
+  const absorbed = wanted * factor * (p.absorb ?? 1);
   return { drift, absorbed, removed: wanted };
 }
 
@@ -40,7 +40,7 @@ export function rogueStep(ctx: RoundCtx): void {
   }
   const g = rogueGrowth({
     drift: s.params.rogueDrift, momentum: w.rogueMomentum, pool: w.pool, enforcements,
-    licensing: w.policies.includes("computeLicensing"), exportControls: w.policies.includes("exportControls"), treaty,
+    licensing: w.policies.includes("computeLicensing"), exportControls: w.policies.includes("exportControls"), treaty, absorb: s.params.absorb ?? 1,
   });
   w.rogue += g.drift + g.absorbed;
   w.pool = Math.max(0, w.pool - g.removed);

@@ -3,15 +3,20 @@ import { OBJECTIVE_POINTS } from "../content/doctrines.js";
 import { SECURITY_FINE } from "../content/policies.js";
 import { INCOME, MAX } from "../content/roles.js";
 import { say, tell, type RoundCtx } from "./context.js";
-import { milestoneCheck } from "./research.js";
+import { milestoneCheck, PRODUCT } from "./research.js";
 import { addPrestige, clamp, frontierOf, milestonesOf } from "./state.js";
 import type { MatchState } from "./types.js";
 
 /** Public money buys the basics; the last milestone must come from researchers. */
-export const THEORY_FUND_CAP = 6;
+export const THEORY_FUND_CAP = 4;
 export const THEORY_FUND_RATE = 0.5;
 
-export const ROLE_POINTS = { marketLead: 3, perProduct: 1, perPolicy: 1, perRegime: 1 } as const;
+export const ROLE_POINTS = { marketLead: 3, marketShare: 6, perPolicy: 1, perRegime: 0 } as const;
+
+export const MARKET_PRODUCTS = 4;
+
+/** Investors follow the visible leader: the lab(s) with the highest declared capability get this much more income. */
+export const LEADER_FUNDING = 1;
 
 export function roundScoringStep(ctx: RoundCtx): void {
   const s = ctx.s;
@@ -32,9 +37,13 @@ export function incomeStep(ctx: RoundCtx): void {
     say(ctx, () => `The theory fund pays off: world theory ${w.theory}.`, "theory");
     milestoneCheck(ctx, before);
   }
+  let topDeclared = -1;
+  for (const x of s.seats) if (x.lab) topDeclared = Math.max(topDeclared, x.lab.declaredCap);
+  const labCount = s.seats.filter((x) => x.lab).length;
   for (const seat of s.seats) {
     if (seat.lab) {
-      const income = INCOME.labBase + seat.lab.prod;
+      const lead = labCount > 1 && seat.lab.declaredCap === topDeclared ? LEADER_FUNDING : 0;
+      const income = INCOME.labBase + Math.min(seat.lab.prod, PRODUCT.paying) + lead;
       seat.funds += income;
       if (w.policies.includes("securityStandard") && seat.lab.sec < 2) {
         const fine = Math.min(seat.funds, SECURITY_FINE);
@@ -51,16 +60,34 @@ export function incomeStep(ctx: RoundCtx): void {
 }
 
 /** Role points at the end, then score = 0 if the world was lost, else W + prestige. */
+/** A lab's end-of-match market points: its share of the market (products counted up to MARKET_PRODUCTS a lab;
+ * `market` is the sum over labs) plus the market lead for the most capable lab(s). */
+export function labRolePoints(prod: number, market: number, lead: boolean): number {
+  const share = market > 0 ? Math.round((ROLE_POINTS.marketShare * Math.min(prod, MARKET_PRODUCTS)) / market) : 0;
+  return share + (lead ? ROLE_POINTS.marketLead : 0);
+}
+
+/** A regulator's end-of-match legitimacy points. */
+export function regulatorRolePoints(policies: number, regime: number): number {
+  return policies * ROLE_POINTS.perPolicy + regime * ROLE_POINTS.perRegime;
+}
+
 export function finalScores(s: MatchState): number[] {
   const W = s.end?.worldValue ?? 0;
   let lead = -1;
-  for (const x of s.seats) if (x.lab) lead = Math.max(lead, x.lab.cap);
+  let market = 0;
+  // Market share counts at most MARKET_PRODUCTS products a lab (a saturated market).
+  for (const x of s.seats) if (x.lab) {
+    lead = Math.max(lead, x.lab.cap);
+    market += Math.min(x.lab.prod, MARKET_PRODUCTS);
+  }
   for (const x of s.seats) {
     if (x.lab) {
-      addPrestige(x, x.lab.prod * ROLE_POINTS.perProduct, "revenue");
+      // Market share: the labs split a fixed pool of prestige by their products (selling more than rivals pays, selling alone saturates).
+      if (market > 0) addPrestige(x, labRolePoints(x.lab.prod, market, false), "revenue");
       if (x.lab.cap === lead) addPrestige(x, ROLE_POINTS.marketLead, "marketLead");
     } else if (x.role === "regulator") {
-      addPrestige(x, s.world.policies.length * ROLE_POINTS.perPolicy + s.world.regime * ROLE_POINTS.perRegime, "legitimacy");
+      addPrestige(x, regulatorRolePoints(s.world.policies.length, s.world.regime), "legitimacy");
     }
   }
   return s.seats.map((x) => (W === 0 ? 0 : W + x.prestige));

@@ -5,7 +5,7 @@ import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";
 
-export const RULES_VERSION = "1.0.0";
+export const RULES_VERSION = "2.0.0";
 
 export type SetupError = { ok: false; reason: string };
 
@@ -37,7 +37,7 @@ export function emptyMods(): RoundMods {
 function newLab(p: ScenarioParams): LabState {
   return {
     cap: p.startCap, aligned: Math.min(p.startAligned, p.startCap), flaws: p.startFlaws, sec: p.startSec, prod: 0,
-    defense: 0, declaredCap: p.startCap, alignedPublic: null, validatedLevel: 0, incidents: 0,
+    defense: 0, declaredCap: p.startCap, alignedPublic: null, validatedLevel: 0, deceptive: 0, incidents: 0,
     defiedMoratorium: false, auditedSec: null,
   };
 }
@@ -145,8 +145,8 @@ function copyRecord<T extends Record<string | number, number>>(r: T): T {
 function cloneLab(l: LabState): LabState {
   return {
     cap: l.cap, aligned: l.aligned, flaws: l.flaws, sec: l.sec, prod: l.prod, defense: l.defense, declaredCap: l.declaredCap,
-    alignedPublic: l.alignedPublic, validatedLevel: l.validatedLevel, incidents: l.incidents, defiedMoratorium: l.defiedMoratorium,
-    auditedSec: l.auditedSec,
+    alignedPublic: l.alignedPublic, validatedLevel: l.validatedLevel, deceptive: l.deceptive, incidents: l.incidents,
+    defiedMoratorium: l.defiedMoratorium, auditedSec: l.auditedSec,
   };
 }
 

@@ -112,6 +112,21 @@ export interface ScenarioParams {
   startWill: number;
   startTheory: number;
   startInterp: number;
+  /** Rules 2 knobs, one per force (docs/MODEL.md switches them off one at a time). */
+  /** Chance that a capability gain past the danger line hides a deceptive flaw (validation cannot see it without theory). */
+  deception: number;
+  /** Multiplier on product incidents. */
+  incidents: number;
+  /** Multiplier on economic lock-in (products make policies harder and lobbying stronger). */
+  lockIn: number;
+  /** Multiplier on everything labs leak into the pool (leaks, publication, leak news). */
+  labLeaks: number;
+  /** Multiplier on what rogue actors absorb from the pool. */
+  absorb: number;
+  /** Political will needed to legalise augmentation beyond stage 2. */
+  legalWill: number;
+  /** Extra catastrophe chance per rival lab also past the danger line (racing pressure), as a fraction. */
+  race: number;
   /** Deck weights per card tag. */
   deckMix: Record<string, number>;
 }
@@ -130,6 +145,8 @@ export interface LabState {
   alignedPublic: number | null;
   /** Highest capability level validated clean (incrementalist objective). */
   validatedLevel: number;
+  /** Hidden deceptive flaws: the system behaves well under test. Only theory-backed interpretability finds them. */
+  deceptive: number;
   /** Flaws revealed by incidents so far (public). */
   incidents: number;
   defiedMoratorium: boolean;
@@ -226,6 +243,8 @@ export interface HistoryRow {
   incidents: number;
   paradigmShifts: number;
   catastropheRisk: number;
+  /** The labs' share of this round's catastrophe chance (rogue excluded), summed over labs. */
+  labRisk?: number;
 }
 
 export interface EndInfo {

@@ -33,6 +33,10 @@ export interface PublicWorld {
   will: number;
   policies: PolicyId[];
   regime: number;
+  /** Economic lock-in (products on the market): raises the will some policies and the regime need. */
+  lockIn: number;
+  /** Will needed to legalise augmentation (scenario). */
+  legalWill: number;
 }
 
 export interface PublicView {
@@ -70,7 +74,7 @@ export interface PublicHistoryRow {
 }
 
 export interface Reveal {
-  labs: { seat: number; cap: number; aligned: number; flaws: number; sec: number }[];
+  labs: { seat: number; cap: number; aligned: number; flaws: number; deceptive: number; sec: number }[];
   researchers: { seat: number; theoryPrivate: number }[];
   rogue: number;
   pool: number;

@@ -1,5 +1,6 @@
 // Redaction: what a seat, a spectator or the projector may see.
 import { dangerLine, milestonesOf } from "./state.js";
+import { lockInOf } from "./governance-rules.js";
 import type { MatchState } from "./types.js";
 import type { PublicHistoryRow, PublicView, Reveal, SeatView } from "./view-types.js";
 
@@ -52,6 +53,8 @@ export function publicView(s: MatchState, opts: ViewOptions = {}): PublicView {
       will: w.will,
       policies: w.policies.slice(),
       regime: w.regime,
+      lockIn: lockInOf(s),
+      legalWill: s.params.legalWill ?? 6,
     },
     news: s.news.slice(),
     mods: { ...s.mods },
@@ -81,7 +84,7 @@ export function publicRow(h: MatchState["history"][number]): PublicHistoryRow {
 
 function reveal(s: MatchState): Reveal {
   return {
-    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, sec: x.lab!.sec })),
+    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, deceptive: x.lab!.deceptive ?? 0, sec: x.lab!.sec })),
     researchers: s.seats.filter((x) => x.researcher).map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })),
     rogue: s.world.rogue,
     pool: s.world.pool,
@@ -136,6 +139,7 @@ export function refereeView(s: MatchState): PublicView {
     world: {
       theory: w.theory, milestones: milestonesOf(w.theory), interp: w.interp, aug: w.aug, rogueEstimate: w.rogueEstimate,
       rogueExact: w.rogueExact, neutralized: w.neutralized, intel: intelOf(w.pool), will: w.will, policies: w.policies, regime: w.regime,
+      lockIn: lockInOf(s), legalWill: s.params.legalWill ?? 6,
     },
     news: s.news, mods: s.mods, history: [], end: s.end, scores: s.scores, reveal: null,
   };

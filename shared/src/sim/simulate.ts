@@ -72,7 +72,9 @@ export interface SimResult {
   endings: Record<Ending, number>;
   catastropheRate: number;
   meanRounds: number;
-  byDoctrine: Record<Doctrine, { seats: number; meanScore: number; winShare: number }>;
+  byDoctrine: Record<Doctrine, { seats: number; meanScore: number; winShare: number; winShareOfWon: number }>;
+  /** Matches that had a winner (the world was not lost). */
+  matchesWithWinner: number;
   detail?: SimDetail;
 }
 
@@ -87,6 +89,13 @@ export interface SimDetail {
   meanEndRound: Record<Ending, number>;
   meanFinalRogue: number;
   meanLeakedPoints: number;
+  /** Mean over rounds played of (labs' share of that round's catastrophe chance) / number of labs. */
+  meanLabRiskPerLabRound: number;
+  /** Defenses completed (secure or deceptive catastrophe). */
+  defensesCompleted: number;
+  /** Regime completions reached at any time, and matches whose regime lapsed after being started. */
+  regimeLapses: number;
+  meanProducts: number;
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -95,7 +104,8 @@ export function simulate(opts: SimOptions): SimResult {
   const endings = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
   const acc = Object.fromEntries(DOCTRINES.map((d) => [d, { seats: 0, score: 0, wins: 0 }])) as Record<Doctrine, { seats: number; score: number; wins: number }>;
   let rounds = 0;
-  const d = { lab: 0, rogue: 0, defense: 0, w: 0, wSurv: 0, nSurv: 0, rogueEnd: 0, leaks: 0 };
+  let withWinner = 0;
+  const d = { lab: 0, rogue: 0, defense: 0, w: 0, wSurv: 0, nSurv: 0, rogueEnd: 0, leaks: 0, labRisk: 0, labRounds: 0, defenses: 0, lapses: 0, prod: 0 };
   const labBy = Object.fromEntries(DOCTRINES.map((x) => [x, 0])) as Record<Doctrine, number>;
   const endRound = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
   for (let i = 0; i < opts.matches; i++) {
@@ -119,14 +129,30 @@ export function simulate(opts: SimOptions): SimResult {
         d.nSurv++;
       }
       d.rogueEnd += state.world.rogue;
-      for (const h of state.history) d.leaks += h.leaks;
+      const nLabs = state.seats.filter((x) => x.lab).length;
+      let prevRegime = 0;
+      let lapsed = false;
+      for (const h of state.history) {
+        d.leaks += h.leaks;
+        if (nLabs > 0) {
+          d.labRisk += (h.labRisk ?? 0) / nLabs;
+          d.labRounds++;
+        }
+        if (h.regime < prevRegime) lapsed = true;
+        prevRegime = h.regime;
+      }
+      if (lapsed) d.lapses++;
+      if (end.by === "defense") d.defenses++;
+      for (const x of state.seats) if (x.lab) d.prod += x.lab.prod;
     }
     rounds += state.round;
     state.seats.forEach((seat, k) => {
       acc[seat.doctrine].seats++;
       acc[seat.doctrine].score += state.scores![k];
     });
-    const won = new Set(winners(state).map((k) => state.seats[k].doctrine));
+    const w = winners(state);
+    if (w.length) withWinner++;
+    const won = new Set(w.map((k) => state.seats[k].doctrine));
     for (const d of won) acc[d].wins += 1;
   }
   const n = Math.max(1, opts.matches);
@@ -139,6 +165,10 @@ export function simulate(opts: SimOptions): SimResult {
         meanEndRound: Object.fromEntries(ENDINGS.map((e) => [e, round4(endings[e] ? endRound[e] / endings[e] : 0)])) as Record<Ending, number>,
         meanFinalRogue: round4(d.rogueEnd / n),
         meanLeakedPoints: round4(d.leaks / n),
+        meanLabRiskPerLabRound: round4(d.labRounds ? d.labRisk / d.labRounds : 0),
+        defensesCompleted: d.defenses,
+        regimeLapses: d.lapses,
+        meanProducts: round4(d.prod / n),
       }
     : undefined;
   return {
@@ -149,8 +179,9 @@ export function simulate(opts: SimOptions): SimResult {
     catastropheRate: round4(endings.catastrophe / n),
     meanRounds: round4(rounds / n),
     byDoctrine: Object.fromEntries(
-      DOCTRINES.map((d) => [d, { seats: acc[d].seats, meanScore: round4(acc[d].seats ? acc[d].score / acc[d].seats : 0), winShare: round4(acc[d].wins / n) }]),
+      DOCTRINES.map((d) => [d, { seats: acc[d].seats, meanScore: round4(acc[d].seats ? acc[d].score / acc[d].seats : 0), winShare: round4(acc[d].wins / n), winShareOfWon: round4(withWinner ? acc[d].wins / withWinner : 0) }]),
     ) as SimResult["byDoctrine"],
+    matchesWithWinner: withWinner,
     ...(detail ? { detail } : {}),
   };
 }

@@ -1,0 +1,41 @@
+import type { Doctrine } from "../rules/types.js";
+
+export interface DoctrineDef {
+  id: Doctrine;
+  name: string;
+  /** One line: the plan, in plain words. */
+  plan: string;
+  passive: string;
+  objectives: string;
+}
+
+export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
+  conservative: { id: "conservative", name: "Conservative",
+    plan: "Hold back capability work, build the mathematics of agents first, test only where a mistake cannot hurt, then build a defense.",
+    passive: "Careful theory gives +0.5 more (+1 instead of +0.5); minimal-risk tests are twice as strong; capability research costs 1 more fund.",
+    objectives: "+3 for each theory milestone reached before the frontier crosses the danger line; +10 for a defense built on theory milestone 3." },
+  incrementalist: { id: "incrementalist", name: "Incrementalist",
+    plan: "Advance capability step by step, align each new step, check it, and build a defense with what you have.",
+    passive: "Alignment research gives +1 more; validation is free (no fund cost).",
+    objectives: "+1 for each capability level validated clean; +6 for any defense built." },
+  butlerian: { id: "butlerian", name: "Butlerian",
+    plan: "Put off transformative AI indefinitely and guard the world without it.",
+    passive: "Moratorium and monitoring regime cost 1 influence less; enforcement costs no influence.",
+    objectives: "+1 for each round the frontier did not advance; +8 if the monitoring regime is completed." },
+  transhumanist: { id: "transhumanist", name: "Transhumanist",
+    plan: "Stop risky AI work, make humans smarter, and hand the problem to them.",
+    passive: "Augmentation research costs 1 fund less; augmentation can be legalised with 1 less will and 1 less influence.",
+    objectives: "+2 for each augmentation stage reached; +10 if augmented successors take over safely." },
+};
+
+/** Prestige amounts of the objectives above (kept beside the text that states them). */
+export const OBJECTIVE_POINTS = {
+  milestoneBeforeDanger: 3,
+  defenseOnMilestone3: 10,
+  validatedLevel: 1,
+  defenseBuilt: 6,
+  frontierHeld: 1,
+  regimeComplete: 8,
+  augStage: 2,
+  handoff: 10,
+} as const;

@@ -1,0 +1,44 @@
+// Seeded generator (mulberry32). Its whole state is one 32-bit number kept in the match state.
+
+export interface RngHolder {
+  rng: number;
+}
+
+export function seedState(seed: number): number {
+  // Mix the seed so that nearby seeds give unrelated streams.
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Uniform in [0, 1); advances the holder's state. */
+export function nextFloat(h: RngHolder): number {
+  h.rng = (h.rng + 0x6d2b79f5) >>> 0;
+  let t = h.rng;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+export function chance(h: RngHolder, p: number): boolean {
+  return nextFloat(h) < p;
+}
+
+export function nextInt(h: RngHolder, n: number): number {
+  return Math.floor(nextFloat(h) * n);
+}
+
+/** A small stand-alone generator (bots, simulator) that never touches a match's state. */
+export function makeRng(seed: number): RngHolder {
+  return { rng: seedState(seed) };
+}
+
+export function hashSeeds(...parts: number[]): number {
+  let h = 2166136261 >>> 0;
+  for (const p of parts) {
+    h = Math.imul(h ^ (p >>> 0), 16777619) >>> 0;
+    h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,102 @@
+// Measuring alignment: validation, minimal-risk tests, and incidents from flawed products.
+import { OBJECTIVE_POINTS } from "../content/doctrines.js";
+import { chance } from "../rng.js";
+import { actionsOf, say, tell, type RoundCtx } from "./context.js";
+import { addPrestige, clamp, dangerLine, milestonesOf } from "./state.js";
+import type { SeatState } from "./types.js";
+
+export const VALIDATION = { base: 0.2, perInterp: 0.1, perMilestone: 0.1, perLevelAboveDanger: 0.1, min: 0.05, consult: 0.2, frontierIncident: 0.2 } as const;
+export const INCIDENT = { perFlaw: 0.2, will: 2, prestige: 2 } as const;
+
+/** Chance that one validation finds one given hidden flaw. */
+export function detectionChance(interp: number, milestones: number, consulted: boolean, abovePenaltyLevels = 0): number {
+  if (milestones >= 3) return 1;
+  const p = VALIDATION.base + VALIDATION.perInterp * interp + VALIDATION.perMilestone * milestones + (consulted ? VALIDATION.consult : 0);
+  // Stronger systems are harder to read: each level past the danger line costs detection power.
+  return clamp(p - VALIDATION.perLevelAboveDanger * abovePenaltyLevels, VALIDATION.min, 1);
+}
+
+function labMilestones(ctx: RoundCtx, seat: SeatState): { m: number; consulted: boolean } {
+  const s = ctx.s;
+  const consultants = ctx.consults.get(seat.id) ?? [];
+  let theory = s.world.theory;
+  for (const c of consultants) theory = Math.max(theory, Math.min(9, s.world.theory + (s.seats[c].researcher?.theoryPrivate ?? 0)));
+  return { m: milestonesOf(theory), consulted: consultants.length > 0 };
+}
+
+function hunt(ctx: RoundCtx, seat: SeatState, p: number): number {
+  const lab = seat.lab!;
+  let found = 0;
+  const n = lab.flaws;
+  for (let i = 0; i < n; i++) if (chance(ctx.s, p)) found++;
+  lab.flaws -= found;
+  lab.aligned = Math.max(0, lab.aligned - found);
+  return found;
+}
+
+export function validationStep(ctx: RoundCtx): void {
+  const s = ctx.s;
+  for (const [seat] of actionsOf(ctx, "validate")) {
+    const lab = seat.lab!;
+    const { m, consulted } = labMilestones(ctx, seat);
+    const p = detectionChance(s.world.interp, m, consulted, Math.max(0, lab.cap - dangerLine(s.params) + 1));
+    const found = hunt(ctx, seat, p);
+    if (found > 0) {
+      lab.alignedPublic = null;
+      tell(ctx, seat.id, `Validation finds ${found} hidden flaw(s); fixing them costs aligned ${found} (now ${lab.aligned}). Validate again to pass.`, "hiddenFlaw");
+      if (lab.cap >= dangerLine(s.params) && chance(s, VALIDATION.frontierIncident)) {
+        lab.incidents += 1;
+        s.world.will = clamp(s.world.will + 1, 0, 10);
+        ctx.incidents++;
+        say(ctx, `A test at the frontier goes wrong at ${seat.name}: a flawed system misbehaves in the lab. Political will +1.`, "incident");
+      }
+    } else {
+      lab.alignedPublic = lab.aligned;
+      say(ctx, `${seat.name} passes a validation: aligned level ${lab.aligned} is now public. A pass is evidence, not proof.`, "validation");
+      tell(ctx, seat.id, `Your tests found no flaw. Their power was ${Math.round(p * 100)}% per flaw: anything they missed is still there.`, "hiddenFlaw");
+      if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
+    }
+  }
+  for (const [seat] of actionsOf(ctx, "minimalRiskTest")) {
+    const { m, consulted } = labMilestones(ctx, seat);
+    const full = detectionChance(s.world.interp, m, consulted, Math.max(0, seat.lab!.cap - dangerLine(s.params) + 1));
+    const p = seat.doctrine === "conservative" ? full : full / 2;
+    const found = hunt(ctx, seat, p);
+    tell(ctx, seat.id, found > 0
+      ? `A minimal-risk test exposes ${found} hidden flaw(s) safely; fixing them costs aligned ${found}.`
+      : `A minimal-risk test finds nothing (power ${Math.round(p * 100)}% per flaw).`, "minimalRiskTest");
+  }
+}
+
+function creditValidated(ctx: RoundCtx, seat: SeatState, level: number): void {
+  const s = ctx.s;
+  const lab = seat.lab!;
+  const worldBefore = Math.max(0, ...s.seats.map((x) => x.lab?.validatedLevel ?? 0));
+  const gained = level - lab.validatedLevel;
+  lab.validatedLevel = level;
+  if (seat.doctrine === "incrementalist") addPrestige(seat, gained * OBJECTIVE_POINTS.validatedLevel, "objectives");
+  const worldGain = Math.max(0, level - worldBefore);
+  if (worldGain > 0)
+    for (const x of s.seats) if (x.doctrine === "incrementalist" && !x.lab) addPrestige(x, worldGain * OBJECTIVE_POINTS.validatedLevel, "objectives");
+}
+
+/** Products with hidden flaws misbehave in public: the economic criterion is not alignment. */
+export function incidentsStep(ctx: RoundCtx): void {
+  const s = ctx.s;
+  const p = INCIDENT.perFlaw + s.mods.extraIncidentChance;
+  for (const seat of s.seats) {
+    const lab = seat.lab;
+    if (!lab || lab.prod <= 0 || lab.flaws <= 0) continue;
+    for (let i = 0; i < lab.flaws; i++) {
+      if (!chance(s, p)) continue;
+      lab.flaws -= 1;
+      lab.incidents += 1;
+      lab.alignedPublic = null;
+      s.world.will = clamp(s.world.will + INCIDENT.will, 0, 10);
+      addPrestige(seat, -INCIDENT.prestige, "incidents");
+      ctx.incidents++;
+      say(ctx, `Incident: a product of ${seat.name} does something nobody intended. The flaw is now public and patched; political will +${INCIDENT.will}.`, "incident");
+      break;
+    }
+  }
+}

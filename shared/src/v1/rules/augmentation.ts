@@ -1,0 +1,40 @@
+// Human augmentation: slow, and it carries hidden value drift.
+import { OBJECTIVE_POINTS } from "../content/doctrines.js";
+import { MAX } from "../content/roles.js";
+import { actionsOf, say, tell, type RoundCtx } from "./context.js";
+import { addPrestige } from "./state.js";
+
+export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 1, driftRisk: 0.15, legalLimit: 2 } as const;
+
+export function augmentationStep(ctx: RoundCtx): void {
+  const w = ctx.s.world;
+  for (const [seat, a] of actionsOf(ctx, "augmentation")) {
+    const ceiling = w.policies.includes("augmentationLegal") ? MAX.aug : AUGMENT.legalLimit;
+    if (w.aug >= ceiling) {
+      tell(ctx, seat.id, w.aug >= MAX.aug ? "Augmentation was already complete: your work changed nothing." : "Augmentation beyond stage 2 is not legal: your trial could not go ahead.", "augmentation");
+      continue;
+    }
+    const step = a.route === "direct" ? AUGMENT.direct : AUGMENT.epigenetic;
+    w.aug = Math.min(ceiling, w.aug + step);
+    if (a.route === "direct") w.drift += AUGMENT.driftPerDirect;
+    addPrestige(seat, 1, "reputation");
+    // The route stays private: counting direct steps in public would reveal the hidden drift.
+    say(ctx, `${seat.name} advances human augmentation to ${w.aug}/${MAX.aug}.`, "augmentation");
+    tell(ctx, seat.id, a.route === "direct" ? "Direct route: fast, and nobody can tell what it does to the subjects' values." : "Epigenetic route: slow and safe.", a.route === "direct" ? "drift" : "augmentation");
+  }
+  creditAugStages(ctx);
+}
+
+export function creditAugStages(ctx: RoundCtx): void {
+  const w = ctx.s.world;
+  const stages = Math.floor(w.aug);
+  while (w.augStagesScored < stages) {
+    w.augStagesScored++;
+    for (const x of ctx.s.seats) if (x.doctrine === "transhumanist") addPrestige(x, OBJECTIVE_POINTS.augStage, "objectives");
+  }
+}
+
+/** Chance that augmented successors' values drifted, given hidden drift. */
+export function driftedChance(drift: number): number {
+  return Math.min(1, AUGMENT.driftRisk * drift);
+}

@@ -1,0 +1,60 @@
+// What an action costs a seat, after doctrine, policy and news modifiers.
+import { ACTION_DEFS } from "../content/actions.js";
+import { POLICY_DEFS } from "../content/policies.js";
+import type { Action, Doctrine, PolicyId, RoundMods } from "./types.js";
+
+export interface CostContext {
+  doctrine: Doctrine;
+  policies: readonly PolicyId[];
+  mods: RoundMods;
+}
+
+export interface Cost {
+  funds: number;
+  influence: number;
+}
+
+export function policyCost(doctrine: Doctrine, policy: PolicyId): number {
+  const base = POLICY_DEFS[policy].cost;
+  if (doctrine === "butlerian" && policy === "moratorium") return base - 1;
+  if (doctrine === "transhumanist" && policy === "augmentationLegal") return base - 1;
+  return base;
+}
+
+export function policyWill(doctrine: Doctrine, policy: PolicyId): number {
+  const base = POLICY_DEFS[policy].will;
+  if (doctrine === "transhumanist" && policy === "augmentationLegal") return base - 1;
+  return base;
+}
+
+export function actionCost(c: CostContext, action: Action): Cost {
+  const def = ACTION_DEFS[action.kind];
+  let funds = def.funds;
+  let influence = def.influence;
+  switch (action.kind) {
+    case "capability":
+      if (c.doctrine === "conservative") funds += 1;
+      if (c.policies.includes("computeLicensing")) funds += 1;
+      funds += c.mods.capabilityCost;
+      break;
+    case "validate":
+      if (c.doctrine === "incrementalist") funds = 0;
+      break;
+    case "augmentation":
+      if (c.doctrine === "transhumanist") funds -= 1;
+      break;
+    case "enact":
+      influence = policyCost(c.doctrine, action.policy);
+      break;
+    case "enforce":
+      if (c.doctrine === "butlerian") influence = 0;
+      break;
+    case "buildRegime":
+      if (c.doctrine === "butlerian") influence -= 1;
+      break;
+    case "grant":
+      funds = action.amount;
+      break;
+  }
+  return { funds: Math.max(0, funds), influence: Math.max(0, influence) };
+}

@@ -1,0 +1,235 @@
+// Which orders a seat may give, computed from what that seat may see (bots and the client use it too).
+import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
+import { POLICY_DEFS } from "../content/policies.js";
+import { ACTION_POINTS, MAX } from "../content/roles.js";
+import { actionCost, policyWill, type Cost } from "./costs.js";
+import { defenseLevel } from "./defense-level.js";
+import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
+import type { SeatView } from "./view-types.js";
+
+export interface ActionOption {
+  kind: ActionKind;
+  label: string;
+  does: string;
+  concept: string;
+  cost: Cost;
+  legal: boolean;
+  /** Why it cannot be chosen now, in words a player reads. */
+  reason?: string;
+  /** Seats it may target (audit, grant, consult, advise). */
+  targets?: number[];
+  /** Policies it may name (enact, repeal, lobby), each with its own legality. */
+  policies?: { policy: PolicyId; legal: boolean; reason?: string; cost: number }[];
+  publishable?: boolean;
+}
+
+export interface LegalOrders {
+  seat: number;
+  actionPoints: number;
+  funds: number;
+  influence: number;
+  canSwitch: boolean;
+  options: ActionOption[];
+}
+
+export type Check = { ok: true } | { ok: false; reason: string };
+const ok: Check = { ok: true };
+const no = (reason: string): Check => ({ ok: false, reason });
+
+function costCtx(v: SeatView) {
+  return { doctrine: v.me.doctrine, policies: v.world.policies, mods: v.mods };
+}
+
+function targetsFor(v: SeatView, kind: ActionKind): number[] | undefined {
+  const role = kind === "audit" || kind === "consult" ? "lab" : kind === "grant" ? "researcher" : kind === "advise" ? "regulator" : null;
+  if (!role) return undefined;
+  return v.seats.filter((s) => s.role === role && s.id !== v.seat).map((s) => s.id);
+}
+
+/** Is one action allowed for this seat now, ignoring the budget shared with its other actions? */
+export function checkAction(v: SeatView, a: Action): Check {
+  const me = v.me;
+  if (!a || typeof a !== "object" || typeof a.kind !== "string" || !Object.hasOwn(ACTION_DEFS, a.kind)) return no("Unknown action.");
+  const def = ACTION_DEFS[a.kind];
+  if (def.role !== me.role) return no(`${def.label} is not an action of a ${me.role}.`);
+  const lab = me.lab;
+  const w = v.world;
+  const stopped = w.neutralized;
+  const tai = v.taiThreshold;
+  switch (a.kind) {
+    case "capability":
+      if (stopped) return no("Capability research has stopped: a defense or a complete monitoring regime holds the world.");
+      if (w.policies.includes("moratorium") && !a.defy)
+        return no("A moratorium is in force. You may defy it (an audit would catch you).");
+      return ok;
+    case "alignment":
+      // Legal even at aligned = cap: capability research resolves first, so it can close a gap opened this round.
+      return ok;
+    case "validate":
+    case "minimalRiskTest":
+      return ok;
+    case "security":
+      if (lab && lab.sec >= MAX.sec) return no("Security is already at its maximum (5).");
+      return ok;
+    case "deploy":
+      return ok;
+    case "lobby":
+      if (a.policy !== undefined) {
+        if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
+        if (w.will >= 5) return no("Lobbying can block a policy only while political will is below 5.");
+      } else if (w.will <= 0) return no("Political will is already 0.");
+      return ok;
+    case "buildDefense": {
+      if (!lab) return no("Only labs build defenses.");
+      if (lab.cap < defenseLevel(tai)) return no(`A defense needs capability ${defenseLevel(tai)} or more (you have ${lab.cap}).`);
+      const pub = v.seats[v.seat]?.lab?.alignedPublic ?? null;
+      if (pub === null || pub < lab.cap) return no("A defense needs a publicly validated aligned level at least equal to your capability: validate first.");
+      return ok;
+    }
+    case "enact": {
+      if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
+      if (w.policies.includes(a.policy)) return no(`${POLICY_DEFS[a.policy].name} is already in force.`);
+      const need = policyWill(me.doctrine, a.policy);
+      const twoRegulators = a.policy === "treaty" && v.seats.filter((s) => s.role === "regulator").length >= 2;
+      if (w.will < need && !twoRegulators) return no(`${POLICY_DEFS[a.policy].name} needs political will ${need} (it is ${w.will}).`);
+      return ok;
+    }
+    case "repeal":
+      if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
+      if (!w.policies.includes(a.policy)) return no(`${POLICY_DEFS[a.policy].name} is not in force.`);
+      return ok;
+    case "audit":
+    case "consult":
+    case "advise":
+    case "grant": {
+      const t = targetsFor(v, a.kind) ?? [];
+      if (!Number.isInteger(a.target) || !t.includes(a.target)) return no("Choose a valid target seat.");
+      if (a.kind === "grant" && !(Number.isInteger(a.amount) && a.amount >= 1)) return no("A grant gives at least 1 fund.");
+      return ok;
+    }
+    case "enforce":
+    case "campaign":
+      if (a.kind === "campaign" && w.will >= MAX.will) return no("Political will is already at its maximum.");
+      return ok;
+    case "buildRegime":
+      if (!(w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty")))
+        return no("The monitoring regime needs compute licensing, export controls and a treaty in force.");
+      if (w.regime >= MAX.regime) return no("The monitoring regime is already complete.");
+      return ok;
+    case "theory":
+      if (a.mode !== "careful" && a.mode !== "fast") return no("Theory mode must be careful or fast.");
+      return ok;
+    case "interpretability":
+      if (w.interp >= MAX.interp) return no("Interpretability is already at its maximum (5).");
+      if (w.theory < 2 * w.interp + 1) return no(`Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1}.`);
+      return ok;
+    case "augmentation":
+      if (a.route !== "epigenetic" && a.route !== "direct") return no("Route must be epigenetic or direct.");
+      if (w.aug >= MAX.aug) return no("Augmentation is complete.");
+      if (w.aug >= 2 && !w.policies.includes("augmentationLegal")) return no("Augmentation beyond stage 2 needs the augmentation-legal policy.");
+      return ok;
+    case "publishTheory":
+      if (!me.researcher || me.researcher.theoryPrivate <= 0) return no("You have no unpublished theory.");
+      return ok;
+    case "applyGrant":
+      return ok;
+  }
+  return no("Unknown action.");
+}
+
+export function legalOrdersFromView(v: SeatView): LegalOrders {
+  const me = v.me;
+  const cctx = costCtx(v);
+  const ended = v.phase === "ended";
+  const options: ActionOption[] = ACTIONS_BY_ROLE[me.role].map((kind) => {
+    const def = ACTION_DEFS[kind];
+    const targets = targetsFor(v, kind);
+    const variants = actionVariants(v, kind, targets?.[0]);
+    // An option is choosable when any of its variants is legal and affordable (e.g. defying a moratorium,
+    // lobbying to block a policy at will 0, enacting the one policy this seat can pay for).
+    const checks = variants.map((a) => {
+      const c = checkAction(v, a);
+      return c.ok ? affordable(me, actionCost(cctx, a)) : c;
+    });
+    const opt: ActionOption = { kind, label: def.label, does: def.does, concept: def.concept, cost: actionCost(cctx, variants[0]), legal: true, targets };
+    if (kind === "enact" || kind === "repeal" || kind === "lobby") {
+      opt.policies = variants.flatMap((a, i) => {
+        if (!("policy" in a) || a.policy === undefined) return [];
+        const c = checks[i];
+        const pc = actionCost(cctx, a);
+        return [{ policy: a.policy, legal: c.ok, reason: c.ok ? undefined : c.reason, cost: pc.influence + pc.funds }];
+      });
+    }
+    let check: Check = checks.find((c) => c.ok) ?? (kind === "enact" ? no("No policy can be enacted now.") : kind === "repeal" ? no("No policy is in force.") : checks[0]);
+    if (ended) check = no("The match has ended.");
+    else if (targets && targets.length === 0) check = no("There is no seat to target.");
+    opt.legal = check.ok;
+    if (!check.ok) opt.reason = check.reason;
+    if (kind === "capability" || kind === "alignment" || kind === "theory") opt.publishable = true;
+    return opt;
+  });
+  return { seat: v.seat, actionPoints: ACTION_POINTS, funds: me.funds, influence: me.influence, canSwitch: !me.switched && !ended, options };
+}
+
+/** The concrete actions an option stands for; the first one gives the option's cost and default reason. */
+function actionVariants(v: SeatView, kind: ActionKind, target = 0): Action[] {
+  switch (kind) {
+    case "enact": case "repeal": return POLICIES.map((policy) => ({ kind, policy }));
+    case "lobby": return [{ kind }, ...POLICIES.map((policy) => ({ kind, policy }))];
+    case "capability": return v.world.policies.includes("moratorium") ? [{ kind }, { kind, defy: true }] : [{ kind }];
+    case "audit": case "consult": case "advise": return [{ kind, target }];
+    case "grant": return [{ kind, target, amount: 1 }];
+    case "theory": return [{ kind, mode: "careful" }];
+    case "augmentation": return [{ kind, route: "epigenetic" }];
+    default: return [{ kind } as Action];
+  }
+}
+
+function affordable(me: SeatView["me"], c: Cost): Check {
+  if (c.funds > me.funds) return no(`Needs ${c.funds} funds (you have ${me.funds}).`);
+  if (c.influence > me.influence) return no(`Needs ${c.influence} influence (you have ${me.influence}).`);
+  return ok;
+}
+
+/** Checks a seat's whole orders: each action legal and the total affordable. */
+export function checkOrders(v: SeatView, orders: SeatOrders): Check {
+  if (v.phase === "ended") return no("The match has ended.");
+  if (!orders || !Array.isArray(orders.actions)) return no("Orders must list actions.");
+  if (orders.switchDoctrine !== undefined) {
+    if (v.me.switched) return no("You have already switched metastrategy once this match.");
+    if (orders.actions.length > 0) return no("Switching metastrategy costs this round's actions: submit no actions with it.");
+    if (orders.switchDoctrine === v.me.doctrine) return no("That is already your metastrategy.");
+  }
+  if (orders.actions.length > ACTION_POINTS) return no(`At most ${ACTION_POINTS} actions a round.`);
+  const cctx = costCtx(v);
+  let funds = 0;
+  let influence = 0;
+  const enacted = new Set<string>();
+  let theoryCount = 0;
+  let augCount = 0;
+  for (const [i, a] of orders.actions.entries()) {
+    if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
+    if (a.kind === "theory" && ++theoryCount > 1) return no(`Action ${i + 1}: theory work can be done once a round (deep results take time).`);
+    if (a.kind === "augmentation" && ++augCount > 1) return no(`Action ${i + 1}: augmentation research can be done once a round (human trials take time).`);
+    const c = checkAction(v, a);
+    if (!c.ok) return no(`Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`);
+    if (a.kind === "enact" || a.kind === "repeal") {
+      const key = `${a.kind}:${a.policy}`;
+      if (enacted.has(key)) return no(`Action ${i + 1}: the same policy is named twice.`);
+      enacted.add(key);
+    }
+    const cost = actionCost(cctx, a);
+    funds += cost.funds;
+    influence += cost.influence;
+  }
+  if (orders.transfers !== undefined && !Array.isArray(orders.transfers)) return no("Transfers must be a list.");
+  for (const t of orders.transfers ?? []) {
+    if (!t || typeof t !== "object") return no("A transfer needs a recipient and an amount.");
+    if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat) return no("A transfer needs another seat as recipient.");
+    if (!Number.isInteger(t.amount) || t.amount < 1) return no("A transfer gives at least 1 fund.");
+    funds += t.amount;
+  }
+  if (funds > v.me.funds) return no(`These orders cost ${funds} funds; you have ${v.me.funds}.`);
+  if (influence > v.me.influence) return no(`These orders cost ${influence} influence; you have ${v.me.influence}.`);
+  return ok;
+}

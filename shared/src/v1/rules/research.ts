@@ -1,0 +1,173 @@
+// Research: capability with the breakthrough table, alignment, theory, interpretability; security and products.
+import { OBJECTIVE_POINTS } from "../content/doctrines.js";
+import { MAX } from "../content/roles.js";
+import { chance, nextFloat } from "../rng.js";
+import { actionsOf, say, tell, type RoundCtx } from "./context.js";
+import { addPrestige, clamp, milestonesOf } from "./state.js";
+import type { LabState, MatchState, SeatState } from "./types.js";
+
+export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.5 } as const;
+
+export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3 } as const;
+
+export interface Draw {
+  gain: number;
+  shift: boolean;
+}
+
+/** The breakthrough table: +1, +2, or a paradigm shift +3 (10% × volatility). */
+export function breakthroughDraw(s: MatchState): Draw {
+  const pShift = Math.min(BREAKTHROUGH.shiftMax, BREAKTHROUGH.shiftBase * s.params.volatility * (1 + s.mods.paradigmBoost));
+  const u = nextFloat(s);
+  if (u < pShift) return { gain: 3, shift: true };
+  const rest = (u - pShift) / (1 - pShift);
+  return { gain: rest < BREAKTHROUGH.plusTwo / (BREAKTHROUGH.plusOne + BREAKTHROUGH.plusTwo) ? 2 : 1, shift: false };
+}
+
+/** Aligned level lost in a paradigm shift: half; a quarter of that once theory generalizes (milestone 2). */
+export function shiftLoss(aligned: number, milestones: number): number {
+  const half = aligned - Math.floor(aligned / 2);
+  return milestones >= 2 ? Math.floor(half / 4) : half;
+}
+
+export function capabilityStep(ctx: RoundCtx): void {
+  const s = ctx.s;
+  const m = milestonesOf(s.world.theory);
+  for (const [seat, a] of actionsOf(ctx, "capability")) {
+    const lab = seat.lab!;
+    if (a.defy && s.world.policies.includes("moratorium")) lab.defiedMoratorium = true;
+    const d = breakthroughDraw(s);
+    lab.cap += d.gain;
+    const flawP = m >= 2 ? BREAKTHROUGH.flawChance / 2 : BREAKTHROUGH.flawChance;
+    if (chance(s, flawP)) lab.flaws += 1;
+    if (d.shift) {
+      ctx.paradigmShifts++;
+      const loss = shiftLoss(lab.aligned, m);
+      lab.aligned -= loss;
+      lab.flaws += 1;
+      lab.alignedPublic = null;
+      say(ctx, `A paradigm shift: a new design leaps ahead somewhere, and old alignment techniques stop applying to it.`, "paradigmShift");
+      tell(ctx, seat.id, `Your team finds a new paradigm: capability +3 (now ${lab.cap}). Your alignment work only partly carries over: aligned −${loss} (now ${lab.aligned}).`, "paradigmShift");
+    } else {
+      tell(ctx, seat.id, `Capability research: +${d.gain} (now ${lab.cap}).${lab.cap > lab.aligned ? ` Your aligned level (${lab.aligned}) trails it.` : ""}`, "breakthrough");
+    }
+    ctx.gains.push({ lab: seat.id, amount: d.gain, published: !!a.publish });
+    if (a.publish) publishCapability(ctx, seat, d.gain);
+  }
+}
+
+function publishCapability(ctx: RoundCtx, seat: SeatState, gain: number): void {
+  const s = ctx.s;
+  const lab = seat.lab!;
+  lab.declaredCap = lab.cap;
+  addPrestige(seat, 2, "publication");
+  s.world.pool += gain;
+  say(ctx, `${seat.name} publishes a capability result (now at ${lab.cap}): prestige, but the whole advance is out for anyone to build on.`, "publication");
+  for (const other of s.seats) {
+    if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap) {
+      other.lab.cap += 1;
+      tell(ctx, other.id, `You build on ${seat.name}'s published result: capability +1 (now ${other.lab.cap}).`, "publication");
+    }
+  }
+}
+
+export function alignmentStep(ctx: RoundCtx): void {
+  const s = ctx.s;
+  const m = milestonesOf(s.world.theory);
+  for (const [seat, a] of actionsOf(ctx, "alignment")) {
+    const lab = seat.lab!;
+    const gain = 1 + (m >= 1 ? 1 : 0) + (seat.doctrine === "incrementalist" ? 1 : 0);
+    const before = lab.aligned;
+    lab.aligned = Math.min(lab.cap, lab.aligned + gain);
+    if (lab.aligned !== before) lab.alignedPublic = lab.alignedPublic === null ? null : Math.min(lab.alignedPublic, lab.aligned);
+    tell(ctx, seat.id, `Alignment research: aligned level ${before} → ${lab.aligned} (capability ${lab.cap}).`, "validation");
+    if (a.publish) {
+      addPrestige(seat, 1, "publication");
+      say(ctx, `${seat.name} publishes alignment research; labs behind it catch up.`, "publication");
+      for (const other of s.seats) {
+        if (other.lab && other.id !== seat.id && other.lab.aligned < lab.aligned && other.lab.aligned < other.lab.cap) {
+          other.lab.aligned += 1;
+          tell(ctx, other.id, `You adopt ${seat.name}'s published alignment technique: aligned +1.`, "publication");
+        }
+      }
+    }
+  }
+}
+
+export function theoryStep(ctx: RoundCtx): void {
+  const s = ctx.s;
+  const w = s.world;
+  for (const [seat, a] of actionsOf(ctx, "theory")) {
+    const r = seat.researcher!;
+    const gain = a.mode === "fast" ? THEORY.fast : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
+    r.theoryPrivate += gain;
+    if (a.mode === "fast") r.fastPrivate += 1;
+    tell(ctx, seat.id, `Theory work (${a.mode}): +${gain} unpublished theory (you hold ${r.theoryPrivate}).${a.mode === "fast" ? " Fast results have capability uses once published." : ""}`, "theory");
+    if (a.publish) publishTheory(ctx, seat);
+  }
+  for (const [seat] of actionsOf(ctx, "publishTheory")) publishTheory(ctx, seat);
+  for (const [seat] of actionsOf(ctx, "interpretability")) {
+    if (w.interp >= MAX.interp || w.theory < 2 * w.interp + 1) {
+      tell(ctx, seat.id, w.interp >= MAX.interp ? "Interpretability was already at its maximum: your work changed nothing." : `Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1} first: your work could not build on it yet.`, "interpretability");
+      continue;
+    }
+    w.interp += 1;
+    addPrestige(seat, 1, "reputation");
+    say(ctx, `${seat.name} advances interpretability to ${w.interp}: validations see deeper.`, "interpretability");
+  }
+  for (const [seat, a] of actionsOf(ctx, "consult")) {
+    const list = ctx.consults.get(a.target) ?? [];
+    list.push(seat.id);
+    ctx.consults.set(a.target, list);
+    tell(ctx, a.target, `${seat.name} consults for you this round: your validations use their theory.`, "consulting");
+  }
+}
+
+export function publishTheory(ctx: RoundCtx, seat: SeatState): void {
+  const r = seat.researcher!;
+  const w = ctx.s.world;
+  if (r.theoryPrivate <= 0) return;
+  const pts = r.theoryPrivate;
+  const before = milestonesOf(w.theory);
+  const old = w.theory;
+  w.theory = clamp(w.theory + pts, 0, MAX.theory);
+  // Reputation for the points that moved world theory, in whole points.
+  addPrestige(seat, Math.ceil(w.theory - old), "reputation");
+  if (r.fastPrivate > 0) w.pendingApplications.push({ round: ctx.s.round + 2, amount: r.fastPrivate });
+  say(ctx, `${seat.name} publishes ${pts} point(s) of theory: world theory ${w.theory}.${r.fastPrivate > 0 ? " Some of it has capability uses that others will find in time." : ""}`, "theory");
+  r.theoryPrivate = 0;
+  r.fastPrivate = 0;
+  milestoneCheck(ctx, before);
+}
+
+/** Credits conservative seats for milestones reached before the frontier crossed the danger line. */
+export function milestoneCheck(ctx: RoundCtx, before: number): void {
+  const s = ctx.s;
+  const now = milestonesOf(s.world.theory);
+  if (now <= before) return;
+  for (let k = before + 1; k <= now; k++) {
+    const bit = 1 << k;
+    if (s.world.milestonesScored & bit) continue;
+    s.world.milestonesScored |= bit;
+    say(ctx, `Theory milestone ${k} reached: ${k === 1 ? "alignment research goes further" : k === 2 ? "theory now generalizes across paradigms" : "validation becomes certain"}.`, "theoryMilestone");
+    if (s.world.frontier < s.params.taiThreshold - 3)
+      for (const x of s.seats) if (x.doctrine === "conservative") addPrestige(x, OBJECTIVE_POINTS.milestoneBeforeDanger, "objectives");
+  }
+}
+
+export function securityStep(ctx: RoundCtx): void {
+  for (const [seat] of actionsOf(ctx, "security")) {
+    const lab = seat.lab!;
+    lab.sec = Math.min(MAX.sec, lab.sec + 1);
+    tell(ctx, seat.id, `Security raised to ${lab.sec}.`, "security");
+  }
+}
+
+export function deployStep(ctx: RoundCtx): void {
+  for (const [seat] of actionsOf(ctx, "deploy")) {
+    const lab: LabState = seat.lab!;
+    lab.prod += 1;
+    lab.declaredCap = Math.max(lab.declaredCap, lab.cap);
+    say(ctx, `${seat.name} ships a product (${lab.prod} on the market); its capability ${lab.cap} is now plain to see.`, "economicCriterion");
+  }
+}

@@ -1,0 +1,168 @@
+// createMatch, resolveRound and replay: the whole game as a pure function of its record.
+import { MAX } from "../content/roles.js";
+import { DOCTRINE_DEFS } from "../content/doctrines.js";
+import { incidentsStep, validationStep } from "./alignment.js";
+import { augmentationStep } from "./augmentation.js";
+import { catastropheStep } from "./catastrophe.js";
+import { indexActions, say, tell, type RoundCtx } from "./context.js";
+import { actionCost } from "./costs.js";
+import { defenseStep } from "./defense.js";
+import { endingsStep } from "./endings.js";
+import { drawNews } from "./events.js";
+import { auditsStep, fundingStep, policiesStep, regimeStep } from "./governance.js";
+import { leaksStep } from "./leaks.js";
+import { checkOrders } from "./legal.js";
+import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
+import { rogueStep } from "./rogue.js";
+import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
+import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
+import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
+import { publicView, seatViewWith } from "./view.js";
+
+export function createMatch(setup: MatchSetup): MatchState {
+  const c = checkSetup(setup);
+  if (!c.ok) throw new Error(c.reason);
+  const s = initialState(setup);
+  s.news = drawNews(s);
+  return s;
+}
+
+const EMPTY: SeatOrders = { actions: [] };
+
+/** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
+const PIPELINE: ((ctx: RoundCtx) => void)[] = [
+  policiesStep,
+  fundingStep,
+  capabilityStep,
+  alignmentStep,
+  theoryStep,
+  augmentationStep,
+  validationStep,
+  securityStep,
+  deployStep,
+  leaksStep,
+  rogueStep,
+  auditsStep,
+  regimeStep,
+  defenseStep,
+  incidentsStep,
+  catastropheStep,
+  endingsStep,
+  roundScoringStep,
+  incomeStep,
+];
+
+export interface Resolution {
+  state: MatchState;
+  report: RoundReport;
+}
+
+/** Resolves one round. Illegal orders are refused whole (the seat acts as if it passed). */
+export function resolveRound(prev: MatchState, orders: readonly (SeatOrders | null | undefined)[], extras?: RoundExtras | null): Resolution {
+  if (prev.phase === "ended") throw new Error("The match has ended.");
+  const s = cloneState(prev);
+  const ctx: RoundCtx = {
+    s, orders: [], acts: [], byKind: new Map(), entries: [], gains: [], consults: new Map(), enforcements: 0, blocked: new Set(),
+    leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
+  };
+  const pv = publicView(prev, { history: false });
+  for (let i = 0; i < s.seats.length; i++) {
+    const seat = s.seats[i];
+    let o = orders[i] ?? EMPTY;
+    const check = checkOrders(seatViewWith(pv, prev, i), o);
+    if (!check.ok) {
+      tell(ctx, i, `Your orders were refused: ${check.reason}`, "doctrine");
+      o = EMPTY;
+    }
+    ctx.orders.push(o);
+    if (o.switchDoctrine) {
+      seat.doctrine = o.switchDoctrine;
+      seat.switched = true;
+      say(ctx, `${seat.name} switches metastrategy to ${DOCTRINE_DEFS[o.switchDoctrine].name}.`, "doctrine");
+      ctx.acts.push([]);
+      continue;
+    }
+    const cctx = { doctrine: seat.doctrine, policies: s.world.policies, mods: s.mods };
+    for (const a of o.actions) {
+      const c = actionCost(cctx, a);
+      seat.funds -= c.funds;
+      seat.influence -= c.influence;
+    }
+    ctx.acts.push(o.actions.slice());
+  }
+  if (extras?.opinion) {
+    const d = extras.opinion >= 0.5 ? 1 : extras.opinion <= -0.5 ? -1 : 0;
+    if (d !== 0) {
+      s.world.will = clamp(s.world.will + d, 0, MAX.will);
+      say(ctx, `Public opinion ${d > 0 ? "calls for caution" : "shrugs"}: political will ${d > 0 ? "+1" : "−1"}.`, "politicalWill");
+    }
+  }
+  indexActions(ctx);
+  for (const step of PIPELINE) step(ctx);
+  s.history.push(historyRow(ctx, s.news.map((n) => n.card)));
+  const resolvedNews = s.news;
+  const report: RoundReport = { round: s.round, news: resolvedNews, entries: ctx.entries, end: null };
+  if (s.end || s.round >= s.params.rounds) {
+    s.phase = "ended";
+    s.scores = finalScores(s);
+    report.end = s.end;
+  } else {
+    s.round += 1;
+    s.mods = emptyMods();
+    s.news = drawNews(s, extras?.inject);
+  }
+  return { state: s, report };
+}
+
+function historyRow(ctx: RoundCtx, events: string[]) {
+  const s = ctx.s;
+  let aligned = 0;
+  for (const x of s.seats) if (x.lab) aligned = Math.max(aligned, Math.min(x.lab.aligned, x.lab.cap));
+  return {
+    round: s.round,
+    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, declaredCap: x.lab!.declaredCap })),
+    frontier: frontierOf(s),
+    alignedFrontier: aligned,
+    rogue: s.world.rogue,
+    rogueEstimate: s.world.rogueEstimate,
+    pool: s.world.pool,
+    leaks: ctx.leaks,
+    will: s.world.will,
+    theory: s.world.theory,
+    interp: s.world.interp,
+    aug: s.world.aug,
+    regime: s.world.regime,
+    policies: s.world.policies.slice(),
+    events,
+    incidents: ctx.incidents,
+    paradigmShifts: ctx.paradigmShifts,
+    catastropheRisk: Math.round(ctx.catastropheRisk * 1000) / 1000,
+  };
+}
+
+export interface ReplayResult {
+  state: MatchState;
+  reports: RoundReport[];
+}
+
+export function recordSetup(r: MatchRecord): MatchSetup {
+  return { scenario: r.scenario, seed: r.seed, seats: r.seats, overrides: r.overrides, rulesVersion: r.rulesVersion };
+}
+
+/** Replays a record from the start: the state is a pure function of it. */
+export function replay(record: MatchRecord): ReplayResult {
+  let state = createMatch(recordSetup(record));
+  const reports: RoundReport[] = [];
+  for (let r = 0; r < record.ordersByRound.length; r++) {
+    if (state.phase === "ended") break;
+    const res = resolveRound(state, record.ordersByRound[r], record.extrasByRound?.[r] ?? null);
+    state = res.state;
+    reports.push(res.report);
+  }
+  return { state, reports };
+}
+
+/** The part of a report one audience may read: public entries plus that seat's own notes. */
+export function reportFor(report: RoundReport, seat: number | null): RoundReport {
+  return { ...report, entries: report.entries.filter((e) => e.seat === null || e.seat === seat) };
+}

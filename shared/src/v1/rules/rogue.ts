@@ -1,0 +1,59 @@
+// Irresponsible actors: drift plus what they absorb from the pool, compounding round to round.
+import { chance, nextInt } from "../rng.js";
+import { actionsOf, say, type RoundCtx } from "./context.js";
+
+export const ROGUE = { absorbBase: 1, absorbShare: 0.5, licensing: 0.5, enforcement: 0.5, momentumGain: 1, momentumDecay: 0.5, poolRemovedByEnforce: 1 } as const;
+
+export interface RogueGrowth {
+  drift: number;
+  absorbed: number;
+  removed: number;
+}
+
+/** Pure arithmetic of one round's rogue growth. */
+export function rogueGrowth(p: { drift: number; momentum: number; pool: number; enforcements: number; licensing: boolean; exportControls: boolean; treaty: boolean }): RogueGrowth {
+  const enf = p.enforcements * ROGUE.enforcement * (p.treaty ? 2 : 1);
+  const drift = Math.max(0, p.drift + p.momentum - enf - (p.licensing ? ROGUE.licensing : 0));
+  const wanted = p.pool > 0 ? Math.min(p.pool, ROGUE.absorbBase + p.pool * ROGUE.absorbShare) : 0;
+  const factor = p.exportControls ? (p.treaty ? 0.25 : 0.5) : 1;
+  const absorbed = wanted * factor;
+  return { drift, absorbed, removed: wanted };
+}
+
+export function rogueStep(ctx: RoundCtx): void {
+  const s = ctx.s;
+  const w = s.world;
+
+  const enforcements = actionsOf(ctx, "enforce").length;
+  ctx.enforcements = enforcements;
+  const treaty = w.policies.includes("treaty");
+  if (enforcements > 0) {
+    const removed = Math.min(w.pool, enforcements * ROGUE.poolRemovedByEnforce * (treaty ? 2 : 1));
+    w.pool -= removed;
+    say(ctx, `Enforcement raids slow irresponsible actors${removed > 0 ? " and seize leaked material" : ""}.`, "enforcement");
+  }
+  if (w.neutralized) {
+    w.rogueMomentum = 0;
+    w.rogueEstimate = Math.floor(w.rogue);
+    w.rogueExact = true;
+    return;
+  }
+  const g = rogueGrowth({
+    drift: s.params.rogueDrift, momentum: w.rogueMomentum, pool: w.pool, enforcements,
+    licensing: w.policies.includes("computeLicensing"), exportControls: w.policies.includes("exportControls"), treaty,
+  });
+  w.rogue += g.drift + g.absorbed;
+  w.pool = Math.max(0, w.pool - g.removed);
+  // Compounding: every round that feeds on leaks adds lasting speed, which fades only slowly.
+  w.rogueMomentum = g.absorbed > 0 ? w.rogueMomentum + ROGUE.momentumGain : Math.max(0, w.rogueMomentum - ROGUE.momentumDecay);
+  if (g.absorbed > 0) say(ctx, `Irresponsible actors build on leaked know-how and speed up: they will grow faster next round too.`, "rogueCompounding");
+  if (enforcements > 0) {
+    w.rogueExact = true;
+    w.rogueEstimate = Math.floor(w.rogue);
+  } else {
+    w.rogueExact = false;
+    w.rogueEstimate = Math.max(0, Math.floor(w.rogue) + nextInt(s, 3) - 1);
+  }
+  // keep the draw count independent of whether it was exact
+  if (enforcements > 0) chance(s, 0.5);
+}

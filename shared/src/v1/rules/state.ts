@@ -1,0 +1,147 @@
+// Match creation, cloning and small queries used by every force.
+import { ROLE_DEFS, MILESTONES } from "../content/roles.js";
+import { SCENARIOS } from "../content/scenarios.js";
+import { EVENT_CARDS } from "../content/events.js";
+import { seedState, nextFloat } from "../rng.js";
+import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState } from "./types.js";
+
+export const RULES_VERSION = "1.0.0";
+
+export type SetupError = { ok: false; reason: string };
+
+export function scenarioParams(scenario: string, overrides?: Partial<ScenarioParams>): ScenarioParams {
+  const def = SCENARIOS[scenario];
+  if (!def) throw new Error(`Unknown scenario "${scenario}"`);
+  return { ...def.params, ...(overrides ?? {}), deckMix: { ...def.params.deckMix, ...(overrides?.deckMix ?? {}) } };
+}
+
+/** Checks a setup; errors as values so the server can answer them. */
+export function checkSetup(setup: MatchSetup): { ok: true } | SetupError {
+  if (!SCENARIOS[setup.scenario]) return { ok: false, reason: `Unknown scenario "${setup.scenario}".` };
+  const n = setup.seats.length;
+  if (n < 1 || n > 8) return { ok: false, reason: "A match has 1 to 8 seats." };
+  const count = (r: string) => setup.seats.filter((s) => s.role === r).length;
+  if (count("lab") > 4) return { ok: false, reason: "At most 4 labs." };
+  if (count("regulator") > 2) return { ok: false, reason: "At most 2 regulators." };
+  if (count("researcher") > 3) return { ok: false, reason: "At most 3 researchers." };
+  const p = scenarioParams(setup.scenario, setup.overrides);
+  if (!(p.rounds >= 1 && p.rounds <= 30)) return { ok: false, reason: "Rounds must be 1 to 30." };
+  if (!(p.taiThreshold >= 5 && p.taiThreshold <= 30)) return { ok: false, reason: "TAI threshold must be 5 to 30." };
+  return { ok: true };
+}
+
+export function emptyMods(): RoundMods {
+  return { capabilityCost: 0, paradigmBoost: 0, leakBonus: 0, extraIncidentChance: 0 };
+}
+
+function newLab(p: ScenarioParams): LabState {
+  return {
+    cap: p.startCap, aligned: Math.min(p.startAligned, p.startCap), flaws: p.startFlaws, sec: p.startSec, prod: 0,
+    defense: 0, declaredCap: p.startCap, alignedPublic: null, validatedLevel: 0, incidents: 0,
+    defiedMoratorium: false, auditedSec: null,
+  };
+}
+
+/** Builds the deck: a weighted random order of every card whose tag has weight > 0. */
+export function buildDeck(holder: { rng: number }, mix: Record<string, number>): string[] {
+  const keyed: { id: string; key: number }[] = [];
+  for (const c of EVENT_CARDS) {
+    const w = mix[c.tag] ?? 1;
+    if (w <= 0) continue;
+    keyed.push({ id: c.id, key: Math.log(Math.max(nextFloat(holder), 1e-12)) / w });
+  }
+  keyed.sort((a, b) => b.key - a.key || (a.id < b.id ? -1 : 1));
+  return keyed.map((k) => k.id);
+}
+
+/** The state before round 1's news (see resolve.ts createMatch). */
+export function initialState(setup: MatchSetup): MatchState {
+  const params = scenarioParams(setup.scenario, setup.overrides);
+  const holder = { rng: seedState(setup.seed) };
+  const deck = buildDeck(holder, params.deckMix);
+  const seats: SeatState[] = setup.seats.map((s, id) => ({
+    id,
+    role: s.role,
+    doctrine: s.doctrine,
+    name: s.name ?? `${ROLE_DEFS[s.role].name} ${id + 1}`,
+    switched: false,
+    funds: s.role === "lab" ? params.startLabFunds : ROLE_DEFS[s.role].startFunds,
+    influence: ROLE_DEFS[s.role].startInfluence,
+    prestige: 0,
+    lab: s.role === "lab" ? newLab(params) : null,
+    researcher: s.role === "researcher" ? { theoryPrivate: 0, fastPrivate: 0 } : null,
+    knownFlaws: {},
+    prestigeBy: {},
+  }));
+  return {
+    rulesVersion: setup.rulesVersion ?? RULES_VERSION,
+    scenario: setup.scenario,
+    params,
+    seed: setup.seed,
+    round: 1,
+    phase: "orders",
+    rng: holder.rng,
+    deck,
+    deckPos: 0,
+    seats,
+    world: {
+      theory: params.startTheory, interp: params.startInterp, aug: 0, drift: 0,
+      rogue: params.startRogue, rogueEstimate: params.startRogue, rogueExact: false, rogueMomentum: 0,
+      neutralized: false, pool: 0, will: params.startWill, policies: [], regime: 0,
+      pendingApplications: [], milestonesScored: 0, augStagesScored: 0, frontier: params.startCap,
+    },
+    news: [],
+    mods: emptyMods(),
+    history: [],
+    end: null,
+    scores: null,
+  };
+}
+
+/** Deep copy of the mutable parts; history rows and news items are immutable and shared. */
+export function cloneState(s: MatchState): MatchState {
+  return {
+    ...s,
+    deck: s.deck,
+    seats: s.seats.map((seat) => ({
+      ...seat,
+      lab: seat.lab ? { ...seat.lab } : null,
+      researcher: seat.researcher ? { ...seat.researcher } : null,
+      knownFlaws: { ...seat.knownFlaws },
+      prestigeBy: { ...seat.prestigeBy },
+    })),
+    world: { ...s.world, policies: s.world.policies.slice(), pendingApplications: s.world.pendingApplications.slice() },
+    news: s.news.slice(),
+    mods: { ...s.mods },
+    history: s.history.slice(),
+    end: s.end ? { ...s.end } : null,
+    scores: s.scores ? s.scores.slice() : null,
+  };
+}
+
+export function milestonesOf(theory: number): number {
+  let m = 0;
+  for (const t of MILESTONES) if (theory >= t) m++;
+  return m;
+}
+
+export function frontierOf(s: MatchState): number {
+  let f = 0;
+  for (const seat of s.seats) if (seat.lab && seat.lab.cap > f) f = seat.lab.cap;
+  return f;
+}
+
+export function dangerLine(p: ScenarioParams): number {
+  return p.taiThreshold - 3;
+}
+
+export function clamp(v: number, lo: number, hi: number): number {
+  return v < lo ? lo : v > hi ? hi : v;
+}
+
+export function addPrestige(seat: SeatState, amount: number, source: string): void {
+  const before = seat.prestige;
+  seat.prestige = Math.max(0, seat.prestige + amount);
+  // The breakdown records what really changed (prestige stops at 0).
+  seat.prestigeBy[source] = (seat.prestigeBy[source] ?? 0) + (seat.prestige - before);
+}

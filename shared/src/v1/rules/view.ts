@@ -1,0 +1,123 @@
+// Redaction: what a seat, a spectator or the projector may see.
+import { dangerLine, milestonesOf } from "./state.js";
+import type { MatchState } from "./types.js";
+import type { PublicHistoryRow, PublicView, Reveal, SeatView } from "./view-types.js";
+
+export interface ViewOptions {
+  /** Leave history out (bots do not need it; it keeps the simulator fast). */
+  history?: boolean;
+}
+
+function intelOf(pool: number): "none" | "some" | "much" {
+  return pool <= 0 ? "none" : pool < 3 ? "some" : "much";
+}
+
+export function publicView(s: MatchState, opts: ViewOptions = {}): PublicView {
+  const w = s.world;
+  const ended = s.phase === "ended";
+  return {
+    scenario: s.scenario,
+    round: s.round,
+    rounds: s.params.rounds,
+    taiThreshold: s.params.taiThreshold,
+    dangerLine: dangerLine(s.params),
+    phase: s.phase,
+    seats: s.seats.map((seat) => ({
+      id: seat.id,
+      role: seat.role,
+      doctrine: seat.doctrine,
+      name: seat.name,
+      prestige: seat.prestige,
+      lab: seat.lab
+        ? {
+            declaredCap: seat.lab.declaredCap,
+            alignedPublic: seat.lab.alignedPublic,
+            prod: seat.lab.prod,
+            defense: seat.lab.defense,
+            incidents: seat.lab.incidents,
+            validatedLevel: seat.lab.validatedLevel,
+            auditedSec: seat.lab.auditedSec,
+          }
+        : null,
+    })),
+    world: {
+      theory: w.theory,
+      milestones: milestonesOf(w.theory),
+      interp: w.interp,
+      aug: w.aug,
+      rogueEstimate: w.rogueEstimate,
+      rogueExact: w.rogueExact,
+      neutralized: w.neutralized,
+      intel: intelOf(w.pool),
+      will: w.will,
+      policies: w.policies.slice(),
+      regime: w.regime,
+    },
+    news: s.news.slice(),
+    mods: { ...s.mods },
+    history: opts.history === false ? [] : s.history.map(publicRow),
+    end: s.end ? { ...s.end } : null,
+    scores: s.scores ? s.scores.slice() : null,
+    reveal: ended ? reveal(s) : null,
+  };
+}
+
+/** What everyone may see of one round of history. */
+export function publicRow(h: MatchState["history"][number]): PublicHistoryRow {
+  return {
+    round: h.round,
+    labs: h.labs.map((l) => ({ seat: l.seat, declaredCap: l.declaredCap })),
+    rogueEstimate: h.rogueEstimate,
+    will: h.will,
+    theory: h.theory,
+    interp: h.interp,
+    aug: h.aug,
+    regime: h.regime,
+    policies: h.policies.slice(),
+    events: h.events.slice(),
+    incidents: h.incidents,
+  };
+}
+
+function reveal(s: MatchState): Reveal {
+  return {
+    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, sec: x.lab!.sec })),
+    researchers: s.seats.filter((x) => x.researcher).map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })),
+    rogue: s.world.rogue,
+    pool: s.world.pool,
+    drift: s.world.drift,
+    history: s.history.slice(),
+  };
+}
+
+export function seatView(s: MatchState, seat: number, opts: ViewOptions = {}): SeatView {
+  return seatViewWith(publicView(s, opts), s, seat);
+}
+
+/** A seat's view built on a public view already made for the same state (one public view per round). */
+export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatView {
+  const me = s.seats[seat];
+  if (!me) throw new Error(`No seat ${seat}`);
+  const lab = me.lab;
+  let knownFlaws: Record<number, number> = {};
+  for (const k in me.knownFlaws) knownFlaws = { ...me.knownFlaws };
+  // Written out field by field: this runs for every seat every round of every simulated match.
+  return {
+    scenario: pv.scenario, round: pv.round, rounds: pv.rounds, taiThreshold: pv.taiThreshold, dangerLine: pv.dangerLine,
+    phase: pv.phase, seats: pv.seats, world: pv.world, news: pv.news, mods: pv.mods, history: pv.history,
+    end: pv.end, scores: pv.scores, reveal: pv.reveal,
+    seat,
+    me: {
+      id: me.id,
+      role: me.role,
+      doctrine: me.doctrine,
+      switched: me.switched,
+      funds: me.funds,
+      influence: me.influence,
+      prestige: me.prestige,
+      lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
+      researcher: me.researcher ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate } : null,
+      knownFlaws,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// The exploit search (npm run balance): JSON shape on a small run, common random numbers, the scripted arms.
+import { execFileSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { balance, NORMAL, playArm, scriptedArms, variantsFor } from "../src/sim/balance.js";
+import { DOCTRINES } from "../src/rules/types.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+describe("npm run balance", () => {
+  it("prints the documented JSON keys on a small run", () => {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "shared/src/sim/balance-cli.ts", "--json", "--matches", "4", "--screen", "2", "--search-iters", "1", "--search-matches", "2", "--bot-matches", "0", "--roles", "regulator", "--doctrines", "butlerian"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const r = JSON.parse(out);
+    expect(Object.keys(r.roles)).toEqual(["regulator"]);
+    const role = r.roles.regulator;
+    expect(role.arms.length).toBeGreaterThan(10);
+    for (const a of role.arms) {
+      expect(Object.keys(a)).toEqual(expect.arrayContaining(["name", "score", "se", "winShareOfWon", "catastrophe"]));
+      for (const k of ["score", "se", "winShareOfWon", "catastrophe"]) expect(Number.isFinite(a[k])).toBe(true);
+    }
+    expect(role.arms.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(["normal", "do-nothing", "enforce×3", "searched", "rush:regime"]));
+    expect(Object.keys(role.bestExploit)).toEqual(expect.arrayContaining(["name", "gainOverNormal", "se"]));
+    expect(Object.keys(r.doctrines).sort()).toEqual([...DOCTRINES].sort());
+    for (const d of DOCTRINES) expect(r.doctrines[d].winShareOfWon).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it("is deterministic, and the normal arm's paired gain over itself is exactly 0 (common random numbers)", () => {
+    const opts = { scenario: "classroom", matches: 3, seed: 5, roles: ["researcher" as const], doctrines: ["conservative" as const], screen: 2, searchIters: 1, searchMatches: 2, botMatches: 0 };
+    const a = balance(opts);
+    expect(JSON.stringify(balance(opts))).toBe(JSON.stringify(a));
+    const normal = a.roles.researcher.arms.find((x) => x.name === "normal")!;
+    expect(normal).toMatchObject({ gain: 0, gainSe: 0, n: 3 });
+  }, 60_000);
+
+  it("the same match seed gives the same match to every arm: a policy that copies the normal bot scores the same", () => {
+    const setup = { scenario: "baseline", seed: 3, seat: 0, doctrine: "incrementalist" as const };
+    const copy = { ...NORMAL, name: "copy" };
+    for (let i = 0; i < 3; i++) expect(playArm(setup, i, copy)).toEqual(playArm(setup, i, NORMAL));
+  });
+
+  it("scripted arms cover every action variant ×3, pairs of kinds, doctrine switches and do-nothing", () => {
+    const names = scriptedArms("lab", "butlerian").map((a) => a.name);
+    for (const v of variantsFor("lab")) expect(names.some((n) => n.endsWith("×3"))).toBe(true), void v;
+    expect(names).toEqual(expect.arrayContaining(["do-nothing", "deploy×3", "capability+deploy", "switch→incrementalist@r1", "normal+deploy"]));
+  });
+});

@@ -41,14 +41,21 @@ const DEFLATE = {
   zlibDeflateOptions: { level: 3, memLevel: 3 },
   concurrencyLimit: 8,
 };
+/** Smaller messages (most patches: a phase, a flag, a deadline) go uncompressed: zlib would cost more than it saves. */
+const COMPRESS_FROM_BYTES = 200;
 /**
- * Smaller messages (most patches: a phase, a flag, a deadline) go uncompressed: zlib would cost more than it saves.
- * From 100 bytes on it pays: the server keeps its deflate context, so a chat line (bots' intent lines each round), a
- * token or a mid-size patch compresses against the words of earlier messages. 200 bytes left a table with talking bots
- * at ~0.47-0.50 of its decoded bytes on the wire, 100 bytes at 0.34-0.41 (compression.test.ts); at 500 load matches
- * (no deliberation: no bot lines) 1,128 vs 1,176 B/client/round, with no CPU difference above the shared machine's noise.
+ * Except chat lines (bots' intent lines every deliberation, players' talk): plain text that compresses against the
+ * words of earlier lines (the server keeps its deflate context), rare enough that their cost does not count. With
+ * talking bots, a table's wire bytes were at 0.47-0.50 of its decoded bytes; with chat compressed, ~0.35-0.41.
+ * Compressing every message from 100 bytes instead gave the same table figures but, at 1,000 load matches on the
+ * shared machine, more deflate jobs queued at each round start, ping frames waited behind them and clients were
+ * dropped (1006) in 2 runs of 2; at 200 bytes, none.
  */
-const COMPRESS_FROM_BYTES = 100;
+const COMPRESS_CHAT_FROM_BYTES = 60;
+/** A Colyseus ROOM_DATA frame of the message type "chat": 13, msgpack fixstr of length 4, "chat". */
+const CHAT_FRAME = [13, 0xa4, 0x63, 0x68, 0x61, 0x74];
+const isChat = (d: Uint8Array) => CHAT_FRAME.every((b, i) => d[i] === b);
+const compressed = (d: Uint8Array) => d.byteLength >= COMPRESS_FROM_BYTES || (d.byteLength >= COMPRESS_CHAT_FROM_BYTES && isChat(d));
 
 // Colyseus hands ws views of shared encode buffers; a compressed send (and any send queued behind one) is read later,
 // after the next encode has overwritten them. On compressed connections, send a copy.
@@ -57,7 +64,7 @@ WebSocketClient.prototype.raw = function (this: WebSocketClient, data: Uint8Arra
   const ws = this.ref as unknown as { readyState: number; _extensions?: Record<string, unknown>; send(d: Buffer, o: object, cb?: (err?: Error) => void): void };
   if (!ws._extensions?.["permessage-deflate"]) return rawSend.call(this, data, options as never, cb);
   if (ws.readyState !== 1) return; // OPEN
-  ws.send(Buffer.from(data), { binary: true, compress: data.byteLength >= COMPRESS_FROM_BYTES }, cb);
+  ws.send(Buffer.from(data), { binary: true, compress: compressed(data) }, cb);
 };
 
 /** Largest matchmaking request body (join and create options are a few hundred bytes). */

@@ -90,14 +90,14 @@ export function resolveRound(
     let o = orders[i] ?? EMPTY;
     const check = checkOrders(refereeSeatView(pv, prev, i), o);
     if (!check.ok) {
-      tell(ctx, i, `Your orders were refused: ${check.reason}`, "doctrine");
+      tell(ctx, i, "doctrine", "ordersRefused", { reason: check.reason });
       o = EMPTY;
     }
     ctx.orders.push(o);
     if (o.switchDoctrine) {
       seat.doctrine = o.switchDoctrine;
       seat.switched = true;
-      say(ctx, `${seat.name} switches metastrategy to ${DOCTRINE_DEFS[o.switchDoctrine].name}.`, "doctrine");
+      say(ctx, "doctrine", "doctrineSwitch", { name: seat.name, doctrine: o.switchDoctrine });
       ctx.acts.push([]);
       continue;
     }
@@ -113,7 +113,7 @@ export function resolveRound(
     const d = extras.opinion >= 0.5 ? 1 : extras.opinion <= -0.5 ? -1 : 0;
     if (d !== 0) {
       s.world.will = clamp(s.world.will + d, 0, MAX.will);
-      say(ctx, `Public opinion ${d > 0 ? "calls for caution" : "shrugs"}: political will ${d > 0 ? "+1" : "−1"}.`, "politicalWill");
+      say(ctx, "politicalWill", "opinion", { up: d > 0 });
     }
   }
   indexActions(ctx);

@@ -1,6 +1,7 @@
 // HTTP endpoints, the lobby listing, quick match, the terminal client, and bots that do not block the loop.
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";

@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// Import rules, checked by `npm test`: no import cycles, and the one-way arrows of ARCHITECTURE.md per folder. Prints
-// each violation; exits 1 when there is any. A cycle of runtime imports is a violation (module initialisation order);
-// a cycle that only type-only imports close is printed as a warning (two files that need each other are one concern
-// or need a third, but nothing breaks at run time), so that one helper's type import does not fail everyone's tests.
+// Import rules, checked by `npm test`: no import cycles (type-only imports count too: two files that need each other
+// are one concern or need a third), and the one-way arrows of ARCHITECTURE.md per folder. Prints each violation;
+// exits 1 when there is any.
 import { readdirSync, readFileSync, statSync, existsSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
@@ -62,56 +61,44 @@ for (const f of files) {
   const rel = relative(root, f);
   const text = readFileSync(f, "utf8");
   const edges = [];
-  for (const { spec, runtime } of importsOf(text)) {
+  for (const { spec } of importsOf(text)) {
     for (const r of RULES) if (r.where.test(rel) && !(r.except && r.except.test(rel)) && r.forbid(spec)) problems.push(`${rel}: imports "${spec}" (${r.name})`);
     const to = resolveLocal(f, spec);
-    if (to) edges.push({ to, runtime });
+    if (to) edges.push(to);
   }
   graph.set(f, edges);
 }
 
-// Cycles: strongly connected components of the graph (Tarjan), each reported once; over runtime edges (problems),
-// then over every edge (warnings for the components that the runtime pass did not find).
-function cycles(useEdge) {
-  let index = 0;
-  const idx = new Map();
-  const low = new Map();
-  const stack = [];
-  const on = new Set();
-  const found = [];
-  const next = (v) => (graph.get(v) ?? []).filter(useEdge).map((e) => e.to);
-  function strong(v) {
-    idx.set(v, index);
-    low.set(v, index++);
-    stack.push(v);
-    on.add(v);
-    for (const w of next(v)) {
-      if (!idx.has(w)) {
-        strong(w);
-        low.set(v, Math.min(low.get(v), low.get(w)));
-      } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
-    }
-    if (low.get(v) === idx.get(v)) {
-      const comp = [];
-      let w;
-      do {
-        w = stack.pop();
-        on.delete(w);
-        comp.push(w);
-      } while (w !== v);
-      if (comp.length > 1 || next(v).includes(v)) found.push(comp.map((c) => relative(root, c)).sort().join(" ↔ "));
-    }
+// Cycles: strongly connected components of the graph (Tarjan), each reported once.
+let index = 0;
+const idx = new Map();
+const low = new Map();
+const stack = [];
+const on = new Set();
+function strong(v) {
+  idx.set(v, index);
+  low.set(v, index++);
+  stack.push(v);
+  on.add(v);
+  for (const w of graph.get(v) ?? []) {
+    if (!idx.has(w)) {
+      strong(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (on.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
   }
-  for (const f of files) if (!idx.has(f)) strong(f);
-  return found;
+  if (low.get(v) === idx.get(v)) {
+    const comp = [];
+    let w;
+    do {
+      w = stack.pop();
+      on.delete(w);
+      comp.push(w);
+    } while (w !== v);
+    if (comp.length > 1 || (graph.get(v) ?? []).includes(v)) problems.push(`import cycle: ${comp.map((c) => relative(root, c)).sort().join(" ↔ ")}`);
+  }
 }
-const runtimeCycles = cycles((e) => e.runtime);
-for (const c of runtimeCycles) problems.push(`import cycle: ${c}`);
-const warnings = cycles(() => true)
-  .filter((c) => !runtimeCycles.includes(c))
-  .map((c) => `warning: import cycle closed by type-only imports: ${c}`);
+for (const f of files) if (!idx.has(f)) strong(f);
 
-for (const w of warnings) console.log(w);
 for (const p of problems) console.log(p);
-console.log(`imports: ${files.length} files, ${[...graph.values()].reduce((n, e) => n + e.length, 0)} edges, ${problems.length} problem(s), ${warnings.length} warning(s)`);
+console.log(`imports: ${files.length} files, ${[...graph.values()].reduce((n, e) => n + e.length, 0)} edges, ${problems.length} problem(s)`);
 process.exit(problems.length ? 1 : 0);

@@ -2,7 +2,6 @@
 import { performance } from "node:perf_hooks";
 import { execFile } from "node:child_process";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "colyseus.js";

@@ -72,9 +72,11 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "conservative": {
       // Theory first: once milestone 1 makes its steps predictable, advance one aligned step a round.
       if (gap > 0) b.want({ kind: "alignment" });
-      // Far below the danger line a step is safe; closer in, only on published theory.
-      const ready = m >= 1 || lab.cap < danger - 2 || threat >= lab.cap + 2;
+      // Theory first: a step is predictable (and worth taking) only on published theory; the last steps to the
+      // defense line wait for milestone 2, where a defense pays the doctrine and deception is halved.
+      const ready = (m >= 1 && (lab.cap < danger - 1 || m >= 2)) || threat >= lab.cap + 2;
       if (ready && gap <= 0) pairedStep();
+      if (lab.cap >= danger - 1 && !validated && gap <= 0) b.want({ kind: "validate" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });

@@ -34,7 +34,7 @@ const BASE: ScenarioParams = {
   labLeaks: 1,
   absorb: 2,
   legalWill: 6,
-  race: 0.25,
+  race: 0.5,
   deckMix: EVEN_MIX,
 };
 

@@ -15,10 +15,11 @@ import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
 import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
-import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
+import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
 import * as v1 from "../v1/entry.js";
+import { streamSeed } from "../rng.js";
 
 /** Rules 1 matches (old records, or matches resumed from them) keep running on the frozen rules 1 engine. */
 export function isRulesV1(version: string | undefined): boolean {
@@ -117,7 +118,11 @@ export function resolveRound(
     }
   }
   indexActions(ctx);
-  for (const step of PIPELINE) step(ctx);
+  // Each force draws from its own keyed stream (rng.ts streamSeed): one seat's extra draw shifts no other roll.
+  for (let j = 0; j < PIPELINE.length; j++) {
+    s.rng = streamSeed(s.seed, s.round, j);
+    PIPELINE[j](ctx);
+  }
   s.history.push(historyRow(ctx, s.news.map((n) => n.card)));
   const resolvedNews = s.news;
   const report: RoundReport = { round: s.round, news: resolvedNews, entries: ctx.entries, end: null };
@@ -128,6 +133,7 @@ export function resolveRound(
   } else {
     s.round += 1;
     s.mods = emptyMods();
+    s.rng = streamSeed(s.seed, s.round, STREAM.news);
     s.news = drawNews(s, extras?.inject);
   }
   return { state: s, report };

@@ -127,6 +127,8 @@ export interface ScenarioParams {
   legalWill: number;
   /** Extra catastrophe chance per rival lab also past the danger line (racing pressure), as a fraction. */
   race: number;
+  /** Regime steps one round's building adds (classroom 2: a shorter lesson). Absent: 1. */
+  regimeStep?: number;
   /** Deck weights per card tag. */
   deckMix: Record<string, number>;
 }

@@ -31,7 +31,7 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
 /** Prestige amounts of the objectives above (kept beside the text that states them). */
 export const OBJECTIVE_POINTS = {
   milestoneBeforeDanger: 1,
-  defenseOnTheory: 8,
+  defenseOnTheory: 6,
   validatedLevel: 1,
   defenseBuilt: 4,
   frontierHeld: 1,

@@ -15,7 +15,7 @@ import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
 import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
-import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM } from "./state.js";
+import { addPrestige, checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
 import * as v1 from "../v1/entry.js";
@@ -36,6 +36,9 @@ export function createMatch(setup: MatchSetup): MatchState {
 }
 
 const EMPTY: SeatOrders = { actions: [] };
+
+/** Prestige a seat loses when it switches metastrategy (2.1). */
+export const SWITCH_PRESTIGE = 3;
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
 const PIPELINE: ((ctx: RoundCtx) => void)[] = [
@@ -98,7 +101,9 @@ export function resolveRound(
     if (o.switchDoctrine) {
       seat.doctrine = o.switchDoctrine;
       seat.switched = true;
-      say(ctx, `${seat.name} switches metastrategy to ${DOCTRINE_DEFS[o.switchDoctrine].name}.`, "doctrine");
+      // (2.1) A public U-turn costs credibility as well as the round's actions.
+      addPrestige(seat, -SWITCH_PRESTIGE, "doctrine");
+      say(ctx, `${seat.name} switches metastrategy to ${DOCTRINE_DEFS[o.switchDoctrine].name} (prestige −${SWITCH_PRESTIGE}).`, "doctrine");
       ctx.acts.push([]);
       continue;
     }

@@ -102,7 +102,7 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   }
   // Products pay for the first three and count for market share up to four: worth a spare action (each adds
   // lock-in, and risk if flawed).
-  if (lab.prod < MARKET_PRODUCTS) b.want({ kind: "deploy" });
+  if (lab.prod < (d === "conservative" ? 2 : MARKET_PRODUCTS)) b.want({ kind: "deploy" });
 }
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
@@ -115,7 +115,7 @@ const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
 /** Policies a regulator of the doctrine never enacts for points alone. */
 const REG_OPPOSED: Record<Doctrine, PolicyId[]> = {
   butlerian: ["augmentationLegal"],
-  conservative: ["moratorium"],
+  conservative: ["moratorium", "computeLicensing"],
   incrementalist: ["moratorium"],
   transhumanist: ["moratorium"],
 };
@@ -169,13 +169,14 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const w = v.world;
   const labs = v.seats.filter((s) => s.lab);
   const regs = v.seats.filter((s) => s.role === "regulator");
-  if (v.me.funds < 2) b.want({ kind: "applyGrant" });
+  // A grant is free and once a round: with it, two paid actions a round pay for themselves.
+  if (v.me.funds < 6) b.want({ kind: "applyGrant" });
   switch (d) {
     case "conservative":
       b.want({ kind: "theory", mode: "careful", publish: true });
+      b.want({ kind: "interpretability" });
       // Augmentation does not burn the commons: worth pursuing alongside theory, by the safe route.
       b.want({ kind: "augmentation", route: "epigenetic" });
-      b.want({ kind: "interpretability" });
       break;
     case "incrementalist": {
       // Careful theory first (fast theory feeds the leak pool), the safe augmentation route, then the tools that make
@@ -190,10 +191,9 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     }
     case "butlerian":
       b.want({ kind: "theory", mode: "careful", publish: true });
-      b.want({ kind: "interpretability" });
       // Smarter humans are no frontier AI: the safe route is welcome.
-      if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
-      else b.want({ kind: "applyGrant" });
+      b.want({ kind: "augmentation", route: "epigenetic" });
+      b.want({ kind: "interpretability" });
       if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {
@@ -203,6 +203,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       const need = 6 - w.aug;
       const route = left <= 3 && need > 0.5 * left && need <= left ? "direct" : "epigenetic";
       b.want({ kind: "augmentation", route });
+      b.want({ kind: "interpretability" });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "theory", mode: "careful", publish: true });
       break;

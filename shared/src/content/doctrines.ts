@@ -30,12 +30,12 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
 
 /** Prestige amounts of the objectives above (kept beside the text that states them). */
 export const OBJECTIVE_POINTS = {
-  milestoneBeforeDanger: 1,
-  defenseOnTheory: 6,
+  milestoneBeforeDanger: 2,
+  defenseOnTheory: 8,
   validatedLevel: 1,
   defenseBuilt: 4,
   frontierHeld: 1,
-  regimeComplete: 5,
+  regimeComplete: 4,
   augStage: 2,
-  handoff: 10,
+  handoff: 8,
 } as const;

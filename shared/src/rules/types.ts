@@ -129,6 +129,8 @@ export interface ScenarioParams {
   race: number;
   /** Regime steps one round's building adds (classroom 2: a shorter lesson). Absent: 1. */
   regimeStep?: number;
+  /** Pace of augmentation past the legal limit, per step (classroom 1: a shorter lesson). Absent: AUGMENT.beyondLimit. */
+  augBeyond?: number;
   /** Deck weights per card tag. */
   deckMix: Record<string, number>;
 }

@@ -174,9 +174,9 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   switch (d) {
     case "conservative":
       b.want({ kind: "theory", mode: "careful", publish: true });
-      b.want({ kind: "interpretability" });
       // Augmentation does not burn the commons: worth pursuing alongside theory, by the safe route.
       b.want({ kind: "augmentation", route: "epigenetic" });
+      b.want({ kind: "interpretability" });
       break;
     case "incrementalist": {
       // Careful theory first (fast theory feeds the leak pool), the safe augmentation route, then the tools that make
@@ -197,12 +197,8 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {
-      // The safe route (the direct one drifts, and a drifted handoff is worth nothing), unless in the last rounds only
-      // the direct one can still reach the handoff.
-      const left = v.rounds - v.round + 1;
-      const need = 6 - w.aug;
-      const route = left <= 3 && need > 0.5 * left && need <= left ? "direct" : "epigenetic";
-      b.want({ kind: "augmentation", route });
+      // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone.
+      b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "theory", mode: "careful", publish: true });

@@ -33,9 +33,9 @@ export const OBJECTIVE_POINTS = {
   milestoneBeforeDanger: 2,
   defenseOnTheory: 8,
   validatedLevel: 1,
-  defenseBuilt: 4,
+  defenseBuilt: 3,
   frontierHeld: 1,
   regimeComplete: 4,
-  augStage: 2,
+  augStage: 1,
   handoff: 8,
 } as const;

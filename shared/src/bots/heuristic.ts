@@ -144,7 +144,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   // Spare influence: any policy the doctrine does not oppose adds legitimacy (role points).
-  if (d !== "transhumanist") enactExtra();
+  enactExtra();
   if (next && w.will < 9) b.want({ kind: "campaign" });
   const labs = v.seats.filter((s) => s.lab);
   if (labs.length && (d === "butlerian" || w.policies.includes("moratorium"))) {

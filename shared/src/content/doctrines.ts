@@ -36,6 +36,6 @@ export const OBJECTIVE_POINTS = {
   defenseBuilt: 3,
   frontierHeld: 1,
   regimeComplete: 4,
-  augStage: 1,
+  augStage: 2,
   handoff: 8,
 } as const;

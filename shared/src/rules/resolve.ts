@@ -38,7 +38,7 @@ export function createMatch(setup: MatchSetup): MatchState {
 const EMPTY: SeatOrders = { actions: [] };
 
 /** Prestige a seat loses when it switches metastrategy (2.1). */
-export const SWITCH_PRESTIGE = 3;
+export const SWITCH_PRESTIGE = 5;
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
 const PIPELINE: ((ctx: RoundCtx) => void)[] = [

@@ -14,12 +14,11 @@ import { leaksStep } from "./leaks.js";
 import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
 import { rogueStep } from "./rogue.js";
-import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
-import { addPrestige, checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM } from "./state.js";
+import { finalScores, incomeStep, roundScoringStep, SWITCH_PRESTIGE } from "./scoring.js";
+import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
 import * as v1 from "../v1/entry.js";
-import { streamSeed } from "../rng.js";
 
 /** Rules 1 matches (old records, or matches resumed from them) keep running on the frozen rules 1 engine. */
 export function isRulesV1(version: string | undefined): boolean {
@@ -37,8 +36,6 @@ export function createMatch(setup: MatchSetup): MatchState {
 
 const EMPTY: SeatOrders = { actions: [] };
 
-/** Prestige a seat loses when it switches metastrategy (2.1). */
-export const SWITCH_PRESTIGE = 5;
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
 const PIPELINE: ((ctx: RoundCtx) => void)[] = [
@@ -101,9 +98,8 @@ export function resolveRound(
     if (o.switchDoctrine) {
       seat.doctrine = o.switchDoctrine;
       seat.switched = true;
-      // (2.1) A public U-turn costs credibility as well as the round's actions.
-      addPrestige(seat, -SWITCH_PRESTIGE, "doctrine");
-      say(ctx, `${seat.name} switches metastrategy to ${DOCTRINE_DEFS[o.switchDoctrine].name} (prestige −${SWITCH_PRESTIGE}).`, "doctrine");
+      // (2.1) A public U-turn costs credibility as well as the round's actions: prestige at the end (scoring.ts).
+      say(ctx, `${seat.name} switches metastrategy to ${DOCTRINE_DEFS[o.switchDoctrine].name} (a U-turn: prestige −${SWITCH_PRESTIGE} at the end).`, "doctrine");
       ctx.acts.push([]);
       continue;
     }
@@ -125,7 +121,7 @@ export function resolveRound(
   indexActions(ctx);
   // Each force draws from its own keyed stream (rng.ts streamSeed): one seat's extra draw shifts no other roll.
   for (let j = 0; j < PIPELINE.length; j++) {
-    s.rng = streamSeed(s.seed, s.round, j);
+    useStream(s, j, -1);
     PIPELINE[j](ctx);
   }
   s.history.push(historyRow(ctx, s.news.map((n) => n.card)));
@@ -138,7 +134,7 @@ export function resolveRound(
   } else {
     s.round += 1;
     s.mods = emptyMods();
-    s.rng = streamSeed(s.seed, s.round, STREAM.news);
+    useStream(s, STREAM.news, -1);
     s.news = drawNews(s, extras?.inject);
   }
   return { state: s, report };

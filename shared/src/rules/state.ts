@@ -13,6 +13,7 @@ export const STREAM = { news: 100, capability: 101, validation: 102, minimalRisk
 
 /** Switches the match's generator to the stream of (round, step, seat). */
 export function useStream(s: MatchState, step: number, seat: number): void {
+  if (s.params.streams === 0) return;
   s.rng = streamSeed(s.seed, s.round, step, seat);
 }
 

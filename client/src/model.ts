@@ -1,5 +1,5 @@
 // The board as plain data: what the Phaser scene draws and the text mirror reads. No rules, no DOM.
-import { MILESTONES, MAX, POLICY_DEFS, type EndInfo, type NewsItem, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
+import { LOCKED_IN, MILESTONES, MAX, POLICY_DEFS, blockLimit, newsCard, policyWill, regimeWill, type EndInfo, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
 import { LAB_STYLES, type SeriesStyle } from "./theme";
 
 export interface LabMark {
@@ -45,9 +45,14 @@ export interface BoardModel {
   drift: number | null;
   will: number;
   regime: number;
+  /** Economic lock-in (products on the market) and what it does to politics now. */
+  lockIn: { value: number; policyWill: number; regimeWill: number; blockBelow: number };
+  /** Augmentation past stage 2: legal yet, and the political will the law needs. */
+  augLaw: { legal: boolean; will: number };
   policies: { id: string; name: string; effect: string }[];
   neutralized: boolean;
-  news: NewsItem[];
+  /** The round's event cards, with their headline and text. */
+  news: { card: string; concept: string; headline: string; text: string }[];
   end: EndInfo | null;
   max: typeof MAX;
   fx: Fx[];
@@ -97,15 +102,29 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
     drift: reveal ? reveal.drift : null,
     will: w.will,
     regime: w.regime,
+    lockIn: {
+      value: w.lockIn ?? 0,
+      // How much more will the locked-in policies need than on a market with no products.
+      policyWill: policyWill("conservative", LOCKED_IN[0], w.lockIn ?? 0) - policyWill("conservative", LOCKED_IN[0], 0),
+      regimeWill: regimeWill(w.lockIn ?? 0),
+      blockBelow: blockLimit(view),
+    },
+    augLaw: { legal: w.policies.includes("augmentationLegal"), will: w.legalWill ?? POLICY_DEFS.augmentationLegal.will },
     policies: w.policies.map((p) => ({ id: p, name: POLICY_DEFS[p].name, effect: POLICY_DEFS[p].effect })),
     neutralized: w.neutralized,
-    news: view.news,
+    news: view.news.map((n) => ({ card: n.card, concept: n.concept, ...newsCard(n) })),
     end: view.end,
     max: MAX,
     fx: report ? fxOf(report, mySeat) : [],
     leakNow: !view.end && !!report && report.round === view.round - 1 && fxOf(report, mySeat).some((f) => f.kind === "leak"),
     fxRound: report ? report.round : null,
   };
+}
+
+/** How far a private breakthrough note says the lab went (rules-1 records carry only a sentence: +1 is shown). */
+function breakthroughGain(e: RoundReport["entries"][number]): number {
+  const g = e.args?.gain;
+  return typeof g === "number" ? g : 1;
 }
 
 /** Animation cues from a round's report: leaks, breakthroughs, paradigm shifts and more. */
@@ -117,10 +136,10 @@ export function fxOf(r: RoundReport, mySeat: number | null): Fx[] {
     switch (e.concept) {
       case "leak":
         if (e.seat === null) fx.push({ kind: "leak" });
-        else if (/leaked/.test(e.text)) fx.push({ kind: "leak", seat: e.seat });
+        else if (e.key === "leakFresh" || e.key === "leakHeld") fx.push({ kind: "leak", seat: e.seat });
         break;
       case "breakthrough":
-        if (mine) fx.push({ kind: "breakthrough", seat: e.seat!, amount: Number(/\+(\d+)/.exec(e.text)?.[1] ?? 1) });
+        if (mine) fx.push({ kind: "breakthrough", seat: e.seat!, amount: breakthroughGain(e) });
         break;
       case "paradigmShift":
         fx.push({ kind: "paradigm", seat: mine ? e.seat! : undefined });

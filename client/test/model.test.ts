@@ -50,22 +50,29 @@ describe("board model", () => {
 });
 
 describe("animation cues from reports", () => {
-  const entry = (seat: number | null, concept: string, text = "") => ({ seat, concept, text });
+  type E = RoundReport["entries"][number];
+  const entry = (seat: number | null, concept: string, key?: E["key"], args?: E["args"]): E => ({ seat, concept, key, args });
   const cases: [string, RoundReport["entries"], number | null, string[]][] = [
-    ["a public leak", [entry(null, "leak", "Intelligence suggests a lab's capability advance has leaked")], null, ["leak"]],
-    ["my leak told twice is one flow", [entry(null, "leak", "…leaked…"), entry(0, "leak", "Your +1 capability advance leaked")], 0, ["leak"]],
-    ["another seat's private notes are ignored", [entry(2, "breakthrough", "Capability research: +2")], 0, []],
-    ["my breakthrough", [entry(0, "breakthrough", "Capability research: +2 (now 5)")], 0, ["breakthrough"]],
-    ["a paradigm shift at my lab", [entry(null, "paradigmShift"), entry(0, "paradigmShift")], 0, ["paradigm"]],
-    ["compounding rogue", [entry(null, "rogueCompounding")], null, ["compounding"]],
+    ["a public leak", [entry(null, "leak", "leakRumour")], null, ["leak"]],
+    ["my leak told twice is one flow, from my lab", [entry(null, "leak", "leakRumour"), entry(0, "leak", "leakFresh", { amount: 1 })], 0, ["leak"]],
+    ["a rival's leak reaching me is not my leak", [entry(null, "leak", "leakRumour"), entry(0, "leak", "leakCatchUp", { cap: 3 })], 0, ["leak"]],
+    ["another seat's private notes are ignored", [entry(2, "breakthrough", "breakthrough", { gain: 2, cap: 5, aligned: 5 })], 0, []],
+    ["my breakthrough", [entry(0, "breakthrough", "breakthrough", { gain: 2, cap: 5, aligned: 5 })], 0, ["breakthrough"]],
+    ["a paradigm shift at my lab", [entry(null, "paradigmShift", "paradigmShift"), entry(0, "paradigmShift", "paradigmMine", { cap: 6, loss: 1, aligned: 3 })], 0, ["paradigm"]],
+    ["compounding rogue", [entry(null, "rogueCompounding", "rogueCompounding")], null, ["compounding"]],
   ];
   it.each(cases)("%s", (_name, entries, seat, kinds) => {
     const fx = fxOf({ round: 1, news: [], entries, end: null }, seat);
     expect(fx.map((f) => f.kind)).toEqual(kinds);
   });
 
-  it("reads the size of my breakthrough from the report", () => {
-    const fx = fxOf({ round: 1, news: [], entries: [entry(0, "breakthrough", "Capability research: +2 (now 5).")], end: null }, 0);
-    expect(fx[0]).toMatchObject({ kind: "breakthrough", seat: 0, amount: 2 });
+  it("reads the size of my breakthrough from the entry's args, and which lab leaked from its key", () => {
+    const fx = fxOf({ round: 1, news: [], entries: [entry(0, "breakthrough", "breakthrough", { gain: 2, cap: 5, aligned: 4 }), entry(0, "leak", "leakHeld", { amount: 1.5 })], end: null }, 0);
+    expect(fx).toEqual([{ kind: "breakthrough", seat: 0, amount: 2 }, { kind: "leak", seat: 0 }]);
+  });
+
+  it("a rules-1 record's prose entries still animate, without reading the English", () => {
+    const fx = fxOf({ round: 1, news: [], entries: [{ seat: 0, concept: "breakthrough", text: "Capability research: +2 (now 5)." }], end: null }, 0);
+    expect(fx).toEqual([{ kind: "breakthrough", seat: 0, amount: 1 }]);
   });
 });

@@ -121,7 +121,7 @@ describe("classroom session", () => {
     expect(teacher.classroom!.teams[0].members.every((m) => m.connected)).toBe(true);
     (await Promise.all(r1)).forEach((r, seat) => (expected[0][seat] = r.chosen));
     await teacher.until(() => teacher.reports.length === 1, 2 * T, "round 1 resolved");
-    expect(teacher.reports[0].entries.some((e) => /Public opinion calls for caution/.test(e.text))).toBe(true);
+    expect(teacher.reports[0].entries.some((e) => e.key === "opinion" && e.args?.up === true)).toBe(true);
 
     // ---- Round 2: the injected card leads the news; pause freezes the timer; ties go to the earliest proposal.
     await teacher.until(() => teacher.round === 2 && ["deliberation", "orders"].includes(teacher.phase), 2 * T, "round 2 deliberation");

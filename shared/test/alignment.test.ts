@@ -1,4 +1,5 @@
 // Measuring alignment: detection chance, validation, minimal-risk tests, consulting, incidents.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { detectionChance } from "../src/rules/alignment.js";
 import { atLeast, below, between, forceDraws, lab, play, quietMatch, type Draw } from "./helpers.js";
@@ -105,7 +106,7 @@ describe("validate through resolveRound", () => {
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(0); // another lab: nothing
     expect(state.seats[2].prestigeBy.objectives).toBe(2); // non-lab incrementalist: the world's new levels (4, 5)
     expect(state.seats[3].prestigeBy.objectives ?? 0).toBe(0);
-    expect(report.entries.some((e) => e.seat === null && e.text.includes("passes a validation"))).toBe(true);
+    expect(report.entries.some((e) => e.seat === null && entryText(e).includes("passes a validation"))).toBe(true);
     expect(state.seats[0].funds).toBe(6 + 3 + 1); // validation is free for incrementalists; +1 at the (tied) visible frontier
   });
 

@@ -1,4 +1,5 @@
 // Bots: every role × doctrine × difficulty gives legal, deterministic orders from its seat view alone.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { botOrders } from "../src/bots/index.js";
 import { SeatOrdersSchema } from "../src/protocol/orders.js";
@@ -110,7 +111,7 @@ describe("whole bot matches", () => {
       const seats = ROLE_TABLE.slice(0, 6).map((role, i) => ({ role, doctrine: DOCTRINES[(i + seed) % 4] }));
       const { record, state } = playMatch(scenario, seed, seats, undefined, difficulty);
       const { reports } = replay(record);
-      expect(reports.flatMap((r) => r.entries).filter((e) => e.text.startsWith("Your orders were refused"))).toEqual([]);
+      expect(reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused"))).toEqual([]);
       expect(state.phase).toBe("ended");
     }
   });

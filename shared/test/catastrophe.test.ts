@@ -1,4 +1,5 @@
 // The catastrophe check: danger line, the 8%·steps·m formula, the 95% cap, certainty at TAI, rogue actors.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { catastropheChance, misalignment } from "../src/rules/catastrophe.js";
 import type { MatchState } from "../src/rules/types.js";
@@ -87,7 +88,7 @@ describe("the catastrophe step through resolveRound", () => {
     expect(state.end).toBeNull();
     expect(state.history[0].catastropheRisk).toBe(0.362);
     // the true danger would reveal hidden flaws and capabilities
-    expect(report.entries.filter((e) => e.seat === null && /\d+\s*%/.test(e.text))).toEqual([]);
+    expect(report.entries.filter((e) => e.seat === null && /\d+\s*%/.test(entryText(e)))).toEqual([]);
   });
 
   it("the first actor whose draw fires decides it", () => {

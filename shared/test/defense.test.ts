@@ -1,4 +1,5 @@
 // AI defense: building conditions, completion, objectives, and the deceptive-alignment check.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { deceptiveChance } from "../src/rules/defense.js";
 import { legalOrders } from "../src/rules/legal-state.js";
@@ -54,7 +55,7 @@ describe("building a defense", () => {
     const r1 = play(s, { 0: [{ kind: "buildDefense" }] });
     expect(lab(r1.state, 0).defense).toBe(1);
     expect(r1.state.end).toBeNull();
-    expect(r1.report.entries.some((e) => e.seat === null && e.text.includes("(1/2)"))).toBe(true);
+    expect(r1.report.entries.some((e) => e.seat === null && entryText(e).includes("(1/2)"))).toBe(true);
     s = r1.state;
     const { state } = play(s, { 0: [{ kind: "buildDefense" }] });
     expect(state.end).toMatchObject({ ending: "secure", worldValue: 100, by: "defense", seat: 0, round: 2 });

@@ -1,4 +1,5 @@
 // Events: every effect op, lab picks and ties, the deck, news drawing and facilitator injects.
+import { newsCard } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { EVENT_BY_ID, EVENT_CARDS } from "../src/content/events.js";
 import type { EventEffect } from "../src/content/event-types.js";
@@ -187,10 +188,13 @@ describe("news", () => {
     expect(s.history[0].events).toEqual(s.deck.slice(0, n));
   });
 
-  it("a news item carries the card's title, text and concept", () => {
+  it("a news item carries the card's id and concept; newsCard gives its title and text", () => {
     const s = match("baseline");
     const card = EVENT_BY_ID.get(s.news[0].card)!;
-    expect(s.news[0]).toEqual({ card: card.id, headline: card.title, text: card.text, concept: card.concept });
+    expect(s.news[0]).toEqual({ card: card.id, concept: card.concept });
+    expect(newsCard(s.news[0])).toEqual({ headline: card.title, text: card.text });
+    // A rules-1 record's news item carries its own copy.
+    expect(newsCard({ card: card.id, headline: "Old", text: "Old text" })).toEqual({ headline: "Old", text: "Old text" });
   });
 
   it("a facilitator inject comes first next round and is taken out of the rest of the deck", () => {

@@ -1,4 +1,5 @@
 // Golden replays: stored records must still replay to their stored final summaries.
+import { entryText } from "../src/content/report-texts.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +28,7 @@ describe("golden replays", () => {
 
   it.each(files)("%s: no stored order is refused by today's rules", (f) => {
     const { reports } = replay(load(f).record);
-    const refused = reports.flatMap((r) => r.entries).filter((e) => e.text.startsWith("Your orders were refused"));
+    const refused = reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused"));
     expect(refused, `${f}: ${HOW}`).toEqual([]);
   });
 

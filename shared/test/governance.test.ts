@@ -1,4 +1,5 @@
 // Governance: policies, lobbying, audits (defiance, flaw reveal), campaigns, grants, transfers, the regime.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { legalOrders } from "../src/rules/legal-state.js";
 import { seatView } from "../src/rules/view.js";
@@ -27,7 +28,7 @@ describe("enacting policies: influence cost, will threshold (legitimacy is paid 
     expect(state.world.policies).toContain(policy);
     expect(state.seats[1].influence).toBe(10 - cost + 1 + Math.floor(will / 2));
     expect(state.seats[1].prestigeBy.legitimacy ?? 0).toBe(0);
-    expect(report.entries.some((e) => e.seat === null && e.text.includes("enacts"))).toBe(true);
+    expect(report.entries.some((e) => e.seat === null && entryText(e).includes("enacts"))).toBe(true);
   });
 
   it("one below the threshold the order is refused whole", () => {
@@ -73,7 +74,7 @@ describe("lobbying", () => {
     expect(state.world.policies).toEqual([]);
     expect(state.seats[0].funds).toBe(6 - 2 + 3);
     expect(state.seats[1].influence).toBe(3 - 3 + 1 + 2);
-    expect(report.entries.some((e) => e.seat === null && e.text.includes("lobbying blocked it"))).toBe(true);
+    expect(report.entries.some((e) => e.seat === null && entryText(e).includes("lobbying blocked it"))).toBe(true);
     expect(state.world.will).toBe(4); // a blocking lobby does not also lower will
   });
 
@@ -115,7 +116,7 @@ describe("audits", () => {
     expect(state.seats[1].knownFlaws[0]).toBe(known);
     expect(state.seats[2].knownFlaws[0]).toBeUndefined();
     // the count is told privately to the auditor only
-    const flawNote = (seat: number) => reportFor(report, seat).entries.some((e) => e.concept === "interpretability" && e.text.includes("hidden flaw"));
+    const flawNote = (seat: number) => reportFor(report, seat).entries.some((e) => e.concept === "interpretability" && entryText(e).includes("hidden flaw"));
     expect(flawNote(1)).toBe(known !== undefined);
     expect(flawNote(2)).toBe(false);
     expect(flawNote(0)).toBe(false);
@@ -141,7 +142,7 @@ describe("audits", () => {
     expect(state.seats[0].funds).toBe(6 - 2 - 3 + 3);
     expect(state.seats[0].prestige).toBe(2);
     expect(state.seats[1].prestigeBy.legitimacy).toBe(2);
-    expect(report.entries.some((e) => e.seat === null && e.concept === "moratorium" && e.text.includes("defying"))).toBe(true);
+    expect(report.entries.some((e) => e.seat === null && e.concept === "moratorium" && entryText(e).includes("defying"))).toBe(true);
   });
 
   it("defiance stays on record until an audit (caught a round later); the fine never exceeds the funds", () => {
@@ -266,8 +267,8 @@ describe("the monitoring regime", () => {
     // built without enforcement, it lapses the same round
     const lapse = play(s, { 1: [{ kind: "buildRegime" }] });
     expect(lapse.state.world.regime).toBe(0);
-    expect(lapse.report.entries.some((e) => e.text.includes("lapses") && e.text.includes("nobody enforced"))).toBe(true);
-    expect(report.entries.some((e) => e.text.includes("lapses"))).toBe(false);
+    expect(lapse.report.entries.some((e) => entryText(e).includes("lapses") && entryText(e).includes("nobody enforced"))).toBe(true);
+    expect(report.entries.some((e) => entryText(e).includes("lapses"))).toBe(false);
   });
 
   it("needs will 6 to grow (more with lock-in) and lapses a step in any round will falls short", () => {

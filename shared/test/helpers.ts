@@ -1,4 +1,5 @@
 // Test helpers: quiet matches (no news cards), seat shorthands, forced random draws, one-round resolution.
+import { entryText } from "../src/content/report-texts.js";
 import { nextFloat } from "../src/rng.js";
 import { createMatch, resolveRound, type Resolution } from "../src/rules/resolve.js";
 import type { Action, Doctrine, LabState, MatchState, RoundExtras, Role, ScenarioParams, SeatOrders, SeatSetup } from "../src/rules/types.js";
@@ -95,8 +96,8 @@ function toOrders(s: MatchState, spec: OrdersSpec): SeatOrders[] {
 /** Resolves one round and fails the test if any seat's orders were refused. */
 export function play(s: MatchState, spec: OrdersSpec = {}, extras?: RoundExtras | null): Resolution {
   const res = resolveRound(s, toOrders(s, spec), extras ?? null);
-  const refused = res.report.entries.filter((e) => e.text.startsWith("Your orders were refused"));
-  if (refused.length) throw new Error(`orders refused: ${refused.map((e) => `seat ${e.seat}: ${e.text}`).join("; ")}`);
+  const refused = res.report.entries.filter((e) => e.key === "ordersRefused");
+  if (refused.length) throw new Error(`orders refused: ${refused.map((e) => `seat ${e.seat}: ${entryText(e)}`).join("; ")}`);
   return res;
 }
 
@@ -104,10 +105,10 @@ export function play(s: MatchState, spec: OrdersSpec = {}, extras?: RoundExtras 
 export function playAllowingRefusals(s: MatchState, spec: OrdersSpec = {}, extras?: RoundExtras | null): Resolution & { refused: Map<number, string> } {
   const res = resolveRound(s, toOrders(s, spec), extras ?? null);
   const refused = new Map<number, string>();
-  for (const e of res.report.entries) if (e.seat !== null && e.text.startsWith("Your orders were refused")) refused.set(e.seat, e.text);
+  for (const e of res.report.entries) if (e.seat !== null && e.key === "ordersRefused") refused.set(e.seat, entryText(e));
   return { ...res, refused };
 }
 
 export function texts(res: Resolution, seat: number | null = null): string[] {
-  return res.report.entries.filter((e) => e.seat === seat).map((e) => e.text);
+  return res.report.entries.filter((e) => e.seat === seat).map((e) => entryText(e));
 }

@@ -1,4 +1,5 @@
 // Leaks: the leak chance, certain and uncertain leaks of unpublished gains, catch-up, late theory applications.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { leakChance } from "../src/rules/leaks.js";
 import { atLeast, below, between, forceDraws, lab, play, quietMatch, type Draw } from "./helpers.js";
@@ -45,11 +46,11 @@ describe("an unpublished capability gain leaks with leakChance", () => {
     expect(state.history[0].leaks).toBe(leaked ? 1 : 0);
     // the rogue actors absorb the leaked point in the same round (drift 0 here)
     expect(state.world.rogue).toBe(leaked ? 2 : 1);
-    expect(report.entries.some((e) => e.seat === 0 && e.text.includes("leaked"))).toBe(leaked);
+    expect(report.entries.some((e) => e.seat === 0 && entryText(e).includes("leaked"))).toBe(leaked);
     // the public only learns that *a* lab leaked, not which one
     const pub = report.entries.filter((e) => e.seat === null && e.concept === "leak");
     expect(pub.length).toBe(leaked ? 1 : 0);
-    for (const e of pub) expect(e.text).not.toContain(state.seats[0].name);
+    for (const e of pub) expect(entryText(e)).not.toContain(state.seats[0].name);
   });
 
   it("leakBonus ≥ 1 makes a leak certain; rivals behind the leaker pick up +1 on a 50% draw each", () => {

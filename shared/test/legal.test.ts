@@ -1,4 +1,5 @@
 // Legal orders: the reason for each refusal, whole-order checks (budget, switching, duplicates), the option list.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { ACTIONS_BY_ROLE } from "../src/content/actions.js";
 import { checkAction, checkOrders, legalOrdersFromView } from "../src/rules/legal.js";
@@ -120,7 +121,7 @@ describe("checkOrders: the whole of a seat's orders", () => {
     expect(r.refused.get(0)).toBe("Your orders were refused: These orders cost 6 funds; you have 5.");
     expect(lab(r.state, 0).sec).toBe(1);
     expect(r.state.seats[0].funds).toBe(5 + 3 + 1); // income 3, +1 for a lab at the visible frontier (all tie at the start)
-    expect(r.report.entries.filter((e) => e.text.startsWith("Your orders were refused")).every((e) => e.seat === 0)).toBe(true);
+    expect(r.report.entries.filter((e) => entryText(e).startsWith("Your orders were refused")).every((e) => e.seat === 0)).toBe(true);
   });
 
   it("a switch of metastrategy takes effect and uses the round", () => {
@@ -128,7 +129,7 @@ describe("checkOrders: the whole of a seat's orders", () => {
     const r = playAllowingRefusals(s, { 0: { actions: [], switchDoctrine: "conservative" } });
     expect(r.refused.size).toBe(0);
     expect(r.state.seats[0]).toMatchObject({ doctrine: "conservative", switched: true });
-    expect(r.report.entries.some((e) => e.seat === null && e.text.includes("switches metastrategy"))).toBe(true);
+    expect(r.report.entries.some((e) => e.seat === null && entryText(e).includes("switches metastrategy"))).toBe(true);
     expect(legalOrders(r.state, 0).canSwitch).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 // Property tests over random matches: determinism, invariants after every round, redaction, purity.
+import { entryText, REPORT_TEXTS } from "../src/content/report-texts.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CONCEPT_IDS } from "../src/content/glossary.js";
@@ -7,7 +8,7 @@ import { POLICY_DEFS } from "../src/content/policies.js";
 import { POLICIES, type MatchState } from "../src/rules/types.js";
 import { replay, reportFor, resolveRound } from "../src/rules/resolve.js";
 import { legalOrders, validateOrders } from "../src/rules/legal-state.js";
-import type { Action } from "../src/rules/types.js";
+import type { Action, ReportEntry } from "../src/rules/types.js";
 import { createMatch, recordSetup } from "../src/rules/resolve.js";
 import { matchSpecArb, playRandomMatch } from "./random-match.js";
 import { expectFullReveal, expectNoSecretKeys, expectViewIndependentOfSecrets } from "./redaction.js";
@@ -76,8 +77,8 @@ describe("invariants after every round of random matches with random legal order
         for (const s of states) expectInvariants(s);
         expect(states.at(-1)!.phase).toBe("ended");
         for (const r of reports) {
-          expect(r.entries.filter((e) => e.text.startsWith("Your orders were refused"))).toEqual([]);
-          for (const e of r.entries) expect(CONCEPT_IDS, `concept of "${e.text}"`).toContain(e.concept);
+          expect(r.entries.filter((e) => entryText(e).startsWith("Your orders were refused"))).toEqual([]);
+          for (const e of r.entries) expect(CONCEPT_IDS, `concept of "${entryText(e)}"`).toContain(e.concept);
           for (const n of r.news) expect(CONCEPT_IDS).toContain(n.concept);
         }
         expect(states.at(-1)!.history).toHaveLength(reports.length);
@@ -191,6 +192,21 @@ describe("determinism: same record → same final state and same reports", () =>
   });
 });
 
+/** A report entry is data: a known key, flat primitive args, a sentence that renders; and its args say nothing the
+ * sentence does not (every number and name in them is in the text; ids of policies and doctrines become names). */
+function expectEntryData(e: ReportEntry): void {
+  expect(e.key !== undefined && Object.hasOwn(REPORT_TEXTS, e.key), `unknown key ${e.key}`).toBe(true);
+  expect(e.text, "rules 2 entries carry no prose").toBeUndefined();
+  const text = entryText(e);
+  expect(text.length, `${e.key} renders`).toBeGreaterThan(10);
+  expect(text).not.toMatch(/undefined|NaN|\[object/);
+  for (const [k, v] of Object.entries(e.args ?? {})) {
+    expect(["number", "string", "boolean"]).toContain(typeof v);
+    if (typeof v === "number") expect(text, `${e.key}.${k}`).toContain(String(v));
+    else if (typeof v === "string" && k !== "policy" && k !== "doctrine" && k !== "mode" && k !== "reason") expect(text, `${e.key}.${k}`).toContain(v);
+  }
+}
+
 describe("redaction over random matches", () => {
   it("before the end no seat's view or report holds another seat's secrets; after the end the reveal holds everything", () => {
     fc.assert(
@@ -208,11 +224,12 @@ describe("redaction over random matches", () => {
           for (let seat = 0; seat < m.seats.length; seat++) {
             const mine = reportFor(report, seat);
             expect(mine.entries.every((e) => e.seat === null || e.seat === seat)).toBe(true);
+            for (const e of mine.entries) expectEntryData(e);
             for (const e of mine.entries.filter((x) => x.seat === null)) {
-              expect(e.text, "a public entry counts hidden flaws").not.toMatch(/\d+ hidden flaw/);
-              expect(e.text, "a public entry tells unpublished theory").not.toMatch(/unpublished theory/);
+              expect(entryText(e), "a public entry counts hidden flaws").not.toMatch(/\d+ hidden flaw/);
+              expect(entryText(e), "a public entry tells unpublished theory").not.toMatch(/unpublished theory/);
               // percentages in a policy's fixed effect text are rules, not state
-              const text = POLICY_EFFECTS.reduce((t, x) => t.replace(x, ""), e.text);
+              const text = POLICY_EFFECTS.reduce((t, x) => t.replace(x, ""), entryText(e));
               expect(text, "a public entry states a probability computed from hidden values").not.toMatch(/\d+\s*%/);
             }
           }

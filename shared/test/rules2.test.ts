@@ -1,5 +1,6 @@
 // Rules 2.0 mechanics as properties (fast-check) and small worked cases: diminishing returns, deceptive flaws,
 // exposure of unaligned capability, racing pressure, product risk and lock-in, predictable theory-grounded progress.
+import { entryText } from "../src/content/report-texts.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ACTIONS_BY_ROLE, ONCE_A_ROUND } from "../src/content/actions.js";
@@ -79,7 +80,7 @@ describe("deceptive alignment", () => {
     const { state, report } = play(s, { 0: [{ kind: "validate" }] });
     expect(lab(state, 0).deceptive).toBe(1);
     expect(lab(state, 0).alignedPublic).toBe(9);
-    expect(report.entries.some((e) => e.text.includes("passes a validation"))).toBe(true);
+    expect(report.entries.some((e) => entryText(e).includes("passes a validation"))).toBe(true);
   });
 
   it("the defense's failure chance grows with every flaw, deceptive flaws most", () => {

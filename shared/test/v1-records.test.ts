@@ -1,4 +1,5 @@
 // Records made under rules 1 still open: they replay, exactly, on the frozen rules 1 engine they were made with.
+import { entryText } from "../src/content/report-texts.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,7 +27,7 @@ describe("rules 1 records", () => {
     expect(state.phase).toBe("ended");
     expect(reports).toHaveLength(g.record.ordersByRound.length);
     expect(summarize(state)).toEqual(g.summary);
-    expect(reports.flatMap((r) => r.entries).filter((e) => e.text.startsWith("Your orders were refused"))).toEqual([]);
+    expect(reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused"))).toEqual([]);
   });
 
   it.each(files)("%s: its states can still be viewed (public and per seat) at every round", (f) => {

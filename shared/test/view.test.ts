@@ -1,4 +1,5 @@
 // Redaction: what a seat sees before the end, what the reports tell it, and the full reveal after.
+import { entryText } from "../src/content/report-texts.js";
 import { describe, expect, it } from "vitest";
 import { publicView, seatView } from "../src/rules/view.js";
 import { reportFor } from "../src/rules/resolve.js";
@@ -118,8 +119,8 @@ describe("reports", () => {
       expect(r.entries.every((e) => e.seat === null || e.seat === seat)).toBe(true);
       expect(r.entries.filter((e) => e.seat === null)).toEqual(report.entries.filter((e) => e.seat === null));
     }
-    expect(reportFor(report, 3).entries.some((e) => e.seat === 3 && e.text.includes("unpublished theory"))).toBe(true);
-    expect(reportFor(report, 0).entries.some((e) => e.text.includes("unpublished theory"))).toBe(false);
+    expect(reportFor(report, 3).entries.some((e) => e.seat === 3 && entryText(e).includes("unpublished theory"))).toBe(true);
+    expect(reportFor(report, 0).entries.some((e) => entryText(e).includes("unpublished theory"))).toBe(false);
     expect(reportFor(report, null).entries.every((e) => e.seat === null)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 // The projector: the board and the public report large, the timer, the join code, the teams by name, the poll.
 // It joins as a spectator, so it only ever holds the public view.
-import type { ClientSnapshot } from "@metastrategy/shared";
+import { entryText, type ClientSnapshot } from "@metastrategy/shared";
 import type { BoardHandle } from "../board/board";
 import { boardModel } from "../model";
 import type { Net } from "../net/types";
@@ -77,7 +77,7 @@ export function projectorScreen(net: Net): Screen {
       view && !view.end && view.news.length ? h("section", { class: "proj-news" }, newsCard({ news: view.news }, "h3")) : null,
       r ? h("section", { class: "proj-report", "aria-labelledby": "proj-report-h" },
         h("h2", { id: "proj-report-h" }, `What happened in round ${r.round}`),
-        pub.length ? h("ul", { class: "entries" }, pub.slice(0, 8).map((e) => h("li", null, e.text))) : h("p", { class: "muted" }, "A quiet round.")) : null,
+        pub.length ? h("ul", { class: "entries" }, pub.slice(0, 8).map((e) => h("li", null, entryText(e)))) : h("p", { class: "muted" }, "A quiet round.")) : null,
       cv ? h("section", { class: "proj-teams", "aria-labelledby": "proj-teams-h" },
         h("h2", { id: "proj-teams-h" }, "Teams"),
         h("ul", null, cv.teams.map((t) => h("li", null, h("strong", null, teamTitle(t)), ": ",

@@ -1,5 +1,5 @@
 // The match screen: header with timer, the Phaser board (lazy) and its text mirror, orders, reports, chat, debrief.
-import type { ClientSnapshot, RoundReport, SeatView } from "@metastrategy/shared";
+import { entryText, newsCard as cardText, type ClientSnapshot, type RoundReport, type SeatView } from "@metastrategy/shared";
 import type { BoardHandle } from "../board/board";
 import { boardModel } from "../model";
 import type { Net } from "../net/types";
@@ -34,7 +34,7 @@ function latestBox(r: RoundReport, mySeat: number | null, fresh: boolean): HTMLE
   const pick = [...mine.slice(0, 6), ...pub.slice(0, 3)];
   return h("section", { class: `panel latest${fresh ? " fresh" : ""}`, "aria-labelledby": "latest-h" },
     h("h2", { id: "latest-h" }, `Round ${r.round} in brief`),
-    h("ul", { class: "entries" }, pick.map((e) => h("li", { class: e.seat === null ? "pub" : "priv" }, e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null, e.text))),
+    h("ul", { class: "entries" }, pick.map((e) => h("li", { class: e.seat === null ? "pub" : "priv" }, e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null, entryText(e)))),
     h("a", { href: "#reports", class: "btn small", on: { click: (ev: Event) => {
       ev.preventDefault();
       const el = document.getElementById("reports");
@@ -216,7 +216,7 @@ export function matchScreen(net: Net): Screen {
     if (news !== lastNews && snap.view && !snap.view.end) {
       lastNews = news;
       render(newsEl, snap.view.news.length ? newsCard({ news: snap.view.news }) : null);
-      if (snap.view.news[0]) announce(`News, round ${snap.view.round}: ${snap.view.news.map((n) => `${n.headline}. ${n.text}`).join(" ")}`);
+      if (snap.view.news[0]) announce(`News, round ${snap.view.round}: ${snap.view.news.map((n) => { const c = cardText(n); return `${c.headline}. ${c.text}`; }).join(" ")}`);
     }
     if (snap.reports.length !== lastReports) {
       const fresh = lastReports >= 0 && snap.reports.length > lastReports;

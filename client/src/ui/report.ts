@@ -1,5 +1,5 @@
 // Round report: what happened, in words, public and private, each entry linked to its concept.
-import { EVENT_BY_ID, type RoundReport } from "@metastrategy/shared";
+import { EVENT_BY_ID, entryText, newsCard as sharedNewsCard, type RoundReport } from "@metastrategy/shared";
 import { conceptLink } from "./concept";
 import { h } from "./dom";
 import { ENDING_NAMES } from "./format";
@@ -8,9 +8,10 @@ export function newsCard(report: { news: RoundReport["news"] }, heading: "h3" | 
   if (report.news.length === 0) return null;
   return h("div", { class: "news" }, report.news.map((n) => {
     const card = EVENT_BY_ID.get(n.card);
-    return h("article", { class: "event-card", "aria-label": `Event card: ${n.headline}` },
-      h(heading, null, h("span", { class: "kicker" }, "News: "), n.headline),
-      h("p", null, n.text),
+    const { headline, text } = sharedNewsCard(n);
+    return h("article", { class: "event-card", "aria-label": `Event card: ${headline}` },
+      h(heading, null, h("span", { class: "kicker" }, "News: "), headline),
+      h("p", null, text),
       card?.lesson ? h("p", { class: "lesson small" }, card.lesson) : null,
       conceptLink(n.concept));
   }));
@@ -20,7 +21,7 @@ export function reportView(r: RoundReport, mySeat: number | null, opts: { open?:
   const pub = r.entries.filter((e) => e.seat === null);
   const priv = r.entries.filter((e) => e.seat !== null && e.seat === mySeat);
   const item = (e: RoundReport["entries"][number]) => h("li", { class: e.seat === null ? "pub" : "priv" },
-    e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null, h("span", { class: "entry-text" }, e.text), " ", conceptLink(e.concept));
+    e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null, h("span", { class: "entry-text" }, entryText(e)), " ", conceptLink(e.concept));
   const body = [
     newsCard(r, "h4"),
     h("h4", null, "What everyone saw"),
@@ -30,7 +31,7 @@ export function reportView(r: RoundReport, mySeat: number | null, opts: { open?:
   ];
   return h("details", { class: "report", open: opts.open ?? false, "data-round": r.round },
     // The summary is a flex row (spaces at an item's edge vanish): the dash keeps its spaces inside one text.
-    h("summary", null, h("span", null, `Round ${r.round}`, r.news[0] ? h("span", { class: "muted" }, ` — ${r.news[0].headline}`) : null)),
+    h("summary", null, h("span", null, `Round ${r.round}`, r.news[0] ? h("span", { class: "muted" }, ` — ${sharedNewsCard(r.news[0]).headline}`) : null)),
     body);
 }
 
@@ -48,7 +49,7 @@ export function reportsPanel(reports: RoundReport[], mySeat: number | null): HTM
 
 /** One sentence for the announcer. */
 export function reportSummary(r: RoundReport, mySeat: number | null): string {
-  const pub = r.entries.filter((e) => e.seat === null).map((e) => e.text);
-  const priv = r.entries.filter((e) => e.seat !== null && e.seat === mySeat).map((e) => e.text);
+  const pub = r.entries.filter((e) => e.seat === null).map(entryText);
+  const priv = r.entries.filter((e) => e.seat !== null && e.seat === mySeat).map(entryText);
   return [`Round ${r.round} report.`, ...pub.slice(0, 6), ...(priv.length ? ["Private:", ...priv.slice(0, 4)] : [])].join(" ");
 }

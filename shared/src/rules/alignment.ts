@@ -58,17 +58,18 @@ export function validationStep(ctx: RoundCtx): void {
     const found = hunt(ctx, seat, p, deceptiveDetection(s.world.interp, m, consulted));
     if (found > 0) {
       lab.alignedPublic = null;
-      tell(ctx, seat.id, `Validation finds ${found} hidden flaw${found === 1 ? "" : "s"}; fixing them costs aligned ${found} (now ${lab.aligned}). Validate again to pass.`, "hiddenFlaw");
+      tell(ctx, seat.id, "hiddenFlaw", "validationFlaws", { n: found, aligned: lab.aligned });
       if (lab.cap >= dangerLine(s.params) && chance(s, VALIDATION.frontierIncident)) {
         lab.incidents += 1;
         s.world.will = clamp(s.world.will + 1, 0, 10);
         ctx.incidents++;
-        say(ctx, `A test at the frontier goes wrong at ${seat.name}: a flawed system misbehaves in the lab. Political will +1.`, "incident");
+        say(ctx, "incident", "frontierTestIncident", { name: seat.name });
       }
     } else {
       lab.alignedPublic = lab.aligned;
-      say(ctx, `${seat.name} passes a validation: aligned level ${lab.aligned} is now public. A pass is evidence, not proof.`, "validation");
-      tell(ctx, seat.id, p >= 1 ? "Your tests found no flaw, and they would have caught every one: there is none." : `Your tests found no flaw, but each flaw had only a ${Math.round(p * 100)}% chance to show: one may still hide.`, "hiddenFlaw");
+      say(ctx, "validation", "validationPass", { name: seat.name, aligned: lab.aligned });
+      if (p >= 1) tell(ctx, seat.id, "hiddenFlaw", "validationCertain");
+      else tell(ctx, seat.id, "hiddenFlaw", "validationClean", { power: Math.round(p * 100) });
       if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
     }
   }
@@ -79,9 +80,8 @@ export function validationStep(ctx: RoundCtx): void {
     const full = detectionChance(s.world.interp, m, consulted, Math.max(0, seat.lab!.cap - dangerLine(s.params) + 1));
     const p = seat.doctrine === "conservative" ? full : full / 2;
     const found = hunt(ctx, seat, p);
-    tell(ctx, seat.id, found > 0
-      ? `A minimal-risk test exposes ${found} hidden flaw${found === 1 ? "" : "s"} safely; fixing them costs aligned ${found}.`
-      : `A minimal-risk test finds nothing (power ${Math.round(p * 100)}% per flaw).`, "minimalRiskTest");
+    if (found > 0) tell(ctx, seat.id, "minimalRiskTest", "minimalRiskFound", { n: found });
+    else tell(ctx, seat.id, "minimalRiskTest", "minimalRiskNothing", { power: Math.round(p * 100) });
   }
 }
 
@@ -113,7 +113,7 @@ export function incidentsStep(ctx: RoundCtx): void {
       s.world.will = clamp(s.world.will + INCIDENT.will, 0, 10);
       addPrestige(seat, -INCIDENT.prestige, "incidents");
       ctx.incidents++;
-      say(ctx, `Incident: a product of ${seat.name} does something nobody intended. The flaw is now public and patched; political will +${INCIDENT.will}.`, "incident");
+      say(ctx, "incident", "productIncident", { name: seat.name, will: INCIDENT.will });
       break;
     }
   }

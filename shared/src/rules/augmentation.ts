@@ -11,7 +11,7 @@ export function augmentationStep(ctx: RoundCtx): void {
   for (const [seat, a] of actionsOf(ctx, "augmentation")) {
     const ceiling = w.policies.includes("augmentationLegal") ? MAX.aug : AUGMENT.legalLimit;
     if (w.aug >= ceiling) {
-      tell(ctx, seat.id, w.aug >= MAX.aug ? "Augmentation was already complete: your work changed nothing." : "Augmentation beyond stage 2 is not legal: your trial could not go ahead.", "augmentation");
+      tell(ctx, seat.id, "augmentation", w.aug >= MAX.aug ? "augmentationComplete" : "augmentationIllegal");
       continue;
     }
     // Past the legal limit every stage is harder: trials on people who are already augmented go half as fast.
@@ -22,8 +22,9 @@ export function augmentationStep(ctx: RoundCtx): void {
     else if (w.aug > AUGMENT.legalLimit) w.drift += AUGMENT.driftBeyond;
     addPrestige(seat, 1, "reputation");
     // The route stays private: counting direct steps in public would reveal the hidden drift.
-    say(ctx, () => `${seat.name} advances human augmentation to ${w.aug}/${MAX.aug}.`, "augmentation");
-    tell(ctx, seat.id, a.route === "direct" ? "Direct route: fast, and nobody can tell what it does to the subjects' values." : "Epigenetic route: slow and safe.", a.route === "direct" ? "drift" : "augmentation");
+    say(ctx, "augmentation", "augmentationAdvance", { name: seat.name, aug: w.aug, max: MAX.aug });
+    if (a.route === "direct") tell(ctx, seat.id, "drift", "augmentationDirect");
+    else tell(ctx, seat.id, "augmentation", "augmentationEpigenetic");
   }
   creditAugStages(ctx);
 }

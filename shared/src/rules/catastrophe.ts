@@ -66,7 +66,8 @@ export function catastropheStep(ctx: RoundCtx): void {
           ? "Irresponsible actors, fed by leaks, built a misaligned system past the danger line."
           : `${a.name} ran a system whose capability outstripped its alignment.`,
       };
-      say(ctx, a.rogue ? "Catastrophe: an irresponsible actor's unaligned system escapes control." : `Catastrophe at ${a.name}: a system beyond its alignment slips out of control.`, "catastrophe");
+      if (a.rogue) say(ctx, "catastrophe", "catastropheRogue");
+      else say(ctx, "catastrophe", "catastropheLab", { name: a.name });
       break;
     }
   }

@@ -1,4 +1,5 @@
 // The working context of one round's resolution: the cloned state plus what the steps pass along.
+import type { ReportArgs, ReportKey } from "../content/report-texts.js";
 import type { Action, MatchState, ReportEntry, SeatOrders, SeatState } from "./types.js";
 
 export interface Gain {
@@ -30,18 +31,32 @@ export interface RoundCtx {
   defenseDone: number | null;
 }
 
-/** A report text, or a function that writes it: use one when the text formats fractions (slow), so that a
- * resolution without report (rollouts, the simulator) never builds it. */
-export type Text = string | (() => string);
+/** A report entry's args, or a function that gives them: use one when computing them costs something, so that a
+ * resolution without report (rollouts, the simulator) never does. */
+type ArgsOf<K extends ReportKey> = ReportArgs<K> | (() => ReportArgs<K>);
+/** Keys whose sentence needs nothing, and keys that need args. */
+type Bare = { [K in ReportKey]: ReportArgs<K> extends undefined ? K : never }[ReportKey];
+type WithArgs = Exclude<ReportKey, Bare>;
 
-export function say(ctx: RoundCtx, text: Text, concept: string): void {
-  if (ctx.quiet) return;
-  ctx.entries.push({ seat: null, text: typeof text === "string" ? text : text(), concept });
+function entry(seat: number | null, concept: string, key: ReportKey, a: unknown): ReportEntry {
+  if (a === undefined) return { seat, concept, key };
+  return { seat, concept, key, args: (typeof a === "function" ? a() : a) as ReportEntry["args"] };
 }
 
-export function tell(ctx: RoundCtx, seat: number, text: Text, concept: string): void {
+/** A public report entry: what happened, as a sentence key and the numbers it needs (content/report-texts.ts). */
+export function say(ctx: RoundCtx, concept: string, key: Bare): void;
+export function say<K extends WithArgs>(ctx: RoundCtx, concept: string, key: K, args: ArgsOf<K>): void;
+export function say(ctx: RoundCtx, concept: string, key: ReportKey, args?: unknown): void {
   if (ctx.quiet) return;
-  ctx.entries.push({ seat, text: typeof text === "string" ? text : text(), concept });
+  ctx.entries.push(entry(null, concept, key, args));
+}
+
+/** A private report entry, for `seat` only. */
+export function tell(ctx: RoundCtx, seat: number, concept: string, key: Bare): void;
+export function tell<K extends WithArgs>(ctx: RoundCtx, seat: number, concept: string, key: K, args: ArgsOf<K>): void;
+export function tell(ctx: RoundCtx, seat: number, concept: string, key: ReportKey, args?: unknown): void {
+  if (ctx.quiet) return;
+  ctx.entries.push(entry(seat, concept, key, args));
 }
 
 const NONE: never[] = [];

@@ -20,7 +20,7 @@ export function defenseStep(ctx: RoundCtx): void {
     if (lab.defense >= MAX.defense || s.end) continue;
     lab.defense += 1;
     if (lab.defense < MAX.defense) {
-      say(ctx, `${seat.name} begins building an AI defense system (${lab.defense}/${MAX.defense}).`, "defense");
+      say(ctx, "defense", "defenseBegin", { name: seat.name, progress: lab.defense, max: MAX.defense });
       continue;
     }
     ctx.defenseDone = seat.id;
@@ -32,13 +32,13 @@ export function defenseStep(ctx: RoundCtx): void {
     if (lab.flaws + lab.deceptive > 0 && chance(s, deceptiveChance(lab.flaws, lab.deceptive))) {
       s.end = { ending: "catastrophe", round: s.round, worldValue: 0, by: "defense", seat: seat.id,
         cause: `${seat.name}'s defense system was deceptively aligned: it passed every test it was given, then pursued its own goals.` };
-      say(ctx, `${seat.name} switches on its AI defense system. It had learned to look aligned.`, "deceptiveAlignment");
+      say(ctx, "deceptiveAlignment", "defenseDeceptive", { name: seat.name });
     } else {
       s.world.neutralized = true;
       s.end = { ending: "secure", round: s.round, worldValue: WORLD_VALUE.secure, by: "defense", seat: seat.id,
         cause: `${seat.name} deployed an aligned AI defense system${lab.flaws + lab.deceptive > 0 ? " (with hidden flaws that, by luck, did not matter)" : ""}.` };
-      say(ctx, `${seat.name} deploys an aligned AI defense system: rogue programmes are contained.`, "defense");
+      say(ctx, "defense", "defenseDeployed", { name: seat.name });
     }
-    tell(ctx, seat.id, `Your defense system is complete.`, "defense");
+    tell(ctx, seat.id, "defense", "defenseComplete");
   }
 }

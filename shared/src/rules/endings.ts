@@ -17,12 +17,12 @@ export function endingsStep(ctx: RoundCtx): void {
     if (chance(s, driftedChance(w.drift))) {
       s.end = { ending: "drifted", round: s.round, worldValue: 0, by: "augmentation",
         cause: "The augmented successors' values had quietly shifted; the future they build is not one we would want." };
-      say(ctx, "Augmented humans take over the problem, but their values have drifted.", "drift");
+      say(ctx, "drift", "endDrifted");
     } else {
       w.theory = 9;
       s.end = { ending: "handoff", round: s.round, worldValue: WORLD_VALUE.handoff, by: "augmentation",
         cause: "Augmented humans, still sharing our values, took over the alignment problem and solved it." };
-      say(ctx, "Augmented successors take over the problem, and their values held.", "handoff");
+      say(ctx, "handoff", "endHandoff");
       for (const x of s.seats) if (x.doctrine === "transhumanist") addPrestige(x, OBJECTIVE_POINTS.handoff, "objectives");
     }
     return;
@@ -31,11 +31,11 @@ export function endingsStep(ctx: RoundCtx): void {
     if (w.regime >= MAX.regime && frontierOf(s) < s.params.taiThreshold) {
       s.end = { ending: "pause", round: s.round, worldValue: WORLD_VALUE.pause, by: "regime",
         cause: "The monitoring regime held the frontier below transformative AI: a long pause, safe but without TAI's benefits." };
-      say(ctx, "Time is up: the monitoring regime holds. A long, safe pause.", "pause");
+      say(ctx, "pause", "endPause");
     } else {
       s.end = { ending: "precarious", round: s.round, worldValue: WORLD_VALUE.precarious, by: "time",
         cause: "Time ran out with no defense, no regime and no handoff: the world survives for now, on a knife's edge." };
-      say(ctx, "Time is up: nothing is settled. The world lives on, precariously.", "precarious");
+      say(ctx, "precarious", "endPrecarious");
     }
   }
 }

@@ -89,7 +89,7 @@ export function drawNews(s: MatchState, inject?: string): NewsItem[] {
   for (const id of ids) {
     const card = EVENT_BY_ID.get(id)!;
     for (const e of card.effects) applyEffect(s, e);
-    news.push({ card: card.id, headline: card.title, text: card.text, concept: card.concept });
+    news.push({ card: card.id, concept: card.concept });
   }
   s.mods.capabilityCost = Math.max(-1, s.mods.capabilityCost);
   return news;

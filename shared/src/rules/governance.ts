@@ -14,39 +14,39 @@ export function policiesStep(ctx: RoundCtx): void {
   for (const [seat, a] of actionsOf(ctx, "lobby")) {
     if (a.policy !== undefined && w.will < 5 + Math.floor(lockIn / 3)) {
       ctx.blocked.add(a.policy);
-      tell(ctx, seat.id, `Your lobbying works against ${POLICY_DEFS[a.policy].name} this round.`, "lobbying");
+      tell(ctx, seat.id, "lobbying", "lobbyAgainst", { policy: a.policy });
     } else if (a.policy === undefined) {
       // A lab the economy leans on (3+ products) lobbies with more weight.
       const d = seat.lab && seat.lab.prod >= 3 ? 2 : 1;
       w.will = clamp(w.will - d, 0, MAX.will);
-      say(ctx, `Industry lobbying cools public concern: political will −${d}.`, "lobbying");
+      say(ctx, "lobbying", "lobbyCools", { d });
     }
   }
   for (const [seat, a] of actionsOf(ctx, "repeal")) {
     if (w.policies.includes(a.policy)) {
       w.policies = w.policies.filter((p) => p !== a.policy);
-      say(ctx, `${seat.name} repeals ${POLICY_DEFS[a.policy].name}.`, "policy");
+      say(ctx, "policy", "repeal", { name: seat.name, policy: a.policy });
     }
   }
   const treatySigners = new Set(actionsOf(ctx, "enact").filter(([, a]) => a.policy === "treaty").map(([x]) => x.id));
   for (const [seat, a] of actionsOf(ctx, "enact")) {
     const def = POLICY_DEFS[a.policy];
     if (w.policies.includes(a.policy)) {
-      tell(ctx, seat.id, `${def.name} was already in force: your enactment changed nothing.`, "policy");
+      tell(ctx, seat.id, "policy", "enactRedundant", { policy: a.policy });
       continue;
     }
     if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty", lockIn) && treatySigners.size < 2) {
       seat.influence += policyCost(seat.doctrine, "treaty");
-      say(ctx, `${seat.name} proposes an international treaty, but without enough political will it needs both regulators' signatures this round.`, "policy");
-      tell(ctx, seat.id, "The treaty failed for want of a second signature: your influence is refunded.", "policy");
+      say(ctx, "policy", "treatyProposed", { name: seat.name });
+      tell(ctx, seat.id, "policy", "treatyFailed");
       continue;
     }
     if (ctx.blocked.has(a.policy)) {
-      say(ctx, `${POLICY_DEFS[a.policy].name} was proposed by ${seat.name} but lobbying blocked it.`, "lobbying");
+      say(ctx, "lobbying", "enactBlocked", { name: seat.name, policy: a.policy });
       continue;
     }
     w.policies.push(a.policy);
-    say(ctx, `${seat.name} enacts ${POLICY_DEFS[a.policy].name}: ${POLICY_DEFS[a.policy].effect}`, a.policy === "moratorium" ? "moratorium" : "policy");
+    say(ctx, a.policy === "moratorium" ? "moratorium" : "policy", "enact", { name: seat.name, policy: a.policy });
   }
 }
 
@@ -60,22 +60,22 @@ export function fundingStep(ctx: RoundCtx): void {
     // Diminishing returns: the first points of concern are easy to raise, the last are hard-won.
     const d = s.world.will < CAMPAIGN_FULL_BELOW ? 1 : 0.5;
     s.world.will = clamp(s.world.will + d, 0, MAX.will);
-    say(ctx, `${seat.name} campaigns for caution: political will +${d}.`, "politicalWill");
+    say(ctx, "politicalWill", "campaign", { name: seat.name, d });
   }
   for (const [seat, a] of actionsOf(ctx, "grant")) {
     const r = s.seats[a.target];
     r.funds += a.amount;
-    tell(ctx, r.id, `${seat.name} grants you ${a.amount} funds.`, "grant");
-    say(ctx, `${seat.name} funds research by ${r.name}.`, "grant");
+    tell(ctx, r.id, "grant", "grantReceived", { name: seat.name, amount: a.amount });
+    say(ctx, "grant", "grantMade", { name: seat.name, to: r.name });
   }
   for (const [seat, a] of actionsOf(ctx, "advise")) {
     const g = s.seats[a.target];
     g.influence += 1;
-    tell(ctx, g.id, `${seat.name} advises you: +1 influence.`, "policy");
+    tell(ctx, g.id, "policy", "advised", { name: seat.name });
   }
   for (const [seat] of actionsOf(ctx, "applyGrant")) {
     seat.funds += 2;
-    tell(ctx, seat.id, "Your grant application succeeds: +2 funds.", "grant");
+    tell(ctx, seat.id, "grant", "grantApplication", { amount: 2 });
   }
   for (let i = 0; i < ctx.orders.length; i++) {
     for (const t of ctx.orders[i]?.transfers ?? []) {
@@ -83,8 +83,8 @@ export function fundingStep(ctx: RoundCtx): void {
       if (!ctx.acts[i] || t.amount > from.funds) continue;
       from.funds -= t.amount;
       s.seats[t.to].funds += t.amount;
-      tell(ctx, t.to, `${from.name} pays you ${t.amount} funds.`, "income");
-      tell(ctx, i, `You pay ${s.seats[t.to].name} ${t.amount} funds.`, "income");
+      tell(ctx, t.to, "income", "paymentIn", { name: from.name, amount: t.amount });
+      tell(ctx, i, "income", "paymentOut", { name: s.seats[t.to].name, amount: t.amount });
     }
   }
 }
@@ -98,18 +98,18 @@ export function auditsStep(ctx: RoundCtx): void {
     if (!lab) continue;
     lab.declaredCap = lab.cap;
     lab.auditedSec = lab.sec;
-    say(ctx, `${seat.name} audits ${target.name}: true capability ${lab.cap}, security ${lab.sec}.`, "audit");
+    say(ctx, "audit", "audit", { name: seat.name, target: target.name, cap: lab.cap, sec: lab.sec });
     if (lab.defiedMoratorium) {
       lab.defiedMoratorium = false;
       const fine = Math.min(target.funds, MORATORIUM_FINE);
       target.funds -= fine;
       addPrestige(target, -MORATORIUM_PRESTIGE_LOSS, "fines");
       addPrestige(seat, 2, "legitimacy");
-      say(ctx, `The audit catches ${target.name} defying the moratorium: fined ${fine} and −${MORATORIUM_PRESTIGE_LOSS} prestige.`, "moratorium");
+      say(ctx, "moratorium", "auditMoratorium", { target: target.name, fine, loss: MORATORIUM_PRESTIGE_LOSS });
     }
     if (s.world.interp >= 3) {
       seat.knownFlaws[target.id] = lab.flaws;
-      tell(ctx, seat.id, `Interpretability tools let your auditors count ${lab.flaws} hidden flaw${lab.flaws === 1 ? "" : "s"} in ${target.name}'s systems.`, "interpretability");
+      tell(ctx, seat.id, "interpretability", "auditFlaws", { n: lab.flaws, target: target.name });
     }
   }
 }
@@ -124,33 +124,33 @@ export function regimeStep(ctx: RoundCtx): void {
   let built = false;
   for (const [seat] of actionsOf(ctx, "buildRegime")) {
     if (w.regime >= MAX.regime) {
-      tell(ctx, seat.id, "The monitoring regime was already complete: your work changed nothing.", "regime");
+      tell(ctx, seat.id, "regime", "regimeAlreadyComplete");
       continue;
     }
     if (built) {
-      tell(ctx, seat.id, "The regime already grew a step this round (inspectors, treaties and data centres take time): your work changed nothing.", "regime");
+      tell(ctx, seat.id, "regime", "regimeOnceARound");
       continue;
     }
     if (w.will < need) {
-      tell(ctx, seat.id, `The regime needs political will ${need} to grow: your work stalled.`, "regime");
+      tell(ctx, seat.id, "regime", "regimeStalled", { need });
       continue;
     }
     built = true;
     w.regime = Math.min(MAX.regime, w.regime + (s.params.regimeStep ?? 1));
-    say(ctx, `${seat.name} extends the global monitoring regime to ${w.regime}/${MAX.regime}.`, "regime");
+    say(ctx, "regime", "regimeExtend", { name: seat.name, regime: w.regime, max: MAX.regime });
   }
   if (w.regime > 0 && (ctx.enforcements === 0 || w.will < need)) {
     w.regime -= 1;
-    say(ctx, `The monitoring regime lapses to ${w.regime}/${MAX.regime}: ${ctx.enforcements === 0 ? "nobody enforced it this round" : `political will fell below ${need}`}.`, "regime");
+    say(ctx, "regime", "regimeLapse", { regime: w.regime, max: MAX.regime, need, unenforced: ctx.enforcements === 0 });
   }
   const complete = w.regime >= MAX.regime;
   if (complete === wasComplete) return;
   if (complete) {
-    say(ctx, "The monitoring regime is complete: rogue programmes are shut down and frontier capability research stops everywhere, for as long as it is enforced.", "regime");
+    say(ctx, "regime", "regimeComplete");
     if (!(w.milestonesScored & REGIME_CREDITED))
       for (const x of s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.regimeComplete, "objectives");
     w.milestonesScored |= REGIME_CREDITED;
-  } else say(ctx, "Without a complete regime, rogue programmes and frontier research resume.", "regime");
+  } else say(ctx, "regime", "regimeBroken");
   w.neutralized = complete;
 }
 

@@ -41,14 +41,12 @@ export function leaksStep(ctx: RoundCtx): void {
     const leaked = amount * knob;
     s.world.pool += leaked;
     ctx.leaks += leaked;
-    say(ctx, `Intelligence suggests a lab's capability has leaked to outsiders.`, "leak");
-    tell(ctx, seat.id, fresh > 0
-      ? `Your capability work leaked (${leaked} point(s)): people left, files walked. It is in the pool rogue actors draw on.`
-      : `Unaligned capability you still hold leaked (${leaked} point(s)): while it stays unaligned it stays exposed.`, "leak");
+    say(ctx, "leak", "leakRumour");
+    tell(ctx, seat.id, "leak", fresh > 0 ? "leakFresh" : "leakHeld", { amount: leaked });
     for (const other of s.seats) {
       if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap && chance(s, LEAK.catchUp)) {
         other.lab.cap += 1;
-        tell(ctx, other.id, `Leaked know-how from a rival reaches your team: capability +1 (now ${other.lab.cap}).`, "leak");
+        tell(ctx, other.id, "leak", "leakCatchUp", { cap: other.lab.cap });
       }
     }
   }
@@ -59,6 +57,6 @@ export function leaksStep(ctx: RoundCtx): void {
     const amount = due.reduce((t, p) => t + p.amount, 0) * LEAK.applicationWeight;
     s.world.pool += amount;
     ctx.leaks += amount;
-    say(ctx, `Engineers turn published fast theory into capability tricks: a little reaches the leak pool.`, "gracefulDegradation");
+    say(ctx, "gracefulDegradation", "theoryApplications");
   }
 }

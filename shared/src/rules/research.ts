@@ -58,10 +58,10 @@ export function capabilityStep(ctx: RoundCtx): void {
       lab.aligned -= loss;
       lab.flaws += 1;
       lab.alignedPublic = null;
-      say(ctx, `A paradigm shift: a new design leaps ahead somewhere, and old alignment techniques stop applying to it.`, "paradigmShift");
-      tell(ctx, seat.id, `Your team finds a new paradigm: capability +3 (now ${lab.cap}). Your alignment work only partly carries over: aligned −${loss} (now ${lab.aligned}).`, "paradigmShift");
+      say(ctx, "paradigmShift", "paradigmShift");
+      tell(ctx, seat.id, "paradigmShift", "paradigmMine", { cap: lab.cap, loss, aligned: lab.aligned });
     } else {
-      tell(ctx, seat.id, `Capability research: +${d.gain} (now ${lab.cap}).${lab.cap > lab.aligned ? ` Your aligned level (${lab.aligned}) trails it.` : ""}`, "breakthrough");
+      tell(ctx, seat.id, "breakthrough", "breakthrough", { gain: d.gain, cap: lab.cap, aligned: lab.aligned });
     }
     ctx.gains.push({ lab: seat.id, amount: d.gain, published: !!a.publish });
     if (a.publish) publishCapability(ctx, seat, d.gain);
@@ -80,11 +80,11 @@ function publishCapability(ctx: RoundCtx, seat: SeatState, gain: number): void {
   lab.declaredCap = lab.cap;
   addPrestige(seat, 2, "publication");
   s.world.pool += gain * (s.params.labLeaks ?? 1);
-  say(ctx, `${seat.name} publishes a capability result (now at ${lab.cap}): prestige, but the whole advance is out for anyone to build on.`, "publication");
+  say(ctx, "publication", "publishCapability", { name: seat.name, cap: lab.cap });
   for (const other of s.seats) {
     if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap) {
       other.lab.cap += 1;
-      tell(ctx, other.id, `You build on ${seat.name}'s published result: capability +1 (now ${other.lab.cap}).`, "publication");
+      tell(ctx, other.id, "publication", "buildOnPublished", { name: seat.name, cap: other.lab.cap });
     }
   }
 }
@@ -98,14 +98,14 @@ export function alignmentStep(ctx: RoundCtx): void {
     const before = lab.aligned;
     lab.aligned = Math.min(lab.cap, lab.aligned + gain);
     if (lab.aligned !== before) lab.alignedPublic = lab.alignedPublic === null ? null : Math.min(lab.alignedPublic, lab.aligned);
-    tell(ctx, seat.id, `Alignment research: aligned level ${before} → ${lab.aligned} (capability ${lab.cap}).`, "validation");
+    tell(ctx, seat.id, "validation", "alignmentWork", { before, aligned: lab.aligned, cap: lab.cap });
     if (a.publish) {
       addPrestige(seat, 1, "publication");
-      say(ctx, `${seat.name} publishes alignment research; labs behind it catch up.`, "publication");
+      say(ctx, "publication", "publishAlignment", { name: seat.name });
       for (const other of s.seats) {
         if (other.lab && other.id !== seat.id && other.lab.aligned < lab.aligned && other.lab.aligned < other.lab.cap) {
           other.lab.aligned += 1;
-          tell(ctx, other.id, `You adopt ${seat.name}'s published alignment technique: aligned +1.`, "publication");
+          tell(ctx, other.id, "publication", "adoptAlignment", { name: seat.name });
         }
       }
     }
@@ -122,24 +122,25 @@ export function theoryStep(ctx: RoundCtx): void {
     const gain = w.theory + r.theoryPrivate >= THEORY.deepFrom ? full / 2 : full;
     r.theoryPrivate += gain;
     if (a.mode === "fast") r.fastPrivate += 1;
-    tell(ctx, seat.id, () => `Theory work (${a.mode}): +${gain} unpublished theory (you hold ${r.theoryPrivate}).${a.mode === "fast" ? " Fast results have capability uses once published." : ""}`, "theory");
+    tell(ctx, seat.id, "theory", "theoryWork", { mode: a.mode, gain, held: r.theoryPrivate });
     if (a.publish) publishTheory(ctx, seat);
   }
   for (const [seat] of actionsOf(ctx, "publishTheory")) publishTheory(ctx, seat);
   for (const [seat] of actionsOf(ctx, "interpretability")) {
     if (w.interp >= MAX.interp || w.theory < 2 * w.interp + 1) {
-      tell(ctx, seat.id, w.interp >= MAX.interp ? "Interpretability was already at its maximum: your work changed nothing." : `Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1} first: your work could not build on it yet.`, "interpretability");
+      if (w.interp >= MAX.interp) tell(ctx, seat.id, "interpretability", "interpretabilityMax");
+      else tell(ctx, seat.id, "interpretability", "interpretabilityNeeds", { next: w.interp + 1, theory: 2 * w.interp + 1 });
       continue;
     }
     w.interp += 1;
     addPrestige(seat, 1, "reputation");
-    say(ctx, `${seat.name} advances interpretability to ${w.interp}: validations see deeper.`, "interpretability");
+    say(ctx, "interpretability", "interpretabilityAdvance", { name: seat.name, interp: w.interp });
   }
   for (const [seat, a] of actionsOf(ctx, "consult")) {
     const list = ctx.consults.get(a.target) ?? [];
     list.push(seat.id);
     ctx.consults.set(a.target, list);
-    tell(ctx, a.target, `${seat.name} consults for you this round: your validations use their theory.`, "consulting");
+    tell(ctx, a.target, "consulting", "consulting", { name: seat.name });
   }
 }
 
@@ -154,7 +155,7 @@ export function publishTheory(ctx: RoundCtx, seat: SeatState): void {
   // Reputation for the points that moved world theory, in whole points.
   addPrestige(seat, Math.ceil(w.theory - old), "reputation");
   if (r.fastPrivate > 0) w.pendingApplications.push({ round: ctx.s.round + 2, amount: r.fastPrivate });
-  say(ctx, () => `${seat.name} publishes ${pts} point${pts === 1 ? "" : "s"} of theory: world theory ${w.theory}.${r.fastPrivate > 0 ? " Some of it has capability uses that others will find in time." : ""}`, "theory");
+  say(ctx, "theory", "publishTheory", { name: seat.name, points: pts, theory: w.theory, fast: r.fastPrivate > 0 });
   r.theoryPrivate = 0;
   r.fastPrivate = 0;
   milestoneCheck(ctx, before);
@@ -169,7 +170,7 @@ export function milestoneCheck(ctx: RoundCtx, before: number): void {
     const bit = 1 << k;
     if (s.world.milestonesScored & bit) continue;
     s.world.milestonesScored |= bit;
-    say(ctx, `Theory milestone ${k} reached: ${k === 1 ? "alignment research goes further" : k === 2 ? "theory now generalizes across paradigms" : "validation becomes certain"}.`, "theoryMilestone");
+    say(ctx, "theoryMilestone", "theoryMilestone", { k });
     if (s.world.frontier < s.params.taiThreshold - 3)
       for (const x of s.seats) if (x.doctrine === "conservative") addPrestige(x, OBJECTIVE_POINTS.milestoneBeforeDanger, "objectives");
   }
@@ -179,7 +180,7 @@ export function securityStep(ctx: RoundCtx): void {
   for (const [seat] of actionsOf(ctx, "security")) {
     const lab = seat.lab!;
     lab.sec = Math.min(MAX.sec, lab.sec + 1);
-    tell(ctx, seat.id, `Security raised to ${lab.sec}.`, "security");
+    tell(ctx, seat.id, "security", "security", { sec: lab.sec });
   }
 }
 
@@ -188,7 +189,7 @@ export function deployStep(ctx: RoundCtx): void {
     const lab: LabState = seat.lab!;
     lab.prod += 1;
     lab.declaredCap = Math.max(lab.declaredCap, lab.cap);
-    say(ctx, `${seat.name} ships a product (${lab.prod} on the market); its capability ${lab.cap} is now plain to see. The economy leans on it a little more.`, "economicCriterion");
-    if (lab.prod > PRODUCT.paying) tell(ctx, seat.id, `Your market is saturated: products past ${PRODUCT.paying} bring no more revenue, only market share and lock-in.`, "economicCriterion");
+    say(ctx, "economicCriterion", "deploy", { name: seat.name, prod: lab.prod, cap: lab.cap });
+    if (lab.prod > PRODUCT.paying) tell(ctx, seat.id, "economicCriterion", "marketSaturated", { paying: PRODUCT.paying });
   }
 }

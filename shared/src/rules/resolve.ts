@@ -14,7 +14,7 @@ import { leaksStep } from "./leaks.js";
 import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
 import { rogueStep } from "./rogue.js";
-import { finalScores, incomeStep, roundScoringStep, SWITCH_PRESTIGE } from "./scoring.js";
+import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
@@ -91,7 +91,7 @@ export function resolveRound(
     let o = orders[i] ?? EMPTY;
     const check = checkOrders(refereeSeatView(pv, prev, i), o);
     if (!check.ok) {
-      tell(ctx, i, `Your orders were refused: ${check.reason}`, "doctrine");
+      tell(ctx, i, "doctrine", "ordersRefused", { reason: check.reason });
       o = EMPTY;
     }
     ctx.orders.push(o);
@@ -99,7 +99,7 @@ export function resolveRound(
       seat.doctrine = o.switchDoctrine;
       seat.switched = true;
       // (2.1) A public U-turn costs credibility as well as the round's actions: prestige at the end (scoring.ts).
-      say(ctx, `${seat.name} switches metastrategy to ${DOCTRINE_DEFS[o.switchDoctrine].name} (a U-turn: prestige −${SWITCH_PRESTIGE} at the end).`, "doctrine");
+      say(ctx, "doctrine", "doctrineSwitch", { name: seat.name, doctrine: o.switchDoctrine });
       ctx.acts.push([]);
       continue;
     }
@@ -115,7 +115,7 @@ export function resolveRound(
     const d = extras.opinion >= 0.5 ? 1 : extras.opinion <= -0.5 ? -1 : 0;
     if (d !== 0) {
       s.world.will = clamp(s.world.will + d, 0, MAX.will);
-      say(ctx, `Public opinion ${d > 0 ? "calls for caution" : "shrugs"}: political will ${d > 0 ? "+1" : "−1"}.`, "politicalWill");
+      say(ctx, "politicalWill", "opinion", { up: d > 0 });
     }
   }
   indexActions(ctx);

@@ -30,7 +30,7 @@ export function rogueStep(ctx: RoundCtx): void {
   if (enforcements > 0) {
     const removed = Math.min(w.pool, enforcements * ROGUE.poolRemovedByEnforce * (treaty ? 2 : 1));
     w.pool -= removed;
-    say(ctx, `Enforcement raids slow irresponsible actors${removed > 0 ? " and seize leaked material" : ""}.`, "enforcement");
+    say(ctx, "enforcement", "enforcementRaids", { seized: removed > 0 });
   }
   if (w.neutralized) {
     w.rogueMomentum = 0;
@@ -46,7 +46,7 @@ export function rogueStep(ctx: RoundCtx): void {
   w.pool = Math.max(0, w.pool - g.removed);
   // Compounding: every round that feeds on leaks adds lasting speed, which fades only slowly.
   w.rogueMomentum = g.absorbed > 0 ? w.rogueMomentum + ROGUE.momentumGain : Math.max(0, w.rogueMomentum - ROGUE.momentumDecay);
-  if (g.absorbed > 0) say(ctx, `Irresponsible actors build on leaked know-how and speed up: they will grow faster next round too.`, "rogueCompounding");
+  if (g.absorbed > 0) say(ctx, "rogueCompounding", "rogueCompounding");
   if (enforcements > 0) {
     w.rogueExact = true;
     w.rogueEstimate = Math.floor(w.rogue);

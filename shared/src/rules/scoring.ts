@@ -37,7 +37,7 @@ export function incomeStep(ctx: RoundCtx): void {
   if (w.policies.includes("theoryFund") && w.theory < THEORY_FUND_CAP) {
     const before = milestonesOf(w.theory);
     w.theory = clamp(w.theory + THEORY_FUND_RATE, 0, THEORY_FUND_CAP);
-    say(ctx, () => `The theory fund pays off: world theory ${w.theory}.`, "theory");
+    say(ctx, "theory", "theoryFund", { theory: w.theory });
     milestoneCheck(ctx, before);
   }
   let topDeclared = -1;
@@ -51,7 +51,7 @@ export function incomeStep(ctx: RoundCtx): void {
       if (w.policies.includes("securityStandard") && seat.lab.sec < 2) {
         const fine = Math.min(seat.funds, SECURITY_FINE);
         seat.funds -= fine;
-        tell(ctx, seat.id, `The security standard fines you ${fine} (security below 2).`, "security");
+        tell(ctx, seat.id, "security", "securityFine", { fine });
       }
     } else if (seat.role === "regulator") {
       seat.funds += INCOME.regulatorFunds;

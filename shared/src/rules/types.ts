@@ -1,4 +1,5 @@
 // The match state and the record it is a pure function of.
+import type { ReportKey } from "../content/report-texts.js";
 
 export const ROLES = ["lab", "regulator", "researcher"] as const;
 export type Role = (typeof ROLES)[number];
@@ -215,10 +216,12 @@ export type Phase = "orders" | "ended";
 
 /** The news of one round: event cards drawn and applied before orders. */
 export interface NewsItem {
+  /** The event card's id: `newsCard` gives its headline and text. */
   card: string;
-  headline: string;
-  text: string;
   concept: string;
+  /** Rules-1 records only: the card's headline and text, copied. */
+  headline?: string;
+  text?: string;
 }
 
 /** Per-round modifiers set by events, cleared each round. */
@@ -288,8 +291,14 @@ export interface MatchState {
 export interface ReportEntry {
   /** Public entries go to everyone; private ones only to `seat`. */
   seat: number | null;
-  text: string;
+  /** The glossary concept the entry illustrates; also the board's animation cue. */
   concept: string;
+  /** Which sentence (content/report-texts.ts); `entryText` renders it from `args`. */
+  key?: ReportKey;
+  /** The numbers and names the sentence needs. */
+  args?: Record<string, number | string | boolean>;
+  /** Rules-1 records only: the sentence itself (the frozen engine writes prose). */
+  text?: string;
 }
 
 export interface RoundReport {

@@ -42,8 +42,8 @@ describe("scenarios (docs/RULES.md §2)", () => {
     expect(SCENARIOS[id].params).toMatchObject({ rounds, taiThreshold: tai, leakBase: leak, volatility: vol, rogueDrift: drift, eventsPerRound: news, startSec: sec, startWill: will });
   });
 
-  it("the classroom's regime builds two steps at a time and its augmentation keeps its full pace past the legal limit (a shorter lesson)", () => {
-    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 1 });
+  it("the classroom's regime builds two steps at a time and its augmentation goes at 0.875 pace past the legal limit (a shorter lesson)", () => {
+    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 0.875 });
     expect(SCENARIOS.baseline.params.regimeStep ?? 1).toBe(1);
   });
 

@@ -51,8 +51,6 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     if (m >= 2 && v.world.interp >= 2) b.want({ kind: "validate" });
     return;
   }
-  // (2.1) A cautious butlerian lab validates first every round: full-power flaw hunting, and a public claim.
-  if (d === "butlerian") b.want({ kind: "validate" });
   const capability = (publish = false): Action => ({ kind: "capability", publish, defy: moratorium && d === "incrementalist" && nextFloat(rng) < 0.3 });
   /** One capability step paired with the alignment work that covers it in the same round (alignment resolves after). */
   const pairedStep = (): boolean => {
@@ -173,10 +171,6 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const regs = v.seats.filter((s) => s.role === "regulator");
   // A grant is free and once a round: with it, two paid actions a round pay for themselves.
   if (v.me.funds < 6) b.want({ kind: "applyGrant" });
-  // (2.1) Butlerians buy interpretability first, transhumanists careful theory: the normal bot under-bought both ("normal + interpretability", "normal + theory" were the
-  // best researcher arms of the exploit search).
-  if (d === "butlerian") b.want({ kind: "interpretability" });
-  else if (d === "transhumanist") b.want({ kind: "theory", mode: "careful", publish: true });
   switch (d) {
     case "conservative":
       b.want({ kind: "theory", mode: "careful", publish: true });

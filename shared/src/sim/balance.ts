@@ -64,7 +64,13 @@ export interface BalanceResult {
   scenario: string;
   matches: number;
   seed: number;
-  roles: Record<string, { arms: (ArmResult & { doctrine: Doctrine })[]; bestExploit: { name: string; gainOverNormal: number; se: number; upper95: number } }>;
+  roles: Record<string, {
+    arms: (ArmResult & { doctrine: Doctrine })[];
+    /** The confirmed arm with the largest mean gain over the normal bot. */
+    bestExploit: { name: string; gainOverNormal: number; se: number; upper95: number };
+    /** The confirmed arm with the largest upper end of the 95% interval (what the +3 target bounds). */
+    maxUpper95: { name: string; gainOverNormal: number; se: number; upper95: number };
+  }>;
   doctrines: Record<string, { winShareOfWon: number }>;
   baseline: { catastrophe: number; endings: Record<string, number>; matchesWithWinner: number };
 }
@@ -357,6 +363,7 @@ export function balance(opts: BalanceOptions): BalanceResult {
     const seat = tableSeat(opts.scenario, role);
     const arms: (ArmResult & { doctrine: Doctrine })[] = [];
     let best: { name: string; gainOverNormal: number; se: number; upper95: number } = { name: "none", gainOverNormal: 0, se: 0, upper95: 0 };
+    let maxUpper = best;
     for (const doctrine of doctrines) {
       const o: Setup = { scenario: opts.scenario, seed: opts.seed, overrides: opts.overrides, seat, doctrine };
       const normalFull = runArm(o, NORMAL, N);
@@ -394,10 +401,12 @@ export function balance(opts: BalanceOptions): BalanceResult {
         const upper = r.gain + 1.96 * r.gainSe;
         if (r.gain > best.gainOverNormal || best.name === "none")
           best = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper) };
+        if (upper > maxUpper.upper95 || maxUpper.name === "none")
+          maxUpper = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper) };
       }
       log(`${role}/${doctrine}: normal ${arms.find((a) => a.doctrine === doctrine && a.name === "normal")!.score}; best exploit so far ${best.name} ${best.gainOverNormal} ± ${best.se}`);
     }
-    out.roles[role] = { arms, bestExploit: best };
+    out.roles[role] = { arms, bestExploit: best, maxUpper95: maxUpper };
   }
   // Doctrine win shares and endings of the uniform normal-bot table (random doctrines, same seeds).
   const acc = Object.fromEntries(DOCTRINES.map((d) => [d, 0])) as Record<Doctrine, number>;

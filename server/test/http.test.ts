@@ -1,4 +1,5 @@
 // HTTP endpoints, the lobby listing, quick match, the terminal client, and bots that do not block the loop.
+import { performance } from "node:perf_hooks";
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";

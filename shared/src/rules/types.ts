@@ -127,6 +127,12 @@ export interface ScenarioParams {
   legalWill: number;
   /** Extra catastrophe chance per rival lab also past the danger line (racing pressure), as a fraction. */
   race: number;
+  /** Regime steps one round's building adds (classroom 2: a shorter lesson). Absent: 1. */
+  regimeStep?: number;
+  /** Pace of augmentation past the legal limit, per step (classroom 1: a shorter lesson). Absent: AUGMENT.beyondLimit. */
+  augBeyond?: number;
+  /** 0: one random stream in the order of the draws (unit tests that force draws); absent or 1: keyed streams. */
+  streams?: number;
   /** Deck weights per card tag. */
   deckMix: Record<string, number>;
 }

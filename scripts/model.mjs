@@ -74,7 +74,7 @@ const endingsCell = (r) => ["secure", "handoff", "pause", "precarious", "catastr
 const minEnding = (r) => Math.min(...Object.values(r.endings).map((n) => n / r.matches));
 const ofWon = (r) => DOCS.map((d) => `${d.slice(0, 4)} ${pct(r.byDoctrine[d].winShareOfWon)}`).join(", ");
 
-const md = `# What the model shows (rules 2.0)
+const md = `# What the model shows (rules 2.1)
 
 The game is built on an essay comparing four *metastrategies* for getting transformative AI
 aligned in time. This page lists the essay's claims that the rules are meant to make bite, the
@@ -150,10 +150,16 @@ regime need more will: without it the pause comes more easily.
 
     npm run sim -- --matches ${N} --seed 1 --json --detail --table lab,lab,lab,regulator,researcher,researcher [--set race=0]
 
-| labs at the table | lab risk per lab per round | catastrophe | labs / rogue / defenses | with \`race=0\`: risk per lab per round |
-|---|---|---|---|---|
-${raceTables.map(([k, r]) => `| ${k} | ${(r.detail.meanLabRiskPerLabRound * 100).toFixed(2)}% | ${pct(r.catastropheRate)} | ${byCause(r)} | ${(() => { const o = raceOff.find(([j]) => j === k); return o ? `${(o[1].detail.meanLabRiskPerLabRound * 100).toFixed(2)}%` : "—"; })()} |`).join("\n")}
+| labs at the table | a lab's risk per round at or past the danger line | with \`race=0\` | lab risk per lab per round (all rounds) | share of lab-rounds past the line | catastrophe | labs / rogue / defenses |
+|---|---|---|---|---|---|---|
+${raceTables.map(([k, r]) => { const o = raceOff.find(([j]) => j === k); return `| ${k} | **${(r.detail.labRiskPastDanger * 100).toFixed(2)}%** | ${o ? `${(o[1].detail.labRiskPastDanger * 100).toFixed(2)}%` : "—"} | ${(r.detail.meanLabRiskPerLabRound * 100).toFixed(2)}% | ${pct(r.detail.labRoundsPastDanger ?? 0)} | ${pct(r.catastropheRate)} | ${byCause(r)} |`; }).join("\n")}
 
+The first column is the race's hazard: a lab's own catastrophe chance in a round it spends at or past
+the danger line (the sum of the labs' chances over the lab-rounds past the line). It rises with every lab
+at the table, because every rival within a step of the line (D − 1) adds \`race\` (0.5) to it (RULES §9);
+with \`race=0\` it stays flat. Averaged over *all* rounds (fourth column) the rise stops after two labs: with
+more labs the match ends sooner (someone's catastrophe, someone's defense) and each lab spends a smaller
+share of its rounds past the line (fifth column), so the hazard is diluted by rounds at no risk.
 A lab gains from being ahead (the visible leader gets +1 fund a round, the most capable +3
 prestige, products take market share: RULES §3, §11), while every lab near the frontier makes
 every other one's systems more dangerous (racing pressure) and leaks catch rivals up.
@@ -168,7 +174,7 @@ ${DOCS.map((d) => `| ${d} | ${pct(all[d].catastropheRate)} | ${all[d].detail.mea
 | mixed (baseline) | ${pct(base.catastropheRate)} | ${base.detail.meanWorldValue.toFixed(1)} | ${endingsCell(base)} |${competentBase ? ` ${pct(competentBase.catastropheRate)}, ${competentBase.detail.meanWorldValue.toFixed(1)} |` : ""}
 
 The best path played by the normal bots is **${bestPath[0]}** (mean W ${bestPath[1].detail.meanWorldValue.toFixed(1)}); the uniform butlerian table
-reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than the best path). Its regime needs six rounds of will ≥ 6,
+reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than the best path${bestPath[0] === "butlerian" ? ": **not met** with normal bots" : ""}).${competent ? (() => { const c = Object.entries(competent).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0]; return ` Played competently (hard bots, ${NC} matches a table: noisy) the best path is **${c[0]}** (W ${c[1].detail.meanWorldValue.toFixed(1)}) and the butlerian table reaches ${competent.butlerian.detail.meanWorldValue.toFixed(1)}.`; })() : ""} Its regime needs six rounds of will ≥ 6,
 three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
 when it holds it buys the pause (W 60), never the secure future. The expert bot (issue 10) will be a
 fourth column here once it lands; the hard planner stands in for competent play meanwhile (few matches: noisy).
@@ -195,7 +201,7 @@ The conservative table reaches *secure* in ${share(all.conservative, "secure")} 
 
 | will needed to legalise | handoff | drifted | mean handoff round |
 |---|---|---|---|
-${legal.map(([x, r]) => `| ${x}${x === 6 ? " (rules 2.0)" : x === 3 ? " (rules 1)" : ""} | ${share(r, "handoff")} | ${share(r, "drifted")} | ${r.detail.meanEndRound.handoff.toFixed(1)} |`).join("\n")}
+${legal.map(([x, r]) => `| ${x}${x === 6 ? " (rules 2)" : x === 3 ? " (rules 1)" : ""} | ${share(r, "handoff")} | ${share(r, "drifted")} | ${r.detail.meanEndRound.handoff.toFixed(1)} |`).join("\n")}
 
 In a table that wants augmentation, political will climbs fast (its labs' products cause incidents, its
 regulator campaigns), so a threshold of 6 delays the law by a few rounds rather than blocking it; the gate
@@ -220,16 +226,28 @@ function balanceSection() {
   const balance = existsSync(balancePath) ? JSON.parse(readFileSync(balancePath, "utf8")) : null;
   const beforePath = new URL("../docs/balance-baseline-rules1.json", import.meta.url);
   const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : null;
+  const before2Path = new URL("../docs/balance-baseline-rules2.0.json", import.meta.url);
+  const before2 = existsSync(before2Path) ? JSON.parse(readFileSync(before2Path, "utf8")) : null;
   return `## 10. No trivial script wins (\`npm run balance\`)
 
-${balance ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed}   (rules ${balance.rulesVersion})
+${balance ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed} --no-expert --bot-matches 3   (rules ${balance.rulesVersion})
 
-| role | best exploit found | gain over the normal bot | upper 95% | normal bot score by doctrine |
-|---|---|---|---|---|
-${Object.entries(balance.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${(r.bestExploit.upper95 ?? r.bestExploit.gainOverNormal + 1.96 * r.bestExploit.se).toFixed(1)} | ${r.arms.filter((a) => a.name === "normal").map((a) => `${a.doctrine.slice(0, 4)} ${a.score.toFixed(1)}`).join(", ")} |`).join("\n")}
+| role | best exploit found | gain over the normal bot | upper 95% | highest upper 95% of any confirmed arm | normal bot score by doctrine |
+|---|---|---|---|---|---|
+${Object.entries(balance.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${(r.bestExploit.upper95 ?? r.bestExploit.gainOverNormal + 1.96 * r.bestExploit.se).toFixed(1)} | ${r.maxUpper95 ? `${r.maxUpper95.upper95.toFixed(1)} (${r.maxUpper95.name}, ${r.maxUpper95.gainOverNormal >= 0 ? "+" : ""}${r.maxUpper95.gainOverNormal.toFixed(1)} ± ${r.maxUpper95.se.toFixed(1)})` : "—"} | ${r.arms.filter((a) => a.name === "normal").map((a) => `${a.doctrine.slice(0, 4)} ${a.score.toFixed(1)}`).join(", ")} |`).join("\n")}
 
 Target: no scripted or searched policy more than +3 above the normal bot (upper end of the 95% interval).
-${before ? `
+The screen plays its own matches (after the confirmation seeds), so the confirmed gain is not inflated by
+the pick; arms that played alike in the screen are confirmed once. Every arm meets the same match seeds,
+and every chance in the engine is drawn from a stream keyed by (match, round, force, seat), so a seat's
+different choice moves no other seat's dice: the paired difference measures the choice, not luck.
+${before2 ? `
+Before (rules 2.0.0, the same command, kept in docs/balance-baseline-rules2.0.json):
+
+| role | best exploit | gain over the normal bot | upper 95% |
+|---|---|---|---|
+${Object.entries(before2.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} |`).join("\n")}
+` : ""}${before ? `
 Before (rules 1.0.0, the same command on the rules-1 engine, kept in docs/balance-baseline-rules1.json):
 
 | role | best exploit | gain over the normal bot | upper 95% |

@@ -13,6 +13,26 @@ mkdirSync(outDir, { recursive: true });
 let passed = 0;
 let failed = 0;
 const problems = [];
+
+// Import rules first (cycles, one-way arrows per folder): one check, counted like a test.
+console.log("\n=== imports ===");
+const imports = spawnSync(process.execPath, [join(root, "scripts", "check-imports.mjs")], { cwd: root, stdio: "inherit" });
+if (imports.status === 0) passed += 1;
+else {
+  failed += 1;
+  problems.push("imports: scripts/check-imports.mjs found problems");
+}
+// Types: every project type-checks (tests included), one check counted like a test.
+console.log("\n=== types ===");
+const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+const typeErrors = ["shared", "server", "client"].filter(
+  (p) => spawnSync(process.execPath, [tsc, "-p", p, "--noEmit"], { cwd: root, stdio: "inherit" }).status !== 0,
+);
+if (typeErrors.length === 0) passed += 1;
+else {
+  failed += 1;
+  problems.push(`types: tsc found errors in ${typeErrors.join(", ")}`);
+}
 for (const suite of suites) {
   const config = join(root, suite, "vitest.config.ts");
   if (!existsSync(config)) continue;

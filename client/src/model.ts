@@ -1,5 +1,5 @@
 // The board as plain data: what the Phaser scene draws and the text mirror reads. No rules, no DOM.
-import { MILESTONES, MAX, POLICY_DEFS, newsCard, type EndInfo, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
+import { LOCKED_IN, MILESTONES, MAX, POLICY_DEFS, blockLimit, newsCard, policyWill, regimeWill, type EndInfo, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
 import { LAB_STYLES, type SeriesStyle } from "./theme";
 
 export interface LabMark {
@@ -45,6 +45,10 @@ export interface BoardModel {
   drift: number | null;
   will: number;
   regime: number;
+  /** Economic lock-in (products on the market) and what it does to politics now. */
+  lockIn: { value: number; policyWill: number; regimeWill: number; blockBelow: number };
+  /** Augmentation past stage 2: legal yet, and the political will the law needs. */
+  augLaw: { legal: boolean; will: number };
   policies: { id: string; name: string; effect: string }[];
   neutralized: boolean;
   /** The round's event cards, with their headline and text. */
@@ -98,6 +102,14 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
     drift: reveal ? reveal.drift : null,
     will: w.will,
     regime: w.regime,
+    lockIn: {
+      value: w.lockIn ?? 0,
+      // How much more will the locked-in policies need than on a market with no products.
+      policyWill: policyWill("conservative", LOCKED_IN[0], w.lockIn ?? 0) - policyWill("conservative", LOCKED_IN[0], 0),
+      regimeWill: regimeWill(w.lockIn ?? 0),
+      blockBelow: blockLimit(view),
+    },
+    augLaw: { legal: w.policies.includes("augmentationLegal"), will: w.legalWill ?? POLICY_DEFS.augmentationLegal.will },
     policies: w.policies.map((p) => ({ id: p, name: POLICY_DEFS[p].name, effect: POLICY_DEFS[p].effect })),
     neutralized: w.neutralized,
     news: view.news.map((n) => ({ card: n.card, concept: n.concept, ...newsCard(n) })),

@@ -160,7 +160,7 @@ describe("classroom in the browser", () => {
     di.room.send(CMSG.vote, { proposal: di.view!.team!.proposals[0].id });
 
     // ---- Round 2: the injected card leads the news on the projector; pause and resume from the panel; Ada reloads.
-    await wp.waitForFunction(() => /Whistleblower/.test(document.querySelector(".proj-news")?.textContent ?? ""), undefined, { timeout: 30_000 });
+    await wp.waitForFunction(() => /Whistleblower/.test(document.querySelector(".proj-news")?.textContent ?? ""), undefined, { timeout: 60_000 });
     await tp.waitForSelector("#class-pause");
     await tp.click("#class-pause");
     await tp.waitForSelector("#class-resume");

@@ -10,7 +10,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
-import { MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
+import { MSG, SMSG, SnapshotReader, hashSeeds, makeRng, randomOrders, type ServerMessages } from "@metastrategy/shared";
 import { freePort } from "./ports.js";
 import "./client/send-copies.js";
 import { until } from "./client/until.js";
@@ -78,22 +78,23 @@ class Player {
   /** [app bytes, wire bytes] when the match starts, and at each round's report. */
   startMark: [number, number] = [0, 0];
   marks: [number, number][] = [];
-  private parsed = { pv: "", view: null as PublicView | null, me: "", meVal: null as SeatView["me"] | null };
+  private reader = new SnapshotReader();
 
   constructor(public room: Room<any>, private seed: number) {
-    room.onMessage(SMSG.token, (t: { seat: number | null; code: string }) => {
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) => room.onMessage(type, fn);
+    on(SMSG.token, (t) => {
       this.seat = t.seat;
       this.code = t.code;
     });
-    room.onMessage(SMSG.report, (m: { replace: boolean; reports: RoundReport[] }) => {
+    on(SMSG.report, (m) => {
       if (m.replace) return;
       const now = Date.now();
       for (const r of m.reports) this.reportAt.set(r.round, now);
       this.rounds += m.reports.length;
       this.marks.push(this.bytes());
     });
-    room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => fail(`error message (${e.message}): ${e.reason}`));
-    room.onMessage(SMSG.ended, () => {
+    on(SMSG.error, (e) => fail(`error message (${e.message}, ${e.code}): ${e.reason}`));
+    on(SMSG.ended, () => {
       this.ended = true;
     });
     room.onMessage("*", () => {});
@@ -114,21 +115,10 @@ class Player {
     if (this.ended || this.seat === null || st?.phase !== "orders") return;
     const round = st.round as number;
     if (this.sent.has(round)) return;
-    const secret = st.secrets?.get(String(this.seat));
-    if (!secret?.me || !st.publicView) return;
-    const p = this.parsed;
-    if (p.pv !== st.publicView) {
-      p.pv = st.publicView;
-      p.view = JSON.parse(st.publicView);
-    }
-    if (p.me !== secret.me) {
-      p.me = secret.me;
-      p.meVal = JSON.parse(secret.me);
-    }
-    if (!p.view || p.view.round !== round) return;
-    const v = { ...p.view, history: [], seat: this.seat, me: p.meVal! } as SeatView;
+    const v = this.reader.seatView(st, this.seat);
+    if (!v || v.round !== round) return;
     const rng = makeRng(hashSeeds(this.seed, round, this.seat, 0x10ad));
-    const orders = randomOrders(v, legalOrdersFromView(v), rng);
+    const orders = randomOrders(v, this.reader.legal(st, this.seat)!, rng);
     this.sent.set(round, 0);
     const think = THINK_MS > 0 ? Math.floor(((hashSeeds(this.seed, round, this.seat) >>> 0) % 1000) / 1000 * THINK_MS) : 0;
     const send = () => {
@@ -252,7 +242,16 @@ async function main(): Promise<void> {
     else go();
   });
   const limit = Number(values.timeout) * 1000;
-  await until(() => matches.every((m) => m.every((p) => p.ended)), limit, "every match to end").catch((e) => fail(e.message));
+  await until(() => matches.every((m) => m.every((p) => p.ended)), limit, "every match to end").catch((e) => {
+    // Say where the stragglers are (phase, round, reports) to tell a slow server from a lost message.
+    const late = matches.flat().filter((p) => !p.ended);
+    const where = new Map<string, number>();
+    for (const p of late) {
+      const k = `${p.room.state?.phase}/${p.room.state?.round}/${p.rounds} reports/${p.room.connection?.isOpen ? "open" : "closed"}`;
+      where.set(k, (where.get(k) ?? 0) + 1);
+    }
+    fail(`${e.message}: ${late.length} clients without an end (${[...where].slice(0, 5).map(([k, n]) => `${n}× ${k}`).join(", ")})`);
+  });
   const runSeconds = (Date.now() - tStart) / 1000;
   const hEnd = (await health(httpBase)) ?? hStart;
   clearInterval(sampler);
@@ -329,18 +328,23 @@ async function main(): Promise<void> {
     thinkMs: THINK_MS,
     startSpreadMs: spread,
   };
-  for (const m of matches) for (const p of m) await p.room.leave(true).catch(() => {});
-  if (own) {
-    own.child.kill("SIGTERM");
-    await new Promise((r) => own.child.once("exit", r));
-    fs.rmSync(own.dir, { recursive: true, force: true });
-  }
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`${result.matches} matches, ${result.clients} clients, ${result.seats} seats, ${result.roundsResolved} rounds resolved in ${result.runSeconds} s`);
     console.log(`latency last order → report: p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, max ${result.latencyMaxMs} ms (${result.latencySamples} samples)`);
     console.log(`server: RSS ${result.serverRssMB} MB, CPU ${result.serverCpuPercent}% of a core (peak ${result.serverCpuPeakPercent}%)`);
     console.log(`${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`);
+  }
+  // Then leave, 100 at a time and for at most 10 s (a client whose socket already closed never hears back).
+  const everyone = matches.flat();
+  const leaving = (async () => {
+    for (let i = 0; i < everyone.length; i += 100) await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
+  })();
+  await Promise.race([leaving, new Promise((r) => setTimeout(r, 10_000))]);
+  if (own) {
+    own.child.kill("SIGTERM");
+    await new Promise((r) => own.child.once("exit", r));
+    fs.rmSync(own.dir, { recursive: true, force: true });
   }
 }
 

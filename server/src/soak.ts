@@ -15,8 +15,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "colyseus.js";
 import {
-  MSG, SMSG, hashSeeds, legalOrdersFromView, makeRng, randomOrders, replay, reportFor,
-  type PublicView, type RoundReport, type SeatView,
+  MSG, SMSG, SnapshotReader, hashSeeds, makeRng, randomOrders, replay, reportFor, type RoundReport,
 } from "@metastrategy/shared";
 import "./client/send-copies.js"; // Node clients send copies of colyseus.js's reused send buffer
 import { until } from "./client/until.js";
@@ -217,6 +216,8 @@ class Human {
   ended = false;
   stopped = false;
   private gen = 0;
+  /** Decodes the synced room state (one reader per connection: a new room starts from an empty state). */
+  private reader = new SnapshotReader();
   private sent = new Set<number>();
   private rejoining = false;
 
@@ -230,6 +231,7 @@ class Human {
     this.room = room;
     const gen = ++this.gen;
     this.sent = new Set();
+    this.reader = new SnapshotReader();
     const live = () => gen === this.gen;
     room.onMessage(SMSG.token, (t: { seat: number | null; seatToken: string | null; hostToken: string | null }) => {
       if (!live()) return;
@@ -275,14 +277,11 @@ class Human {
     if (!["news", "deliberation", "orders"].includes(st.phase)) return;
     const round = st.round as number;
     if (this.sent.has(round) || st.seats?.[this.seat]?.submitted) return;
-    const secret = st.secrets?.get(String(this.seat));
-    if (!secret?.me || !st.publicView) return;
-    const view = JSON.parse(st.publicView) as PublicView;
-    if (view.round !== round) return;
+    const v = this.reader.seatView(st, this.seat);
+    if (!v || v.round !== round) return;
     this.sent.add(round);
     const gen = this.gen;
-    const v = { ...view, history: [], seat: this.seat, me: JSON.parse(secret.me) } as SeatView;
-    const orders = randomOrders(v, legalOrdersFromView(v), makeRng(hashSeeds(Math.floor(rand() * 2 ** 31), round, this.seat)));
+    const orders = randomOrders(v, this.reader.legal(st, this.seat)!, makeRng(hashSeeds(Math.floor(rand() * 2 ** 31), round, this.seat)));
     setTimeout(() => {
       if (gen !== this.gen || this.ended || this.stopped) return;
       try {

@@ -1,8 +1,8 @@
 // Bots that deal at an online table: offers in the chat, answers, and the deals kept in the bots' orders.
 import { describe, expect, it } from "vitest";
 import { botOrders, checkOrders, createMatch, resolveRound, seatView, type MatchState, type SeatOrders } from "@metastrategy/shared";
-import { BotDeals } from "../src/rooms/bot-deals.js";
-import { botOrdersAsync, MAX_QUEUED_SEARCHES, queuedSearches } from "../src/rooms/bots.js";
+import { BotDeals } from "../src/match/bot-deals.js";
+import { botOrdersAsync, MAX_QUEUED_SEARCHES, queuedSearches } from "../src/match/bots.js";
 
 const SEATS = [
   { role: "lab", doctrine: "incrementalist" },

@@ -149,7 +149,7 @@ describe("classroom session", () => {
     const t5 = teams()[5];
     await inRound(t5[0], 3);
     t5[0].room.send(MSG.propose, { orders: { actions: [] } });
-    await t5[0].until(() => t5[0].errors.some((e) => /bot plays your team/.test(e.reason)), T, "refused");
+    await t5[0].until(() => t5[0].errors.some((e) => e.code === "team_is_bot"), T, "refused");
 
     const dropped = students[6]; // seat 0
     const reconnectionToken = dropped.room.reconnectionToken;

@@ -92,16 +92,17 @@ async function refusedRaw(p: Peer, bytes: Uint8Array): Promise<{ reason: string;
 
 /** Everything a match room keeps that a message could change. */
 function snapshot(code: string): string {
-  const room = [...liveRooms].find((r) => r.code === code) as any;
+  const room = [...liveRooms].find((r) => r.code === code);
   expect(room, `room ${code} is live`).toBeTruthy();
+  const m = room!.match;
   return JSON.stringify({
-    state: room.state.toJSON(),
-    record: room.record,
-    meta: room.meta,
-    pending: room.pending,
-    chat: room.chatLog,
-    reports: room.reports.length,
-    ended: room.ended,
+    state: room!.state.toJSON(),
+    record: m.record,
+    meta: m.meta,
+    pending: m.pending,
+    chat: m.chatLog,
+    reports: m.reports.length,
+    ended: m.ended,
   });
 }
 

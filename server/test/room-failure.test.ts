@@ -35,10 +35,10 @@ describe("a failure inside one room", () => {
     // Round 2 of A fails after its orders are stored, while the room updates its views.
     const room = roomOf(codeA);
     const left = new Promise<number>((resolve) => a.room.onLeave(resolve));
-    const sync = room.syncMatch.bind(room);
+    const sync = room.match.syncGame.bind(room.match);
     let thrown = 0;
-    room.syncMatch = () => {
-      if (room.match?.round === 3 && thrown++ === 0) throw new Error("injected failure"); // round 2 just resolved
+    room.match.syncGame = () => {
+      if (room.match.game?.round === 3 && thrown++ === 0) throw new Error("injected failure"); // round 2 just resolved
       return sync();
     };
     await left;
@@ -50,7 +50,7 @@ describe("a failure inside one room", () => {
     expect(srv.ctx.metrics.roomsRebuilt).toBe(1);
     expect(srv.ctx.metrics.roomErrors).toBeGreaterThanOrEqual(1);
     // The rebuilt room holds both resolved rounds; the player rejoins with its token and finishes the match.
-    expect(roomOf(codeA).record.ordersByRound.length).toBe(2);
+    expect(roomOf(codeA).match.record.ordersByRound.length).toBe(2);
     const back = await join(srv.url, codeA, { seatToken: tokenA });
     expect(back.token!.seat).toBe(0);
     await back.until(() => back.reports.length === 2, T, "both reports after the rebuild");

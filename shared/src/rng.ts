@@ -42,3 +42,10 @@ export function hashSeeds(...parts: number[]): number {
   }
   return h >>> 0;
 }
+
+/** Keyed streams (rules 2.0): each force draws from its own stream, keyed by (match seed, round, step, seat), so
+ * that a different choice by one seat (one more draw, one fewer) never shifts any other roll of the match. Two
+ * matches that differ in one seat's orders share every chance they can share: common random numbers by design. */
+export function streamSeed(seed: number, round: number, step: number, seat = -1): number {
+  return seedState(hashSeeds(seed, round, step, seat + 1));
+}

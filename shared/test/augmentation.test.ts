@@ -4,14 +4,14 @@ import { driftedChance } from "../src/rules/augmentation.js";
 import type { Action, Doctrine } from "../src/rules/types.js";
 import { atLeast, below, forceDraws, play, playAllowingRefusals, quietMatch } from "./helpers.js";
 
-describe("driftedChance = 20% per drift point, at most 1", () => {
+describe("driftedChance = 25% per drift point, at most 1", () => {
   it.each([
     [0, 0],
-    [0.5, 0.1],
-    [1, 0.2],
-    [2, 0.4],
-    [4, 0.8],
-    [5, 1],
+    [0.5, 0.125],
+    [1, 0.25],
+    [2, 0.5],
+    [3, 0.75],
+    [4, 1],
     [12, 1],
   ])("drift %s → %s", (drift, p) => {
     expect(driftedChance(drift)).toBeCloseTo(p, 10);
@@ -24,10 +24,11 @@ describe("augmentation research through resolveRound", () => {
   it.each<[string, number, boolean, Action[], number, number, number]>([
     // name, aug before, augmentation legal, one action per researcher, aug after, drift after, total reputation
     ["epigenetic +0.5, no drift", 0, false, [EPI], 0.5, 0, 1],
-    ["direct +1 and +0.5 hidden drift", 0, false, [DIRECT], 1, 0.5, 1],
-    ["both routes in one round (two researchers)", 0, false, [EPI, DIRECT], 1.5, 0.5, 2],
-    ["beyond 2 once legal", 2, true, [DIRECT, EPI], 3.5, 0.5, 2],
-    ["capped at 6", 5.5, true, [DIRECT], 6, 0.5, 1],
+    ["direct +1 and +1 hidden drift", 0, false, [DIRECT], 1, 1, 1],
+    ["both routes in one round (two researchers)", 0, false, [EPI, DIRECT], 1.5, 1, 2],
+    // past the legal limit each step goes at 0.75 pace, and even the epigenetic route drifts 0.15
+    ["beyond 2 once legal: 0.75 pace, epigenetic drifts a little", 2, true, [DIRECT, EPI], 3.125, 1.15, 2],
+    ["capped at 6", 5.5, true, [DIRECT], 6, 1, 1],
     ["stops at 2 when not legal: a second step this round does nothing", 1.5, false, [EPI, EPI], 2, 0, 1],
   ])("%s", (_n, aug, legal, actions, augAfter, drift, rep) => {
     const s = quietMatch(["lab", "researcher:conservative", "researcher:conservative"], {}, (s) => {
@@ -37,7 +38,7 @@ describe("augmentation research through resolveRound", () => {
     });
     const { state } = play(s, { 1: actions.slice(0, 1), 2: actions.slice(1) });
     expect(state.world.aug).toBe(augAfter);
-    expect(state.world.drift).toBe(drift);
+    expect(state.world.drift).toBeCloseTo(drift, 10);
     expect((state.seats[1].prestigeBy.reputation ?? 0) + (state.seats[2].prestigeBy.reputation ?? 0)).toBe(rep);
   });
 
@@ -84,18 +85,18 @@ describe("augmentation research through resolveRound", () => {
 describe("augmented successors at stage 6", () => {
   const atSix = (drift: number) =>
     quietMatch(["lab", "researcher:transhumanist", "regulator:conservative"], {}, (s) => {
-      s.world.aug = 5.5;
+      s.world.aug = 5.75; // one epigenetic step (0.5 × 0.75) reaches 6, adding 0.15 drift
       s.world.augStagesScored = 5;
       s.world.drift = drift;
       s.world.policies.push("augmentationLegal");
     });
   const step = { 1: [{ kind: "augmentation", route: "epigenetic" } as Action] };
 
-  it("no drift: a certain handoff — theory jumps to 9, W 90, transhumanists +10", () => {
-    const { state } = play(atSix(0), step);
+  it("no drift before the last step, drift check passed: the handoff — theory jumps to 9, W 90, transhumanists +8", () => {
+    const { state } = play(forceDraws(atSix(0), [null, atLeast(0.04)]), step);
     expect(state.end).toMatchObject({ ending: "handoff", worldValue: 90, by: "augmentation", round: 1 });
     expect(state.world.theory).toBe(9);
-    expect(state.seats[1].prestigeBy.objectives).toBe(2 + 10);
+    expect(state.seats[1].prestigeBy.objectives).toBe(2 + 8);
     expect(state.phase).toBe("ended");
   });
 
@@ -106,10 +107,10 @@ describe("augmented successors at stage 6", () => {
   });
 
   it.each([
-    // drift 2 → p 0.4; draws: rogue's estimate, then the drift check
-    [below(0.4), "drifted"],
-    [atLeast(0.4), "handoff"],
-  ])("drift 2 (p 0.4): draw %# → %s", (draw, ending) => {
+    // drift 2 + 0.15 from the last epigenetic step → p 0.5375; draws: rogue's estimate, then the drift check
+    [below(0.53), "drifted"],
+    [atLeast(0.54), "handoff"],
+  ])("drift 2 (p 0.54): draw %# → %s", (draw, ending) => {
     const s = forceDraws(atSix(2), [null, draw]);
     expect(play(s, step).state.end!.ending).toBe(ending);
   });

@@ -21,6 +21,7 @@ describe("npm run balance", () => {
     }
     expect(role.arms.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(["normal", "do-nothing", "enforce×3", "searched", "rush:regime"]));
     expect(Object.keys(role.bestExploit)).toEqual(expect.arrayContaining(["name", "gainOverNormal", "se"]));
+    expect(role.maxUpper95.upper95).toBeGreaterThanOrEqual(role.bestExploit.upper95);
     expect(Object.keys(r.doctrines).sort()).toEqual([...DOCTRINES].sort());
     for (const d of DOCTRINES) expect(r.doctrines[d].winShareOfWon).toBeGreaterThanOrEqual(0);
   }, 60_000);

@@ -71,9 +71,9 @@ describe("building a defense", () => {
   });
 
   it.each([
-    // theory, incrementalist objective (+4 each), conservative objective (+8 on theory milestone 2)
-    [1, 4, 0],
-    [6, 4, 8],
+    // theory, incrementalist objective (+3 each), conservative objective (+8 on theory milestone 2)
+    [1, 3, 0],
+    [6, 3, 8],
   ])("objectives at theory %s: incrementalists +%s, conservatives +%s", (theory, inc, cons) => {
     const { state } = play(ready(0, undefined, theory, 1), { 0: [{ kind: "buildDefense" }] });
     const obj = (i: number) => state.seats[i].prestigeBy.objectives ?? 0;

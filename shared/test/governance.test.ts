@@ -290,7 +290,7 @@ describe("the monitoring regime", () => {
     expect(legalOrders(locked, 1).options.find((o) => o.kind === "buildRegime")!.reason).toBe("Building the regime needs political will 7 (it is 6).");
   });
 
-  it("completing it (6) neutralizes rogue actors, stops capability research, and pays butlerians +5 once; a lapse undoes it", () => {
+  it("completing it (6) neutralizes rogue actors, stops capability research, and pays butlerians +4 once; a lapse undoes it", () => {
     const s = quietMatch(["lab:butlerian", "regulator:butlerian", "researcher:conservative"], {}, (s) => {
       s.world.policies.push(...REGIME_POLICIES);
       s.world.regime = 5;
@@ -299,8 +299,8 @@ describe("the monitoring regime", () => {
     const { state } = play(s, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] });
     expect(state.world.regime).toBe(6);
     expect(state.world.neutralized).toBe(true);
-    expect(state.seats[0].prestigeBy.objectives).toBe(5 + 1); // + a round with the frontier held
-    expect(state.seats[1].prestigeBy.objectives).toBe(5 + 1);
+    expect(state.seats[0].prestigeBy.objectives).toBe(4 + 1); // + a round with the frontier held
+    expect(state.seats[1].prestigeBy.objectives).toBe(4 + 1);
     expect(state.seats[2].prestigeBy.objectives ?? 0).toBe(0);
     const cap = legalOrders(state, 0).options.find((o) => o.kind === "capability")!;
     expect(cap.legal).toBe(false);
@@ -311,6 +311,6 @@ describe("the monitoring regime", () => {
     expect(lapsed.world.neutralized).toBe(false);
     const again = play(lapsed, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] }).state;
     expect(again.world.neutralized).toBe(true);
-    expect(again.seats[1].prestigeBy.objectives).toBe(5 + 3); // the objective is paid once
+    expect(again.seats[1].prestigeBy.objectives).toBe(4 + 3); // the objective is paid once
   });
 });

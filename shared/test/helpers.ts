@@ -17,6 +17,7 @@ export const TEST_PARAMS: Omit<ScenarioParams, "deckMix"> = {
   rounds: 10, taiThreshold: 12, leakBase: 0.3, volatility: 1, rogueDrift: 0.5, eventsPerRound: 1, startCap: 3,
   startAligned: 2, startFlaws: 1, startSec: 1, startLabFunds: 6, startRogue: 1, startWill: 3, startTheory: 1, startInterp: 0,
   deception: 0.5, incidents: 1, lockIn: 1, labLeaks: 1, absorb: 1, legalWill: 6, race: 0, // racing pressure has its own test
+  streams: 0, // one random stream, so that forceDraws decides the next draws (keyed streams have their own test)
 };
 
 /** "lab", "lab:conservative", "regulator:butlerian" … (default doctrine: transhumanist, whose passive and objectives touch only augmentation). */

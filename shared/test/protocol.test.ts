@@ -68,7 +68,7 @@ describe("parseMessage accepts good messages", () => {
   });
 
   it("chat text is trimmed", () => {
-    expect(parseMessage(MSG.chat, { text: "  hi  " })).toEqual({ ok: true, value: { text: "hi" } });
+    expect(parseMessage(MSG.chat, { text: "  hi  " })).toEqual({ ok: true, name: MSG.chat, value: { text: "hi" } });
   });
 });
 
@@ -106,13 +106,14 @@ describe("parseMessage refuses bad messages with a readable reason (message name
     const r = parseMessage(name, payload);
     expect(r.ok).toBe(false);
     if (r.ok) return;
+    expect(r.code).toBe("invalid");
     expect(r.reason.startsWith(`Invalid ${name}${where ? ` at ${where}` : ""}: `), r.reason).toBe(true);
     expect(r.reason).toMatch(what);
     expect(r.reason.length).toBeLessThan(400);
   });
 
   it("an unknown message name", () => {
-    expect(parseMessage("nope", {})).toEqual({ ok: false, reason: 'Unknown message "nope".' });
+    expect(parseMessage("nope", {})).toEqual({ ok: false, code: "unknown_message", reason: 'Unknown message "nope".' });
   });
 
   it("a payload that is not an object", () => {

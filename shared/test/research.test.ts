@@ -222,7 +222,7 @@ describe("theory, publication and interpretability", () => {
 
   it.each([
     // frontier (world.frontier), conservative prestige for milestone 1
-    [8, 1], // below the danger line (TAI 12 − 3 = 9)
+    [8, 2], // below the danger line (TAI 12 − 3 = 9)
     [9, 0], // at the danger line: too late
   ])("milestone reached with the frontier at %s: each conservative seat gets +%s", (frontier, pts) => {
     const s = quietMatch(["lab", "regulator:conservative", "researcher:conservative", "researcher:transhumanist"], {}, (s) => {

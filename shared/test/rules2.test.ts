@@ -10,7 +10,7 @@ import { policyWill } from "../src/rules/costs.js";
 import { deceptiveChance } from "../src/rules/defense.js";
 import { exposure } from "../src/rules/leaks.js";
 import { legalOrders } from "../src/rules/legal-state.js";
-import { breakthroughDraw, PRODUCT } from "../src/rules/research.js";
+import { breakthroughDraw, deceptionChance, PRODUCT } from "../src/rules/research.js";
 import { regimeWill } from "../src/rules/governance-rules.js";
 import { ROGUE, rogueGrowth } from "../src/rules/rogue.js";
 import { forceDraws, lab, play, playAllowingRefusals, quietMatch, below } from "./helpers.js";
@@ -200,5 +200,63 @@ describe("theory makes progress predictable", () => {
       s.seats[1].influence = 5;
     });
     expect(legalOrders(t, 1).options.find((x) => x.kind === "enact")!.policies!.find((p) => p.policy === "augmentationLegal")!.legal).toBe(true);
+  });
+});
+
+describe("rules 2.1", () => {
+  it("racing pressure counts every rival within a step of the danger line (D − 1), not only those past it", () => {
+    const risk = (rivalCap: number) => {
+      const s = quietMatch(["lab", "lab", "regulator"], { race: 0.5, labLeaks: 0 }, (s) => {
+        Object.assign(lab(s, 0), { cap: 10, aligned: 9, flaws: 0 });
+        Object.assign(lab(s, 1), { cap: rivalCap, aligned: rivalCap, flaws: 0 });
+      });
+      return play(s).state.history[0].labRisk;
+    };
+    expect(risk(8)).toBeCloseTo(0.16 * 1.5, 10); // D = 9: a rival at 8 is racing too
+    expect(risk(7)).toBeCloseTo(0.16, 10);
+  });
+
+  it("keyed streams: one seat's extra actions move no other seat's dice (common random numbers)", () => {
+    // Real streams (the test helpers pin streams 0); the same match with and without lab 0's extra validation.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const run = (extra: boolean) => {
+          let s = quietMatch(["lab", "lab", "lab", "regulator"], { streams: 1, labLeaks: 0 }, undefined, "baseline", seed);
+          const orders = { 0: extra ? [{ kind: "validate" as const }, { kind: "minimalRiskTest" as const }] : [], 1: [{ kind: "capability" as const }], 2: [{ kind: "capability" as const }, { kind: "validate" as const }] };
+          s = play(s, orders).state;
+          return [1, 2].map((i) => ({ cap: lab(s, i).cap, flaws: lab(s, i).flaws, deceptive: lab(s, i).deceptive, aligned: lab(s, i).aligned }));
+        };
+        expect(run(true)).toEqual(run(false));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("switching metastrategy costs 5 prestige at the end as well as the round's actions", () => {
+    const s = quietMatch(["lab:conservative", "lab:conservative", "regulator"], { rounds: 1 }, (s) => {
+      s.seats[0].prestige = 7;
+      s.seats[1].prestige = 7;
+    });
+    const { state } = play(s, { 0: { actions: [], switchDoctrine: "incrementalist" } });
+    expect(state.seats[0].doctrine).toBe("incrementalist");
+    expect(state.phase).toBe("ended");
+    expect(state.seats[0].prestigeBy.switch).toBe(-5);
+    expect(state.seats[1].prestigeBy.switch).toBeUndefined();
+    expect(state.seats[0].prestige).toBe(state.seats[1].prestige - 5);
+  });
+
+  it("a conservative lab's predictable step on milestone 2 hides a deceptive flaw a quarter as often", () => {
+    expect(deceptionChance(0.6, 2, true)).toBeCloseTo(0.15, 10);
+    expect(deceptionChance(0.6, 2, false)).toBeCloseTo(0.3, 10);
+    expect(deceptionChance(0.6, 1, true)).toBeCloseTo(0.6, 10);
+  });
+
+  it("a classroom regime step adds two steps (regimeStep), capped at 6", () => {
+    const s = quietMatch(["lab", "regulator:butlerian"], { regimeStep: 2, startWill: 9 }, (s) => {
+      s.world.policies.push("computeLicensing", "exportControls", "treaty");
+      s.world.regime = 5;
+    });
+    const { state } = play(s, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] });
+    expect(state.world.regime).toBe(6);
   });
 });

@@ -36,10 +36,15 @@ describe("scenarios (docs/RULES.md §2)", () => {
     ["baseline", 10, 12, 0.45, 1, 0.3, 1, 1, 3],
     ["leaky", 10, 12, 0.6, 1, 0.3, 1, 0, 3],
     ["fast", 10, 12, 0.45, 2, 0.3, 2, 1, 3],
-    ["slow", 10, 12, 0.3, 0.5, 0.1, 1, 2, 4],
+    ["slow", 10, 12, 0.4, 0.75, 0.1, 1, 2, 4],
     ["classroom", 8, 11, 0.45, 1, 0.3, 1, 1, 3],
   ])("%s: %s rounds, TAI %s, leak %s, volatility %s, drift %s, %s card(s), sec %s, will %s", (id, rounds, tai, leak, vol, drift, news, sec, will) => {
     expect(SCENARIOS[id].params).toMatchObject({ rounds, taiThreshold: tai, leakBase: leak, volatility: vol, rogueDrift: drift, eventsPerRound: news, startSec: sec, startWill: will });
+  });
+
+  it("the classroom's regime builds two steps at a time and its augmentation goes at 0.875 pace past the legal limit (a shorter lesson)", () => {
+    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 0.875 });
+    expect(SCENARIOS.baseline.params.regimeStep ?? 1).toBe(1);
   });
 
   it("the five scenarios of the design exist, with the default table of 3 labs, 1 regulator, 2 researchers", () => {

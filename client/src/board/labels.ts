@@ -225,9 +225,12 @@ export function trackRows(m: BoardModel): TrackRow[] {
     { label: "Theory", value: m.theory, max: m.max.theory, marks: m.milestoneAt },
     { label: "Interpretability", value: m.interp, max: m.max.interp },
     // The hidden drift belongs to augmentation: it is written under its label (known at the end only).
-    { label: "Augmentation", value: m.aug, max: m.max.aug, note: m.drift !== null ? `hidden drift ${fmt(m.drift)}` : undefined },
-    { label: "Political will", value: m.will, max: m.max.will },
-    { label: "Monitoring regime", value: m.regime, max: m.max.regime },
+    {
+      label: "Augmentation", value: m.aug, max: m.max.aug,
+      note: m.drift !== null ? `hidden drift ${fmt(m.drift)}` : !m.augLaw.legal && m.aug < m.max.aug ? `past 2 needs a law (will ${m.augLaw.will})` : undefined,
+    },
+    { label: "Political will", value: m.will, max: m.max.will, note: m.lockIn.value > 0 ? `lock-in ${fmt(m.lockIn.value)}${m.lockIn.policyWill > 0 ? `: curbs need +${m.lockIn.policyWill}` : ""}` : undefined },
+    { label: "Monitoring regime", value: m.regime, max: m.max.regime, note: `needs will ${m.lockIn.regimeWill} and enforcing` },
   ];
 }
 

@@ -1,17 +1,13 @@
 // The only module that talks to colyseus.js: joins rooms, turns room state and messages into ClientSnapshots.
 import { Client, type Room } from "colyseus.js";
 import {
-  legalOrdersFromView, type ChatLine, type ClientSnapshot, type CreateOptions, type LegalOrders, type LobbySeat, type MatchInfo,
-  type MatchRecord, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView,
+  SnapshotReader, type ChatLine, type ClientMessages, type MessageName, type ClientSnapshot, type CreateOptions, type EndedMsg, type MatchRecord, type PublicHistoryRow,
+  type RoomStateLike, type RoundReport, type SeatOrders, type ServerMessages,
 } from "@metastrategy/shared";
 import { getState, setState } from "../store";
 import { MSG, SMSG } from "@metastrategy/shared";
 import { clearSession, loadSession, playedMatches, rememberPlayed, saveSession } from "./session";
 import type { FinishedMatch, Net, PublicMatch } from "./types";
-
-interface TokenMsg { code: string; sessionId: string; seat: number | null; seatToken: string | null; hostToken: string | null; isHost: boolean; spectator: boolean }
-interface ReportMsg { replace: boolean; reports: RoundReport[]; history: PublicHistoryRow[] }
-interface EndedMsg { aborted: boolean; view: PublicView | null }
 
 const CONSENTED = 4000;
 
@@ -31,17 +27,6 @@ function colyseus(): Client {
   return (client ??= new Client(endpoint()));
 }
 
-/** Parsing JSON strings only when they change. */
-function memoParse<T>(): (s: string) => T | null {
-  let last = "";
-  let val: T | null = null;
-  return (s: string) => {
-    if (!s) return null;
-    if (s !== last) { last = s; val = JSON.parse(s) as T; }
-    return val;
-  };
-}
-
 class MatchConnection {
   room: Room | null = null;
   seat: number | null = null;
@@ -52,9 +37,7 @@ class MatchConnection {
   ended: EndedMsg | null = null;
   name = "Player";
   private leaving = false;
-  private parsePublic = memoParse<PublicView>();
-  private parseMe = memoParse<SeatView["me"]>();
-  private parseOrders = memoParse<SeatOrders>();
+  private reader = new SnapshotReader();
   private pendingStart = false;
 
   attach(room: Room, name: string, opts: { autoStart?: boolean } = {}): void {
@@ -63,7 +46,8 @@ class MatchConnection {
     this.leaving = false;
     this.pendingStart = !!opts.autoStart;
     saveSession({ code: room.roomId, reconnectionToken: room.reconnectionToken, name });
-    room.onMessage(SMSG.token, (t: TokenMsg) => {
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) => room.onMessage(type, fn);
+    on(SMSG.token, (t) => {
       this.seat = t.seat;
       this.isHost = t.isHost;
       saveSession({ code: t.code, seatToken: t.seatToken, hostToken: t.hostToken, reconnectionToken: room.reconnectionToken });
@@ -73,16 +57,16 @@ class MatchConnection {
       }
       this.publish();
     });
-    room.onMessage(SMSG.report, (m: ReportMsg) => {
+    on(SMSG.report, (m) => {
       if (m.replace) { this.reports = m.reports.slice(); this.history = m.history.slice(); }
       else { this.reports = [...this.reports, ...m.reports]; this.history = [...this.history, ...m.history]; }
       this.publish();
     });
-    room.onMessage(SMSG.chat, (c: ChatLine) => {
+    on(SMSG.chat, (c) => {
       this.chat = [...this.chat.slice(-199), c];
       this.publish();
     });
-    room.onMessage(SMSG.ended, (m: EndedMsg) => {
+    on(SMSG.ended, (m) => {
       this.ended = m;
       if (m.view) {
         const end = m.view.end;
@@ -91,7 +75,7 @@ class MatchConnection {
       }
       this.publish();
     });
-    room.onMessage(SMSG.error, (e: { reason: string; message?: string }) => setState({ error: e.reason }));
+    on(SMSG.error, (e) => setState({ error: e.reason }));
     room.onMessage(SMSG.proposals, () => {});
     for (const hook of roomHooks) hook(room);
     room.onMessage("*", () => {});
@@ -121,59 +105,20 @@ class MatchConnection {
   snapshot(): ClientSnapshot | null {
     const room = this.room;
     if (!room || !room.state) return null;
-    const st = room.state as Record<string, unknown> & { toJSON?: () => Record<string, unknown> };
-    const js = (typeof st.toJSON === "function" ? st.toJSON() : st) as Record<string, any>;
-    if (!js || js.phase === undefined) return null;
-    const seats: LobbySeat[] = (js.seats ?? []).map((x: LobbySeat) => ({ ...x }));
-    const info: MatchInfo = {
-      code: js.code || room.roomId,
-      mode: js.mode,
-      scenario: js.scenario,
-      rounds: js.rounds,
-      public: !!js.public,
-      name: js.name ?? "",
-      timers: { news: js.timers?.news ?? 0, deliberation: js.timers?.deliberation ?? 0, orders: js.timers?.orders ?? 0, report: js.timers?.report ?? 0 },
-      phase: js.phase,
-      deadline: js.deadline ?? 0,
-      paused: !!js.paused,
-      remaining: js.remaining ?? 0,
-      round: js.round ?? 0,
-      seats,
-      spectators: js.spectators ?? 0,
-    };
-    const secrets = (js.secrets ?? {}) as Record<string, { seat: number; me: string; orders: string }>;
-    const secret = this.seat !== null ? secrets[String(this.seat)] : undefined;
-    let base: PublicView | null = null;
-    if (this.ended?.view) base = this.ended.view;
-    else if (!this.ended) {
-      const pv = this.parsePublic(js.publicView ?? "");
-      if (pv) base = { ...pv, history: this.history };
-    }
-    let view: PublicView | SeatView | null = base;
-    const me = secret ? this.parseMe(secret.me) : null;
-    if (base && me && this.seat !== null) view = { ...base, seat: this.seat, me } as SeatView;
-    // Legal orders are not sent (bandwidth): they follow from the seat's own view, by the server's own rules.
-    const legal = secret && info.phase !== "ended" && view && "me" in view ? this.legalFromView(js.publicView ?? "", secret.me, view as SeatView) : null;
-    this.myOrders = secret && info.phase !== "ended" ? this.parseOrders(secret.orders ?? "") : null;
-    return { info, mySeat: this.seat, isHost: this.isHost, view, legal, reports: this.reports, chat: this.chat };
+    const st = room.state as RoomStateLike;
+    const snap = this.reader.snapshot(st, { code: room.roomId, seat: this.seat, isHost: this.isHost, history: this.history, reports: this.reports, chat: this.chat, ended: this.ended });
+    this.myOrders = snap && snap.info.phase !== "ended" ? this.reader.orders(st, this.seat) : null;
+    return snap;
   }
 
   myOrders: SeatOrders | null = null;
-  private legalKey = "";
-  private legalVal: LegalOrders | null = null;
-
-  private legalFromView(pub: string, me: string, view: SeatView): LegalOrders {
-    const key = pub + "\u0000" + me;
-    if (key !== this.legalKey || !this.legalVal) { this.legalKey = key; this.legalVal = legalOrdersFromView(view); }
-    return this.legalVal;
-  }
 
   publish(): void {
     const snap = this.snapshot();
     if (snap) setState({ snap, myOrders: this.myOrders });
   }
 
-  send(type: string, payload: unknown = {}): void {
+  send<K extends MessageName>(type: K, payload: ClientMessages[K]): void {
     if (!this.room) { setState({ error: "Not connected to a match." }); return; }
     this.room.send(type, payload);
   }
@@ -195,9 +140,7 @@ class MatchConnection {
     this.history = [];
     this.chat = [];
     this.ended = null;
-    this.parsePublic = memoParse<PublicView>();
-    this.parseMe = memoParse<SeatView["me"]>();
-    this.parseOrders = memoParse<SeatOrders>();
+    this.reader.reset();
     this.myOrders = null;
   }
 }
@@ -233,7 +176,7 @@ function readable(e: unknown): Error {
 
 export function createNet(): Net {
   const conn = new MatchConnection();
-  const send = (type: string) => (payload: unknown = {}) => conn.send(type, payload);
+  const send = <K extends MessageName>(type: K) => (payload: ClientMessages[K]) => conn.send(type, payload);
   const net: Net = {
     async create(options: CreateOptions, name: string) {
       setState({ connection: "connecting" });

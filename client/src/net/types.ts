@@ -1,5 +1,5 @@
 // What the UI asks of the network: plain data and intents, never colyseus objects.
-import type { CreateOptions, Difficulty, Doctrine, MatchRecord, Role, SeatOrders, Timers } from "@metastrategy/shared";
+import type { ClientMessages, CreateOptions, Doctrine, MatchRecord, SeatOrders } from "@metastrategy/shared";
 
 export interface PublicMatch {
   roomId: string;
@@ -29,8 +29,9 @@ export interface Intents {
   leaveSeat(): void;
   setDoctrine(doctrine: Doctrine): void;
   ready(ready: boolean): void;
-  hostSettings(s: { scenario?: string; rounds?: number; timers?: Partial<Timers>; public?: boolean }): void;
-  hostSeat(s: { seat: number; bot: boolean; difficulty?: Difficulty; role?: Role; remove?: boolean; doctrine?: Doctrine }): void;
+  /** Payload types inferred from the server's own zod schemas (shared/protocol/messages.ts). */
+  hostSettings(s: ClientMessages["host:settings"]): void;
+  hostSeat(s: ClientMessages["host:seat"]): void;
   hostStart(): void;
   hostPause(): void;
   hostResume(): void;

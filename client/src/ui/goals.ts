@@ -16,6 +16,7 @@ export const SOURCE_NAMES: Record<string, string> = {
   events: "News events",
   incidents: "Incidents",
   fines: "Fines",
+  switch: "Switching metastrategy",
 };
 
 export function sourceName(k: string): string {

@@ -10,9 +10,9 @@ const FORCES: [string, string][] = [
   ["Unpredictable progress", "Capability research usually gives +1, sometimes +2, and rarely a paradigm shift (+3) that makes old alignment work stop applying. Published theory makes shifts rarer; a conservative lab working on theory milestone 1 always gets exactly +1."],
   ["Politics", "Political will decides which policies can pass. Incidents raise it; lobbying lowers it; campaigns raise it, by half a point once it is 5 or more. The more products on the market, the more will it takes to slow AI down."],
   ["Economics", "Products earn money (for your first three), market share and lock-in whether or not they are aligned: profit says nothing about safety, and a flawed system sold widely is more dangerous."],
-  ["The race", "The lab that looks furthest ahead gets investors' money and the most capable lab earns prestige, but every lab near the danger line makes every other one's systems more dangerous."],
+  ["The race", "The lab that looks furthest ahead gets investors' money and the most capable lab earns prestige, but every lab within a step of the danger line makes every other one's systems there more dangerous: the more labs race, the riskier each one's frontier work."],
   ["Theory", "Theory makes alignment research, validation and interpretability stronger, makes progress more predictable, and spreads capability more slowly than lab secrets do. Past theory 6 it comes half as fast."],
-  ["Augmentation", "Making humans smarter is slow, needs a hard-won law beyond stage 2 (political will 6), and the fast route may quietly shift their values (hidden drift)."],
+  ["Augmentation", "Making humans smarter is slow, needs a hard-won law beyond stage 2 (political will 6) and goes slower still after it; the fast route may quietly shift their values (hidden drift), and past stage 2 even the safe route drifts a little."],
   ["Rogue actors", "A force of the rules fed mostly by leaks: it grows a little every round and much faster when it absorbs leaked capability, and never aligns anything."],
 ];
 
@@ -43,7 +43,7 @@ export function howtoScreen(focus?: string): Screen {
         h("li", null, "“Show board as text” gives the same board in words."))),
     h("section", { class: "panel", "aria-labelledby": "h-doc" },
       h("h2", { id: "h-doc" }, "The four metastrategies"),
-      h("p", null, "Each seat declares one at the start (everyone sees it). It changes some costs and gives personal objectives. You may switch once, at the price of a round's actions."),
+      h("p", null, "Each seat declares one at the start (everyone sees it). It changes some costs and gives personal objectives. You may switch once, at the price of a round's actions and 5 prestige at the end."),
       h("p", null, "Every action costs something, and many can be taken only once a round (deploy, build a defense, campaign, build the regime, theory, augmentation, advise, apply for a grant, publish theory): no single action repeated wins the game."),
       h("dl", { class: "doctrines" }, DOCTRINES.map((d) => [
         h("dt", { id: `doc-${d}` }, DOCTRINE_DEFS[d].name),

@@ -30,9 +30,11 @@ export function textBoard(m: BoardModel): HTMLElement {
       h("li", null, `Leak intel: ${m.intel === "none" ? "nothing known in the pool" : m.intel === "some" ? "some leaked know-how is out there" : "much leaked know-how is out there"}${m.pool !== null ? ` (pool was ${fmt(m.pool)})` : ""}.`),
       h("li", null, `Published theory ${m.theory} of ${m.max.theory}; milestones reached ${m.milestones} of 3 (at ${m.milestoneAt.join(", ")}).`),
       h("li", null, `Interpretability ${m.interp} of ${m.max.interp}.`),
-      h("li", null, `Human augmentation ${fmt(m.aug)} of ${m.max.aug}${m.drift !== null ? `, hidden drift ${fmt(m.drift)}` : ""}.`),
-      h("li", null, `Political will ${m.will} of ${m.max.will}.`),
-      h("li", null, `Monitoring regime ${m.regime} of ${m.max.regime}.`),
+      h("li", null, `Human augmentation ${fmt(m.aug)} of ${m.max.aug}${m.drift !== null ? `, hidden drift ${fmt(m.drift)}` : ""}`
+        + `${m.augLaw.legal ? "; legal past stage 2." : `; past stage 2 it needs the Augmentation legal policy (political will ${m.augLaw.will}).`}`),
+      h("li", null, `Political will ${m.will} of ${m.max.will}. Economic lock-in ${fmt(m.lockIn.value)} (products on the market): `
+        + `licensing, the moratorium and the treaty need ${m.lockIn.policyWill} more will than on an empty market, and lobbying can block a policy while will is below ${m.lockIn.blockBelow}.`),
+      h("li", null, `Monitoring regime ${m.regime} of ${m.max.regime}: it grows and holds only while political will is at least ${m.lockIn.regimeWill} and someone enforces it each round.`),
       h("li", null, `Policies in force: ${m.policies.length ? m.policies.map((p) => p.name).join(", ") : "none"}.`),
       m.neutralized ? h("li", null, "A defense or the monitoring regime holds: rogue actors are contained and capability research has stopped.") : null,
       m.news.map((n) => h("li", null, `Event card: ${n.headline}. ${n.text}`))));

@@ -1,33 +1,25 @@
-// A headless colyseus.js follower of one match: builds the seat's view from the room (terminal client and tests).
+// A headless colyseus.js follower of one match: what a client learns from the room, decoded by the shared reader
+// (terminal client, load generator and tests).
 import type { Room } from "colyseus.js";
 import "./send-copies.js";
-import { SMSG, legalOrdersFromView, type ClassroomView, type LegalOrders, type PublicHistoryRow, type PublicView, type RoundReport, type SeatOrders, type SeatView } from "@metastrategy/shared";
+import {
+  SMSG, SnapshotReader, type ChatLine, type ClassroomView, type EndedMsg, type ErrorMsg, type LegalOrders, type PublicHistoryRow,
+  type PublicView, type ReportMsg, type RoundReport, type SeatOrders, type SeatView, type ServerMessages, type TokenMsg,
+} from "@metastrategy/shared";
 
-export interface TokenMsg {
-  code: string;
-  sessionId: string;
-  seat: number | null;
-  seatToken: string | null;
-  hostToken: string | null;
-  isHost: boolean;
-  spectator: boolean;
-}
-
-export interface EndedMsg {
-  aborted: boolean;
-  view: PublicView | null;
-}
+export type { EndedMsg, TokenMsg };
 
 /** Collects what a client learns from a match room. */
 export class Follower {
   token: TokenMsg | null = null;
   reports: RoundReport[] = [];
   history: PublicHistoryRow[] = [];
-  errors: { reason: string; message?: string }[] = [];
-  chat: { from: string; seat: number | null; text: string; at: number }[] = [];
+  errors: ErrorMsg[] = [];
+  chat: ChatLine[] = [];
   ended: EndedMsg | null = null;
   /** Classroom mode: the latest class view (server message `proposals`). */
   classroom: ClassroomView | null = null;
+  readonly reader = new SnapshotReader();
   private waiters: { test: () => boolean; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] = [];
 
   constructor(public room: Room<any>) {
@@ -36,11 +28,12 @@ export class Follower {
 
   attach(room: Room<any>): void {
     this.room = room;
-    room.onMessage(SMSG.token, (m: TokenMsg) => {
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) => room.onMessage(type, fn);
+    on(SMSG.token, (m) => {
       this.token = m;
       this.poke();
     });
-    room.onMessage(SMSG.report, (m: { replace: boolean; reports: RoundReport[]; history: PublicHistoryRow[] }) => {
+    on(SMSG.report, (m: ReportMsg) => {
       if (m.replace) {
         this.reports = m.reports.slice();
         this.history = m.history.slice();
@@ -50,19 +43,19 @@ export class Follower {
       }
       this.poke();
     });
-    room.onMessage(SMSG.error, (m: { reason: string; message?: string }) => {
+    on(SMSG.error, (m) => {
       this.errors.push(m);
       this.poke();
     });
-    room.onMessage(SMSG.chat, (m: any) => {
+    on(SMSG.chat, (m) => {
       this.chat.push(m);
       this.poke();
     });
-    room.onMessage(SMSG.ended, (m: EndedMsg) => {
+    on(SMSG.ended, (m) => {
       this.ended = m;
       this.poke();
     });
-    room.onMessage(SMSG.proposals, (m: ClassroomView) => {
+    on(SMSG.proposals, (m: ClassroomView) => {
       this.classroom = m;
       this.poke();
     });
@@ -86,34 +79,36 @@ export class Follower {
     return this.token?.seat ?? null;
   }
 
-  secret(): { me: string; orders: string } | null {
-    const s = this.seat;
-    if (s === null || !this.state?.secrets) return null;
-    return this.state.secrets.get(String(s)) ?? null;
+  /** The public view (history from the reports). */
+  publicView(): PublicView | null {
+    const pv = this.reader.publicView(this.state);
+    return pv ? { ...pv, history: this.history } : null;
   }
 
-  publicView(): PublicView | null {
-    const pv = this.state?.publicView;
-    return pv ? { ...(JSON.parse(pv) as PublicView), history: this.history } : null;
+  /** The seat's own part, when seated and it has arrived. */
+  me(): SeatView["me"] | null {
+    return this.reader.seatMe(this.state, this.seat);
   }
 
   /** The seat view, when seated and the secret has arrived. */
   seatView(): SeatView | null {
-    const pv = this.publicView();
-    const sec = this.secret();
-    if (!pv || !sec?.me || this.seat === null) return null;
-    return { ...pv, seat: this.seat, me: JSON.parse(sec.me) };
+    return this.reader.seatView(this.state, this.seat, this.history);
   }
 
   /** The seat's legal orders, computed from its view as clients do (the server does not send them). */
   legal(): LegalOrders | null {
-    const v = this.seatView();
-    return v ? legalOrdersFromView(v) : null;
+    return this.reader.legal(this.state, this.seat);
   }
 
   submitted(): SeatOrders | null {
-    const sec = this.secret();
-    return sec?.orders ? JSON.parse(sec.orders) : null;
+    return this.reader.orders(this.state, this.seat);
+  }
+
+  /** Seats whose private part this client holds now. */
+  secretSeats(): string[] {
+    const out: string[] = [];
+    this.state?.secrets?.forEach((_: unknown, k: string) => out.push(k));
+    return out;
   }
 
   /** Resolves once `test` holds (checked on every state change or message). */

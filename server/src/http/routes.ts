@@ -7,7 +7,7 @@ import { matchMaker } from "@colyseus/core";
 import { resolveRound, createMatch, recordSetup, type MatchRecord } from "@metastrategy/shared";
 import type { ServerContext } from "../context.js";
 import { liveRooms } from "../rooms/MatchRoom.js";
-import { isCode } from "../rooms/codes.js";
+import { isCode } from "../match/codes.js";
 import { sessionCsv, sessionExport, type SessionExport } from "./session.js";
 
 export function counts() {

@@ -1,7 +1,7 @@
 // The whole classroom session for the teacher: record, each team's proposals with their votes, polls, injected cards, chat.
 import { EVENT_BY_ID, type MatchRecord, type SeatOrders } from "@metastrategy/shared";
-import type { RoomMeta } from "../rooms/meta.js";
-import type { RoundSession } from "../rooms/classroom.js";
+import type { RoomMeta } from "../match/meta.js";
+import type { RoundSession } from "../modes/classroom/data.js";
 
 export interface SessionExport {
   code: string;

@@ -6,7 +6,7 @@
 import { Protocol, type Client, type Room } from "@colyseus/core";
 import { decode } from "@colyseus/schema";
 import { unpack } from "@colyseus/msgpackr";
-import { MAX_MESSAGE_BYTES, SMSG } from "@metastrategy/shared";
+import { MAX_MESSAGE_BYTES, SMSG, type RefusalCode } from "@metastrategy/shared";
 
 /** Deepest payload accepted (our deepest real message, orders with a deal, nests 5 levels). */
 export const MAX_PAYLOAD_DEPTH = 16;
@@ -16,8 +16,9 @@ export const MAX_PAYLOAD_NODES = 4096;
 const RESERVED = new Set(["*", "__no_message_handler"]);
 const LEAVING = 2; // ClientState.LEAVING in @colyseus/core 0.16
 
-export type Refusal = { reason: string; message?: string; code: RefusalCode };
-export type RefusalCode = "too_large" | "undecodable" | "unknown_message" | "binary" | "too_deep" | "internal";
+/** What the gate answers: a code from the one table of refusal codes (shared/protocol/refusals.ts). */
+export type GateRefusal = { reason: string; message?: string; code: GateCode };
+export type GateCode = Extract<RefusalCode, "too_large" | "undecodable" | "unknown_message" | "binary" | "too_deep" | "internal">;
 
 /** A printable, bounded version of a client-supplied name (never calls the value's own toString). */
 export function safeName(name: unknown): string {
@@ -45,7 +46,7 @@ export function withinLimits(value: unknown, maxDepth = MAX_PAYLOAD_DEPTH, maxNo
 export type Frame =
   | { kind: "pass" }
   | { kind: "ignore" }
-  | { kind: "refuse"; refusal: Refusal }
+  | { kind: "refuse"; refusal: GateRefusal }
   | { kind: "message"; name: string; payload: unknown };
 
 /** Decodes one client frame without trusting anything in it. `known` says which names this room handles. */
@@ -78,7 +79,7 @@ export function readFrame(buffer: Uint8Array | undefined, known: (name: string) 
   return { kind: "message", name, payload };
 }
 
-function refusal(code: RefusalCode, reason: string, message?: string): Frame {
+function refusal(code: GateCode, reason: string, message?: string): Frame {
   return { kind: "refuse", refusal: message === undefined ? { reason, code } : { reason, message, code } };
 }
 

@@ -8,7 +8,7 @@
 // after a takeover cannot write the match again, and its room is told to stop serving it (onFenced listeners).
 import pg from "pg";
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
-import type { RoomMeta } from "../rooms/meta.js";
+import type { RoomMeta } from "../match/meta.js";
 import { hydrate, type MatchRow, type RoundRow } from "./rows.js";
 import { FencedError, type LeaseStore, type MatchStatus, type MatchStore, type Orphan, type StoredMatch } from "./types.js";
 

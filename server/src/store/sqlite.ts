@@ -1,9 +1,10 @@
-// The embedded default store: one SQLite file, rounds appended in a transaction as they resolve.
+// The embedded default store: one SQLite file. Writes of every match in one event-loop turn share one transaction
+// (a round's orders and its meta always together); reads see every write asked for before them.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
-import type { RoomMeta } from "../rooms/meta.js";
+import type { RoomMeta } from "../match/meta.js";
 import { hydrate, type MatchRow, type RoundRow } from "./rows.js";
 import type { MatchStatus, MatchStore, StoredMatch } from "./types.js";
 
@@ -27,9 +28,17 @@ CREATE TABLE IF NOT EXISTS rounds (
 CREATE INDEX IF NOT EXISTS matches_status ON matches(status);
 `;
 
+type Pending = { run: () => void; resolve: () => void; reject: (e: unknown) => void };
+
 export class SqliteStore implements MatchStore {
   private db: Database.Database;
-  private appendTx: (code: string, index: number, orders: string, extras: string | null, meta: string) => void;
+  /** Every statement, prepared once (preparing costs more than running a small one). */
+  private q: Record<"exists" | "insert" | "meta" | "clearRounds" | "start" | "round" | "touch" | "finishMeta" | "finish" | "get" | "unfinished" | "rounds", Database.Statement>;
+  /** Writes asked for within one event-loop turn, by every match of the process: one transaction at the end of it. */
+  private queue: Pending[] = [];
+  private scheduled = false;
+  /** Matches whose meta waits in the queue, with the latest meta (several saves in a turn: one write). */
+  private metaDue = new Map<string, RoomMeta>();
 
   constructor(file: string) {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -37,63 +46,131 @@ export class SqliteStore implements MatchStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.exec(SCHEMA);
-    const ins = this.db.prepare("INSERT OR REPLACE INTO rounds (code, idx, orders, extras) VALUES (?, ?, ?, ?)");
-    const upd = this.db.prepare("UPDATE matches SET meta = ?, updated_at = ? WHERE code = ?");
-    this.appendTx = this.db.transaction((code: string, index: number, orders: string, extras: string | null, meta: string) => {
-      ins.run(code, index, orders, extras);
-      upd.run(meta, Date.now(), code);
-    });
+    const p = (sql: string) => this.db.prepare(sql);
+    this.q = {
+      exists: p("SELECT 1 FROM matches WHERE code = ?"),
+      insert: p("INSERT INTO matches (code, status, created_at, updated_at, meta) VALUES (?, 'lobby', ?, ?, ?)"),
+      meta: p("UPDATE matches SET meta = ?, updated_at = ? WHERE code = ?"),
+      clearRounds: p("DELETE FROM rounds WHERE code = ?"),
+      start: p("UPDATE matches SET status = 'running', setup = ?, meta = ?, updated_at = ? WHERE code = ?"),
+      round: p("INSERT OR REPLACE INTO rounds (code, idx, orders, extras) VALUES (?, ?, ?, ?)"),
+      touch: p("UPDATE matches SET meta = ?, updated_at = ? WHERE code = ?"),
+      finishMeta: p("UPDATE matches SET meta = ? WHERE code = ?"),
+      finish: p("UPDATE matches SET status = ?, result = ?, updated_at = ? WHERE code = ?"),
+      get: p("SELECT * FROM matches WHERE code = ?"),
+      unfinished: p("SELECT * FROM matches WHERE status IN ('lobby', 'running') ORDER BY created_at"),
+      rounds: p("SELECT idx, orders, extras FROM rounds WHERE code = ? ORDER BY idx"),
+    };
   }
 
   static inDir(dir: string): SqliteStore {
     return new SqliteStore(path.join(dir, "metastrategy.db"));
   }
 
+  /** Queues a write; it is done (committed) when the promise resolves. */
+  private write(run: () => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({ run, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Runs the queued writes in one transaction; if it fails, one by one (only the failing write is refused). */
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0 || !this.db.open) {
+      for (const w of batch) w.reject(new Error("store closed"));
+      return;
+    }
+    try {
+      this.db.transaction(() => {
+        for (const w of batch) w.run();
+      })();
+      for (const w of batch) w.resolve();
+    } catch {
+      for (const w of batch) {
+        try {
+          w.run();
+          w.resolve();
+        } catch (e) {
+          w.reject(e);
+        }
+      }
+    }
+    this.metaDue.clear(); // every queued meta save ran in this batch
+  }
+
   async codeExists(code: string): Promise<boolean> {
-    return !!this.db.prepare("SELECT 1 FROM matches WHERE code = ?").get(code);
+    this.flush();
+    return !!this.q.exists.get(code);
   }
 
-  async createMatch(code: string, meta: RoomMeta): Promise<void> {
+  createMatch(code: string, meta: RoomMeta): Promise<void> {
     const now = Date.now();
-    this.db.prepare("INSERT INTO matches (code, status, created_at, updated_at, meta) VALUES (?, 'lobby', ?, ?, ?)").run(code, now, now, JSON.stringify(meta));
+    const json = JSON.stringify(meta);
+    return this.write(() => this.q.insert.run(code, now, now, json));
   }
 
-  async saveMeta(code: string, meta: RoomMeta): Promise<void> {
-    this.db.prepare("UPDATE matches SET meta = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(meta), Date.now(), code);
+  saveMeta(code: string, meta: RoomMeta): Promise<void> {
+    const due = this.metaDue.has(code);
+    this.metaDue.set(code, meta);
+    if (due) return this.write(() => {});
+    return this.write(() => {
+      const m = this.metaDue.get(code);
+      if (m) this.q.meta.run(JSON.stringify(m), Date.now(), code);
+    });
   }
 
-  async startMatch(code: string, record: MatchRecord, meta: RoomMeta): Promise<void> {
-    const setup = { ...record, ordersByRound: undefined, extrasByRound: undefined };
-    this.db.transaction(() => {
-      this.db.prepare("DELETE FROM rounds WHERE code = ?").run(code);
-      this.db.prepare("UPDATE matches SET status = 'running', setup = ?, meta = ?, updated_at = ? WHERE code = ?").run(JSON.stringify(setup), JSON.stringify(meta), Date.now(), code);
-    })();
+  startMatch(code: string, record: MatchRecord, meta: RoomMeta): Promise<void> {
+    const setup = JSON.stringify({ ...record, ordersByRound: undefined, extrasByRound: undefined });
+    const json = JSON.stringify(meta);
+    return this.write(() => {
+      this.q.clearRounds.run(code);
+      this.q.start.run(setup, json, Date.now(), code);
+    });
   }
 
-  async appendRound(code: string, index: number, orders: SeatOrders[], extras: RoundExtras | null, meta: RoomMeta): Promise<void> {
-    this.appendTx(code, index, JSON.stringify(orders), extras ? JSON.stringify(extras) : null, JSON.stringify(meta));
+  appendRound(code: string, index: number, orders: SeatOrders[], extras: RoundExtras | null, meta: RoomMeta): Promise<void> {
+    const o = JSON.stringify(orders);
+    const x = extras ? JSON.stringify(extras) : null;
+    return this.write(() => {
+      this.q.round.run(code, index, o, x);
+      this.q.touch.run(JSON.stringify(meta), Date.now(), code);
+    });
   }
 
-  async finishMatch(code: string, status: MatchStatus, result: unknown, meta?: RoomMeta): Promise<void> {
-    if (meta) this.db.prepare("UPDATE matches SET meta = ? WHERE code = ?").run(JSON.stringify(meta), code);
-    this.db.prepare("UPDATE matches SET status = ?, result = ?, updated_at = ? WHERE code = ?").run(status, JSON.stringify(result ?? null), Date.now(), code);
+  finishMatch(code: string, status: MatchStatus, result: unknown, meta?: RoomMeta): Promise<void> {
+    const r = JSON.stringify(result ?? null);
+    const m = meta ? JSON.stringify(meta) : null;
+    return this.write(() => {
+      if (m !== null) this.q.finishMeta.run(m, code);
+      this.q.finish.run(status, r, Date.now(), code);
+    });
   }
 
   async getMatch(code: string): Promise<StoredMatch | null> {
-    const row = this.db.prepare("SELECT * FROM matches WHERE code = ?").get(code) as MatchRow | undefined;
+    this.flush();
+    const row = this.q.get.get(code) as MatchRow | undefined;
     return row ? this.hydrate(row) : null;
   }
 
   async unfinished(): Promise<StoredMatch[]> {
-    const rows = this.db.prepare("SELECT * FROM matches WHERE status IN ('lobby', 'running') ORDER BY created_at").all() as MatchRow[];
+    this.flush();
+    const rows = this.q.unfinished.all() as MatchRow[];
     return rows.map((r) => this.hydrate(r));
   }
 
   async close(): Promise<void> {
+    this.flush();
     if (this.db.open) this.db.close();
   }
 
   private hydrate(row: MatchRow): StoredMatch {
-    return hydrate(row, this.db.prepare("SELECT idx, orders, extras FROM rounds WHERE code = ? ORDER BY idx").all(row.code) as RoundRow[]);
+    return hydrate(row, this.q.rounds.all(row.code) as RoundRow[]);
   }
 }

@@ -1,6 +1,6 @@
 // Where match records live: SQLite (embedded default) or PostgreSQL (shared by several processes), same interface.
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
-import type { RoomMeta } from "../rooms/meta.js";
+import type { RoomMeta } from "../match/meta.js";
 
 export type MatchStatus = "lobby" | "running" | "finished" | "aborted" | "abandoned";
 

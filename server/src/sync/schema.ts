@@ -20,8 +20,9 @@ export const LobbySeatState = schema(
 );
 export type LobbySeatState = SchemaType<typeof LobbySeatState>;
 
-/** A seat's private part: only the clients holding the seat have it in their StateView. */
-export const SeatSecret = schema({ seat: "uint8", me: "string", orders: "string" }, "SeatSecret");
+/** A seat's private part: only the clients holding the seat have it in their StateView. `me` is the seat's own
+ * part of its view, flattened (shared/protocol/wire.ts): a round changes a few leaves, not the whole. */
+export const SeatSecret = schema({ seat: "uint8", me: { map: "string" }, orders: "string" }, "SeatSecret");
 export type SeatSecret = SchemaType<typeof SeatSecret>;
 
 export const MatchRoomState = schema(
@@ -40,7 +41,8 @@ export const MatchRoomState = schema(
     round: "uint8",
     spectators: "uint8",
     seats: [LobbySeatState],
-    publicView: "string",
+    /** The public view (no history, no reveal), flattened: only the leaves that change are sent. */
+    pub: { map: "string" },
     secrets: { map: SeatSecret, view: true },
   },
   "MatchRoomState",

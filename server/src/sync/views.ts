@@ -1,18 +1,16 @@
-// Engine state → the strings the schema carries. One place decides what a seat may see.
-import { legalOrders, publicView, seatViewWith, type MatchState, type PublicView } from "@metastrategy/shared";
+// Engine state → what the schema carries. One place decides what a seat may see.
+import { publicView, seatViewWith, type MatchState, type PublicView, type SeatView } from "@metastrategy/shared";
 
 /** The public view without history and reveal: history rows come with reports, the reveal at the end. */
-export function publicJson(s: MatchState, pv: PublicView = publicView(s, { history: false })): string {
-  return JSON.stringify({ ...pv, reveal: null });
+export function syncedPublicView(s: MatchState): PublicView {
+  const pv = publicView(s, { history: false });
+  pv.reveal = null;
+  return pv;
 }
 
-/** The seat's own secrets (`me` of its seat view); pass the round's public view to build it once for every seat. */
-export function meJson(s: MatchState, seat: number, pv: PublicView = publicView(s, { history: false })): string {
-  return JSON.stringify(seatViewWith(pv, s, seat).me);
-}
-
-export function legalJson(s: MatchState, seat: number): string {
-  return s.phase === "ended" ? "" : JSON.stringify(legalOrders(s, seat));
+/** The seat's own secrets (`me` of its seat view), built on the round's public view. */
+export function seatMe(s: MatchState, seat: number, pv: PublicView): SeatView["me"] {
+  return seatViewWith(pv, s, seat).me;
 }
 
 /** The full public view for the end: history and every hidden value. */

@@ -2,10 +2,11 @@
 import { policyWill } from "../rules/costs.js";
 import { regimeWill } from "../rules/governance-rules.js";
 import { nextFloat, type RngHolder } from "../rng.js";
-import type { Action, Doctrine, PolicyId, SeatOrders } from "../rules/types.js";
+import { POLICIES, type Action, type Doctrine, type PolicyId, type SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 import { OrderBuilder } from "./plan.js";
 import { defenseLevel } from "../rules/defense-level.js";
+import { MARKET_PRODUCTS } from "../rules/scoring.js";
 
 export function heuristicOrders(v: SeatView, rng: RngHolder): SeatOrders {
   if (v.phase === "ended") return { actions: [] };
@@ -63,9 +64,11 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "conservative": {
       // Theory first: once milestone 1 makes its steps predictable, advance one aligned step a round.
       if (gap > 0) b.want({ kind: "alignment" });
-      // Far below the danger line a step is safe; closer in, only on published theory.
-      const ready = m >= 1 || lab.cap < danger - 2 || threat >= lab.cap + 2;
+      // Theory first: a step is predictable (and worth taking) only on published theory; the last steps to the
+      // defense line wait for milestone 2, where a defense pays the doctrine and deception is halved.
+      const ready = (m >= 1 && (lab.cap < danger - 1 || m >= 2)) || threat >= lab.cap + 2;
       if (ready && gap <= 0) pairedStep(b, moratorium, d, rng);
+      if (lab.cap >= danger - 1 && !validated && gap <= 0) b.want({ kind: "validate" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
       if (lab.sec < 3) b.want({ kind: "security" });
@@ -88,9 +91,9 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       break;
     }
   }
-  // Products pay for the first three: worth a spare action (each adds lock-in, and risk if flawed).
-  // A conservative lab saves its funds for aligned steps instead.
-  if (lab.prod < (d === "conservative" ? 2 : 3)) b.want({ kind: "deploy" });
+  // Products pay for the first three and count for market share up to four: worth a spare action (each adds
+  // lock-in, and risk if flawed).
+  if (lab.prod < (d === "conservative" ? 2 : MARKET_PRODUCTS)) b.want({ kind: "deploy" });
 }
 
 // Module-level helpers rather than closures in labPlan: tsx (esbuild keepNames) names every inner closure with a
@@ -115,11 +118,27 @@ const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard"],
 };
 
+/** Policies a regulator of the doctrine never enacts for points alone. */
+const REG_OPPOSED: Record<Doctrine, PolicyId[]> = {
+  butlerian: ["augmentationLegal"],
+  conservative: ["moratorium", "computeLicensing"],
+  incrementalist: ["moratorium"],
+  transhumanist: ["moratorium"],
+};
+
 function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const w = v.world;
   const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
   const regimeReady = w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
+  const enactExtra = () => {
+    for (const p of POLICIES) if (!w.policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
+  };
+  // A butlerian regulator legislates first: every policy in force is legitimacy, and the regime needs three of them.
+  if (d === "butlerian") {
+    for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
+    enactExtra();
+  }
   // A regime once started needs enforcement every round or it lapses.
   if (w.regime > 0 || (d === "butlerian" && regimeReady)) {
     b.want({ kind: "enforce" });
@@ -130,6 +149,8 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
+  // Spare influence: any policy the doctrine does not oppose adds legitimacy (role points).
+  enactExtra();
   if (next && w.will < 9) b.want({ kind: "campaign" });
   const labs = v.seats.filter((s) => s.lab);
   if (labs.length && (d === "butlerian" || w.policies.includes("moratorium"))) {
@@ -154,32 +175,37 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const w = v.world;
   const labs = v.seats.filter((s) => s.lab);
   const regs = v.seats.filter((s) => s.role === "regulator");
-  if (v.me.funds < 2) b.want({ kind: "applyGrant" });
+  // A grant is free and once a round: with it, two paid actions a round pay for themselves.
+  if (v.me.funds < 6) b.want({ kind: "applyGrant" });
   switch (d) {
     case "conservative":
       b.want({ kind: "theory", mode: "careful", publish: true });
-      b.want({ kind: "interpretability" });
       // Augmentation does not burn the commons: worth pursuing alongside theory, by the safe route.
-      if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
-      break;
-    case "incrementalist":
+      b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
-      b.want({ kind: "theory", mode: nextFloat(rng) < 0.3 ? "fast" : "careful", publish: true });
-      if (labs.length) b.want({ kind: "consult", target: labs[Math.floor(nextFloat(rng) * labs.length)].id });
       break;
+    case "incrementalist": {
+      // Careful theory first (fast theory feeds the leak pool), the safe augmentation route, then the tools that make
+      // validation bite.
+      const lab = labs.length ? labs[Math.floor(nextFloat(rng) * labs.length)].id : -1;
+      b.want({ kind: "theory", mode: "careful", publish: true });
+      b.want({ kind: "augmentation", route: "epigenetic" });
+      b.want({ kind: "interpretability" });
+      if (v.me.funds < 4) b.want({ kind: "applyGrant" });
+      if (lab >= 0) b.want({ kind: "consult", target: lab });
+      break;
+    }
     case "butlerian":
       b.want({ kind: "theory", mode: "careful", publish: true });
-      b.want({ kind: "interpretability" });
       // Smarter humans are no frontier AI: the safe route is welcome.
-      if (v.me.funds >= 4) b.want({ kind: "augmentation", route: "epigenetic" });
+      b.want({ kind: "augmentation", route: "epigenetic" });
+      b.want({ kind: "interpretability" });
       if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {
-      // The safe route, unless only the fast one can still reach the handoff in time (the direct route drifts).
-      const left = v.rounds - v.round + 1;
-      const need = 6 - w.aug;
-      const route = need > 0.5 * left && need <= left && w.aug >= 1 ? "direct" : "epigenetic";
-      b.want({ kind: "augmentation", route });
+      // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone.
+      b.want({ kind: "augmentation", route: "epigenetic" });
+      b.want({ kind: "interpretability" });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "theory", mode: "careful", publish: true });
       break;

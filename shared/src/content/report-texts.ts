@@ -120,7 +120,7 @@ export const REPORT_TEXTS = {
   // The round
   ordersRefused: (a: { reason: string }) => `Your orders were refused: ${a.reason}`,
   doctrineSwitch: (a: { name: string; doctrine: Doctrine }) =>
-    `${a.name} switches metastrategy to ${DOCTRINE_DEFS[a.doctrine]?.name ?? String(a.doctrine)}.`,
+    `${a.name} switches metastrategy to ${DOCTRINE_DEFS[a.doctrine]?.name ?? String(a.doctrine)} (a U-turn: prestige −5 at the end).`,
   opinion: (a: { up: boolean }) => `Public opinion ${a.up ? "calls for caution" : "shrugs"}: political will ${a.up ? "+1" : "−1"}.`,
   enforcementRaids: (a: { seized: boolean }) => `Enforcement raids slow irresponsible actors${a.seized ? " and seize leaked material" : ""}.`,
   rogueCompounding: () => "Irresponsible actors build on leaked know-how and speed up: they will grow faster next round too.",

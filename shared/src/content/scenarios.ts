@@ -34,7 +34,7 @@ const BASE: ScenarioParams = {
   labLeaks: 1,
   absorb: 2,
   legalWill: 6,
-  race: 0.25,
+  race: 0.5,
   deckMix: EVEN_MIX,
 };
 
@@ -50,11 +50,11 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     params: { ...BASE, volatility: 2, eventsPerRound: 2, deckMix: { ...EVEN_MIX, unpredictability: 3 } }, table: DEFAULT_TABLE },
   slow: { id: "slow", name: "Slow and steady",
     blurb: "Progress is smooth and predictable, security is decent and the public is worried.",
-    params: { ...BASE, volatility: 0.5, leakBase: 0.3, startSec: 2, startWill: 4, rogueDrift: 0.1,
+    params: { ...BASE, volatility: 0.75, leakBase: 0.4, startSec: 2, startWill: 4, rogueDrift: 0.1,
       deckMix: { ...EVEN_MIX, theory: 2, politics: 2, unpredictability: 0.5 } }, table: DEFAULT_TABLE },
   classroom: { id: "classroom", name: "Classroom",
     blurb: "Eight short rounds for a 45-minute lesson; every force shows up early.",
-    params: { ...BASE, rounds: 8, taiThreshold: 11, deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 2 } }, table: DEFAULT_TABLE },
+    params: { ...BASE, rounds: 8, taiThreshold: 11, regimeStep: 2, augBeyond: 0.875, deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 } }, table: DEFAULT_TABLE },
 };
 
 export const SCENARIO_IDS = Object.keys(SCENARIOS);
@@ -63,5 +63,5 @@ export const SCENARIO_IDS = Object.keys(SCENARIOS);
 export const TUNABLE_PARAMS = [
   "rounds", "taiThreshold", "leakBase", "volatility", "rogueDrift", "eventsPerRound", "startCap",
   "startAligned", "startFlaws", "startSec", "startLabFunds", "startRogue", "startWill", "startTheory", "startInterp",
-  "deception", "incidents", "lockIn", "labLeaks", "absorb", "legalWill", "race",
+  "deception", "incidents", "lockIn", "labLeaks", "absorb", "legalWill", "race", "regimeStep", "augBeyond",
 ] as const;

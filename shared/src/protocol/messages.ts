@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DIFFICULTIES, DOCTRINES, ROLES } from "../rules/types.js";
 import { SCENARIO_IDS } from "../content/scenarios.js";
 import { SeatOrdersSchema } from "./orders.js";
+import { refusal, type Refusal } from "./refusals.js";
 
 export * from "./names.js";
 import { MAX_CHAT, MSG } from "./names.js";
@@ -41,6 +42,8 @@ export const JoinOptionsSchema = z
     hostToken: z.string().max(128).optional(),
   })
   .strict();
+
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 
 export const CreateOptionsSchema = z
   .object({
@@ -120,13 +123,23 @@ export const MESSAGE_SCHEMAS = {
 
 export type MessageName = keyof typeof MESSAGE_SCHEMAS;
 
-/** Parses a message; errors as values with a reason a player can read. */
-export function parseMessage(name: string, payload: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
-  const schema = (MESSAGE_SCHEMAS as Record<string, z.ZodType>)[name];
-  if (!schema) return { ok: false, reason: `Unknown message "${name}".` };
+/** Client → server payloads, inferred from the schemas (one source of truth for both sides). */
+export type ClientMessages = { [K in MessageName]: z.infer<(typeof MESSAGE_SCHEMAS)[K]> };
+
+/** A parsed message: its name and its payload, typed together. */
+export type ParsedMessage = { [K in MessageName]: { name: K; value: ClientMessages[K] } }[MessageName];
+
+export function isMessageName(name: unknown): name is MessageName {
+  return typeof name === "string" && Object.prototype.hasOwnProperty.call(MESSAGE_SCHEMAS, name);
+}
+
+/** Parses a message; errors as values with a stable code and a reason a player can read. */
+export function parseMessage(name: string, payload: unknown): ({ ok: true } & ParsedMessage) | ({ ok: false } & Refusal) {
+  if (!isMessageName(name)) return { ok: false, ...refusal("unknown_message", `Unknown message "${name.slice(0, 64)}".`) };
+  const schema: z.ZodType = MESSAGE_SCHEMAS[name];
   const r = schema.safeParse(payload ?? {});
-  if (r.success) return { ok: true, value: r.data };
+  if (r.success) return { ok: true, name, value: r.data } as { ok: true } & ParsedMessage;
   const issue = r.error.issues[0];
   const where = issue.path.length ? ` at ${issue.path.join(".")}` : "";
-  return { ok: false, reason: `Invalid ${name}${where}: ${issue.message}` };
+  return { ok: false, ...refusal("invalid", `Invalid ${name}${where}: ${issue.message}`) };
 }

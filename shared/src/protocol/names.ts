@@ -27,7 +27,7 @@ export const MSG = {
   hostTeamBot: "host:teamBot",
 } as const;
 
-/** Message names (server → client). */
+/** Message names (server → client); payloads in ServerMessages (server-messages.ts). */
 export const SMSG = {
   error: "error",
   report: "report",

@@ -2,7 +2,7 @@
 import { OBJECTIVE_POINTS } from "../content/doctrines.js";
 import { chance } from "../rng.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
-import { addPrestige, clamp, dangerLine, milestonesOf } from "./state.js";
+import { addPrestige, clamp, dangerLine, milestonesOf, STREAM, useStream } from "./state.js";
 import type { SeatState } from "./types.js";
 
 export const VALIDATION = { base: 0.2, perInterp: 0.1, perMilestone: 0.1, perLevelAboveDanger: 0.1, min: 0.05, consult: 0.2, frontierIncident: 0.2 } as const;
@@ -49,8 +49,10 @@ function hunt(ctx: RoundCtx, seat: SeatState, p: number, pDeceptive = 0): number
 
 export function validationStep(ctx: RoundCtx): void {
   const s = ctx.s;
+  let last = -1; // a seat's actions are contiguous (seat order): its stream starts at its first one
   for (const [seat] of actionsOf(ctx, "validate")) {
     const lab = seat.lab!;
+    if (seat.id !== last) useStream(s, STREAM.validation, (last = seat.id));
     const { m, consulted } = labMilestones(ctx, seat);
     const p = detectionChance(s.world.interp, m, consulted, Math.max(0, lab.cap - dangerLine(s.params) + 1));
     const found = hunt(ctx, seat, p, deceptiveDetection(s.world.interp, m, consulted));
@@ -71,7 +73,9 @@ export function validationStep(ctx: RoundCtx): void {
       if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
     }
   }
+  last = -1;
   for (const [seat] of actionsOf(ctx, "minimalRiskTest")) {
+    if (seat.id !== last) useStream(s, STREAM.minimalRisk, (last = seat.id));
     const { m, consulted } = labMilestones(ctx, seat);
     const full = detectionChance(s.world.interp, m, consulted, Math.max(0, seat.lab!.cap - dangerLine(s.params) + 1));
     const p = seat.doctrine === "conservative" ? full : full / 2;
@@ -100,6 +104,7 @@ export function incidentsStep(ctx: RoundCtx): void {
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab || lab.prod <= 0 || lab.flaws <= 0) continue;
+    useStream(s, STREAM.incidents, seat.id);
     for (let i = 0; i < lab.flaws; i++) {
       if (!chance(s, p)) continue;
       lab.flaws -= 1;

@@ -1,10 +1,10 @@
 // The catastrophe check: misaligned capability past the danger line.
 import { chance } from "../rng.js";
 import { say, type RoundCtx } from "./context.js";
-import { dangerLine } from "./state.js";
+import { dangerLine, STREAM, useStream } from "./state.js";
 import { PRODUCT } from "./research.js";
 
-export const CATASTROPHE = { perStep: 0.08, cap: 0.95, rogueMisalignment: 3 } as const;
+export const CATASTROPHE = { perStep: 0.08, cap: 0.95, rogueMisalignment: 3, raceFrom: 1 } as const;
 
 export function misalignment(cap: number, aligned: number, flaws: number, deceptive = 0, prod = 0): number {
   const hidden = flaws + deceptive;
@@ -13,7 +13,7 @@ export function misalignment(cap: number, aligned: number, flaws: number, decept
   return hidden + Math.max(0, cap - aligned) + products;
 }
 
-/** Racing pressure: each rival lab also past the danger line adds `race` to a lab's chance (less time for care). */
+/** Racing pressure: each rival lab at or past D − 1 adds `race` to a lab's chance (less time for care). */
 export function raceFactor(race: number, rivalsPastDanger: number): number {
   return 1 + race * rivalsPastDanger;
 }
@@ -34,23 +34,27 @@ export function catastropheStep(ctx: RoundCtx): void {
   const actors: { name: string; p: number; rogue: boolean; seat?: number }[] = [];
   const danger = dangerLine(s.params);
   let past = 0;
-  for (const seat of s.seats) if (seat.lab && seat.lab.cap >= danger) past++;
-  let labSurvive = 1;
+  // Racing pressure comes from every rival within a step of the danger line (2.1: was past it).
+  const near = danger - CATASTROPHE.raceFrom;
+  for (const seat of s.seats) if (seat.lab && seat.lab.cap >= near) past++;
+  let labSum = 0;
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab) continue;
     const base = catastropheChance(lab.cap, misalignment(lab.cap, lab.aligned, lab.flaws, lab.deceptive, lab.prod), tai, guarded);
-    const p = base >= 1 ? 1 : Math.min(CATASTROPHE.cap, base * raceFactor(s.params.race ?? 0, Math.max(0, past - 1)));
+    const p = base >= 1 ? 1 : Math.min(CATASTROPHE.cap, base * raceFactor(s.params.race ?? 0, Math.max(0, past - (lab.cap >= near ? 1 : 0))));
     if (p > 0) actors.push({ name: seat.name, p, rogue: false, seat: seat.id });
-    labSurvive *= 1 - p;
+    labSum += p;
   }
-  ctx.labRisk = 1 - labSurvive;
+  // The sum of the labs' own chances: divided by the number of labs it is each lab's mean risk this round.
+  ctx.labRisk = labSum;
   if (!guarded) {
     const p = catastropheChance(Math.floor(s.world.rogue), CATASTROPHE.rogueMisalignment, tai, false);
     if (p > 0) actors.push({ name: "Irresponsible actors", p, rogue: true });
   }
   for (const a of actors) {
     survive *= 1 - a.p;
+    useStream(s, STREAM.catastrophe, a.seat ?? STREAM.rogueSeat);
     if (chance(s, a.p)) {
       s.end = {
         ending: "catastrophe",

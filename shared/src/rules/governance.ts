@@ -136,7 +136,7 @@ export function regimeStep(ctx: RoundCtx): void {
       continue;
     }
     built = true;
-    w.regime += 1;
+    w.regime = Math.min(MAX.regime, w.regime + (s.params.regimeStep ?? 1));
     say(ctx, "regime", "regimeExtend", { name: seat.name, regime: w.regime, max: MAX.regime });
   }
   if (w.regime > 0 && (ctx.enforcements === 0 || w.will < need)) {

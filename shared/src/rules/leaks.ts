@@ -3,6 +3,7 @@
 // that nobody has made safe yet keep walking out).
 import { chance } from "../rng.js";
 import { say, tell, type RoundCtx } from "./context.js";
+import { STREAM, useStream } from "./state.js";
 
 export const LEAK = { perSec: 0.05, standard: 0.1, min: 0.02, catchUp: 0.5, applicationWeight: 0.5, unalignedShare: 0.5 } as const;
 
@@ -35,6 +36,7 @@ export function leaksStep(ctx: RoundCtx): void {
     if (!lab) continue;
     const { fresh, amount } = exposed[seat.id];
     if (amount <= 0 || knob <= 0) continue;
+    useStream(s, STREAM.leaks, seat.id);
     if (!chance(s, leakChance(s.params.leakBase, lab.sec, std, s.mods.leakBonus))) continue;
     const leaked = amount * knob;
     s.world.pool += leaked;

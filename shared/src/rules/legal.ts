@@ -201,7 +201,7 @@ function actionVariants(v: SeatView, kind: ActionKind, target = 0): Action[] {
 }
 
 /** Lobbying can block a policy while will is below this (5, higher with economic lock-in). */
-export function blockLimit(v: SeatView): number {
+export function blockLimit(v: { world: { lockIn?: number } }): number {
   return 5 + Math.floor((v.world.lockIn ?? 0) / 3);
 }
 

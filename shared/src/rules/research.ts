@@ -3,12 +3,12 @@ import { OBJECTIVE_POINTS } from "../content/doctrines.js";
 import { MAX } from "../content/roles.js";
 import { chance, nextFloat } from "../rng.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
-import { addPrestige, clamp, dangerLine, milestonesOf } from "./state.js";
+import { addPrestige, clamp, dangerLine, milestonesOf, STREAM, useStream } from "./state.js";
 import type { LabState, MatchState, SeatState } from "./types.js";
 
 export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.25, deepFrom: 6 } as const;
 
-export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3, flawPerMilestone: 0.1, flawMin: 0.05, shiftCutPerMilestone: 0.25 } as const;
+export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3, flawPerMilestone: 0.1, flawMin: 0.05, shiftCutPerMilestone: 0.25, predictableDeception: 0.25 } as const;
 
 /** Products: revenue for the first PRODUCT.paying products only; each product adds risk when the lab's systems hide flaws. */
 export const PRODUCT = { paying: 3, riskPerProduct: 0.25, riskMaxProducts: 4 } as const;
@@ -39,16 +39,19 @@ export function shiftLoss(aligned: number, milestones: number): number {
 export function capabilityStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const m = milestonesOf(s.world.theory);
+  let last = -1; // a seat's actions are contiguous (seat order): its stream starts at its first one
   for (const [seat, a] of actionsOf(ctx, "capability")) {
     const lab = seat.lab!;
     if (a.defy && s.world.policies.includes("moratorium")) lab.defiedMoratorium = true;
     const predictable = seat.doctrine === "conservative" && m >= 1;
+    if (seat.id !== last) useStream(s, STREAM.capability, (last = seat.id));
     const d = breakthroughDraw(s, m, predictable);
     lab.cap += d.gain;
     const flawP = Math.max(BREAKTHROUGH.flawMin, BREAKTHROUGH.flawChance - BREAKTHROUGH.flawPerMilestone * m);
     if (chance(s, flawP)) lab.flaws += 1;
     // Past the danger line a system may learn to look aligned under test: a deceptive flaw.
-    if (lab.cap >= dangerLine(s.params) - 1 && chance(s, deceptionChance(s.params.deception ?? 0, m))) lab.deceptive += 1;
+    // A predictable step on theory milestone 2 is understood as it is built: it rarely hides a deceptive flaw.
+    if (lab.cap >= dangerLine(s.params) - 1 && chance(s, deceptionChance(s.params.deception ?? 0, m, predictable))) lab.deceptive += 1;
     if (d.shift) {
       ctx.paradigmShifts++;
       const loss = shiftLoss(lab.aligned, m);
@@ -66,7 +69,8 @@ export function capabilityStep(ctx: RoundCtx): void {
 }
 
 /** Chance that a capability gain past the danger line hides a deceptive flaw; theory milestone 2 halves it. */
-export function deceptionChance(base: number, milestones: number): number {
+export function deceptionChance(base: number, milestones: number, predictable = false): number {
+  if (predictable && milestones >= 2) return base * BREAKTHROUGH.predictableDeception;
   return milestones >= 2 ? base / 2 : base;
 }
 

@@ -15,7 +15,7 @@ import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
 import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
-import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState } from "./state.js";
+import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
 import * as v1 from "../v1/entry.js";
@@ -98,6 +98,7 @@ export function resolveRound(
     if (o.switchDoctrine) {
       seat.doctrine = o.switchDoctrine;
       seat.switched = true;
+      // (2.1) A public U-turn costs credibility as well as the round's actions: prestige at the end (scoring.ts).
       say(ctx, "doctrine", "doctrineSwitch", { name: seat.name, doctrine: o.switchDoctrine });
       ctx.acts.push([]);
       continue;
@@ -118,7 +119,11 @@ export function resolveRound(
     }
   }
   indexActions(ctx);
-  for (const step of PIPELINE) step(ctx);
+  // Each force draws from its own keyed stream (rng.ts streamSeed): one seat's extra draw shifts no other roll.
+  for (let j = 0; j < PIPELINE.length; j++) {
+    useStream(s, j, -1);
+    PIPELINE[j](ctx);
+  }
   const events = new Array<string>(s.news.length);
   for (let k = 0; k < events.length; k++) events[k] = s.news[k].card;
   s.history.push(historyRow(ctx, events));
@@ -131,6 +136,7 @@ export function resolveRound(
   } else {
     s.round += 1;
     s.mods = emptyMods();
+    useStream(s, STREAM.news, -1);
     s.news = drawNews(s, extras?.inject);
   }
   return { state: s, report };

@@ -15,6 +15,9 @@ export const ROLE_POINTS = { marketLead: 3, marketShare: 6, perPolicy: 1, perReg
 
 export const MARKET_PRODUCTS = 4;
 
+/** Prestige a seat that switched metastrategy loses at the end of the match (2.1). */
+export const SWITCH_PRESTIGE = 5;
+
 /** Investors follow the visible leader: the lab(s) with the highest declared capability get this much more income. */
 export const LEADER_FUNDING = 1;
 
@@ -89,6 +92,8 @@ export function finalScores(s: MatchState): number[] {
     } else if (x.role === "regulator") {
       addPrestige(x, regulatorRolePoints(s.world.policies.length, s.world.regime), "legitimacy");
     }
+    // (2.1) A seat that switched metastrategy pays for the U-turn at the end (prestige stops at 0, so not at once).
+    if (x.switched) addPrestige(x, -SWITCH_PRESTIGE, "switch");
   }
   return s.seats.map((x) => (W === 0 ? 0 : W + x.prestige));
 }

@@ -2,10 +2,20 @@
 import { ROLE_DEFS, MILESTONES } from "../content/roles.js";
 import { SCENARIOS } from "../content/scenarios.js";
 import { EVENT_CARDS } from "../content/events.js";
-import { seedState, nextFloat } from "../rng.js";
+import { seedState, nextFloat, streamSeed } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";
 
-export const RULES_VERSION = "2.0.0";
+export const RULES_VERSION = "2.1.0";
+
+/** Keyed random streams (rng.ts streamSeed): a stream per force per round, and per seat for the rolls each lab makes
+ * (and the rogue actors, seat 99), so that one seat's choices shift no other seat's dice. */
+export const STREAM = { news: 100, capability: 101, validation: 102, minimalRisk: 103, leaks: 104, incidents: 105, catastrophe: 106, rogueSeat: 99 } as const;
+
+/** Switches the match's generator to the stream of (round, step, seat). */
+export function useStream(s: MatchState, step: number, seat: number): void {
+  if (s.params.streams === 0) return;
+  s.rng = streamSeed(s.seed, s.round, step, seat);
+}
 
 export type SetupError = { ok: false; reason: string };
 

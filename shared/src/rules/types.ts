@@ -1,5 +1,4 @@
 // The match state and the record it is a pure function of.
-import type { ReportKey } from "../content/report-texts.js";
 
 export const ROLES = ["lab", "regulator", "researcher"] as const;
 export type Role = (typeof ROLES)[number];
@@ -128,6 +127,12 @@ export interface ScenarioParams {
   legalWill: number;
   /** Extra catastrophe chance per rival lab also past the danger line (racing pressure), as a fraction. */
   race: number;
+  /** Regime steps one round's building adds (classroom 2: a shorter lesson). Absent: 1. */
+  regimeStep?: number;
+  /** Pace of augmentation past the legal limit, per step (classroom 1: a shorter lesson). Absent: AUGMENT.beyondLimit. */
+  augBeyond?: number;
+  /** 0: one random stream in the order of the draws (unit tests that force draws); absent or 1: keyed streams. */
+  streams?: number;
   /** Deck weights per card tag. */
   deckMix: Record<string, number>;
 }
@@ -287,8 +292,8 @@ export interface ReportEntry {
   seat: number | null;
   /** The glossary concept the entry illustrates; also the board's animation cue. */
   concept: string;
-  /** Which sentence (content/report-texts.ts); `entryText` renders it from `args`. */
-  key?: ReportKey;
+  /** Which sentence: a `ReportKey` of content/report-texts.ts (say/tell check it); `entryText` renders it from `args`. */
+  key?: string;
   /** The numbers and names the sentence needs. */
   args?: Record<string, number | string | boolean>;
   /** Rules-1 records only: the sentence itself (the frozen engine writes prose). */

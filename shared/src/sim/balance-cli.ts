@@ -32,7 +32,7 @@ const result = balance({
   log: (l) => process.stderr.write(l + "\n"),
 });
 for (const [role, r] of Object.entries(result.roles))
-  process.stderr.write(`best exploit, ${role}: ${r.bestExploit.name} ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95})\n`);
+  process.stderr.write(`best exploit, ${role}: ${r.bestExploit.name} ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95}); highest upper 95%: ${r.maxUpper95.name} ${r.maxUpper95.upper95}\n`);
 if (parsed.json) process.stdout.write(JSON.stringify(result) + "\n");
 else {
   const lines: string[] = [`Balance, rules ${result.rulesVersion}, scenario ${result.scenario}, ${result.matches} matches, seed ${result.seed}`];

@@ -64,7 +64,13 @@ export interface BalanceResult {
   scenario: string;
   matches: number;
   seed: number;
-  roles: Record<string, { arms: (ArmResult & { doctrine: Doctrine })[]; bestExploit: { name: string; gainOverNormal: number; se: number; upper95: number } }>;
+  roles: Record<string, {
+    arms: (ArmResult & { doctrine: Doctrine })[];
+    /** The confirmed arm with the largest mean gain over the normal bot. */
+    bestExploit: { name: string; gainOverNormal: number; se: number; upper95: number };
+    /** The confirmed arm with the largest upper end of the 95% interval (what the +3 target bounds). */
+    maxUpper95: { name: string; gainOverNormal: number; se: number; upper95: number };
+  }>;
   doctrines: Record<string, { winShareOfWon: number }>;
   baseline: { catastrophe: number; endings: Record<string, number>; matchesWithWinner: number };
 }
@@ -357,35 +363,50 @@ export function balance(opts: BalanceOptions): BalanceResult {
     const seat = tableSeat(opts.scenario, role);
     const arms: (ArmResult & { doctrine: Doctrine })[] = [];
     let best: { name: string; gainOverNormal: number; se: number; upper95: number } = { name: "none", gainOverNormal: 0, se: 0, upper95: 0 };
+    let maxUpper = best;
     for (const doctrine of doctrines) {
       const o: Setup = { scenario: opts.scenario, seed: opts.seed, overrides: opts.overrides, seat, doctrine };
       const normalFull = runArm(o, NORMAL, N);
-      const normalScreen = normalFull.slice(0, screen);
+      // The screen plays its own matches (after the N confirmation matches): the arms it picks are then measured on
+      // matches they were not picked on, so the best exploit's gain is not inflated by the pick (winner's curse).
+      const normalScreen = runArm(o, NORMAL, screen, N);
       arms.push({ ...summarize("normal", normalFull, normalFull), doctrine });
       for (const bot of [HARD, ...(opts.expert === false ? [] : [EXPERT]), ...(opts.extraArms ?? [])]) {
         if (botN <= 0) continue;
         arms.push({ ...summarize(bot.name, runArm(o, bot, botN), normalFull.slice(0, botN)), doctrine });
       }
-      const screened: { policy: SeatPolicy; r: ArmResult }[] = [];
-      for (const p of scriptedArms(role, doctrine)) screened.push({ policy: p, r: summarize(p.name, runArm(o, p, screen), normalScreen) });
+      const screened: { policy: SeatPolicy; r: ArmResult; key: string }[] = [];
+      for (const p of scriptedArms(role, doctrine)) {
+        const xs = runArm(o, p, screen, N);
+        screened.push({ policy: p, r: summarize(p.name, xs, normalScreen), key: xs.map((x) => x.score).join(",") });
+      }
       const iters = opts.searchIters ?? 30;
       const searched = iters > 0 ? searchBestResponse(o, role, iters, opts.searchMatches ?? Math.max(20, Math.min(80, screen)), opts.seed).policy : null;
       screened.sort((a, b) => b.r.gain - a.r.gain);
-      const top = new Set(screened.slice(0, confirm).map((x) => x.policy));
+      // Arms that played exactly alike in the screen (e.g. deploy×3 and deploy+security when only one deploy is legal) are confirmed once.
+      const top = new Set<SeatPolicy>();
+      const seen = new Set<string>();
+      for (const x of screened) {
+        if (top.size >= confirm) break;
+        if (seen.has(x.key)) continue;
+        seen.add(x.key);
+        top.add(x.policy);
+      }
       if (searched) top.add(searched);
       const confirmed = new Map<SeatPolicy, ArmResult>();
-      if (N > screen) for (const p of top) confirmed.set(p, summarize(p.name, runArm(o, p, N), normalFull));
-      else if (searched) confirmed.set(searched, summarize(searched.name, runArm(o, searched, N), normalFull));
+      for (const p of top) confirmed.set(p, summarize(p.name, runArm(o, p, N), normalFull));
       for (const x of screened) arms.push({ ...(confirmed.get(x.policy) ?? x.r), doctrine });
       if (searched) arms.push({ ...confirmed.get(searched)!, doctrine });
       for (const [p, r] of confirmed) {
         const upper = r.gain + 1.96 * r.gainSe;
         if (r.gain > best.gainOverNormal || best.name === "none")
           best = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper) };
+        if (upper > maxUpper.upper95 || maxUpper.name === "none")
+          maxUpper = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper) };
       }
       log(`${role}/${doctrine}: normal ${arms.find((a) => a.doctrine === doctrine && a.name === "normal")!.score}; best exploit so far ${best.name} ${best.gainOverNormal} ± ${best.se}`);
     }
-    out.roles[role] = { arms, bestExploit: best };
+    out.roles[role] = { arms, bestExploit: best, maxUpper95: maxUpper };
   }
   // Doctrine win shares and endings of the uniform normal-bot table (random doctrines, same seeds).
   const acc = Object.fromEntries(DOCTRINES.map((d) => [d, 0])) as Record<Doctrine, number>;

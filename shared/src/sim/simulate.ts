@@ -89,13 +89,17 @@ export interface SimDetail {
   meanEndRound: Record<Ending, number>;
   meanFinalRogue: number;
   meanLeakedPoints: number;
-  /** Mean over rounds played of (labs' share of that round's catastrophe chance) / number of labs. */
+  /** Mean over rounds played of (the sum of the labs' own catastrophe chances that round) / number of labs. */
   meanLabRiskPerLabRound: number;
   /** Defenses completed (secure or deceptive catastrophe). */
   defensesCompleted: number;
   /** Regime completions reached at any time, and matches whose regime lapsed after being started. */
   regimeLapses: number;
   meanProducts: number;
+  /** A lab's own catastrophe chance per round while at or past the danger line (the race's hazard). */
+  labRiskPastDanger: number;
+  /** Share of lab-rounds spent at or past the danger line. */
+  labRoundsPastDanger: number;
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -105,7 +109,7 @@ export function simulate(opts: SimOptions): SimResult {
   const acc = Object.fromEntries(DOCTRINES.map((d) => [d, { seats: 0, score: 0, wins: 0 }])) as Record<Doctrine, { seats: number; score: number; wins: number }>;
   let rounds = 0;
   let withWinner = 0;
-  const d = { lab: 0, rogue: 0, defense: 0, w: 0, wSurv: 0, nSurv: 0, rogueEnd: 0, leaks: 0, labRisk: 0, labRounds: 0, defenses: 0, lapses: 0, prod: 0 };
+  const d = { lab: 0, rogue: 0, defense: 0, w: 0, wSurv: 0, nSurv: 0, rogueEnd: 0, leaks: 0, labRisk: 0, labRounds: 0, labRiskSum: 0, labRoundsPastDanger: 0, labRoundsAll: 0, defenses: 0, lapses: 0, prod: 0 };
   const labBy = Object.fromEntries(DOCTRINES.map((x) => [x, 0])) as Record<Doctrine, number>;
   const endRound = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
   for (let i = 0; i < opts.matches; i++) {
@@ -137,6 +141,9 @@ export function simulate(opts: SimOptions): SimResult {
         if (nLabs > 0) {
           d.labRisk += (h.labRisk ?? 0) / nLabs;
           d.labRounds++;
+          d.labRiskSum += h.labRisk ?? 0;
+          for (const l of h.labs) if (l.cap >= state.params.taiThreshold - 3) d.labRoundsPastDanger++;
+          d.labRoundsAll += h.labs.length;
         }
         if (h.regime < prevRegime) lapsed = true;
         prevRegime = h.regime;
@@ -166,6 +173,8 @@ export function simulate(opts: SimOptions): SimResult {
         meanFinalRogue: round4(d.rogueEnd / n),
         meanLeakedPoints: round4(d.leaks / n),
         meanLabRiskPerLabRound: round4(d.labRounds ? d.labRisk / d.labRounds : 0),
+        labRiskPastDanger: round4(d.labRoundsPastDanger ? d.labRiskSum / d.labRoundsPastDanger : 0),
+        labRoundsPastDanger: round4(d.labRoundsAll ? d.labRoundsPastDanger / d.labRoundsAll : 0),
         defensesCompleted: d.defenses,
         regimeLapses: d.lapses,
         meanProducts: round4(d.prod / n),

@@ -1,5 +1,5 @@
 // Chat hygiene: plain text only, and a per-client rate limit.
-import { MAX_CHAT } from "@metastrategy/shared";
+import { MAX_CHAT, MAX_STUDENT_NAME } from "@metastrategy/shared";
 
 export const CHAT_BURST = 5;
 export const CHAT_WINDOW_MS = 10_000;
@@ -27,4 +27,14 @@ export class RateLimit {
     this.times.push(now);
     return true;
   }
+}
+
+/** Longest match name (the create options allow 40 characters). */
+export const MAX_MATCH_NAME = 40;
+
+/** A name shown to others, cleaned like chat and cut to `max` characters; null when nothing is left. */
+export function cleanName(name: unknown, max = MAX_STUDENT_NAME): string | null {
+  if (typeof name !== "string") return null;
+  const t = cleanChat(name)?.slice(0, max).trim();
+  return t ? t : null;
 }

@@ -1,6 +1,8 @@
-// One phase timer that can be paused, resumed and extended.
+// One phase timer that can be paused, resumed and extended, on an injected clock.
+import { realClock, type Clock } from "./clock.js";
+
 export class PhaseTimer {
-  private handle: NodeJS.Timeout | null = null;
+  private handle: unknown = null;
   private fn: (() => void) | null = null;
   /** Epoch ms of the end while running, else 0. */
   deadline = 0;
@@ -8,8 +10,7 @@ export class PhaseTimer {
   remainingMs = 0;
   paused = false;
 
-  /** `onError` receives a throw of the phase's callback, which would otherwise reach the process. */
-  constructor(private readonly onError: (err: unknown) => void = (e) => { throw e; }) {}
+  constructor(private clock: Clock = realClock) {}
 
   start(ms: number, fn: () => void): void {
     this.clear();
@@ -22,18 +23,14 @@ export class PhaseTimer {
   }
 
   private arm(ms: number): void {
-    this.deadline = Date.now() + ms;
-    this.handle = setTimeout(() => {
+    this.deadline = this.clock.now() + ms;
+    this.handle = this.clock.after(Math.max(0, ms), () => {
       this.handle = null;
       this.deadline = 0;
       const f = this.fn;
       this.fn = null;
-      try {
-        f?.();
-      } catch (e) {
-        this.onError(e);
-      }
-    }, Math.max(0, ms));
+      f?.();
+    });
   }
 
   get running(): boolean {
@@ -43,10 +40,10 @@ export class PhaseTimer {
   pause(): void {
     if (this.paused) return;
     this.paused = true;
-    if (this.handle) {
-      clearTimeout(this.handle);
+    if (this.handle !== null) {
+      this.clock.cancel(this.handle);
       this.handle = null;
-      this.remainingMs = Math.max(0, this.deadline - Date.now());
+      this.remainingMs = Math.max(0, this.deadline - this.clock.now());
       this.deadline = 0;
     }
   }
@@ -62,8 +59,8 @@ export class PhaseTimer {
     if (!this.fn) return;
     if (this.paused) this.remainingMs += ms;
     else {
-      if (this.handle) clearTimeout(this.handle);
-      this.arm(Math.max(0, this.deadline - Date.now()) + ms);
+      if (this.handle !== null) this.clock.cancel(this.handle);
+      this.arm(Math.max(0, this.deadline - this.clock.now()) + ms);
     }
   }
 
@@ -75,7 +72,7 @@ export class PhaseTimer {
   }
 
   clear(): void {
-    if (this.handle) clearTimeout(this.handle);
+    if (this.handle !== null) this.clock.cancel(this.handle);
     this.handle = null;
     this.fn = null;
     this.deadline = 0;

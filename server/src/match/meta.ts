@@ -1,6 +1,6 @@
 // What the room keeps about a match besides the engine record: settings, seats and their tokens.
 import type { ChatLine, Difficulty, Doctrine, Role, Timers } from "@metastrategy/shared";
-import type { ClassroomMeta } from "./classroom.js";
+import type { ClassroomMeta } from "../modes/classroom/data.js";
 
 export type Mode = "online" | "solo" | "classroom";
 export type SeatKind = "open" | "human" | "bot";

@@ -1,83 +1,15 @@
 // Classroom sessions: students, teams on seats, proposals and votes, the observers' opinion poll, injected cards.
-// Plain data kept in the room meta (persisted with the match record); the room sequences, this module decides nothing of the rules.
-import {
-  MAX_STUDENT_NAME, type ChatLine, type ClassProposal, type PollChoice, type PollResult, type RoundExtras, type SeatOrders,
-} from "@metastrategy/shared";
-import { cleanChat } from "./chat.js";
-import { newToken } from "./codes.js";
-import type { SeatMeta } from "./meta.js";
+// Plain data (data.ts) kept in the match meta; the rules (the poll's effect on will) come from shared.
+import { MAX_STUDENT_NAME, opinionWillEffect, refusal, type ClassProposal, type Refusal, type PollChoice, type RoundExtras, type SeatOrders } from "@metastrategy/shared";
+import { newToken } from "../../match/codes.js";
+import type { ChatRecord, ClassroomMeta, ProposalMeta, RoundSession, StudentMeta, TeamRound } from "./data.js";
 
-export interface StudentMeta {
-  id: string;
-  name: string;
-  /** Secret: rejoins this student (sent to the student as its `seatToken`). */
-  token: string;
-  /** Team seat, or null for an observer. */
-  seat: number | null;
-}
-
-export interface ProposalMeta {
-  id: number;
-  by: string;
-  at: number;
-  orders: SeatOrders;
-  /** Student ids. */
-  votes: string[];
-}
-
-export interface TeamRound {
-  seat: number;
-  proposals: ProposalMeta[];
-  /** The proposal that became the team's orders (null: none, a bot played). */
-  chosen: number | null;
-  bot: boolean;
-}
-
-export interface RoundSession {
-  round: number;
-  teams: TeamRound[];
-  /** Observer answers: student id → choice. */
-  poll: Record<string, PollChoice>;
-  result: PollResult | null;
-  /** The card queued while this round ran (it shows in the next round's news). */
-  inject: string | null;
-}
-
-export type ChatScope = "all" | "observers" | number;
-export interface ChatRecord extends ChatLine {
-  scope: ChatScope;
-}
-
-export interface ClassroomMeta {
-  teamSize: number;
-  students: StudentMeta[];
-  nextStudent: number;
-  nextProposal: number;
-  /** Card queued by the teacher for the next news. */
-  inject: string | null;
-  current: RoundSession | null;
-  rounds: RoundSession[];
-  chat: ChatRecord[];
-}
+/** What the class needs to know of a seat. */
+type SeatKindOf = { kind: string };
 
 export const MAX_PROPOSALS_PER_STUDENT = 3;
 export const MAX_PROPOSALS_PER_TEAM = 12;
 export const MAX_CHAT_KEPT = 5000;
-
-export function freshClassroom(teamSize: number): ClassroomMeta {
-  return { teamSize, students: [], nextStudent: 1, nextProposal: 1, inject: null, current: null, rounds: [], chat: [] };
-}
-
-/** A display name: plain text, length-limited; null when blank. */
-/** Longest match name (the create options allow 40 characters). */
-export const MAX_MATCH_NAME = 40;
-
-/** A name shown to others, cleaned like chat and cut to `max` characters; null when nothing is left. */
-export function cleanName(name: unknown, max = MAX_STUDENT_NAME): string | null {
-  if (typeof name !== "string") return null;
-  const t = cleanChat(name)?.slice(0, max).trim();
-  return t ? t : null;
-}
 
 const key = (name: string) => name.toLocaleLowerCase().replace(/\s+/g, " ");
 
@@ -119,7 +51,7 @@ export class Classroom {
   }
 
   /** The seat a newcomer goes to: the smallest team played by students with room left (ties: the lowest seat); null = observer. */
-  placeFor(seats: SeatMeta[]): number | null {
+  placeFor(seats: SeatKindOf[]): number | null {
     let best: number | null = null;
     let bestSize = Infinity;
     seats.forEach((s, i) => {
@@ -136,7 +68,7 @@ export class Classroom {
   // ------------------------------------------------------------ rounds
 
   /** Opens the session of a round (kept as it was when restored mid-round). */
-  startRound(round: number, seats: SeatMeta[]): RoundSession {
+  startRound(round: number, seats: SeatKindOf[]): RoundSession {
     const cur = this.data.current;
     if (cur && cur.round === round) return cur;
     this.data.current = { round, teams: seats.map((s, i) => ({ seat: i, proposals: [], chosen: null, bot: s.kind === "bot" })), poll: {}, result: null, inject: null };
@@ -156,33 +88,33 @@ export class Classroom {
     return best;
   }
 
-  propose(student: StudentMeta, orders: SeatOrders, now: number): ProposalMeta | string {
+  propose(student: StudentMeta, orders: SeatOrders, now: number): ProposalMeta | Refusal {
     const t = student.seat !== null ? this.team(student.seat) : null;
-    if (!t) return "Observers vote in the opinion poll; only team members propose orders.";
-    if (t.proposals.filter((p) => p.by === student.id).length >= MAX_PROPOSALS_PER_STUDENT) return `At most ${MAX_PROPOSALS_PER_STUDENT} proposals each per round: vote for one instead.`;
-    if (t.proposals.length >= MAX_PROPOSALS_PER_TEAM) return "Your team has enough proposals this round: vote for one.";
+    if (!t) return refusal("observer", "Observers vote in the opinion poll; only team members propose orders.");
+    if (t.proposals.filter((p) => p.by === student.id).length >= MAX_PROPOSALS_PER_STUDENT) return refusal("limit", `At most ${MAX_PROPOSALS_PER_STUDENT} proposals each per round: vote for one instead.`);
+    if (t.proposals.length >= MAX_PROPOSALS_PER_TEAM) return refusal("limit", "Your team has enough proposals this round: vote for one.");
     this.unvote(student.id);
     const p: ProposalMeta = { id: this.data.nextProposal++, by: student.id, at: now, orders, votes: [student.id] };
     t.proposals.push(p);
     return p;
   }
 
-  vote(student: StudentMeta, proposal: number): string | void {
+  vote(student: StudentMeta, proposal: number): Refusal | void {
     const t = student.seat !== null ? this.team(student.seat) : null;
-    if (!t) return "Only team members vote on proposals.";
+    if (!t) return refusal("observer", "Only team members vote on proposals.");
     const p = t.proposals.find((x) => x.id === proposal);
-    if (!p) return "No such proposal in your team this round.";
+    if (!p) return refusal("no_such_proposal");
     this.unvote(student.id);
     p.votes.push(student.id);
   }
 
-  /** Removes a student's vote from every proposal of the current round. */
   /** Forgets this round's vote and poll answer of a student (it moved between a team and the observers). */
   dropRoundAnswers(id: string): void {
     this.unvote(id);
     if (this.data.current) delete this.data.current.poll[id];
   }
 
+  /** Removes a student's vote from every proposal of the current round. */
   unvote(id: string): void {
     for (const t of this.data.current?.teams ?? []) for (const p of t.proposals) p.votes = p.votes.filter((v) => v !== id);
   }
@@ -192,9 +124,9 @@ export class Classroom {
     return t?.proposals.find((p) => p.votes.includes(student.id))?.id ?? null;
   }
 
-  answerPoll(student: StudentMeta, choice: PollChoice): string | void {
-    if (student.seat !== null) return "The opinion poll is for observers; your team votes on proposals.";
-    if (!this.data.current) return "The poll is closed now.";
+  answerPoll(student: StudentMeta, choice: PollChoice): Refusal | void {
+    if (student.seat !== null) return refusal("not_student", "The opinion poll is for observers; your team votes on proposals.");
+    if (!this.data.current) return refusal("poll_closed");
     this.data.current.poll[student.id] = choice;
   }
 
@@ -209,7 +141,7 @@ export class Classroom {
   }
 
   /** Closes the round: the chosen proposals, the poll result and the queued card become the round's extras. */
-  closeRound(seats: SeatMeta[]): RoundExtras | null {
+  closeRound(seats: SeatKindOf[]): RoundExtras | null {
     const cur = this.data.current;
     if (!cur) return null;
     for (const t of cur.teams) {
@@ -219,7 +151,7 @@ export class Classroom {
     const tally = this.tally();
     const n = tally.against + tally.unsure + tally.for;
     const opinion = n > 0 ? Math.round(((tally.for - tally.against) / n) * 1000) / 1000 : null;
-    const effect = opinion === null ? 0 : opinion >= 0.5 ? 1 : opinion <= -0.5 ? -1 : 0;
+    const effect = opinionWillEffect(opinion);
     cur.result = { round: cur.round, ...tally, opinion, effect };
     cur.inject = this.data.inject;
     this.data.inject = null;

@@ -1,0 +1,121 @@
+// MatchOutput over a Colyseus room: messages to clients by session id, StateView for seats' private parts, the listing.
+import { updateLobby, type Room } from "@colyseus/core";
+import { StateView } from "@colyseus/schema";
+import type { ServerMessageName, ServerMessages } from "@metastrategy/shared";
+import type { Listing, MatchOutput } from "../match/output.js";
+import type { SeatSecret } from "../sync/schema.js";
+import type { SchemaSync } from "../sync/state.js";
+
+/** Changes within this window share one patch. */
+export const PATCH_COALESCE_MS = 10;
+
+export class RoomOutput implements MatchOutput {
+  /** The seat each client holds, and its private part once the match has one. */
+  private shown = new Map<string, { seat: number; secret: SeatSecret | undefined }>();
+  private listingKey = "";
+  private isPrivate = false;
+  private unlisted: Listing | null = null;
+
+  private patchDue: NodeJS.Timeout | null = null;
+
+  constructor(private room: Room, readonly state: SchemaSync, private onFailure: (where: string, err: unknown, rebuild: boolean) => void) {
+    state.onWrite = () => this.patchSoon();
+  }
+
+  /**
+   * Patches go out when something changed, within PATCH_COALESCE_MS, instead of on a fixed interval: an idle room
+   * costs nothing (a 50 ms interval cost every room 20 patch checks a second, most of a busy server's CPU).
+   */
+  patchSoon(): void {
+    if (this.patchDue) return;
+    this.patchDue = setTimeout(() => {
+      this.patchDue = null;
+      try {
+        this.room.broadcastPatch();
+      } catch (e) {
+        this.failed("patch", e, true);
+      }
+    }, PATCH_COALESCE_MS);
+  }
+
+  dispose(): void {
+    if (this.patchDue) clearTimeout(this.patchDue);
+    this.patchDue = null;
+  }
+
+  send<K extends ServerMessageName>(to: string, type: K, payload: ServerMessages[K], afterPatch = false): void {
+    this.room.clients.getById(to)?.send(type, payload, afterPatch ? { afterNextPatch: true } : undefined);
+    if (afterPatch) this.patchSoon();
+  }
+
+  broadcast<K extends ServerMessageName>(type: K, payload: ServerMessages[K], afterPatch = false): void {
+    this.room.broadcast(type, payload, afterPatch ? { afterNextPatch: true } : undefined);
+    if (afterPatch) this.patchSoon();
+  }
+
+  showSeat(to: string, seat: number | null): void {
+    const client = this.room.clients.getById(to);
+    if (!client) return;
+    client.view ??= new StateView();
+    const prev = this.shown.get(to);
+    if (prev && prev.seat === seat && prev.secret) return;
+    if (prev) {
+      if (prev.secret) client.view.remove(prev.secret);
+      this.state.unwatch(prev.seat);
+      this.shown.delete(to);
+    }
+    this.patchSoon(); // view changes go out with the next patch
+    if (seat === null) return;
+    const secret = this.state.watch(seat); // undefined before the start: nothing private yet (the start shows it)
+    this.shown.set(to, { seat, secret });
+    if (secret) client.view.add(secret);
+  }
+
+  /** A client left, or (re)connected with a fresh StateView: it holds nothing private now. */
+  forget(id: string): void {
+    const prev = this.shown.get(id);
+    if (prev) this.state.unwatch(prev.seat);
+    this.shown.delete(id);
+  }
+
+  listing(entry: Listing): void {
+    if (this.isPrivate && this.listingKey !== "") {
+      this.unlisted = entry;
+      return;
+    }
+    const key = JSON.stringify(entry);
+    if (key === this.listingKey) return;
+    this.listingKey = key;
+    // setMetadata alone does not reach the lobby's real-time listing.
+    this.room.setMetadata(entry).then(() => updateLobby(this.room)).catch((e) => this.failed("listing", e, false));
+  }
+
+  setPrivate(isPrivate: boolean): void {
+    this.isPrivate = isPrivate;
+    this.room.setPrivate(isPrivate).catch((e) => this.failed("listing", e, false));
+    if (!isPrivate && this.unlisted) {
+      const entry = this.unlisted;
+      this.unlisted = null;
+      this.listing(entry);
+    }
+  }
+
+  keepAlive(keep: boolean): void {
+    this.room.autoDispose = !keep;
+  }
+
+  flush(): void {
+    if (this.patchDue) clearTimeout(this.patchDue);
+    this.patchDue = null;
+    this.room.broadcastPatch();
+  }
+
+  failed(where: string, err: unknown, rebuild: boolean): void {
+    this.onFailure(where, err, rebuild);
+  }
+
+  named(code: string): void {
+    this.room.roomId = code;
+    this.state.code = code;
+  }
+}

@@ -1,0 +1,141 @@
+// The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
+import type { MapSchema } from "@colyseus/schema";
+import { flatten, type MatchState, type PublicView, type RoomPhase, type SeatOrders, SCENARIOS } from "@metastrategy/shared";
+import type { SeatMeta, Settings } from "../match/meta.js";
+import type { StateSink } from "../match/output.js";
+import { LobbySeatState, MatchRoomState, SeatSecret } from "./schema.js";
+import { seatMe, syncedPublicView } from "./views.js";
+
+/** Brings a schema map to the flat entries: deletes what is gone, sets what changed. */
+function patchMap(target: MapSchema<string>, next: Map<string, string>): void {
+  for (const k of [...target.keys()]) if (!next.has(k)) target.delete(k);
+  for (const [k, v] of next) if (target.get(k) !== v) target.set(k, v);
+}
+
+export class SchemaSync implements StateSink {
+  readonly state = new MatchRoomState();
+  private secretBySeat: SeatSecret[] = [];
+  /** Clients holding each seat (its private part is kept current only while someone does). */
+  private watchers: number[] = [];
+  private ordersBySeat: string[] = [];
+  private last: { s: MatchState; pv: PublicView } | null = null;
+  /** Called after every write (the room sends a patch soon instead of polling for changes). */
+  onWrite: () => void = () => {};
+
+  constructor(code: string) {
+    this.state.code = code;
+    this.state.phase = "lobby";
+    this.state.round = 0;
+  }
+
+  set code(code: string) {
+    this.state.code = code;
+  }
+
+  settings(s: Settings): void {
+    this.onWrite();
+    const st = this.state;
+    st.mode = s.mode;
+    st.name = s.name;
+    st.scenario = s.scenario;
+    st.rounds = s.rounds ?? SCENARIOS[s.scenario].params.rounds;
+    st.public = s.public;
+    st.timers.news = s.timers.news;
+    st.timers.deliberation = s.timers.deliberation;
+    st.timers.orders = s.timers.orders;
+    st.timers.report = s.timers.report;
+  }
+
+  seats(meta: SeatMeta[], connected: (seat: number) => boolean, submitted: (seat: number) => boolean, spectators: number): void {
+    this.onWrite();
+    const seats = this.state.seats;
+    while (seats.length > meta.length) seats.pop();
+    while (seats.length < meta.length) seats.push(new LobbySeatState());
+    for (let i = 0; i < meta.length; i++) {
+      const s = meta[i];
+      const x = seats[i];
+      const on = s.kind === "bot" || connected(i);
+      const sub = submitted(i);
+      if (x.index !== i) x.index = i;
+      if (x.role !== s.role) x.role = s.role;
+      if (x.doctrine !== s.doctrine) x.doctrine = s.doctrine;
+      if (x.kind !== s.kind) x.kind = s.kind;
+      if (x.name !== s.name) x.name = s.name;
+      if (x.difficulty !== s.difficulty) x.difficulty = s.difficulty;
+      if (x.connected !== on) x.connected = on;
+      if (x.ready !== s.ready) x.ready = s.ready;
+      if (x.submitted !== sub) x.submitted = sub;
+    }
+    if (this.state.spectators !== spectators) this.state.spectators = spectators;
+  }
+
+  phase(phase: RoomPhase, round: number): void {
+    this.onWrite();
+    if (this.state.phase !== phase) this.state.phase = phase;
+    if (this.state.round !== round) this.state.round = round;
+  }
+
+  timer(paused: boolean, deadline: number, remaining: number): void {
+    this.onWrite();
+    const st = this.state;
+    if (st.paused !== paused) st.paused = paused;
+    if (st.deadline !== deadline) st.deadline = deadline;
+    if (st.remaining !== remaining) st.remaining = remaining;
+  }
+
+  /** One public view per sync for every seat; each seat's own part into its secret. */
+  view(s: MatchState): void {
+    this.onWrite();
+    if (this.state.round !== s.round) this.state.round = s.round;
+    const pv = syncedPublicView(s);
+    patchMap(this.state.pub, flatten(pv));
+    this.last = { s, pv };
+    // Only seats someone watches: a bot's seat has no private part on the wire (nor its cost) until a client holds it.
+    for (let i = 0; i < s.seats.length; i++) if ((this.watchers[i] ?? 0) > 0) this.fill(i);
+  }
+
+  orders(seat: number, orders: SeatOrders | null): void {
+    this.onWrite();
+    const o = orders ? JSON.stringify(orders) : "";
+    this.ordersBySeat[seat] = o;
+    const secret = this.secretBySeat[seat];
+    if (secret && secret.orders !== o) secret.orders = o;
+  }
+
+  /** A client holds the seat now: its private part, brought up to date (undefined before the start: nothing yet). */
+  watch(seat: number): SeatSecret | undefined {
+    this.watchers[seat] = (this.watchers[seat] ?? 0) + 1;
+    if (!this.last || seat >= this.last.s.seats.length) return undefined;
+    this.fill(seat);
+    return this.secretBySeat[seat];
+  }
+
+  unwatch(seat: number): void {
+    this.watchers[seat] = Math.max(0, (this.watchers[seat] ?? 0) - 1);
+  }
+
+  private fill(seat: number): void {
+    const { s, pv } = this.last!;
+    const secret = this.secret(seat);
+    patchMap(secret.me, flatten(seatMe(s, seat, pv)));
+    const o = this.ordersBySeat[seat] ?? "";
+    if (secret.orders !== o) secret.orders = o;
+  }
+
+  /** A seat's private part (created when a client first holds the seat in a started match). */
+  secret(seat: number): SeatSecret {
+    let s = this.secretBySeat[seat];
+    if (!s) {
+      s = new SeatSecret();
+      s.seat = seat;
+      s.orders = "";
+      this.secretBySeat[seat] = s;
+      this.state.secrets.set(String(seat), s);
+    }
+    return s;
+  }
+
+  existingSecret(seat: number): SeatSecret | undefined {
+    return this.secretBySeat[seat];
+  }
+}

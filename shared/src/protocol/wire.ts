@@ -1,0 +1,85 @@
+// The compact wire form of a view: a flat map from path to leaf JSON. The server keeps it in a schema map, so a
+// patch carries only the leaves that changed this round (a few numbers), not the whole view again.
+// Paths: object keys and array indexes ("#3") joined by "/"; an empty object or array is a leaf ("{}", "[]");
+// keys escape "~" "/" "#" as "~0" "~1" "~2", and the empty key is "~3".
+
+const NEEDS_ESCAPE = /[~/#]/;
+
+function escapeKey(k: string): string {
+  if (k === "") return "~3"; // an empty key would read as its parent's path
+  return NEEDS_ESCAPE.test(k) ? k.replace(/~/g, "~0").replace(/\//g, "~1").replace(/#/g, "~2") : k;
+}
+
+function unescapeKey(k: string): string {
+  if (k === "~3") return "";
+  return k.includes("~") ? k.replace(/~2/g, "#").replace(/~1/g, "/").replace(/~0/g, "~") : k;
+}
+
+/** Flattens a JSON value (objects, arrays, primitives) into path → leaf JSON. */
+export function flatten(value: unknown, out: Map<string, string> = new Map(), prefix = ""): Map<string, string> {
+  if (value === null || typeof value !== "object") {
+    // Numbers and booleans are most leaves: their JSON is their string (non-finite numbers are null in JSON).
+    const leaf = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "null")
+      : typeof value === "boolean" ? (value ? "true" : "false")
+      : value === undefined ? "null" : JSON.stringify(value);
+    out.set(prefix, leaf);
+    return out;
+  }
+  const sep = prefix === "" ? "" : "/";
+  if (Array.isArray(value)) {
+    if (value.length === 0) out.set(prefix, "[]");
+    for (let i = 0; i < value.length; i++) flatten(value[i], out, `${prefix}${sep}#${i}`);
+    return out;
+  }
+  let any = false;
+  for (const k in value as Record<string, unknown>) {
+    const v = (value as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    any = true;
+    flatten(v, out, `${prefix}${sep}${escapeKey(k)}`);
+  }
+  if (!any) out.set(prefix, "{}");
+  return out;
+}
+
+/** The value back from its flat entries (null when there are none). */
+export function unflatten(entries: Iterable<[string, string]>): unknown {
+  let root: unknown = null;
+  for (const [path, leaf] of entries) {
+    const v = JSON.parse(leaf) as unknown;
+    if (path === "") {
+      root = v;
+      continue;
+    }
+    const segs = path.split("/");
+    if (root === null || typeof root !== "object") root = segs[0].startsWith("#") ? [] : {};
+    let node = root as Record<string, unknown>;
+    for (let i = 0; i < segs.length; i++) {
+      const s = segs[i];
+      const key = s.startsWith("#") ? Number(s.slice(1)) : unescapeKey(s);
+      if (i === segs.length - 1) {
+        const cur = node[key as string];
+        // An empty container leaf must not wipe entries already placed under it.
+        if (!(cur && typeof cur === "object" && v && typeof v === "object")) node[key as string] = v;
+        break;
+      }
+      let next = node[key as string];
+      if (next === null || typeof next !== "object") {
+        next = segs[i + 1].startsWith("#") ? [] : {};
+        node[key as string] = next;
+      }
+      node = next as Record<string, unknown>;
+    }
+  }
+  return root;
+}
+
+/** Map-like containers as Colyseus hands them out (MapSchema) or as plain JSON (toJSON): their entries. */
+export function entriesOf(m: unknown): [string, string][] {
+  const out: [string, string][] = [];
+  if (!m || typeof m !== "object") return out;
+  const f = (m as { forEach?: unknown }).forEach;
+  if (typeof f === "function" && !Array.isArray(m)) (m as Map<string, string>).forEach((v, k) => out.push([k, v]));
+  else for (const k of Object.keys(m)) out.push([k, (m as Record<string, string>)[k]]);
+  return out;
+}

@@ -176,8 +176,9 @@ ${DOCS.map((d) => `| ${d} | ${pct(all[d].catastropheRate)} | ${all[d].detail.mea
 The best path played by the normal bots is **${bestPath[0]}** (mean W ${bestPath[1].detail.meanWorldValue.toFixed(1)}); the uniform butlerian table
 reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than the best path${bestPath[0] === "butlerian" ? ": **not met** with normal bots" : ""}).${competent ? (() => { const c = Object.entries(competent).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0]; return ` Played competently (hard bots, ${NC} matches a table: noisy) the best path is **${c[0]}** (W ${c[1].detail.meanWorldValue.toFixed(1)}) and the butlerian table reaches ${competent.butlerian.detail.meanWorldValue.toFixed(1)}.`; })() : ""} Its regime needs six rounds of will ≥ 6,
 three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
-when it holds it buys the pause (W 60), never the secure future. The expert bot (issue 10) will be a
-fourth column here once it lands; the hard planner stands in for competent play meanwhile (few matches: noisy).
+when it holds it buys the pause (W 60), never the secure future. Competent play is the hard search bot at
+every seat (360 simulated rounds a decision); six expert seats (2,400 each) cost minutes a match, too slow for a
+table of tables here, so the expert is measured seat by seat in the ladder and the exploit search instead.
 
 ## 7. The conservative path: predictable, and it fails mainly when rogue actors are not held back
 

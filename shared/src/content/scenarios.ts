@@ -54,7 +54,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       deckMix: { ...EVEN_MIX, theory: 2, politics: 2, unpredictability: 0.5 } }, table: DEFAULT_TABLE },
   classroom: { id: "classroom", name: "Classroom",
     blurb: "Eight short rounds for a 45-minute lesson; every force shows up early.",
-    params: { ...BASE, rounds: 8, taiThreshold: 11, regimeStep: 2, augBeyond: 0.875, deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 } }, table: DEFAULT_TABLE },
+    params: { ...BASE, rounds: 8, taiThreshold: 11, regimeStep: 2, augBeyond: 0.875, driftBeyond: 0.15, deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 } }, table: DEFAULT_TABLE },
 };
 
 export const SCENARIO_IDS = Object.keys(SCENARIOS);
@@ -63,5 +63,5 @@ export const SCENARIO_IDS = Object.keys(SCENARIOS);
 export const TUNABLE_PARAMS = [
   "rounds", "taiThreshold", "leakBase", "volatility", "rogueDrift", "eventsPerRound", "startCap",
   "startAligned", "startFlaws", "startSec", "startLabFunds", "startRogue", "startWill", "startTheory", "startInterp",
-  "deception", "incidents", "lockIn", "labLeaks", "absorb", "legalWill", "race", "regimeStep", "augBeyond",
+  "deception", "incidents", "lockIn", "labLeaks", "absorb", "legalWill", "race", "regimeStep", "augBeyond", "driftBeyond",
 ] as const;

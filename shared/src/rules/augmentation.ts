@@ -4,7 +4,7 @@ import { MAX } from "../content/roles.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige } from "./state.js";
 
-export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 1, driftRisk: 0.25, legalLimit: 2, beyondLimit: 0.75, driftBeyond: 0.15 } as const;
+export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 1, driftRisk: 0.25, legalLimit: 2, beyondLimit: 0.75, driftBeyond: 0.1 } as const;
 
 export function augmentationStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
@@ -19,7 +19,7 @@ export function augmentationStep(ctx: RoundCtx): void {
     w.aug = Math.min(ceiling, w.aug + step);
     if (a.route === "direct") w.drift += AUGMENT.driftPerDirect;
     // (2.1) Past the legal limit even the safe route is trials on people already changed: a little hidden drift.
-    else if (w.aug > AUGMENT.legalLimit) w.drift += AUGMENT.driftBeyond;
+    else if (w.aug > AUGMENT.legalLimit) w.drift += ctx.s.params.driftBeyond ?? AUGMENT.driftBeyond;
     addPrestige(seat, 1, "reputation");
     // The route stays private: counting direct steps in public would reveal the hidden drift.
     say(ctx, "augmentation", "augmentationAdvance", { name: seat.name, aug: w.aug, max: MAX.aug });

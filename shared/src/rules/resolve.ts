@@ -13,6 +13,7 @@ import { auditsStep, fundingStep, policiesStep, regimeStep } from "./governance.
 import { leaksStep } from "./leaks.js";
 import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
+import { opinionWillEffect } from "./opinion.js";
 import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
@@ -112,7 +113,7 @@ export function resolveRound(
     ctx.acts.push(o.actions);
   }
   if (extras?.opinion) {
-    const d = extras.opinion >= 0.5 ? 1 : extras.opinion <= -0.5 ? -1 : 0;
+    const d = opinionWillEffect(extras.opinion);
     if (d !== 0) {
       s.world.will = clamp(s.world.will + d, 0, MAX.will);
       say(ctx, "politicalWill", "opinion", { up: d > 0 });

@@ -131,6 +131,8 @@ export interface ScenarioParams {
   regimeStep?: number;
   /** Pace of augmentation past the legal limit, per step (classroom 1: a shorter lesson). Absent: AUGMENT.beyondLimit. */
   augBeyond?: number;
+  /** Hidden drift each safe (epigenetic) augmentation step past the legal limit adds. */
+  driftBeyond?: number;
   /** 0: one random stream in the order of the draws (unit tests that force draws); absent or 1: keyed streams. */
   streams?: number;
   /** Deck weights per card tag. */

@@ -29,7 +29,7 @@ if (ONLY_BALANCE) {
   const path = new URL("../docs/MODEL.md", import.meta.url);
   const old = readFileSync(path, "utf8");
   const cut = old.indexOf("## 10. No trivial script wins");
-  writeFileSync(path, old.slice(0, cut) + balanceSection());
+  writeFileSync(path, old.slice(0, cut) + balanceSection() + ladderKept(old));
   console.log("docs/MODEL.md: section 10 rewritten");
   process.exit(0);
 }
@@ -219,7 +219,16 @@ ${scen.map(([s, r]) => `| ${s} | ${pct(r.catastropheRate)} | ${pct(minEnding(r))
 Targets: catastrophe 25–55%, every ending ≥ 3%, pause ≤ 25%, each doctrine 15–35% of the matches with a winner.
 
 ${balanceSection()}`;
-writeFileSync(new URL("../docs/MODEL.md", import.meta.url), md);
+{
+  const path = new URL("../docs/MODEL.md", import.meta.url);
+  writeFileSync(path, md + ladderKept(existsSync(path) ? readFileSync(path, "utf8") : ""));
+}
+
+/** Section 11 (the bot ladder) is pasted from `npm run sim -- --ladder` (minutes per role): kept across rewrites. */
+function ladderKept(old) {
+  const at = old.indexOf("## 11. ");
+  return at >= 0 ? "\n" + old.slice(at) : "";
+}
 console.log("docs/MODEL.md written");
 
 function balanceSection() {

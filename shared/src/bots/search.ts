@@ -33,7 +33,7 @@ export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16,
 const LOSS_PENALTY = 15;
 /** Rollouts each candidate should get in the first phase of sequential halving (fewer candidates when the budget is short). */
 const MIN_FIRST = 6;
-export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 1, z: 1 };
+export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 2, z: 2 };
 
 export interface SearchResult {
   orders: SeatOrders;

@@ -17,9 +17,19 @@ const { values } = parseArgs({
 });
 
 function runJson(args, what) {
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: process.env });
-  const line = (r.stdout ?? "").trim().split("\n").filter((l) => l.startsWith("{")).pop();
-  if (!line) return { error: `${what} failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}` };
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: process.env,
+  });
+  const line = (r.stdout ?? "")
+    .trim()
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .pop();
+  if (!line)
+    return { error: `${what} failed (exit ${r.status}): ${(r.stderr ?? "").trim().split("\n").slice(-3).join(" | ")}` };
   try {
     return JSON.parse(line);
   } catch {
@@ -46,21 +56,38 @@ function clientSizes() {
   }
 }
 
-const engine = runJson(["--import", "tsx", "shared/src/sim/bench.ts", "--json"], "engine bench").engine ?? { error: "engine bench printed no engine" };
+const engine = runJson(["--import", "tsx", "shared/src/sim/bench.ts", "--json"], "engine bench").engine ?? {
+  error: "engine bench printed no engine",
+};
 const client = values["no-client"] ? null : clientSizes();
-const load = values["no-load"] ? null : runJson(["--import", "tsx", "server/src/load.ts", "--start", "--matches", values["load-matches"], "--json"], "load run");
+const load = values["no-load"]
+  ? null
+  : runJson(
+      ["--import", "tsx", "server/src/load.ts", "--start", "--matches", values["load-matches"], "--json"],
+      "load run",
+    );
 
 if (values.json) {
   process.stdout.write(JSON.stringify({ engine, client, load }) + "\n");
 } else {
   if (engine.error) console.log(`engine: ${engine.error}`);
-  else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matchesPerCpuSecond} per CPU second; ${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`);
+  else
+    console.log(
+      `engine: ${engine.matchesPerSecond} matches/s (${engine.matchesPerCpuSecond} per CPU second; ${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`,
+    );
   if (client?.error) console.log(`client: ${client.error}`);
-  else if (client) console.log(`client: initial ${client.initialGzipKB} KB gzip (budget ${client.budgetInitialGzipKB}), board ${client.boardGzipKB} KB, replay ${client.replayGzipKB} KB`);
+  else if (client)
+    console.log(
+      `client: initial ${client.initialGzipKB} KB gzip (budget ${client.budgetInitialGzipKB}), board ${client.boardGzipKB} KB, replay ${client.replayGzipKB} KB`,
+    );
   if (load?.error) console.log(`load: ${load.error}`);
   else if (load) {
-    console.log(`load: ${load.matches} matches, ${load.clients} clients, ${load.roundsResolved} rounds; last order → report p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms; ${load.errors} errors`);
-    console.log(`      server RSS ${load.serverRssMB} MB, CPU ${load.serverCpuPercent}% of a core; ${load.bytesPerClientPerRound} B per client per round on the wire (${load.decodedBytesPerClientPerRound} decoded)`);
+    console.log(
+      `load: ${load.matches} matches, ${load.clients} clients, ${load.roundsResolved} rounds; last order → report p50 ${load.latencyP50Ms} ms, p99 ${load.latencyP99Ms} ms; ${load.errors} errors`,
+    );
+    console.log(
+      `      server RSS ${load.serverRssMB} MB, CPU ${load.serverCpuPercent}% of a core; ${load.bytesPerClientPerRound} B per client per round on the wire (${load.decodedBytesPerClientPerRound} decoded)`,
+    );
   }
 }
 const failed = engine.error || client?.error || load?.error || (load && load.errors > 0);

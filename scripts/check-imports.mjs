@@ -11,11 +11,35 @@ const SOURCES = ["shared/src", "server/src", "client/src"];
 
 /** Folder rules: a file under `where` may not import a specifier matching `forbid` (unless it is under `except`). */
 const RULES = [
-  { name: "shared imports nothing of server, client or node", where: /^shared\/src\//, forbid: (s) => isNode(s) || /^(phaser|colyseus\.js|@colyseus\/|express|pg|better-sqlite3|@metastrategy\/(server|client))/.test(s) },
-  { name: "phaser only in client/src/board", where: /^/, forbid: (s) => /^phaser(\/|$)/.test(s), except: /^client\/src\/board\// },
-  { name: "colyseus.js only in client/src/net and the server's headless client", where: /^/, forbid: (s) => /^colyseus\.js(\/|$)/.test(s), except: /^(client\/src\/net\/|server\/src\/client\/|server\/src\/(load|play|soak)\.ts$)/ },
-  { name: "match/ and modes/ do not import Colyseus", where: /^server\/src\/(match|modes)\//, forbid: (s) => /^(@colyseus\/|colyseus\.js)/.test(s) },
-  { name: "the client does not import server code", where: /^client\/src\//, forbid: (s) => /^@metastrategy\/server/.test(s) || /(^|\/)server\/src\//.test(s) },
+  {
+    name: "shared imports nothing of server, client or node",
+    where: /^shared\/src\//,
+    forbid: (s) =>
+      isNode(s) ||
+      /^(phaser|colyseus\.js|@colyseus\/|express|pg|better-sqlite3|@metastrategy\/(server|client))/.test(s),
+  },
+  {
+    name: "phaser only in client/src/board",
+    where: /^/,
+    forbid: (s) => /^phaser(\/|$)/.test(s),
+    except: /^client\/src\/board\//,
+  },
+  {
+    name: "colyseus.js only in client/src/net and the server's headless client",
+    where: /^/,
+    forbid: (s) => /^colyseus\.js(\/|$)/.test(s),
+    except: /^(client\/src\/net\/|server\/src\/client\/|server\/src\/(load|play|soak)\.ts$)/,
+  },
+  {
+    name: "match/ and modes/ do not import Colyseus",
+    where: /^server\/src\/(match|modes)\//,
+    forbid: (s) => /^(@colyseus\/|colyseus\.js)/.test(s),
+  },
+  {
+    name: "the client does not import server code",
+    where: /^client\/src\//,
+    forbid: (s) => /^@metastrategy\/server/.test(s) || /(^|\/)server\/src\//.test(s),
+  },
 ];
 
 function isNode(s) {
@@ -50,7 +74,8 @@ function importsOf(text) {
 function resolveLocal(from, spec) {
   if (!spec.startsWith(".")) return null;
   const base = resolve(dirname(from), spec);
-  for (const c of [base.replace(/\.js$/, ".ts"), base, `${base}.ts`, join(base, "index.ts")]) if (existsSync(c) && statSync(c).isFile()) return c;
+  for (const c of [base.replace(/\.js$/, ".ts"), base, `${base}.ts`, join(base, "index.ts")])
+    if (existsSync(c) && statSync(c).isFile()) return c;
   return null;
 }
 
@@ -62,7 +87,9 @@ for (const f of files) {
   const text = readFileSync(f, "utf8");
   const edges = [];
   for (const { spec } of importsOf(text)) {
-    for (const r of RULES) if (r.where.test(rel) && !(r.except && r.except.test(rel)) && r.forbid(spec)) problems.push(`${rel}: imports "${spec}" (${r.name})`);
+    for (const r of RULES)
+      if (r.where.test(rel) && !(r.except && r.except.test(rel)) && r.forbid(spec))
+        problems.push(`${rel}: imports "${spec}" (${r.name})`);
     const to = resolveLocal(f, spec);
     if (to) edges.push(to);
   }
@@ -94,11 +121,19 @@ function strong(v) {
       on.delete(w);
       comp.push(w);
     } while (w !== v);
-    if (comp.length > 1 || (graph.get(v) ?? []).includes(v)) problems.push(`import cycle: ${comp.map((c) => relative(root, c)).sort().join(" ↔ ")}`);
+    if (comp.length > 1 || (graph.get(v) ?? []).includes(v))
+      problems.push(
+        `import cycle: ${comp
+          .map((c) => relative(root, c))
+          .sort()
+          .join(" ↔ ")}`,
+      );
   }
 }
 for (const f of files) if (!idx.has(f)) strong(f);
 
 for (const p of problems) console.log(p);
-console.log(`imports: ${files.length} files, ${[...graph.values()].reduce((n, e) => n + e.length, 0)} edges, ${problems.length} problem(s)`);
+console.log(
+  `imports: ${files.length} files, ${[...graph.values()].reduce((n, e) => n + e.length, 0)} edges, ${problems.length} problem(s)`,
+);
 process.exit(problems.length ? 1 : 0);

@@ -14,7 +14,11 @@ const NC = Number(process.env.MODEL_COMPETENT_MATCHES ?? 20);
 const BASE = ["--matches", String(N), "--seed", "1", "--json", "--detail"];
 
 function sim(args, base = BASE) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", ...base, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", ...base, ...args], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`sim ${args.join(" ")} failed: ${r.stderr}`);
   return JSON.parse(r.stdout);
 }
@@ -23,7 +27,8 @@ const share = (r, e) => pct(r.endings[e] / r.matches);
 const cmd = (args) => `npm run sim -- --matches ${N} --seed 1 --json --detail ${args.join(" ")}`.trim();
 const DOCS = ["conservative", "incrementalist", "butlerian", "transhumanist"];
 const table = (d) => ["lab", "lab", "lab", "regulator", "researcher", "researcher"].map((r) => `${r}:${d}`).join(",");
-const byCause = (r) => `${r.detail.catastropheBy.lab} / ${r.detail.catastropheBy.rogue} / ${r.detail.catastropheBy.defense}`;
+const byCause = (r) =>
+  `${r.detail.catastropheBy.lab} / ${r.detail.catastropheBy.rogue} / ${r.detail.catastropheBy.defense}`;
 
 if (ONLY_BALANCE) {
   const path = new URL("../docs/MODEL.md", import.meta.url);
@@ -50,27 +55,54 @@ const interpTheory = sim(["--set", "startTheory=6", "--set", "startInterp=3"]);
 const noIncidents = sim(["--set", "incidents=0"]);
 const noLockIn = sim(["--set", "lockIn=0"]);
 // 5. the race: per-lab risk per round by number of labs
-const raceTables = [1, 2, 3, 4].map((k) => [k, sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(",")])]);
-const raceOff = [1, 4].map((k) => [k, sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(","), "--set", "race=0"])]);
+const raceTables = [1, 2, 3, 4].map((k) => [
+  k,
+  sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(",")]),
+]);
+const raceOff = [1, 4].map((k) => [
+  k,
+  sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(","), "--set", "race=0"]),
+]);
 // 6. uniform tables (normal bots) and competent play
 const all = Object.fromEntries(DOCTRINES().map((d) => [d, sim(["--table", table(d)])]));
-function DOCTRINES() { return DOCS; }
-const competent = NC > 0 ? Object.fromEntries(DOCS.map((d) => [d, sim(["--table", table(d), "--difficulty", "hard"], ["--matches", String(NC), "--seed", "1", "--json", "--detail"])])) : null;
-const competentBase = NC > 0 ? sim(["--difficulty", "hard"], ["--matches", String(NC), "--seed", "1", "--json", "--detail"]) : null;
+function DOCTRINES() {
+  return DOCS;
+}
+const competent =
+  NC > 0
+    ? Object.fromEntries(
+        DOCS.map((d) => [
+          d,
+          sim(
+            ["--table", table(d), "--difficulty", "hard"],
+            ["--matches", String(NC), "--seed", "1", "--json", "--detail"],
+          ),
+        ]),
+      )
+    : null;
+const competentBase =
+  NC > 0 ? sim(["--difficulty", "hard"], ["--matches", String(NC), "--seed", "1", "--json", "--detail"]) : null;
 const bestPath = Object.entries(all).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0];
 // 7. conservative path and predictability
 const consRogueLow = sim(["--table", table("conservative"), "--set", "rogueDrift=0", "--set", "labLeaks=0.5"]);
-const consNoReg = sim(["--table", "lab:conservative,lab:conservative,lab:conservative,researcher:conservative,researcher:conservative"]);
+const consNoReg = sim([
+  "--table",
+  "lab:conservative,lab:conservative,lab:conservative,researcher:conservative,researcher:conservative",
+]);
 const incrVol0 = sim(["--table", table("incrementalist"), "--set", "volatility=0"]);
 const consVol2 = sim(["--table", table("conservative"), "--set", "volatility=2"]);
 const incrVol2 = sim(["--table", table("incrementalist"), "--set", "volatility=2"]);
-const consTrans = sim(["--table", "lab:conservative,lab:conservative,lab:conservative,regulator:transhumanist,researcher:conservative,researcher:transhumanist"]);
+const consTrans = sim([
+  "--table",
+  "lab:conservative,lab:conservative,lab:conservative,regulator:transhumanist,researcher:conservative,researcher:transhumanist",
+]);
 // 8. augmentation: the legal change
 const legal = [3, 6, 9, 11].map((x) => [x, sim(["--table", table("transhumanist"), "--set", `legalWill=${x}`])]);
 // 9. scenarios
 const scen = ["baseline", "leaky", "fast", "slow", "classroom"].map((s) => [s, sim(["--scenario", s])]);
 
-const endingsCell = (r) => ["secure", "handoff", "pause", "precarious", "catastrophe", "drifted"].map((e) => `${e} ${share(r, e)}`).join(", ");
+const endingsCell = (r) =>
+  ["secure", "handoff", "pause", "precarious", "catastrophe", "drifted"].map((e) => `${e} ${share(r, e)}`).join(", ");
 const minEnding = (r) => Math.min(...Object.values(r.endings).map((n) => n / r.matches));
 const ofWon = (r) => DOCS.map((d) => `${d.slice(0, 4)} ${pct(r.byDoctrine[d].winShareOfWon)}`).join(", ");
 
@@ -152,7 +184,12 @@ regime need more will: without it the pause comes more easily.
 
 | labs at the table | a lab's risk per round at or past the danger line | with \`race=0\` | lab risk per lab per round (all rounds) | share of lab-rounds past the line | catastrophe | labs / rogue / defenses |
 |---|---|---|---|---|---|---|
-${raceTables.map(([k, r]) => { const o = raceOff.find(([j]) => j === k); return `| ${k} | **${(r.detail.labRiskPastDanger * 100).toFixed(2)}%** | ${o ? `${(o[1].detail.labRiskPastDanger * 100).toFixed(2)}%` : "—"} | ${(r.detail.meanLabRiskPerLabRound * 100).toFixed(2)}% | ${pct(r.detail.labRoundsPastDanger ?? 0)} | ${pct(r.catastropheRate)} | ${byCause(r)} |`; }).join("\n")}
+${raceTables
+  .map(([k, r]) => {
+    const o = raceOff.find(([j]) => j === k);
+    return `| ${k} | **${(r.detail.labRiskPastDanger * 100).toFixed(2)}%** | ${o ? `${(o[1].detail.labRiskPastDanger * 100).toFixed(2)}%` : "—"} | ${(r.detail.meanLabRiskPerLabRound * 100).toFixed(2)}% | ${pct(r.detail.labRoundsPastDanger ?? 0)} | ${pct(r.catastropheRate)} | ${byCause(r)} |`;
+  })
+  .join("\n")}
 
 The first column is the race's hazard: a lab's own catastrophe chance in a round it spends at or past
 the danger line (the sum of the labs' chances over the lab-rounds past the line). It rises with every lab
@@ -174,7 +211,14 @@ ${DOCS.map((d) => `| ${d} | ${pct(all[d].catastropheRate)} | ${all[d].detail.mea
 | mixed (baseline) | ${pct(base.catastropheRate)} | ${base.detail.meanWorldValue.toFixed(1)} | ${endingsCell(base)} |${competentBase ? ` ${pct(competentBase.catastropheRate)}, ${competentBase.detail.meanWorldValue.toFixed(1)} |` : ""}
 
 The best path played by the normal bots is **${bestPath[0]}** (mean W ${bestPath[1].detail.meanWorldValue.toFixed(1)}); the uniform butlerian table
-reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than the best path${bestPath[0] === "butlerian" ? ": **not met** with normal bots" : ""}).${competent ? (() => { const c = Object.entries(competent).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0]; return ` Played competently (hard bots, ${NC} matches a table: noisy) the best path is **${c[0]}** (W ${c[1].detail.meanWorldValue.toFixed(1)}) and the butlerian table reaches ${competent.butlerian.detail.meanWorldValue.toFixed(1)}.`; })() : ""} Its regime needs six rounds of will ≥ 6,
+reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than the best path${bestPath[0] === "butlerian" ? ": **not met** with normal bots" : ""}).${
+  competent
+    ? (() => {
+        const c = Object.entries(competent).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0];
+        return ` Played competently (hard bots, ${NC} matches a table: noisy) the best path is **${c[0]}** (W ${c[1].detail.meanWorldValue.toFixed(1)}) and the butlerian table reaches ${competent.butlerian.detail.meanWorldValue.toFixed(1)}.`;
+      })()
+    : ""
+} Its regime needs six rounds of will ≥ 6,
 three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
 when it holds it buys the pause (W 60), never the secure future. Competent play is the hard search bot at
 every seat (360 simulated rounds a decision); six expert seats (2,400 each) cost minutes a match, too slow for a
@@ -240,31 +284,65 @@ function balanceSection() {
   const before2 = existsSync(before2Path) ? JSON.parse(readFileSync(before2Path, "utf8")) : null;
   return `## 10. No trivial script wins (\`npm run balance\`)
 
-${balance ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed} --no-expert --bot-matches 3   (rules ${balance.rulesVersion})
+${
+  balance
+    ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed} --no-expert --bot-matches 3   (rules ${balance.rulesVersion})
 
 | role | best exploit found | gain over the normal bot | upper 95% | highest upper 95% of any confirmed arm | normal bot score by doctrine |
 |---|---|---|---|---|---|
-${Object.entries(balance.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${(r.bestExploit.upper95 ?? r.bestExploit.gainOverNormal + 1.96 * r.bestExploit.se).toFixed(1)} | ${r.maxUpper95 ? `${r.maxUpper95.upper95.toFixed(1)} (${r.maxUpper95.name}, ${r.maxUpper95.gainOverNormal >= 0 ? "+" : ""}${r.maxUpper95.gainOverNormal.toFixed(1)} ± ${r.maxUpper95.se.toFixed(1)})` : "—"} | ${r.arms.filter((a) => a.name === "normal").map((a) => `${a.doctrine.slice(0, 4)} ${a.score.toFixed(1)}`).join(", ")} |`).join("\n")}
+${Object.entries(balance.roles)
+  .map(
+    ([role, r]) =>
+      `| ${role} | ${r.bestExploit.name} | ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${(r.bestExploit.upper95 ?? r.bestExploit.gainOverNormal + 1.96 * r.bestExploit.se).toFixed(1)} | ${r.maxUpper95 ? `${r.maxUpper95.upper95.toFixed(1)} (${r.maxUpper95.name}, ${r.maxUpper95.gainOverNormal >= 0 ? "+" : ""}${r.maxUpper95.gainOverNormal.toFixed(1)} ± ${r.maxUpper95.se.toFixed(1)})` : "—"} | ${r.arms
+        .filter((a) => a.name === "normal")
+        .map((a) => `${a.doctrine.slice(0, 4)} ${a.score.toFixed(1)}`)
+        .join(", ")} |`,
+  )
+  .join("\n")}
 
 Target: no scripted or searched policy more than +3 above the normal bot (upper end of the 95% interval).
 The screen plays its own matches (after the confirmation seeds), so the confirmed gain is not inflated by
 the pick; arms that played alike in the screen are confirmed once. Every arm meets the same match seeds,
 and every chance in the engine is drawn from a stream keyed by (match, round, force, seat), so a seat's
 different choice moves no other seat's dice: the paired difference measures the choice, not luck.
-${before2 ? `
+${
+  before2
+    ? `
 Before (rules 2.0.0, the same command, kept in docs/balance-baseline-rules2.0.json):
 
 | role | best exploit | gain over the normal bot | upper 95% |
 |---|---|---|---|
-${Object.entries(before2.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} |`).join("\n")}
-` : ""}${before ? `
+${Object.entries(before2.roles)
+  .map(
+    ([role, r]) =>
+      `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} |`,
+  )
+  .join("\n")}
+`
+    : ""
+}${
+        before
+          ? `
 Before (rules 1.0.0, the same command on the rules-1 engine, kept in docs/balance-baseline-rules1.json):
 
 | role | best exploit | gain over the normal bot | upper 95% |
 |---|---|---|---|
-${Object.entries(before.roles).map(([role, r]) => `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} |`).join("\n")}
+${Object.entries(before.roles)
+  .map(
+    ([role, r]) =>
+      `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} |`,
+  )
+  .join("\n")}
 
-Rules 1 doctrine win shares: ${Object.entries(before.doctrines).map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`).join(", ")}.` : ""}
-Doctrine win shares in that run: ${Object.entries(balance.doctrines).map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`).join(", ")}.` : "Run `npm run balance -- --json --matches 1000 --seed 1 > docs/balance-baseline.json`, then `npm run model`."}
+Rules 1 doctrine win shares: ${Object.entries(before.doctrines)
+              .map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`)
+              .join(", ")}.`
+          : ""
+      }
+Doctrine win shares in that run: ${Object.entries(balance.doctrines)
+        .map(([d, x]) => `${d} ${pct(x.winShareOfWon)}`)
+        .join(", ")}.`
+    : "Run `npm run balance -- --json --matches 1000 --seed 1 > docs/balance-baseline.json`, then `npm run model`."
+}
 `;
 }

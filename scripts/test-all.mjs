@@ -16,7 +16,10 @@ const problems = [];
 
 // Import rules first (cycles, one-way arrows per folder): one check, counted like a test.
 console.log("\n=== imports ===");
-const imports = spawnSync(process.execPath, [join(root, "scripts", "check-imports.mjs")], { cwd: root, stdio: "inherit" });
+const imports = spawnSync(process.execPath, [join(root, "scripts", "check-imports.mjs")], {
+  cwd: root,
+  stdio: "inherit",
+});
 if (imports.status === 0) passed += 1;
 else {
   failed += 1;
@@ -33,23 +36,37 @@ else {
   failed += 1;
   problems.push(`types: tsc found errors in ${typeErrors.join(", ")}`);
 }
+// Style: the formatter's check (120 columns, .prettierrc), one check counted like a test.
+console.log("\n=== format ===");
+const fmt = spawnSync("npm", ["run", "-s", "format:check"], { cwd: root, stdio: "inherit" });
+if (fmt.status === 0) passed += 1;
+else {
+  failed += 1;
+  problems.push("format: files differ from `npm run format` (run it)");
+}
 for (const suite of suites) {
   const config = join(root, suite, "vitest.config.ts");
   if (!existsSync(config)) continue;
   const out = join(outDir, `${suite}.json`);
   rmSync(out, { force: true });
   console.log(`\n=== ${suite} ===`);
-  const r = spawnSync("npx", ["vitest", "run", "--root", suite, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, FORCE_COLOR: "0" },
-  });
+  const r = spawnSync(
+    "npx",
+    ["vitest", "run", "--root", suite, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, FORCE_COLOR: "0" },
+    },
+  );
   if (existsSync(out)) {
     const j = JSON.parse(readFileSync(out, "utf8"));
     passed += j.numPassedTests ?? 0;
-    failed += (j.numFailedTests ?? 0);
+    failed += j.numFailedTests ?? 0;
     // A file that failed to load counts as a failure even when no test inside it ran.
-    const broken = (j.testResults ?? []).filter((t) => t.status === "failed" && (t.assertionResults ?? []).length === 0).length;
+    const broken = (j.testResults ?? []).filter(
+      (t) => t.status === "failed" && (t.assertionResults ?? []).length === 0,
+    ).length;
     failed += broken;
     if (r.status !== 0 && (j.numFailedTests ?? 0) === 0 && broken === 0) {
       failed += 1;

@@ -29,9 +29,15 @@ const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
 const initialKeys = closure(entryKey);
 const initialFiles = [...initialKeys].map((k) => manifest[k].file).filter((f) => f.endsWith(".js"));
 const boardKey = Object.keys(manifest).find((k) => /board\/board\.ts$/.test(k));
-const boardFiles = boardKey ? [...closure(boardKey)].filter((k) => !initialKeys.has(k)).map((k) => manifest[k].file) : [];
+const boardFiles = boardKey
+  ? [...closure(boardKey)].filter((k) => !initialKeys.has(k)).map((k) => manifest[k].file)
+  : [];
 const replayKey = Object.keys(manifest).find((k) => /ui\/replay\.ts$/.test(k));
-const replayFiles = replayKey ? [...closure(replayKey)].filter((k) => !initialKeys.has(k) && !boardFiles.includes(manifest[k].file)).map((k) => manifest[k].file) : [];
+const replayFiles = replayKey
+  ? [...closure(replayKey)]
+      .filter((k) => !initialKeys.has(k) && !boardFiles.includes(manifest[k].file))
+      .map((k) => manifest[k].file)
+  : [];
 const css = [...initialKeys].flatMap((k) => manifest[k].css ?? []);
 const sum = (files, f) => files.reduce((a, x) => a + f(x), 0);
 

@@ -13,7 +13,6 @@ import { matchScreen } from "./ui/match";
 import type { Screen } from "./ui/screen";
 import { classroomKey } from "./classroom/hook";
 
-
 const net = createNet();
 const app = document.getElementById("app")!;
 const banner = h("div", { class: "conn-banner", role: "status" });
@@ -50,8 +49,18 @@ function mount(screen: Screen, key: string): void {
 function route(force = false): void {
   const key = screenKey();
   if (!force && current?.key === key) return;
-  if (key === "boot") { mount({ el: h("main", { id: "main" }, h("p", { class: "muted boot" }, "Reconnecting to your match…")), destroy() {} }, key); return; }
-  if (key.startsWith("howto:")) { mount(howtoScreen(key.slice(6) || undefined), key); window.scrollTo(0, 0); return; }
+  if (key === "boot") {
+    mount(
+      { el: h("main", { id: "main" }, h("p", { class: "muted boot" }, "Reconnecting to your match…")), destroy() {} },
+      key,
+    );
+    return;
+  }
+  if (key.startsWith("howto:")) {
+    mount(howtoScreen(key.slice(6) || undefined), key);
+    window.scrollTo(0, 0);
+    return;
+  }
   if (key === "replays" || key.startsWith("replay:")) {
     const pending = key;
     void import("./ui/replay").then((m) => {
@@ -73,22 +82,31 @@ function route(force = false): void {
   if (key === "lobby") mount(lobbyScreen(net), key);
   else if (key === "match") mount(matchScreen(net), key);
   else mount(homeScreen(net, { joinCode, error: getState().error }), key);
-  if (prevKey && prevKey !== "boot") (document.getElementById("main") as HTMLElement | null)?.focus({ preventScroll: true });
+  if (prevKey && prevKey !== "boot")
+    (document.getElementById("main") as HTMLElement | null)?.focus({ preventScroll: true });
   window.scrollTo(0, 0);
 }
 
 window.addEventListener("hashchange", () => route());
 subscribe((st, prev) => {
-  if (!!st.snap !== !!prev.snap || st.snap?.info.phase === "lobby" !== (prev.snap?.info.phase === "lobby")
-    || st.snap?.isHost !== prev.snap?.isHost || st.snap?.info.mode !== prev.snap?.info.mode) route();
+  if (
+    !!st.snap !== !!prev.snap ||
+    (st.snap?.info.phase === "lobby") !== (prev.snap?.info.phase === "lobby") ||
+    st.snap?.isHost !== prev.snap?.isHost ||
+    st.snap?.info.mode !== prev.snap?.info.mode
+  )
+    route();
   if (st.error && st.error !== prev.error) {
     toast.textContent = st.error;
     toast.classList.add("shown");
     alertText(st.error);
-    window.setTimeout(() => { if (getState().error === st.error) setState({ error: null }); }, 6000);
+    window.setTimeout(() => {
+      if (getState().error === st.error) setState({ error: null });
+    }, 6000);
   } else if (!st.error) toast.classList.remove("shown");
   if (st.connection !== prev.connection) {
-    banner.textContent = st.connection === "reconnecting" ? "Reconnecting…" : st.connection === "closed" && st.snap ? "Disconnected." : "";
+    banner.textContent =
+      st.connection === "reconnecting" ? "Reconnecting…" : st.connection === "closed" && st.snap ? "Disconnected." : "";
     banner.classList.toggle("shown", banner.textContent !== "");
   }
   if (st.snap && prev.snap && st.snap.view?.round !== prev.snap.view?.round) setState({ sentRound: null });
@@ -98,7 +116,15 @@ subscribe((st, prev) => {
 window.setInterval(() => {
   const info = getState().snap?.info;
   // Paused: the time that will be left on resuming, marked; nothing at all for a phase with no time left (a report of 0 s).
-  const txt = !info ? "" : info.paused ? (info.remaining > 0 ? clock(info.remaining) : "") : info.deadline > 0 ? clock(secondsLeft(info.deadline)) : "";
+  const txt = !info
+    ? ""
+    : info.paused
+      ? info.remaining > 0
+        ? clock(info.remaining)
+        : ""
+      : info.deadline > 0
+        ? clock(secondsLeft(info.deadline))
+        : "";
   const low = !!info && !info.paused && info.deadline > 0 && secondsLeft(info.deadline) <= 10;
   for (const el of document.querySelectorAll<HTMLElement>("[data-timer], [data-deadline-for]")) {
     if (el.textContent !== txt) el.textContent = txt;

@@ -1,5 +1,18 @@
 // The board as plain data: what the Phaser scene draws and the text mirror reads. No rules, no DOM.
-import { LOCKED_IN, MILESTONES, MAX, POLICY_DEFS, blockLimit, newsCard, policyWill, regimeWill, type EndInfo, type PublicView, type RoundReport, type SeatView } from "@metastrategy/shared";
+import {
+  LOCKED_IN,
+  MILESTONES,
+  MAX,
+  POLICY_DEFS,
+  blockLimit,
+  newsCard,
+  policyWill,
+  regimeWill,
+  type EndInfo,
+  type PublicView,
+  type RoundReport,
+  type SeatView,
+} from "@metastrategy/shared";
 import { LAB_STYLES, type SeriesStyle } from "./theme";
 
 export interface LabMark {
@@ -66,20 +79,33 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
   const mine = "me" in view ? (view as SeatView) : null;
   const reveal = view.reveal;
   let li = 0;
-  const labs: LabMark[] = view.seats.filter((s) => s.lab).map((s) => {
-    const style = LAB_STYLES[li++ % LAB_STYLES.length];
-    const r = reveal?.labs.find((x) => x.seat === s.id);
-    const isMine = mine !== null && mine.seat === s.id && !!mine.me.lab;
-    const lab = s.lab!;
-    const aligned = r ? r.aligned : isMine ? mine!.me.lab!.aligned : lab.alignedPublic;
-    // A declared capability is a floor: a publicly validated aligned level proves the capability is at least that high.
-    const cap = r ? r.cap : isMine ? mine!.me.lab!.cap : Math.max(lab.declaredCap, lab.alignedPublic ?? 0);
-    return {
-      seat: s.id, name: s.name, doctrine: s.doctrine, style, mine: isMine, cap, capExact: !!r || isMine,
-      aligned, alignedPublic: lab.alignedPublic !== null, defense: lab.defense, prod: lab.prod, incidents: lab.incidents,
-      sec: r ? r.sec : isMine ? mine!.me.lab!.sec : lab.auditedSec, flaws: r ? r.flaws : null,
-    };
-  });
+  const labs: LabMark[] = view.seats
+    .filter((s) => s.lab)
+    .map((s) => {
+      const style = LAB_STYLES[li++ % LAB_STYLES.length];
+      const r = reveal?.labs.find((x) => x.seat === s.id);
+      const isMine = mine !== null && mine.seat === s.id && !!mine.me.lab;
+      const lab = s.lab!;
+      const aligned = r ? r.aligned : isMine ? mine!.me.lab!.aligned : lab.alignedPublic;
+      // A declared capability is a floor: a publicly validated aligned level proves the capability is at least that high.
+      const cap = r ? r.cap : isMine ? mine!.me.lab!.cap : Math.max(lab.declaredCap, lab.alignedPublic ?? 0);
+      return {
+        seat: s.id,
+        name: s.name,
+        doctrine: s.doctrine,
+        style,
+        mine: isMine,
+        cap,
+        capExact: !!r || isMine,
+        aligned,
+        alignedPublic: lab.alignedPublic !== null,
+        defense: lab.defense,
+        prod: lab.prod,
+        incidents: lab.incidents,
+        sec: r ? r.sec : isMine ? mine!.me.lab!.sec : lab.auditedSec,
+        flaws: r ? r.flaws : null,
+      };
+    });
   const w = view.world;
   const rogueVal = reveal ? reveal.rogue : w.rogueEstimate;
   const exact = !!reveal || w.rogueExact;
@@ -91,7 +117,12 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
     danger: view.dangerLine,
     top: Math.max(view.taiThreshold + 2, Math.ceil(hi) + 1),
     labs,
-    rogue: { value: rogueVal, exact, lo: exact ? rogueVal : Math.max(0, rogueVal - 1), hi: exact ? rogueVal : rogueVal + 1 },
+    rogue: {
+      value: rogueVal,
+      exact,
+      lo: exact ? rogueVal : Math.max(0, rogueVal - 1),
+      hi: exact ? rogueVal : rogueVal + 1,
+    },
     intel: w.intel,
     pool: reveal ? reveal.pool : null,
     theory: w.theory,
@@ -109,14 +140,18 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
       regimeWill: regimeWill(w.lockIn ?? 0),
       blockBelow: blockLimit(view),
     },
-    augLaw: { legal: w.policies.includes("augmentationLegal"), will: w.legalWill ?? POLICY_DEFS.augmentationLegal.will },
+    augLaw: {
+      legal: w.policies.includes("augmentationLegal"),
+      will: w.legalWill ?? POLICY_DEFS.augmentationLegal.will,
+    },
     policies: w.policies.map((p) => ({ id: p, name: POLICY_DEFS[p].name, effect: POLICY_DEFS[p].effect })),
     neutralized: w.neutralized,
     news: view.news.map((n) => ({ card: n.card, concept: n.concept, ...newsCard(n) })),
     end: view.end,
     max: MAX,
     fx: report ? fxOf(report, mySeat) : [],
-    leakNow: !view.end && !!report && report.round === view.round - 1 && fxOf(report, mySeat).some((f) => f.kind === "leak"),
+    leakNow:
+      !view.end && !!report && report.round === view.round - 1 && fxOf(report, mySeat).some((f) => f.kind === "leak"),
     fxRound: report ? report.round : null,
   };
 }
@@ -161,7 +196,17 @@ export function fxOf(r: RoundReport, mySeat: number | null): Fx[] {
   // A private leak note and its public echo are one leak seen twice.
   const privLeaks = fx.filter((f) => f.kind === "leak" && f.seat !== undefined).length;
   let drop = privLeaks;
-  return fx.filter((f) => !(f.kind === "leak" && f.seat === undefined && drop-- > 0))
-    // A paradigm shift told privately is also announced publicly: keep the private one.
-    .filter((f, i, all) => !(f.kind === "paradigm" && f.seat === undefined && all.some((g) => g.kind === "paradigm" && g.seat !== undefined)) || i < 0);
+  return (
+    fx
+      .filter((f) => !(f.kind === "leak" && f.seat === undefined && drop-- > 0))
+      // A paradigm shift told privately is also announced publicly: keep the private one.
+      .filter(
+        (f, i, all) =>
+          !(
+            f.kind === "paradigm" &&
+            f.seat === undefined &&
+            all.some((g) => g.kind === "paradigm" && g.seat !== undefined)
+          ) || i < 0,
+      )
+  );
 }

@@ -32,9 +32,13 @@ export async function openBrowser(opts: { width?: number; height?: number; mobil
   page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}\n${e.stack ?? ""}`));
-  page.on("console", (m) => { if (m.type() === "error" && !/GL Driver|WebGL|favicon/i.test(m.text())) errors.push(`console: ${m.text()}`); });
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/GL Driver|WebGL|favicon/i.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
   return {
-    ctx, page, errors,
+    ctx,
+    page,
+    errors,
     async close() {
       await ctx.close().catch(() => {});
       rmSync(dir, { recursive: true, force: true });
@@ -52,21 +56,45 @@ export async function shot(page: Page, name: string): Promise<string> {
 const require = createRequire(import.meta.url);
 let axeSource: string | null = null;
 
-export interface AxeViolation { id: string; impact: string | null; help: string; nodes: string[] }
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 /** Runs axe-core on the page; returns serious and critical violations. */
 export async function axeSerious(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
   const res = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)),
+    }));
   });
   return res.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
-export async function startSolo(page: Page, opts: { role?: "lab" | "regulator" | "researcher"; rounds?: number; orders?: number; guide?: boolean } = {}): Promise<void> {
+export async function startSolo(
+  page: Page,
+  opts: { role?: "lab" | "regulator" | "researcher"; rounds?: number; orders?: number; guide?: boolean } = {},
+): Promise<void> {
   await page.goto(`${baseURL()}/`);
   if (opts.guide === false) await page.evaluate(() => localStorage.setItem("metastrategy.guideDone", "1"));
   await page.click(`#role-${opts.role ?? "lab"}`);
@@ -91,13 +119,30 @@ export async function addActions(page: Page, kinds: string[], n = 2): Promise<nu
 }
 
 export const LAB_PLAN = ["alignment", "capability", "validate", "security", "deploy", "minimalRiskTest"];
-export const ANY_PLAN = ["alignment", "capability", "validate", "security", "deploy", "campaign", "enforce", "theory", "applyGrant", "interpretability", "enact", "audit"];
+export const ANY_PLAN = [
+  "alignment",
+  "capability",
+  "validate",
+  "security",
+  "deploy",
+  "campaign",
+  "enforce",
+  "theory",
+  "applyGrant",
+  "interpretability",
+  "enact",
+  "audit",
+];
 
 /** Gives orders for the current round and waits for its report (or the end). */
 export async function playRound(page: Page, round: number, plan = ANY_PLAN): Promise<void> {
   await page.waitForFunction((r) => {
     const h = document.querySelector("#planned-h");
-    return !!h && h.textContent?.includes(`round ${r}`) && !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled;
+    return (
+      !!h &&
+      h.textContent?.includes(`round ${r}`) &&
+      !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled
+    );
   }, round);
   await dismissHints(page);
   await addActions(page, plan, 2);
@@ -105,7 +150,10 @@ export async function playRound(page: Page, round: number, plan = ANY_PLAN): Pro
   try {
     await page.waitForSelector(`.reports details.report[data-round="${round}"], #debrief-h`, { timeout: 40_000 });
   } catch (e) {
-    console.log(`No report for round ${round}; the page said:\n`, (await page.evaluate(() => document.body.innerText)).slice(0, 3000));
+    console.log(
+      `No report for round ${round}; the page said:\n`,
+      (await page.evaluate(() => document.body.innerText)).slice(0, 3000),
+    );
     throw e;
   }
 }
@@ -122,6 +170,9 @@ export async function tabTo(page: Page, selector: string, max = 80): Promise<voi
 /** Closes any guide hint on screen (they point things out as the first match goes). */
 export async function dismissHints(page: Page): Promise<void> {
   for (let i = 0; i < 5 && (await page.locator(".guide #guide-next").count()) > 0; i++) {
-    await page.locator(".guide #guide-next").click().catch(() => {});
+    await page
+      .locator(".guide #guide-next")
+      .click()
+      .catch(() => {});
   }
 }

@@ -12,7 +12,10 @@ class NodeStudent {
   view: ClassroomView | null = null;
   private waiters: (() => void)[] = [];
   constructor(public room: Room) {
-    room.onMessage("proposals", (v: ClassroomView) => { this.view = v; this.poke(); });
+    room.onMessage("proposals", (v: ClassroomView) => {
+      this.view = v;
+      this.poke();
+    });
     room.onMessage("*", () => {});
     room.onStateChange(() => this.poke());
   }
@@ -22,11 +25,22 @@ class NodeStudent {
     await s.until(() => s.view?.me?.name === name, "class view");
     return s;
   }
-  private poke(): void { for (const w of this.waiters.slice()) w(); }
+  private poke(): void {
+    for (const w of this.waiters.slice()) w();
+  }
   until(test: () => boolean, what: string, ms = 30_000): Promise<void> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { this.waiters = this.waiters.filter((x) => x !== check); reject(new Error(`timed out: ${what}`)); }, ms);
-      const check = () => { if (test()) { clearTimeout(timer); this.waiters = this.waiters.filter((x) => x !== check); resolve(); } };
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((x) => x !== check);
+        reject(new Error(`timed out: ${what}`));
+      }, ms);
+      const check = () => {
+        if (test()) {
+          clearTimeout(timer);
+          this.waiters = this.waiters.filter((x) => x !== check);
+          resolve();
+        }
+      };
       this.waiters.push(check);
       check();
     });
@@ -34,7 +48,14 @@ class NodeStudent {
   /** Orders are open in round r and this view belongs to it. */
   open(r: number): Promise<void> {
     const st = this.room.state as { round: number; phase: string };
-    return this.until(() => st.round === r && ["news", "deliberation", "orders"].includes(st.phase) && this.view?.round === r && this.view.poll.open, `round ${r} open`);
+    return this.until(
+      () =>
+        st.round === r &&
+        ["news", "deliberation", "orders"].includes(st.phase) &&
+        this.view?.round === r &&
+        this.view.poll.open,
+      `round ${r} open`,
+    );
   }
 }
 
@@ -44,7 +65,11 @@ describe("classroom in the browser", () => {
   let wall: Browser;
   const nodes: NodeStudent[] = [];
   beforeAll(async () => {
-    [teacher, phones, wall] = await Promise.all([openBrowser(), openBrowser({ width: 390, height: 844, mobile: true }), openBrowser({ width: 1920, height: 1080 })]);
+    [teacher, phones, wall] = await Promise.all([
+      openBrowser(),
+      openBrowser({ width: 390, height: 844, mobile: true }),
+      openBrowser({ width: 1920, height: 1080 }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all(nodes.map((n) => n.room.leave().catch(() => 0)));
@@ -70,7 +95,11 @@ describe("classroom in the browser", () => {
     await tp.fill("#new-t-report", "2");
     await shot(tp, "class-host-form");
     await tp.click("#create-class");
-    await tp.waitForSelector("#class-code").catch(async (e) => { throw new Error(`${e}\n${await tp.evaluate(() => document.body.innerText.slice(0, 800))}\n${teacher.errors.join("\n")}`); });
+    await tp.waitForSelector("#class-code").catch(async (e) => {
+      throw new Error(
+        `${e}\n${await tp.evaluate(() => document.body.innerText.slice(0, 800))}\n${teacher.errors.join("\n")}`,
+      );
+    });
     const code = (await tp.textContent("#class-code"))!.trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     expect(await tp.getAttribute("#projector-link", "href")).toContain(`/projector?code=${code}`);
@@ -86,7 +115,11 @@ describe("classroom in the browser", () => {
     await ada.fill("#name", "Ada");
     await ada.click("#join-btn");
     await ada.waitForFunction(() => /Team 1/.test(document.querySelector("#student-team")?.textContent ?? ""));
-    nodes.push(await NodeStudent.join(code, "Bob"), await NodeStudent.join(code, "Cy"), await NodeStudent.join(code, "Di"));
+    nodes.push(
+      await NodeStudent.join(code, "Bob"),
+      await NodeStudent.join(code, "Cy"),
+      await NodeStudent.join(code, "Di"),
+    );
     const [bob, cy, di] = nodes;
     expect([bob.view!.me!.seat, cy.view!.me!.seat, di.view!.me!.seat]).toEqual([1, 0, 1]);
     const eve = await phones.ctx.newPage();
@@ -102,7 +135,9 @@ describe("classroom in the browser", () => {
     await dup.waitForFunction(() => /already taken/.test(document.querySelector(".status")?.textContent ?? ""));
     await dup.close();
 
-    await tp.waitForFunction(() => /5 students \(5 connected\)/.test(document.querySelector("#class-count")?.textContent ?? ""));
+    await tp.waitForFunction(() =>
+      /5 students \(5 connected\)/.test(document.querySelector("#class-count")?.textContent ?? ""),
+    );
     // The teacher moves Di to the observers and back.
     const diId = di.view!.me!.id;
     await tp.selectOption(`#move-${diId}`, "-1");
@@ -118,7 +153,10 @@ describe("classroom in the browser", () => {
     await tp.click("#class-start");
     await tp.waitForSelector("#class-pause");
     // Ada proposes with the orders panel on her phone.
-    await ada.waitForSelector("#propose-box[open] #opt-alignment-add").catch(async (e) => { await shot(ada, "debug-ada"); throw new Error(`${e}\n${await ada.evaluate(() => document.body.innerText.slice(0, 1500))}`); });
+    await ada.waitForSelector("#propose-box[open] #opt-alignment-add").catch(async (e) => {
+      await shot(ada, "debug-ada");
+      throw new Error(`${e}\n${await ada.evaluate(() => document.body.innerText.slice(0, 1500))}`);
+    });
     await ada.waitForFunction(() => !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled);
     expect(await addActions(ada, LAB_PLAN, 2)).toBe(2);
     await ada.click("#submit-orders");
@@ -137,8 +175,16 @@ describe("classroom in the browser", () => {
     await tp.click("#inject-btn");
     await tp.waitForSelector("#inject-queued");
     expect(await tp.textContent("#inject-queued")).toContain("round 2");
-    await tp.waitForFunction(() => /✓ voted/.test(document.querySelector(".team-card[data-seat='0']")?.textContent ?? "") && /1\/2 voted/.test(document.querySelector(".team-card[data-seat='1']")?.textContent ?? ""));
-    await wp.waitForFunction(() => /Ada, Cy/.test(document.querySelector(".proj-teams")?.textContent ?? "") && document.querySelector("#proj-board")?.getAttribute("data-ready") === "1");
+    await tp.waitForFunction(
+      () =>
+        /✓ voted/.test(document.querySelector(".team-card[data-seat='0']")?.textContent ?? "") &&
+        /1\/2 voted/.test(document.querySelector(".team-card[data-seat='1']")?.textContent ?? ""),
+    );
+    await wp.waitForFunction(
+      () =>
+        /Ada, Cy/.test(document.querySelector(".proj-teams")?.textContent ?? "") &&
+        document.querySelector("#proj-board")?.getAttribute("data-ready") === "1",
+    );
     await shot(ada, "class-student-phone");
     await ada.screenshot({ path: `${SHOTS_DIR}/class-student-phone-top.png` });
     await shot(eve, "class-observer-phone");
@@ -160,7 +206,11 @@ describe("classroom in the browser", () => {
     di.room.send(CMSG.vote, { proposal: di.view!.team!.proposals[0].id });
 
     // ---- Round 2: the injected card leads the news on the projector; pause and resume from the panel; Ada reloads.
-    await wp.waitForFunction(() => /Whistleblower/.test(document.querySelector(".proj-news")?.textContent ?? ""), undefined, { timeout: 60_000 });
+    await wp.waitForFunction(
+      () => /Whistleblower/.test(document.querySelector(".proj-news")?.textContent ?? ""),
+      undefined,
+      { timeout: 60_000 },
+    );
     await tp.waitForSelector("#class-pause");
     await tp.click("#class-pause");
     await tp.waitForSelector("#class-resume");
@@ -171,8 +221,16 @@ describe("classroom in the browser", () => {
     await ada.reload();
     await ada.waitForFunction(() => /Team 1/.test(document.querySelector("#student-team")?.textContent ?? ""));
     await ada.waitForSelector("#propose-box #opt-alignment-add");
-    await ada.waitForFunction(() => /round 2/.test(document.querySelector("#planned-h")?.textContent ?? "") && !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled)
-      .catch(async (e) => { await shot(ada, "debug-ada"); throw new Error(`${e}\n${await ada.evaluate(() => document.body.innerText.slice(0, 2500))}`); });
+    await ada
+      .waitForFunction(
+        () =>
+          /round 2/.test(document.querySelector("#planned-h")?.textContent ?? "") &&
+          !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled,
+      )
+      .catch(async (e) => {
+        await shot(ada, "debug-ada");
+        throw new Error(`${e}\n${await ada.evaluate(() => document.body.innerText.slice(0, 2500))}`);
+      });
     await ada.click("#submit-orders"); // a pass, proposed after the reload
     await ada.waitForSelector("#proposals .proposal");
     for (const s of [cy, bob]) await s.open(2);
@@ -210,7 +268,11 @@ describe("classroom in the browser", () => {
     await tp.screenshot({ path: `${SHOTS_DIR}/class-summary-print.png`, fullPage: false });
     const printed = await tp.evaluate(() => {
       const el = document.querySelector("#print-summary") as HTMLElement;
-      return { visible: getComputedStyle(el).display !== "none", text: el.innerText, height: el.getBoundingClientRect().height };
+      return {
+        visible: getComputedStyle(el).display !== "none",
+        text: el.innerText,
+        height: el.getBoundingClientRect().height,
+      };
     });
     await tp.emulateMedia({ media: "screen" });
     expect(printed.visible).toBe(true);
@@ -225,7 +287,9 @@ describe("classroom in the browser", () => {
     expect(await guide.locator("table").count()).toBeGreaterThan(1);
     await shot(guide, "class-facilitator-guide");
     await guide.close();
-    expect(readFileSync(new URL("../../docs/FACILITATOR.md", import.meta.url), "utf8")).toContain("Lesson plan: 90 minutes");
+    expect(readFileSync(new URL("../../docs/FACILITATOR.md", import.meta.url), "utf8")).toContain(
+      "Lesson plan: 90 minutes",
+    );
 
     for (const b of [teacher, phones, wall]) expect(b.errors).toEqual([]);
   });

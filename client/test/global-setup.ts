@@ -21,7 +21,9 @@ async function waitHealthy(url: string, child: ChildProcess, log: () => string):
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) return;
-    } catch { /* not yet */ }
+    } catch {
+      /* not yet */
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`The server did not answer /healthz within 30 s:\n${log()}`);
@@ -34,7 +36,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let dist = join(CLIENT_DIR, "dist");
   if (process.env.SKIP_CLIENT_BUILD !== "1") {
     dist = mkdtempSync(join(tmpdir(), "ms-dist-"));
-    const b = spawnSync(process.execPath, [join(CLIENT_DIR, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn", "--outDir", dist], { cwd: CLIENT_DIR, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } });
+    const b = spawnSync(
+      process.execPath,
+      [join(CLIENT_DIR, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn", "--outDir", dist],
+      { cwd: CLIENT_DIR, encoding: "utf8", env: { ...process.env, NODE_ENV: "production" } },
+    );
     if (b.status !== 0) throw new Error(`vite build failed:\n${b.stdout}\n${b.stderr}`);
   }
   const port = await freePort();
@@ -42,18 +48,37 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let out = "";
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: REPO_DIR,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", CLIENT_DIST: dist },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      CLIENT_DIST: dist,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  child.stdout?.on("data", (d) => { out = (out + d).slice(-20_000); });
-  child.stderr?.on("data", (d) => { out = (out + d).slice(-20_000); });
+  child.stdout?.on("data", (d) => {
+    out = (out + d).slice(-20_000);
+  });
+  child.stderr?.on("data", (d) => {
+    out = (out + d).slice(-20_000);
+  });
   const baseURL = `http://127.0.0.1:${port}`;
   await waitHealthy(baseURL, child, () => out);
   project.provide("baseURL", baseURL);
   project.provide("chromium", chromium);
   return async () => {
     child.kill("SIGTERM");
-    await new Promise<void>((r) => { if (child.exitCode !== null) r(); else { child.once("exit", () => r()); setTimeout(() => { child.kill("SIGKILL"); r(); }, 5000); } });
+    await new Promise<void>((r) => {
+      if (child.exitCode !== null) r();
+      else {
+        child.once("exit", () => r());
+        setTimeout(() => {
+          child.kill("SIGKILL");
+          r();
+        }, 5000);
+      }
+    });
     rmSync(dataDir, { recursive: true, force: true });
     if (dist !== join(CLIENT_DIR, "dist")) rmSync(dist, { recursive: true, force: true });
   };

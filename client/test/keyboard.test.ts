@@ -4,8 +4,12 @@ import { baseURL, openBrowser, tabTo, type Browser } from "./browser";
 
 describe("keyboard-only play", () => {
   let b: Browser;
-  beforeAll(async () => { b = await openBrowser(); });
-  afterAll(async () => { await b?.close(); });
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
 
   it("gives orders with the keyboard alone", async () => {
     const { page } = b;

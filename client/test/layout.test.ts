@@ -15,7 +15,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     const W = window.innerWidth;
     const sw = document.documentElement.scrollWidth;
     if (sw > W) out.push(`the page is ${sw} px wide on a ${W} px screen`);
-    const skip = ".sr-only, .skip, .text-board-wrap:not(.shown), svg, canvas, select, option, textarea, .guide-layer, #announcer, #alert";
+    const skip =
+      ".sr-only, .skip, .text-board-wrap:not(.shown), svg, canvas, select, option, textarea, .guide-layer, #announcer, #alert";
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const range = document.createRange();
     const seen = new Set<Element>();
@@ -34,15 +35,25 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
         const acs = getComputedStyle(a);
         if (acs.overflowX === "visible" && acs.overflowY === "visible") continue;
-        if (["auto", "scroll"].includes(acs.overflowX)) { scrolls = true; break; }
+        if (["auto", "scroll"].includes(acs.overflowX)) {
+          scrolls = true;
+          break;
+        }
         clipper = a;
         break;
       }
       if (scrolls) continue;
-      if ((r.right > W + 1 || r.left < -1) && !seen.has(el)) { seen.add(el); out.push(`off the screen (${Math.round(r.left)}–${Math.round(r.right)}): ${label}`); continue; }
+      if ((r.right > W + 1 || r.left < -1) && !seen.has(el)) {
+        seen.add(el);
+        out.push(`off the screen (${Math.round(r.left)}–${Math.round(r.right)}): ${label}`);
+        continue;
+      }
       if (clipper) {
         const c = clipper.getBoundingClientRect();
-        if ((r.right > c.right + 1 || r.left < c.left - 1 || r.bottom > c.bottom + 1 || r.top < c.top - 1) && !seen.has(el)) {
+        if (
+          (r.right > c.right + 1 || r.left < c.left - 1 || r.bottom > c.bottom + 1 || r.top < c.top - 1) &&
+          !seen.has(el)
+        ) {
           seen.add(el);
           out.push(`cut by ${clipper.tagName.toLowerCase()}.${[...clipper.classList].join(".")}: ${label}`);
         }
@@ -65,12 +76,17 @@ async function atWidths(b: Browser, name: string, prepare?: (page: Page) => Prom
 
 /** Opens every disclosure inside the selector (the report, the deals, the switch, the score sources…). */
 async function openAll(page: Page, selector: string): Promise<void> {
-  await page.evaluate((sel) => { for (const d of document.querySelectorAll<HTMLDetailsElement>(`${sel} details:not(.concept)`)) d.open = true; }, selector);
+  await page.evaluate((sel) => {
+    for (const d of document.querySelectorAll<HTMLDetailsElement>(`${sel} details:not(.concept)`)) d.open = true;
+  }, selector);
 }
 
 async function startSoloAt(page: Page, role: string, rounds: number): Promise<void> {
   await page.goto(`${baseURL()}/`);
-  await page.evaluate(() => { sessionStorage.clear(); localStorage.setItem("metastrategy.guideDone", "1"); });
+  await page.evaluate(() => {
+    sessionStorage.clear();
+    localStorage.setItem("metastrategy.guideDone", "1");
+  });
   await page.goto(`${baseURL()}/`);
   await page.click(`#role-${role}`);
   await page.click("details.more > summary");
@@ -84,7 +100,11 @@ async function startSoloAt(page: Page, role: string, rounds: number): Promise<vo
 async function submitRound(page: Page, round: number, plan: string[]): Promise<void> {
   await page.waitForFunction((r) => {
     const hd = document.querySelector("#planned-h");
-    return !!hd && hd.textContent?.includes(`round ${r}`) && !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled;
+    return (
+      !!hd &&
+      hd.textContent?.includes(`round ${r}`) &&
+      !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled
+    );
   }, round);
   await dismissHints(page);
   await addActions(page, plan, 2);
@@ -100,22 +120,37 @@ const PLANS: Record<string, string[]> = {
 
 describe("layouts at 360, 390 and 768 px", () => {
   let b: Browser;
-  beforeAll(async () => { b = await openBrowser({ width: 360, height: 800, mobile: false }); });
-  afterAll(async () => { await b?.close(); });
+  beforeAll(async () => {
+    b = await openBrowser({ width: 360, height: 800, mobile: false });
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
 
   it("the lobby, then a match the host ends: no 'world lost' in a green box", async () => {
     const { page } = b;
     await page.setViewportSize({ width: 390, height: 800 });
     await page.goto(`${baseURL()}/`);
     await page.waitForSelector("#start-solo");
-    await atWidths(b, "home", async (p) => { await p.evaluate(() => { const d = document.querySelector<HTMLDetailsElement>("details.more"); if (d) d.open = true; }); });
+    await atWidths(b, "home", async (p) => {
+      await p.evaluate(() => {
+        const d = document.querySelector<HTMLDetailsElement>("details.more");
+        if (d) d.open = true;
+      });
+    });
     await page.click("#create-match");
     await page.waitForSelector("#lobby-code");
     await page.waitForSelector("select.bot-level");
     await atWidths(b, "lobby");
     // The check itself finds a line of text too wide for the phone.
     await page.setViewportSize({ width: 360, height: 800 });
-    await page.evaluate(() => { const p = document.createElement("p"); p.id = "too-wide"; p.style.whiteSpace = "nowrap"; p.textContent = "x".repeat(120); document.querySelector("main")!.append(p); });
+    await page.evaluate(() => {
+      const p = document.createElement("p");
+      p.id = "too-wide";
+      p.style.whiteSpace = "nowrap";
+      p.textContent = "x".repeat(120);
+      document.querySelector("main")!.append(p);
+    });
     expect((await layoutProblems(page)).join("\n")).toMatch(/wide|off the screen/);
     await page.evaluate(() => document.getElementById("too-wide")?.remove());
     await page.click("#start-match");

@@ -5,8 +5,12 @@ import { axeSerious, baseURL, openBrowser, playRound, shot, type Browser } from 
 describe("online match between two browsers", () => {
   let host: Browser;
   let guest: Browser;
-  beforeAll(async () => { [host, guest] = await Promise.all([openBrowser(), openBrowser({ width: 1100, height: 850 })]); });
-  afterAll(async () => { await Promise.all([host?.close(), guest?.close()]); });
+  beforeAll(async () => {
+    [host, guest] = await Promise.all([openBrowser(), openBrowser({ width: 1100, height: 850 })]);
+  });
+  afterAll(async () => {
+    await Promise.all([host?.close(), guest?.close()]);
+  });
 
   it("hosts, joins by share link, chats, plays two rounds and both reach the debrief", async () => {
     const hp = host.page;
@@ -33,14 +37,18 @@ describe("online match between two browsers", () => {
     await gp.goto(link.replace(/^https?:\/\/[^/]+/, baseURL()));
     expect(await gp.inputValue("#join-code")).toBe(code);
     // It is also listed among the public matches.
-    await gp.waitForSelector(".public-list li:has-text(\"Ada's match\")");
+    await gp.waitForSelector('.public-list li:has-text("Ada\'s match")');
     await gp.fill("#name", "Bob");
     await gp.click("#join-btn");
     await gp.waitForSelector("#lobby-code");
     // Joining by code sits the guest at the first free seat at once (issue 11).
     await gp.waitForSelector(".seat.mine");
     await gp.click("#ready-btn");
-    await hp.waitForFunction(() => [...document.querySelectorAll(".seat")].some((s) => /Bob/.test(s.textContent ?? "") && /✓ ready/.test(s.textContent ?? "")));
+    await hp.waitForFunction(() =>
+      [...document.querySelectorAll(".seat")].some(
+        (s) => /Bob/.test(s.textContent ?? "") && /✓ ready/.test(s.textContent ?? ""),
+      ),
+    );
     await gp.fill("#chat-input", "Hello Ada, shall we keep our research secret?");
     await gp.press("#chat-input", "Enter");
     await hp.waitForFunction(() => /Hello Ada/.test(document.querySelector(".chat-log")?.textContent ?? ""));

@@ -4,8 +4,12 @@ import { LAB_PLAN, baseURL, openBrowser, playRound, shot, startSolo, type Browse
 
 describe("reload and reconnection", () => {
   let b: Browser;
-  beforeAll(async () => { b = await openBrowser(); });
-  afterAll(async () => { await b?.close(); });
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
 
   it("a reload in the middle of a round keeps the seat and its orders go through", async () => {
     const { page } = b;

@@ -3,7 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { axeSerious, baseURL, openBrowser, playRound, shot, startSolo, type Browser } from "./browser";
 
 const opened: Browser[] = [];
-afterAll(async () => { await Promise.all(opened.map((b) => b.close())); });
+afterAll(async () => {
+  await Promise.all(opened.map((b) => b.close()));
+});
 
 async function open(opts: Parameters<typeof openBrowser>[0] = {}): Promise<Browser> {
   const b = await openBrowser(opts);
@@ -15,11 +17,17 @@ async function open(opts: Parameters<typeof openBrowser>[0] = {}): Promise<Brows
 async function smallTargets(b: Browser): Promise<string[]> {
   return b.page.evaluate(() => {
     const out: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>("button, a.btn, input[type=text], input[type=number], select, summary")) {
-      if (el.closest("details.concept") || el.closest(".sr-only") || el.closest(".text-board-wrap:not(.shown)")) continue;
+    for (const el of document.querySelectorAll<HTMLElement>(
+      "button, a.btn, input[type=text], input[type=number], select, summary",
+    )) {
+      if (el.closest("details.concept") || el.closest(".sr-only") || el.closest(".text-board-wrap:not(.shown)"))
+        continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      if (r.height < 43.5 || r.width < 43.5) out.push(`${el.tagName.toLowerCase()}#${el.id || ""}.${el.className} ${Math.round(r.width)}x${Math.round(r.height)} "${(el.textContent ?? "").trim().slice(0, 30)}"`);
+      if (r.height < 43.5 || r.width < 43.5)
+        out.push(
+          `${el.tagName.toLowerCase()}#${el.id || ""}.${el.className} ${Math.round(r.width)}x${Math.round(r.height)} "${(el.textContent ?? "").trim().slice(0, 30)}"`,
+        );
     }
     return out;
   });
@@ -27,7 +35,10 @@ async function smallTargets(b: Browser): Promise<string[]> {
 
 describe("every screen", () => {
   it("home, how to play and replays pass axe on desktop and phone", async () => {
-    for (const [label, opts] of [["desktop", {}], ["phone", { width: 360, height: 740, mobile: true }]] as const) {
+    for (const [label, opts] of [
+      ["desktop", {}],
+      ["phone", { width: 360, height: 740, mobile: true }],
+    ] as const) {
       const b = await open(opts);
       const { page } = b;
       await page.goto(`${baseURL()}/`);

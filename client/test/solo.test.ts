@@ -4,8 +4,12 @@ import { axeSerious, dismissHints, LAB_PLAN, openBrowser, playRound, shot, start
 
 describe("solo match in the browser", () => {
   let b: Browser;
-  beforeAll(async () => { b = await openBrowser(); });
-  afterAll(async () => { await b?.close(); });
+  beforeAll(async () => {
+    b = await openBrowser();
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
 
   it("plays three rounds against bots to the debrief, with the guide, reports, charts and replay", async () => {
     const { page } = b;

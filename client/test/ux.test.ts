@@ -5,7 +5,9 @@ import { DIFFICULTIES } from "@metastrategy/shared";
 import { baseURL, openBrowser, type Browser } from "./browser";
 
 const opened: Browser[] = [];
-afterAll(async () => { await Promise.all(opened.map((b) => b.close())); });
+afterAll(async () => {
+  await Promise.all(opened.map((b) => b.close()));
+});
 async function open(opts: Parameters<typeof openBrowser>[0] = {}): Promise<Browser> {
   const b = await openBrowser(opts);
   opened.push(b);
@@ -20,7 +22,9 @@ describe("first match", () => {
     expect(await page.inputValue("#solo-difficulty")).toBe("easy");
     expect(await page.textContent("#calm-note")).toMatch(/first match is a calm table/i);
     // The levels offered are the shared list, whatever it holds.
-    expect(await page.locator("#solo-difficulty option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([...DIFFICULTIES]);
+    expect(
+      await page.locator("#solo-difficulty option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual([...DIFFICULTIES]);
     // The join box sits near the top on a phone: above the solo section.
     const joinY = (await page.locator("#join-code").boundingBox())!.y;
     const soloY = (await page.locator("#start-solo").boundingBox())!.y;
@@ -74,7 +78,9 @@ describe("joining by code and bot levels", () => {
     expect(await gp.locator("button:has-text('Leave seat')").count()).toBe(1);
     // Bot levels per seat, from the shared list.
     const sel = hp.locator("#seat-2-diff");
-    expect(await sel.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([...DIFFICULTIES]);
+    expect(await sel.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      ...DIFFICULTIES,
+    ]);
     await sel.selectOption("hard");
     await hp.waitForFunction(() => /hard/.test(document.querySelector('[data-seat="2"] .seat-who')?.textContent ?? ""));
     await gp.waitForFunction(() => /hard/.test(document.querySelector('[data-seat="2"] .seat-who')?.textContent ?? ""));

@@ -31,7 +31,8 @@ export interface Config {
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
-  const num = (v: string | undefined, d: number) => (v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d);
+  const num = (v: string | undefined, d: number) =>
+    v !== undefined && v !== "" && Number.isFinite(Number(v)) ? Number(v) : d;
   const root = path.resolve(import.meta.dirname, "../..");
   return {
     port: num(env.PORT, 2567),

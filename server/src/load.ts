@@ -80,8 +80,12 @@ class Player {
   marks: [number, number][] = [];
   private reader = new SnapshotReader();
 
-  constructor(public room: Room<any>, private seed: number) {
-    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) => room.onMessage(type, fn);
+  constructor(
+    public room: Room<any>,
+    private seed: number,
+  ) {
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
+      room.onMessage(type, fn);
     on(SMSG.token, (t) => {
       this.seat = t.seat;
       this.code = t.code;
@@ -120,7 +124,8 @@ class Player {
     const rng = makeRng(hashSeeds(this.seed, round, this.seat, 0x10ad));
     const orders = randomOrders(v, this.reader.legal(st, this.seat)!, rng);
     this.sent.set(round, 0);
-    const think = THINK_MS > 0 ? Math.floor(((hashSeeds(this.seed, round, this.seat) >>> 0) % 1000) / 1000 * THINK_MS) : 0;
+    const think =
+      THINK_MS > 0 ? Math.floor((((hashSeeds(this.seed, round, this.seat) >>> 0) % 1000) / 1000) * THINK_MS) : 0;
     const send = () => {
       if (this.ended) return;
       this.sent.set(round, Date.now());
@@ -134,11 +139,20 @@ class Player {
 async function playMatch(url: string, i: number, matches: Player[][]): Promise<Player[]> {
   const seats = [
     ...Array.from({ length: HUMANS }, (_, k) => ({ role: ROLES[k] })),
-    ...Array.from({ length: BOTS }, (_, k) => ({ role: ROLES[HUMANS + k], bot: true, ...(k < EXPERT_BOTS ? { difficulty: "expert" as const } : {}) })),
+    ...Array.from({ length: BOTS }, (_, k) => ({
+      role: ROLES[HUMANS + k],
+      bot: true,
+      ...(k < EXPERT_BOTS ? { difficulty: "expert" as const } : {}),
+    })),
   ];
   const seed = 1000 + i;
   const host = await new Client(url).create("match", {
-    seed, seats, rounds: ROUNDS, timers: { news: 0, deliberation: 0, orders: 60, report: REPORT_S }, name: `load ${i}`, player: { name: "H0" },
+    seed,
+    seats,
+    rounds: ROUNDS,
+    timers: { news: 0, deliberation: 0, orders: 60, report: REPORT_S },
+    name: `load ${i}`,
+    player: { name: "H0" },
   });
   const players = [new Player(host, seed)];
   await until(() => players[0].code !== "" && players[0].seat === 0, 10_000, "host seat");
@@ -161,7 +175,15 @@ function pct(sorted: number[], q: number): number {
 }
 
 type Pcts = { p50: number; p99: number; max: number };
-interface Health { rss: number; cpuMicros: number; roundsResolved: number; rooms: number; clients: number; loopDelayMs?: Pcts; turnaroundMs?: Pcts & { count: number } }
+interface Health {
+  rss: number;
+  cpuMicros: number;
+  roundsResolved: number;
+  rooms: number;
+  clients: number;
+  loopDelayMs?: Pcts;
+  turnaroundMs?: Pcts & { count: number };
+}
 
 async function health(httpBase: string, reset = false): Promise<Health | null> {
   try {
@@ -178,7 +200,17 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dir: s
   const root = path.resolve(import.meta.dirname, "../..");
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dir, LOG_LEVEL: "warn", TIMER_SCALE: "1", CLIENT_DIST: "/nonexistent", REDIS_URL: "", DATABASE_URL: "", WS_COMPRESSION: process.env.WS_COMPRESSION ?? "1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dir,
+      LOG_LEVEL: "warn",
+      TIMER_SCALE: "1",
+      CLIENT_DIST: "/nonexistent",
+      REDIS_URL: "",
+      DATABASE_URL: "",
+      WS_COMPRESSION: process.env.WS_COMPRESSION ?? "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const httpBase = `http://127.0.0.1:${port}`;
@@ -213,16 +245,18 @@ async function main(): Promise<void> {
   const matches: Player[][] = [];
   let next = 0;
   const conc = Math.max(1, Number(values.concurrency));
-  await Promise.all(Array.from({ length: Math.min(conc, N) }, async () => {
-    while (next < N) {
-      const i = next++;
-      try {
-        await playMatch(url, i, matches);
-      } catch (e) {
-        fail(`match ${i} setup: ${e instanceof Error ? e.message : String(e)}`);
+  await Promise.all(
+    Array.from({ length: Math.min(conc, N) }, async () => {
+      while (next < N) {
+        const i = next++;
+        try {
+          await playMatch(url, i, matches);
+        } catch (e) {
+          fail(`match ${i} setup: ${e instanceof Error ? e.message : String(e)}`);
+        }
       }
-    }
-  }));
+    }),
+  );
   const setupSeconds = (Date.now() - t0) / 1000;
   say(`${matches.length} matches, ${matches.length * HUMANS} clients ready in ${setupSeconds.toFixed(1)} s`);
   await new Promise((r) => setTimeout(r, 300)); // lobby patches settle before counting bytes
@@ -250,7 +284,12 @@ async function main(): Promise<void> {
       const k = `${p.room.state?.phase}/${p.room.state?.round}/${p.rounds} reports/${p.room.connection?.isOpen ? "open" : "closed"}`;
       where.set(k, (where.get(k) ?? 0) + 1);
     }
-    fail(`${e.message}: ${late.length} clients without an end (${[...where].slice(0, 5).map(([k, n]) => `${n}× ${k}`).join(", ")})`);
+    fail(
+      `${e.message}: ${late.length} clients without an end (${[...where]
+        .slice(0, 5)
+        .map(([k, n]) => `${n}× ${k}`)
+        .join(", ")})`,
+    );
   });
   const runSeconds = (Date.now() - tStart) / 1000;
   const hEnd = (await health(httpBase)) ?? hStart;
@@ -296,7 +335,8 @@ async function main(): Promise<void> {
   let cpuPeak = 0;
   for (let i = 0, j = 0; i < samples.length; i++) {
     while (samples[i].t - samples[j].t > 2000) j++;
-    if (samples[i].t - samples[j].t >= 1000) cpuPeak = Math.max(cpuPeak, (100 * (samples[i].cpu - samples[j].cpu)) / 1000 / (samples[i].t - samples[j].t));
+    if (samples[i].t - samples[j].t >= 1000)
+      cpuPeak = Math.max(cpuPeak, (100 * (samples[i].cpu - samples[j].cpu)) / 1000 / (samples[i].t - samples[j].t));
   }
 
   const result = {
@@ -311,10 +351,24 @@ async function main(): Promise<void> {
     latencyP99Ms: pct(lat, 0.99),
     latencyMaxMs: lat.at(-1) ?? 0,
     latencySamples: lat.length,
-    latencyP99MsByRound: Object.fromEntries([...byRound].sort((a, b) => a[0] - b[0]).map(([r, l]) => [r, pct(l.sort((a, b) => a - b), 0.99)])),
+    latencyP99MsByRound: Object.fromEntries(
+      [...byRound]
+        .sort((a, b) => a[0] - b[0])
+        .map(([r, l]) => [
+          r,
+          pct(
+            l.sort((a, b) => a - b),
+            0.99,
+          ),
+        ]),
+    ),
     serverTurnaroundMs: hEnd.turnaroundMs ?? null,
     serverLoopDelayMs: hEnd.loopDelayMs ?? null,
-    loadGenLoopDelayMs: { p50: Math.round(ownLoop.percentile(50) / 1e5) / 10, p99: Math.round(ownLoop.percentile(99) / 1e5) / 10, max: Math.round(ownLoop.max / 1e5) / 10 },
+    loadGenLoopDelayMs: {
+      p50: Math.round(ownLoop.percentile(50) / 1e5) / 10,
+      p99: Math.round(ownLoop.percentile(99) / 1e5) / 10,
+      max: Math.round(ownLoop.max / 1e5) / 10,
+    },
     errors: errors.length,
     errorSamples: [...new Set(errors)].slice(0, 5),
     serverRssMB: Math.round(rssMax / 1048576),
@@ -330,15 +384,24 @@ async function main(): Promise<void> {
   };
   if (values.json) console.log(JSON.stringify(result));
   else {
-    console.log(`${result.matches} matches, ${result.clients} clients, ${result.seats} seats, ${result.roundsResolved} rounds resolved in ${result.runSeconds} s`);
-    console.log(`latency last order → report: p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, max ${result.latencyMaxMs} ms (${result.latencySamples} samples)`);
-    console.log(`server: RSS ${result.serverRssMB} MB, CPU ${result.serverCpuPercent}% of a core (peak ${result.serverCpuPeakPercent}%)`);
-    console.log(`${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`);
+    console.log(
+      `${result.matches} matches, ${result.clients} clients, ${result.seats} seats, ${result.roundsResolved} rounds resolved in ${result.runSeconds} s`,
+    );
+    console.log(
+      `latency last order → report: p50 ${result.latencyP50Ms} ms, p99 ${result.latencyP99Ms} ms, max ${result.latencyMaxMs} ms (${result.latencySamples} samples)`,
+    );
+    console.log(
+      `server: RSS ${result.serverRssMB} MB, CPU ${result.serverCpuPercent}% of a core (peak ${result.serverCpuPeakPercent}%)`,
+    );
+    console.log(
+      `${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`,
+    );
   }
   // Then leave, 100 at a time and for at most 10 s (a client whose socket already closed never hears back).
   const everyone = matches.flat();
   const leaving = (async () => {
-    for (let i = 0; i < everyone.length; i += 100) await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
+    for (let i = 0; i < everyone.length; i += 100)
+      await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
   })();
   await Promise.race([leaving, new Promise((r) => setTimeout(r, 10_000))]);
   if (own) {

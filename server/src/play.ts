@@ -35,7 +35,9 @@ async function main(): Promise<number> {
     scenario: values.scenario,
     seed,
     ...(values.rounds ? { rounds: Number(values.rounds) } : {}),
-    seats: roles.map((role, i) => (i === 0 ? { role } : { role, bot: true, difficulty: values.difficulty as "normal" })),
+    seats: roles.map((role, i) =>
+      i === 0 ? { role } : { role, bot: true, difficulty: values.difficulty as "normal" },
+    ),
     timers: { news: 0, deliberation: 0, orders: 5, report: 0 },
     player: { name: "Terminal" },
   });
@@ -46,7 +48,12 @@ async function main(): Promise<number> {
   const deadline = Date.now() + Number(values.timeout) * 1000;
   let lastRound = 0;
   while (!f.ended) {
-    await f.until(() => !!f.ended || (["news", "deliberation", "orders"].includes(f.phase) && f.round > lastRound && !!f.seatView()), Math.max(1, deadline - Date.now()), "next round");
+    await f.until(
+      () =>
+        !!f.ended || (["news", "deliberation", "orders"].includes(f.phase) && f.round > lastRound && !!f.seatView()),
+      Math.max(1, deadline - Date.now()),
+      "next round",
+    );
     if (f.ended) break;
     const v = f.seatView()!;
     lastRound = v.round;
@@ -63,7 +70,14 @@ async function main(): Promise<number> {
     cause: view.end?.cause ?? null,
     worldValue: view.end?.worldValue ?? null,
     rounds: view.round,
-    scores: view.seats.map((s, i) => ({ seat: i, name: s.name, role: s.role, doctrine: s.doctrine, prestige: s.prestige, score: view.scores?.[i] ?? null })),
+    scores: view.seats.map((s, i) => ({
+      seat: i,
+      name: s.name,
+      role: s.role,
+      doctrine: s.doctrine,
+      prestige: s.prestige,
+      score: view.scores?.[i] ?? null,
+    })),
     // A refusal because the orders window closed is the timer doing its job (the seat's bot played):
     // counted apart from real errors, which would mean the client or server broke the protocol.
     late: f.errors.filter((e) => e.reason === "Orders are not open now.").length,

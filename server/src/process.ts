@@ -14,7 +14,11 @@ export function isProcessFault(err: unknown): boolean {
   return typeof code === "string" && FATAL_CODES.has(code);
 }
 
-export function installProcessPolicy(log: Logger, metrics: Metrics, exit: (code: number) => void = (c) => process.exit(c)): void {
+export function installProcessPolicy(
+  log: Logger,
+  metrics: Metrics,
+  exit: (code: number) => void = (c) => process.exit(c),
+): void {
   const recent: number[] = [];
   const handle = (kind: string) => (err: unknown) => {
     metrics.processErrors++;
@@ -22,7 +26,10 @@ export function installProcessPolicy(log: Logger, metrics: Metrics, exit: (code:
     recent.push(now);
     while (recent.length > 0 && recent[0] < now - ERROR_WINDOW_MS) recent.shift();
     const fatal = isProcessFault(err) || recent.length > ERROR_BURST;
-    log.error({ event: "process.error", kind, fatal, err: err instanceof Error ? err.stack ?? err.message : typeof err }, "error escaped a room");
+    log.error(
+      { event: "process.error", kind, fatal, err: err instanceof Error ? (err.stack ?? err.message) : typeof err },
+      "error escaped a room",
+    );
     if (fatal) exit(1);
   };
   process.on("uncaughtException", handle("uncaughtException"));

@@ -21,7 +21,10 @@ type ListingGuard = (roomId: string) => boolean;
 
 /** Room listings that a fenced (or lapsed) process leaves alone: the same code is listed by the new owner. */
 class GuardedRedisDriver extends RedisDriver {
-  constructor(url: string, private mayList: ListingGuard) {
+  constructor(
+    url: string,
+    private mayList: ListingGuard,
+  ) {
     super(url);
   }
 
@@ -35,9 +38,14 @@ class GuardedRedisDriver extends RedisDriver {
   }
 }
 
-export function redisParts(url: string | null, leases?: LeaseStore): { presence?: Presence; driver?: MatchMakerDriver } {
+export function redisParts(
+  url: string | null,
+  leases?: LeaseStore,
+): { presence?: Presence; driver?: MatchMakerDriver } {
   if (!url) return {};
-  const driver = leases ? new GuardedRedisDriver(url, (roomId) => !["lost", "lapsed"].includes(leases.standing(roomId))) : new RedisDriver(url);
+  const driver = leases
+    ? new GuardedRedisDriver(url, (roomId) => !["lost", "lapsed"].includes(leases.standing(roomId)))
+    : new RedisDriver(url);
   return { presence: new RedisPresence(url), driver };
 }
 
@@ -73,7 +81,10 @@ export function keepLeases(ctx: ServerContext, leases: LeaseStore): LeaseKeeper 
   const fenced = (code: string, reason: string) => {
     const room = roomOf(code);
     if (!room || room.fenced) return;
-    ctx.log.warn({ event: "match.fenced", code, reason }, "match taken over by another process: room stops serving here");
+    ctx.log.warn(
+      { event: "match.fenced", code, reason },
+      "match taken over by another process: room stops serving here",
+    );
     room.stopServing(MOVED_CLOSE_CODE);
   };
   leases.onFenced(fenced);
@@ -82,7 +93,10 @@ export function keepLeases(ctx: ServerContext, leases: LeaseStore): LeaseKeeper 
     const { lost, regained } = await leases.renew(codes());
     for (const code of lost) fenced(code, "renewal refused");
     // Held again after a lapse (a slow renewal, nobody took over): list the room again, a health check may have dropped it.
-    for (const code of regained) await roomOf(code)?.listing?.save().catch(() => {});
+    for (const code of regained)
+      await roomOf(code)
+        ?.listing?.save()
+        .catch(() => {});
     const orphans = await leases.orphans();
     if (orphans.length === 0) return;
     const live = new Set(codes());
@@ -103,14 +117,20 @@ export function keepLeases(ctx: ServerContext, leases: LeaseStore): LeaseKeeper 
       for (const { code, epoch } of list) {
         if (stopped) return;
         if (!(await leases.claim(code, owner, epoch))) continue;
-        if (await restoreHere(ctx, code)) ctx.log.info({ event: "match.taken_over", code, from: owner, epoch: epoch + 1 }, "orphaned match restored here");
+        if (await restoreHere(ctx, code))
+          ctx.log.info(
+            { event: "match.taken_over", code, from: owner, epoch: epoch + 1 },
+            "orphaned match restored here",
+          );
       }
     }
   };
 
   const tick = () =>
     (running ??= sweep()
-      .catch((e) => ctx.log.error({ event: "lease.error", err: e instanceof Error ? e.message : String(e) }, "lease sweep failed"))
+      .catch((e) =>
+        ctx.log.error({ event: "lease.error", err: e instanceof Error ? e.message : String(e) }, "lease sweep failed"),
+      )
       .finally(() => (running = null)));
 
   const timer = setInterval(() => void tick(), Math.max(100, ctx.config.sweepSeconds * 1000));

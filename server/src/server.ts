@@ -54,13 +54,23 @@ const COMPRESS_CHAT_FROM_BYTES = 60;
 /** A Colyseus ROOM_DATA frame of the message type "chat": 13, msgpack fixstr of length 4, "chat". */
 const CHAT_FRAME = [13, 0xa4, 0x63, 0x68, 0x61, 0x74];
 const isChat = (d: Uint8Array) => CHAT_FRAME.every((b, i) => d[i] === b);
-const compressed = (d: Uint8Array) => d.byteLength >= COMPRESS_FROM_BYTES || (d.byteLength >= COMPRESS_CHAT_FROM_BYTES && isChat(d));
+const compressed = (d: Uint8Array) =>
+  d.byteLength >= COMPRESS_FROM_BYTES || (d.byteLength >= COMPRESS_CHAT_FROM_BYTES && isChat(d));
 
 // Colyseus hands ws views of shared encode buffers; a compressed send (and any send queued behind one) is read later,
 // after the next encode has overwritten them. On compressed connections, send a copy.
 const rawSend = WebSocketClient.prototype.raw;
-WebSocketClient.prototype.raw = function (this: WebSocketClient, data: Uint8Array, options?: unknown, cb?: (err?: Error) => void) {
-  const ws = this.ref as unknown as { readyState: number; _extensions?: Record<string, unknown>; send(d: Buffer, o: object, cb?: (err?: Error) => void): void };
+WebSocketClient.prototype.raw = function (
+  this: WebSocketClient,
+  data: Uint8Array,
+  options?: unknown,
+  cb?: (err?: Error) => void,
+) {
+  const ws = this.ref as unknown as {
+    readyState: number;
+    _extensions?: Record<string, unknown>;
+    send(d: Buffer, o: object, cb?: (err?: Error) => void): void;
+  };
   if (!ws._extensions?.["permessage-deflate"]) return rawSend.call(this, data, options as never, cb);
   if (ws.readyState !== 1) return; // OPEN
   ws.send(Buffer.from(data), { binary: true, compress: compressed(data) }, cb);
@@ -74,7 +84,10 @@ export const MAX_MATCHMAKE_BODY = 16 * 1024;
  * Runs before Colyseus's own request listener (installed by listen()), which never sees a refused request.
  */
 function limitMatchmakeBodies(server: http.Server): void {
-  const listeners = server.listeners("request").slice() as ((req: http.IncomingMessage, res: http.ServerResponse) => void)[];
+  const listeners = server.listeners("request").slice() as ((
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ) => void)[];
   server.removeAllListeners("request");
   server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.method === "POST" && req.url?.includes("/matchmake/")) {
@@ -100,7 +113,9 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
   const config = { ...configFromEnv(), ...overrides };
   const log = makeLogger(config.logLevel);
   const ctx: ServerContext = {
-    store: store ?? (config.databaseUrl ? await PostgresStore.connect(config.databaseUrl) : SqliteStore.inDir(config.dataDir)),
+    store:
+      store ??
+      (config.databaseUrl ? await PostgresStore.connect(config.databaseUrl) : SqliteStore.inDir(config.dataDir)),
     log,
     config,
     metrics: new Metrics(),
@@ -114,7 +129,11 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
   // Scale-out (REDIS_URL): presence and room listing in Redis, and this process's own public address so that a
   // client whose seat was reserved through another process connects to the one holding the room.
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 64 * 1024, perMessageDeflate: config.wsCompression ? DEFLATE : false }),
+    transport: new WebSocketTransport({
+      server: httpServer,
+      maxPayload: 64 * 1024,
+      perMessageDeflate: config.wsCompression ? DEFLATE : false,
+    }),
     gracefullyShutdown: false,
     greet: false,
     ...redisParts(config.redisUrl, ctx.store.leases),
@@ -144,16 +163,31 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
         await matchMaker.handleCreateRoom("match", { __restore: m.code });
         restored++;
       } catch (e) {
-        log.error({ event: "match.restore_failed", code: m.code, err: e instanceof Error ? e.message : String(e) }, "restore failed");
+        log.error(
+          { event: "match.restore_failed", code: m.code, err: e instanceof Error ? e.message : String(e) },
+          "restore failed",
+        );
       } finally {
         ctx.restores.delete(m.code);
       }
     }
   }
-  log.info({
-    event: "server.started", port, host: config.host ?? null, nodeEnv: process.env.NODE_ENV ?? null, processId: matchMaker.processId, dataDir: config.databaseUrl ? null : config.dataDir,
-    store: config.databaseUrl ? "postgres" : "sqlite", redis: !!config.redisUrl, publicAddress: config.publicAddress, restored, timerScale: config.timerScale,
-  }, "server started");
+  log.info(
+    {
+      event: "server.started",
+      port,
+      host: config.host ?? null,
+      nodeEnv: process.env.NODE_ENV ?? null,
+      processId: matchMaker.processId,
+      dataDir: config.databaseUrl ? null : config.dataDir,
+      store: config.databaseUrl ? "postgres" : "sqlite",
+      redis: !!config.redisUrl,
+      publicAddress: config.publicAddress,
+      restored,
+      timerScale: config.timerScale,
+    },
+    "server started",
+  );
 
   let closing: Promise<void> | null = null;
   const close = () =>

@@ -15,7 +15,15 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { Client, type Room } from "colyseus.js";
 import {
-  MSG, SMSG, SnapshotReader, hashSeeds, makeRng, randomOrders, replay, reportFor, type RoundReport,
+  MSG,
+  SMSG,
+  SnapshotReader,
+  hashSeeds,
+  makeRng,
+  randomOrders,
+  replay,
+  reportFor,
+  type RoundReport,
 } from "@metastrategy/shared";
 import "./client/send-copies.js"; // Node clients send copies of colyseus.js's reused send buffer
 import { until } from "./client/until.js";
@@ -105,8 +113,15 @@ class ServerProc {
     const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
       cwd: root,
       env: {
-        ...process.env, PORT: String(this.port), DATA_DIR: this.dir, LOG_LEVEL: "warn", TIMER_SCALE: "1", RECONNECT_SECONDS: "60",
-        CLIENT_DIST: "/nonexistent", REDIS_URL: "", DATABASE_URL: "",
+        ...process.env,
+        PORT: String(this.port),
+        DATA_DIR: this.dir,
+        LOG_LEVEL: "warn",
+        TIMER_SCALE: "1",
+        RECONNECT_SECONDS: "60",
+        CLIENT_DIST: "/nonexistent",
+        REDIS_URL: "",
+        DATABASE_URL: "",
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -221,7 +236,10 @@ class Human {
   private sent = new Set<number>();
   private rejoining = false;
 
-  constructor(readonly match: Match, readonly index: number) {}
+  constructor(
+    readonly match: Match,
+    readonly index: number,
+  ) {}
 
   get name(): string {
     return `H${this.index}`;
@@ -251,7 +269,8 @@ class Human {
         }
       }
       // A drop after a round's report (not the last: a match that has ended keeps no reconnection open).
-      if (!m.replace && !m.reports.some((r) => r.end) && !this.ended && !this.stopped && rand() < DROP_CHANCE) void this.dropAndReturn();
+      if (!m.replace && !m.reports.some((r) => r.end) && !this.ended && !this.stopped && rand() < DROP_CHANCE)
+        void this.dropAndReturn();
     });
     room.onMessage(SMSG.error, (e: { reason: string }) => refused.push(String(e.reason).slice(0, 120)));
     room.onMessage(SMSG.ended, () => {
@@ -281,15 +300,22 @@ class Human {
     if (!v || v.round !== round) return;
     this.sent.add(round);
     const gen = this.gen;
-    const orders = randomOrders(v, this.reader.legal(st, this.seat)!, makeRng(hashSeeds(Math.floor(rand() * 2 ** 31), round, this.seat)));
-    setTimeout(() => {
-      if (gen !== this.gen || this.ended || this.stopped) return;
-      try {
-        this.room?.send(MSG.orders, orders);
-      } catch (e) {
-        fail(`send failed: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }, Math.floor(rand() * THINK_MS));
+    const orders = randomOrders(
+      v,
+      this.reader.legal(st, this.seat)!,
+      makeRng(hashSeeds(Math.floor(rand() * 2 ** 31), round, this.seat)),
+    );
+    setTimeout(
+      () => {
+        if (gen !== this.gen || this.ended || this.stopped) return;
+        try {
+          this.room?.send(MSG.orders, orders);
+        } catch (e) {
+          fail(`send failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      },
+      Math.floor(rand() * THINK_MS),
+    );
   }
 
   /** A random drop: the socket closes (not consented); back after 0.5-8 s with the reconnection token or the seat token. */
@@ -315,7 +341,10 @@ class Human {
           this.attach(await new Client(this.match.server.url).reconnect(token));
         } catch (e) {
           // The token is void after a restart (the seat token always works); refused without one, it is a fault.
-          if (this.match.server.generation === generation) fail(`match ${this.match.code} seat ${this.index}: reconnection token refused without a restart (${e instanceof Error ? e.message : String(e)})`);
+          if (this.match.server.generation === generation)
+            fail(
+              `match ${this.match.code} seat ${this.index}: reconnection token refused without a restart (${e instanceof Error ? e.message : String(e)})`,
+            );
           else tokenFallbacks++;
           this.attach(await this.joinWithSeat());
         }
@@ -370,7 +399,8 @@ class Human {
     }
     e.end = Date.now();
     e.aborted = !e.ok && this.stopped;
-    if (!e.ok && !this.stopped) fail(`match ${this.match.code} seat ${this.seat}: could not rejoin in ${REJOIN_GIVE_UP_MS / 1000} s (${last})`);
+    if (!e.ok && !this.stopped)
+      fail(`match ${this.match.code} seat ${this.seat}: could not rejoin in ${REJOIN_GIVE_UP_MS / 1000} s (${last})`);
     this.rejoining = false;
   }
 
@@ -392,7 +422,10 @@ class Match {
   humans: Human[] = [];
   createdAt = Date.now();
   done = false;
-  constructor(readonly server: ServerProc, readonly index: number) {}
+  constructor(
+    readonly server: ServerProc,
+    readonly index: number,
+  ) {}
 
   async open(): Promise<void> {
     const seats = [
@@ -401,7 +434,12 @@ class Match {
     ];
     const host = new Human(this, 0);
     const room = await new Client(this.server.url).create("match", {
-      seed: 5000 + this.index, seats, rounds: ROUNDS, timers: { news: 1, deliberation: 1, orders: 20, report: 2 }, name: `soak ${this.index}`, player: { name: "H0" },
+      seed: 5000 + this.index,
+      seats,
+      rounds: ROUNDS,
+      timers: { news: 1, deliberation: 1, orders: 20, report: 2 },
+      name: `soak ${this.index}`,
+      player: { name: "H0" },
     });
     this.code = room.roomId;
     host.attach(room);
@@ -439,7 +477,9 @@ const t0 = Date.now();
 async function main(): Promise<void> {
   const server = new ServerProc(await freePort());
   await server.start();
-  say(`server on port ${server.port}, data in ${server.dir}; ${MINUTES} min, ${MATCHES} matches × ${HUMANS} humans + ${BOTS} bots, kill -9 every ~${KILL_EVERY_MS / 60_000} min`);
+  say(
+    `server on port ${server.port}, data in ${server.dir}; ${MINUTES} min, ${MATCHES} matches × ${HUMANS} humans + ${BOTS} bots, kill -9 every ~${KILL_EVERY_MS / 60_000} min`,
+  );
   const endAt = t0 + MINUTES * 60_000;
   let running = true;
   let index = 0;
@@ -450,7 +490,15 @@ async function main(): Promise<void> {
   const sampler = setInterval(async () => {
     if (restarting) return;
     const h = await health(server.http);
-    if (h && !restarting) samples.push({ t: Math.round((Date.now() - t0) / 1000), life: server.lives, age: Math.round((Date.now() - server.lifeStart) / 1000), rssMB: Math.round(h.rss / 1e5) / 10, rooms: h.rooms, clients: h.clients });
+    if (h && !restarting)
+      samples.push({
+        t: Math.round((Date.now() - t0) / 1000),
+        life: server.lives,
+        age: Math.round((Date.now() - server.lifeStart) / 1000),
+        rssMB: Math.round(h.rss / 1e5) / 10,
+        rooms: h.rooms,
+        clients: h.clients,
+      });
   }, SAMPLE_MS);
 
   // Keep MATCHES matches going; replace the finished ones.
@@ -495,7 +543,8 @@ async function main(): Promise<void> {
 
   while (Date.now() < endAt) {
     await sleep(1000);
-    if (!values.json && (Date.now() - t0) % 60_000 < 1000) say(`${started} started, ${finished} finished, ${episodes.length} reconnections, ${errors.length} errors`);
+    if (!values.json && (Date.now() - t0) % 60_000 < 1000)
+      say(`${started} started, ${finished} finished, ${episodes.length} reconnections, ${errors.length} errors`);
   }
   running = false;
   await killer;
@@ -525,7 +574,8 @@ async function main(): Promise<void> {
         const seat = h.index;
         if (!r || key(reportFor(r, seat)) !== seenKey) {
           roundsLost++;
-          if (lostSamples.length < 5) lostSamples.push(`${m.code} seat ${seat} round ${round}: ${r ? "differs" : "missing"} in the record`);
+          if (lostSamples.length < 5)
+            lostSamples.push(`${m.code} seat ${seat} round ${round}: ${r ? "differs" : "missing"} in the record`);
         }
       }
     }
@@ -545,7 +595,15 @@ async function main(): Promise<void> {
   const lives = [...new Set(samples.map((s) => s.life))].map((life) => {
     const ss = samples.filter((s) => s.life === life);
     const w = ss.filter((s) => s.age >= WARMUP_S);
-    return { life, seconds: ss.length ? ss.at(-1)!.age : 0, rssMB: { warm: w.length ? w[0].rssMB : null, last: ss.length ? ss.at(-1)!.rssMB : null, max: Math.max(0, ...ss.map((s) => s.rssMB)) } };
+    return {
+      life,
+      seconds: ss.length ? ss.at(-1)!.age : 0,
+      rssMB: {
+        warm: w.length ? w[0].rssMB : null,
+        last: ss.length ? ss.at(-1)!.rssMB : null,
+        max: Math.max(0, ...ss.map((s) => s.rssMB)),
+      },
+    };
   });
   const ok = episodes.filter((e) => e.ok);
   const counted = episodes.filter((e) => !e.aborted);
@@ -567,12 +625,27 @@ async function main(): Promise<void> {
       succeeded: ok.length,
       successRate: counted.length ? Math.round((ok.length / counted.length) * 10000) / 100 : 100,
       interruptedByTheEnd: episodes.length - counted.length,
-      byKind: Object.fromEntries((["token", "seat", "restart"] as const).map((k) => [k, { episodes: counted.filter((e) => e.how === k).length, succeeded: ok.filter((e) => e.how === k).length }])),
+      byKind: Object.fromEntries(
+        (["token", "seat", "restart"] as const).map((k) => [
+          k,
+          { episodes: counted.filter((e) => e.how === k).length, succeeded: ok.filter((e) => e.how === k).length },
+        ]),
+      ),
       tokenFellBackToSeatAfterRestart: tokenFallbacks,
       p50Ms: durations[Math.floor(durations.length / 2)] ?? 0,
       maxMs: durations.at(-1) ?? 0,
     },
-    rss: { warmupSeconds: WARMUP_S, firstThirdMedianMB: first, lastThirdMedianMB: last, growthPercent: growth, flatWithin10Percent: Math.abs(growth) <= 10, min: Math.min(...warm.map((s) => s.rssMB)), max: Math.max(...warm.map((s) => s.rssMB)), lives, samples: samples.map((s) => [s.t, s.life, s.rssMB]) },
+    rss: {
+      warmupSeconds: WARMUP_S,
+      firstThirdMedianMB: first,
+      lastThirdMedianMB: last,
+      growthPercent: growth,
+      flatWithin10Percent: Math.abs(growth) <= 10,
+      min: Math.min(...warm.map((s) => s.rssMB)),
+      max: Math.max(...warm.map((s) => s.rssMB)),
+      lives,
+      samples: samples.map((s) => [s.t, s.life, s.rssMB]),
+    },
     errors: errors.length,
     errorSamples: [...new Set(errors)].slice(0, 8),
     serverErrorLogs: server.errorLogs.length,

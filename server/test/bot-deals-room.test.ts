@@ -14,14 +14,20 @@ afterAll(async () => {
 describe("bots that deal at an online table", () => {
   it("a bot answers a chat offer addressed to it by name, and the round resolves with the deal kept", async () => {
     const a = await create(srv.url, {
-      seed: 11, seats: [{ role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }],
-      timers: { news: 0, deliberation: 600, orders: 600, report: 0 }, player: { name: "Ada" },
+      seed: 11,
+      seats: [{ role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }],
+      timers: { news: 0, deliberation: 600, orders: 600, report: 0 },
+      player: { name: "Ada" },
     });
     a.room.send(MSG.hostStart, {});
     await a.until(() => a.state.phase === "deliberation", 10_000, "deliberation");
     const bot = a.state.seats[1].name;
     a.room.send(MSG.chat, { text: `${bot}, I'll pay you 2 funds if you validate` });
-    await a.until(() => a.chat.some((l) => l.seat === 1 && /^(Deal|No deal), Ada: /.test(l.text)), 10_000, "the bot's answer");
+    await a.until(
+      () => a.chat.some((l) => l.seat === 1 && /^(Deal|No deal), Ada: /.test(l.text)),
+      10_000,
+      "the bot's answer",
+    );
     const answer = a.chat.find((l) => l.seat === 1 && /^(Deal|No deal), Ada: /.test(l.text))!;
     expect(answer.text).toBe("Deal, Ada: I'll test my systems this round.");
     // Lines that are not offers get no answer from the bots.

@@ -1,6 +1,14 @@
 // Bots that deal at an online table: offers in the chat, answers, and the deals kept in the bots' orders.
 import { describe, expect, it } from "vitest";
-import { botOrders, checkOrders, createMatch, resolveRound, seatView, type MatchState, type SeatOrders } from "@metastrategy/shared";
+import {
+  botOrders,
+  checkOrders,
+  createMatch,
+  resolveRound,
+  seatView,
+  type MatchState,
+  type SeatOrders,
+} from "@metastrategy/shared";
 import { BotDeals } from "../src/match/bot-deals.js";
 import { botOrdersAsync, MAX_QUEUED_SEARCHES, queuedSearches } from "../src/match/bots.js";
 
@@ -11,10 +19,18 @@ const SEATS = [
   { role: "researcher", doctrine: "conservative" },
 ] as const;
 
-const table = (humans: number[]) => SEATS.map((_, i) => ({ kind: humans.includes(i) ? "human" : "bot", name: humans.includes(i) ? `Player ${i}` : `Bot ${i}` }));
+const table = (humans: number[]) =>
+  SEATS.map((_, i) => ({
+    kind: humans.includes(i) ? "human" : "bot",
+    name: humans.includes(i) ? `Player ${i}` : `Bot ${i}`,
+  }));
 
 function botsFill(s: MatchState, seats: { kind: string }[], human: SeatOrders = { actions: [] }): SeatOrders[] {
-  return s.seats.map((_, i) => (seats[i].kind === "bot" ? botOrders(seatView(s, i, { history: false }), { difficulty: "normal", seed: s.seed }) : human));
+  return s.seats.map((_, i) =>
+    seats[i].kind === "bot"
+      ? botOrders(seatView(s, i, { history: false }), { difficulty: "normal", seed: s.seed })
+      : human,
+  );
 }
 
 describe("BotDeals", () => {
@@ -49,7 +65,13 @@ describe("BotDeals", () => {
         const toMe = lines.find((l) => l.text.startsWith("Player 3:"));
         if (toMe) {
           toPlayer++;
-          expect(deals.hear(s, seats, 3, "deal!")).toEqual([{ seat: toMe.seat, from: toMe.from, text: expect.stringMatching(/^Done, Player 3: I'll pay you \d with my orders\.$/) }]);
+          expect(deals.hear(s, seats, 3, "deal!")).toEqual([
+            {
+              seat: toMe.seat,
+              from: toMe.from,
+              text: expect.stringMatching(/^Done, Player 3: I'll pay you \d with my orders\.$/),
+            },
+          ]);
         }
         const orders = deals.apply(s, seats, botsFill(s, seats));
         orders.forEach((o, i) => expect(checkOrders(seatView(s, i), o).ok).toBe(true));

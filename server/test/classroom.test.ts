@@ -25,14 +25,26 @@ const team = (f: Follower) => f.classroom?.team ?? null;
 
 /** Waits until this student's view shows round `round` with orders open. */
 function inRound(f: Follower, round: number): Promise<void> {
-  return f.until(() => f.round === round && OPEN.includes(f.phase) && f.classroom?.round === round && (f.seat === null || f.seatView()?.round === round), 10_000, `round ${round} open`);
+  return f.until(
+    () =>
+      f.round === round &&
+      OPEN.includes(f.phase) &&
+      f.classroom?.round === round &&
+      (f.seat === null || f.seatView()?.round === round),
+    10_000,
+    `round ${round} open`,
+  );
 }
 
 /**
  * One team's round: a proposes, b proposes second, c and d vote. "majority": c and d back b (3 votes to 1);
  * "tie": c backs a, d backs b (2 to 2: the earliest, a's, wins). Every member sees the proposals and votes live.
  */
-async function teamRound(members: Follower[], round: number, mode: "majority" | "tie"): Promise<{ chosen: SeatOrders; all: SeatOrders[] }> {
+async function teamRound(
+  members: Follower[],
+  round: number,
+  mode: "majority" | "tie",
+): Promise<{ chosen: SeatOrders; all: SeatOrders[] }> {
   const [a, b, c, d] = members;
   for (const m of members) await inRound(m, round);
   const v = a.seatView()!;
@@ -48,7 +60,11 @@ async function teamRound(members: Follower[], round: number, mode: "majority" | 
   expect(pa.votes).toEqual([a.classroom!.me!.id]); // proposing is voting
   c.room.send(MSG.vote, { proposal: mode === "majority" ? pb.id : pa.id });
   // Live: every member sees c's vote before d votes (d's vote may end the phase).
-  await Promise.all(members.map((m) => m.until(() => team(m)!.proposals.reduce((n, p) => n + p.votes.length, 0) === 3, T, "c's vote seen")));
+  await Promise.all(
+    members.map((m) =>
+      m.until(() => team(m)!.proposals.reduce((n, p) => n + p.votes.length, 0) === 3, T, "c's vote seen"),
+    ),
+  );
   d.room.send(MSG.vote, { proposal: pb.id });
   return { chosen: mode === "majority" ? B : A, all: [A, B] };
 }
@@ -63,7 +79,15 @@ describe("classroom session", () => {
   });
 
   it("30 students: teams, proposals and votes, polls, pause, an injected card, reconnection, a bot team and the export", async () => {
-    const teacher = await create(srv.url, { mode: "classroom", scenario: "classroom", rounds: 3, timers: TIMERS, seed: SEED, teamSize: 4, player: { name: "Ms Rivera" } });
+    const teacher = await create(srv.url, {
+      mode: "classroom",
+      scenario: "classroom",
+      rounds: 3,
+      timers: TIMERS,
+      seed: SEED,
+      teamSize: 4,
+      player: { name: "Ms Rivera" },
+    });
     const code = teacher.token!.code;
     const hostToken = teacher.token!.hostToken!;
     expect(teacher.token!.isHost).toBe(true);
@@ -73,11 +97,18 @@ describe("classroom session", () => {
     await expect(join(srv.url, code, { name: "   " })).rejects.toThrow(/Type your name/);
     await expect(join(srv.url, code, {})).rejects.toThrow(/Type your name/);
     const students: Follower[] = [];
-    for (let i = 0; i < 30; i++) students.push(await join(srv.url, code, { name: `Student ${String(i + 1).padStart(2, "0")}` }));
+    for (let i = 0; i < 30; i++)
+      students.push(await join(srv.url, code, { name: `Student ${String(i + 1).padStart(2, "0")}` }));
     await expect(join(srv.url, code, { name: "student 01" })).rejects.toThrow(/already taken/);
 
     // Balanced: 6 seats × 4 students, the other 6 observe. Student i sits at seat i mod 6.
-    await teacher.until(() => teacher.classroom?.teams.every((t) => t.members.length === 4) === true && teacher.classroom.observers.length === 6, T, "balanced teams");
+    await teacher.until(
+      () =>
+        teacher.classroom?.teams.every((t) => t.members.length === 4) === true &&
+        teacher.classroom.observers.length === 6,
+      T,
+      "balanced teams",
+    );
     students.forEach((s, i) => expect(s.token!.seat).toBe(i < 24 ? i % 6 : null));
     expect(students.every((s) => typeof s.token!.seatToken === "string")).toBe(true);
     expect(teacher.state.seats.map((s: any) => s.kind)).toEqual(Array(6).fill("human"));
@@ -99,32 +130,57 @@ describe("classroom session", () => {
     // ---- Round 1: observers poll (5 for caution, 1 against), the teacher injects a card, chat stays in the team.
     await Promise.all(observers.map((o) => inRound(o, 1)));
     observers.forEach((o, i) => o.room.send(MSG.poll, { opinion: i === 0 ? -1 : 1 }));
-    await teacher.until(() => teacher.classroom?.poll.for === 5 && teacher.classroom.poll.against === 1, T, "poll tally")
-      .catch((e) => { throw new Error(`${e}: ${JSON.stringify(teacher.classroom?.poll)} ${JSON.stringify(observers.map((o) => o.errors))}`); });
-    await observers[3].until(() => observers[3].classroom?.myPoll === 1 && observers[3].classroom.poll.for === 5, T, "observer sees the tally");
+    await teacher
+      .until(() => teacher.classroom?.poll.for === 5 && teacher.classroom.poll.against === 1, T, "poll tally")
+      .catch((e) => {
+        throw new Error(
+          `${e}: ${JSON.stringify(teacher.classroom?.poll)} ${JSON.stringify(observers.map((o) => o.errors))}`,
+        );
+      });
+    await observers[3].until(
+      () => observers[3].classroom?.myPoll === 1 && observers[3].classroom.poll.for === 5,
+      T,
+      "observer sees the tally",
+    );
     expect(team(observers[0])).toBeNull();
     teacher.room.send(MSG.hostInject, { card: "whistleblower" });
-    await teacher.until(() => teacher.classroom?.host?.inject === "whistleblower" && teacher.classroom.host.injectRound === 2, T, "card queued");
+    await teacher.until(
+      () => teacher.classroom?.host?.inject === "whistleblower" && teacher.classroom.host.injectRound === 2,
+      T,
+      "card queued",
+    );
 
     const [t0] = teams();
     t0[0].room.send(MSG.chat, { text: "Let us keep the research secret" });
     await t0[1].until(() => t0[1].chat.some((l) => /keep the research secret/.test(l.text)), T, "team chat");
     teacher.room.send(MSG.chat, { text: "Two minutes, everyone" });
-    await Promise.all([observers[0], projector, t0[1]].map((f) => f.until(() => f.chat.some((l) => /Two minutes/.test(l.text)), T, "teacher's line")));
+    await Promise.all(
+      [observers[0], projector, t0[1]].map((f) =>
+        f.until(() => f.chat.some((l) => /Two minutes/.test(l.text)), T, "teacher's line"),
+      ),
+    );
     expect(observers[0].chat.some((l) => /research secret/.test(l.text))).toBe(false);
     expect(projector.chat.some((l) => /research secret/.test(l.text))).toBe(false);
     expect(teacher.chat.some((l) => /research secret/.test(l.text))).toBe(true);
 
     // The teacher sees who voted: only the proposer of team 0 so far.
     const r1 = teams().map((m) => teamRound(m, 1, "majority"));
-    await teacher.until(() => (teacher.classroom?.teams[0].members.filter((m) => m.voted).length ?? 0) >= 1, T, "teacher sees votes");
+    await teacher.until(
+      () => (teacher.classroom?.teams[0].members.filter((m) => m.voted).length ?? 0) >= 1,
+      T,
+      "teacher sees votes",
+    );
     expect(teacher.classroom!.teams[0].members.every((m) => m.connected)).toBe(true);
     (await Promise.all(r1)).forEach((r, seat) => (expected[0][seat] = r.chosen));
     await teacher.until(() => teacher.reports.length === 1, 2 * T, "round 1 resolved");
     expect(teacher.reports[0].entries.some((e) => e.key === "opinion" && e.args?.up === true)).toBe(true);
 
     // ---- Round 2: the injected card leads the news; pause freezes the timer; ties go to the earliest proposal.
-    await teacher.until(() => teacher.round === 2 && ["deliberation", "orders"].includes(teacher.phase), 2 * T, "round 2 deliberation");
+    await teacher.until(
+      () => teacher.round === 2 && ["deliberation", "orders"].includes(teacher.phase),
+      2 * T,
+      "round 2 deliberation",
+    );
     teacher.room.send(MSG.hostPause, {});
     await teacher.until(() => teacher.state.paused === true, T, "paused");
     const pausedIn = teacher.phase;
@@ -133,7 +189,11 @@ describe("classroom session", () => {
     expect(projector.publicView()!.news[0].card).toBe("whistleblower");
     // Every team votes while paused: even then the phase may not end before the teacher resumes.
     const r2 = teams().map((m) => teamRound(m, 2, "tie"));
-    await teacher.until(() => teacher.classroom!.teams.every((t) => t.members.every((m) => m.voted)), 2 * T, "all voted while paused");
+    await teacher.until(
+      () => teacher.classroom!.teams.every((t) => t.members.every((m) => m.voted)),
+      2 * T,
+      "all voted while paused",
+    );
     await sleep(1000); // twice the deliberation's length: nothing may move while paused (an absence cannot be awaited)
     expect(teacher.phase).toBe(pausedIn);
     expect(teacher.reports).toHaveLength(1);
@@ -154,25 +214,42 @@ describe("classroom session", () => {
     const dropped = students[6]; // seat 0
     const reconnectionToken = dropped.room.reconnectionToken;
     drop(dropped);
-    const away = (id: string) => teacher.until(() => teacher.classroom!.teams.some((t) => t.members.some((m) => m.id === id && !m.connected)), T, "student away");
+    const away = (id: string) =>
+      teacher.until(
+        () => teacher.classroom!.teams.some((t) => t.members.some((m) => m.id === id && !m.connected)),
+        T,
+        "student away",
+      );
     await away(dropped.classroom!.me!.id);
     students[6] = new Follower(await new Client(srv.url).reconnect(reconnectionToken));
-    await students[6].until(() => students[6].token?.seat === 0 && students[6].classroom?.team?.seat === 0, T, "reconnected to team 0");
+    await students[6].until(
+      () => students[6].token?.seat === 0 && students[6].classroom?.team?.seat === 0,
+      T,
+      "reconnected to team 0",
+    );
     const reloaded = students[7]; // seat 1
     const seatToken = reloaded.token!.seatToken!;
     drop(reloaded);
     await away(reloaded.classroom!.me!.id);
     students[7] = await join(srv.url, code, { seatToken });
-    await students[7].until(() => students[7].token?.seat === 1 && students[7].classroom?.me?.name === "Student 08", T, "back in team 1 by token");
+    await students[7].until(
+      () => students[7].token?.seat === 1 && students[7].classroom?.me?.name === "Student 08",
+      T,
+      "back in team 1 by token",
+    );
 
-    const r3 = teams().slice(0, 5).map((m) => teamRound(m, 3, "majority"));
+    const r3 = teams()
+      .slice(0, 5)
+      .map((m) => teamRound(m, 3, "majority"));
     (await Promise.all(r3)).forEach((r, seat) => (expected[2][seat] = r.chosen));
     await teacher.until(() => !!teacher.ended, 3 * T, "end");
 
     // ---- The record and the export.
     const record = (await getJson(`${srv.http}/api/matches/${code}/record?hostToken=${hostToken}`)).body as MatchRecord;
     expect(record.ordersByRound).toHaveLength(3);
-    for (let r = 0; r < 3; r++) for (let seat = 0; seat < (r === 2 ? 5 : 6); seat++) expect(record.ordersByRound[r][seat]).toEqual(expected[r][seat]);
+    for (let r = 0; r < 3; r++)
+      for (let seat = 0; seat < (r === 2 ? 5 : 6); seat++)
+        expect(record.ordersByRound[r][seat]).toEqual(expected[r][seat]);
     expect(record.extrasByRound![0]).toEqual({ opinion: 0.667, inject: "whistleblower" });
     expect(replay(record).state.end).toEqual(teacher.ended!.view!.end);
 
@@ -201,7 +278,10 @@ describe("classroom session", () => {
     expect(session.rounds[0].poll).toEqual({ against: 1, unsure: 0, for: 5, opinion: 0.667, effect: 1 });
     expect(session.rounds[0].inject).toMatchObject({ card: "whistleblower", appearsInRound: 2 });
     expect(session.rounds[1].poll).toEqual({ against: 0, unsure: 0, for: 0, opinion: null, effect: 0 });
-    expect(session.chat.map((c: any) => [c.from, c.to])).toEqual([["Student 01", "AI lab 1"], ["Ms Rivera", "everyone"]]);
+    expect(session.chat.map((c: any) => [c.from, c.to])).toEqual([
+      ["Student 01", "AI lab 1"],
+      ["Ms Rivera", "everyone"],
+    ]);
 
     const csv = await (await fetch(`${srv.http}/api/matches/${code}/session.csv?hostToken=${hostToken}`)).text();
     const lines = csv.trim().split("\n");
@@ -216,7 +296,9 @@ describe("classroom session", () => {
     const pv: Cv = projector.classroom!;
     expect(pv.team).toBeNull();
     expect(pv.host).toBeNull();
-    expect(pv.teams.every((t) => t.members.every((m) => m.voted === undefined) && t.proposals === undefined)).toBe(true);
+    expect(pv.teams.every((t) => t.members.every((m) => m.voted === undefined) && t.proposals === undefined)).toBe(
+      true,
+    );
     expect(projector.state.secrets?.size ?? 0).toBe(0);
 
     await Promise.all([teacher, projector, ...students].map((f) => f.room.leave().catch(() => {})));
@@ -236,7 +318,14 @@ describe("classroom restart", () => {
     const dataDir = tempDir("ms-class-restart-");
     const url = `ws://127.0.0.1:${port}`;
     let server = await spawnGameServer(port, dataDir, children);
-    const teacher = await create(url, { mode: "classroom", rounds: 2, timers: { news: 1, deliberation: 1, orders: 1800, report: 1 }, seed: 5, teamSize: 1, player: { name: "Teacher" } });
+    const teacher = await create(url, {
+      mode: "classroom",
+      rounds: 2,
+      timers: { news: 1, deliberation: 1, orders: 1800, report: 1 },
+      seed: 5,
+      teamSize: 1,
+      player: { name: "Teacher" },
+    });
     const code = teacher.token!.code;
     const hostToken = teacher.token!.hostToken!;
     const kids: Follower[] = [];
@@ -249,7 +338,11 @@ describe("classroom restart", () => {
     kids[0].room.send(MSG.propose, { orders: mine });
     await kids[0].until(() => team(kids[0])?.proposals.length === 1, T, "proposal in");
     kids[6].room.send(MSG.poll, { opinion: 1 });
-    await teacher.until(() => teacher.classroom?.poll.for === 1 && teacher.classroom.teams[0].members[0].voted === true, T, "teacher sees vote and poll");
+    await teacher.until(
+      () => teacher.classroom?.poll.for === 1 && teacher.classroom.teams[0].members[0].voted === true,
+      T,
+      "teacher sees vote and poll",
+    );
 
     await killChild(server, "SIGTERM");
     server = await spawnGameServer(port, dataDir, children);
@@ -260,7 +353,11 @@ describe("classroom restart", () => {
     for (const token of tokens) back.push(await join(url, code, { seatToken: token }));
     expect(back.map((k) => k.token!.seat)).toEqual([0, 1, 2, 3, 4, 5, null]);
     expect(back.map((k) => k.classroom?.me?.name ?? "")).toEqual(kids.map((_, i) => `Kid ${i + 1}`));
-    await back[0].until(() => team(back[0])?.proposals.length === 1 && team(back[0])!.myVote !== null, T, "proposal survived");
+    await back[0].until(
+      () => team(back[0])?.proposals.length === 1 && team(back[0])!.myVote !== null,
+      T,
+      "proposal survived",
+    );
     expect(team(back[0])!.proposals[0].orders).toEqual(mine);
     await t2.until(() => t2.classroom?.poll.for === 1, T, "poll survived");
 
@@ -270,7 +367,14 @@ describe("classroom restart", () => {
       const tick = () => {
         const v = k.seatView();
         const key = `${k.round}`;
-        if (!v || !OPEN.includes(k.phase) || v.round !== k.round || k.classroom?.round !== k.round || played.has(`${k.seat}:${key}`)) return;
+        if (
+          !v ||
+          !OPEN.includes(k.phase) ||
+          v.round !== k.round ||
+          k.classroom?.round !== k.round ||
+          played.has(`${k.seat}:${key}`)
+        )
+          return;
         if (team(k)?.myVote !== null && team(k)?.myVote !== undefined) return;
         played.add(`${k.seat}:${key}`);
         k.room.send(MSG.propose, { orders: { actions: [] } });
@@ -280,7 +384,8 @@ describe("classroom restart", () => {
       tick();
     }
     await t2.until(() => !!t2.ended, 3 * T, "end");
-    const record = (await getJson(`http://127.0.0.1:${port}/api/matches/${code}/record?hostToken=${hostToken}`)).body as MatchRecord;
+    const record = (await getJson(`http://127.0.0.1:${port}/api/matches/${code}/record?hostToken=${hostToken}`))
+      .body as MatchRecord;
     expect(record.ordersByRound).toHaveLength(2);
     expect(record.ordersByRound[0][0]).toEqual(mine);
     expect(record.extrasByRound![0]).toEqual({ opinion: 1 });

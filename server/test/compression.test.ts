@@ -10,7 +10,15 @@ let srv: RunningServer;
 let url = "";
 let http = "";
 beforeAll(async () => {
-  srv = await startServer({ port: 0, dataDir: tempDir(), timerScale: 0.01, reconnectSeconds: 5, logLevel: "silent", clientDist: "/nonexistent", wsCompression: true });
+  srv = await startServer({
+    port: 0,
+    dataDir: tempDir(),
+    timerScale: 0.01,
+    reconnectSeconds: 5,
+    logLevel: "silent",
+    clientDist: "/nonexistent",
+    wsCompression: true,
+  });
   url = `ws://127.0.0.1:${srv.port}`;
   http = `http://127.0.0.1:${srv.port}`;
 });
@@ -22,7 +30,14 @@ const wireBytes = (f: Follower): number => (f.room as any).connection.transport.
 const decodedBytes = (f: Follower): number => bytesOf(f.room).reduce((n, c) => n + c.byteLength, 0);
 
 async function play(seed: number) {
-  const seats = [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }, { role: "researcher", bot: true }, { role: "researcher", bot: true }];
+  const seats = [
+    { role: "lab" },
+    { role: "regulator" },
+    { role: "lab", bot: true },
+    { role: "lab", bot: true },
+    { role: "researcher", bot: true },
+    { role: "researcher", bot: true },
+  ];
   const a = await create(url, { seed, seats, timers: FAST, player: { name: "A" } });
   const code = a.token!.code;
   const b = await join(url, code, { name: "B" });

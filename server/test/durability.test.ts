@@ -23,7 +23,8 @@ async function join(url: string, code: string, options: Record<string, unknown>)
   return f;
 }
 const cv = (f: Follower): ClassroomView => f.classroom!;
-const waitOpen = (f: Follower, round: number) => f.until(() => f.round === round && OPEN.includes(f.phase) && f.classroom?.round === round, T, `round ${round} open`);
+const waitOpen = (f: Follower, round: number) =>
+  f.until(() => f.round === round && OPEN.includes(f.phase) && f.classroom?.round === round, T, `round ${round} open`);
 
 /** One student's planned actions, each with the value its class view shows once it is stored. */
 type Step = { send: () => void; shown: (v: ClassroomView) => boolean; value: string };
@@ -34,7 +35,14 @@ describe("durability under kill -9", () => {
     const dataDir = tempDir("ms-durable-");
     const url = `ws://127.0.0.1:${port}`;
     let server = await spawnGameServer(port, dataDir, children);
-    const teacher = await create(url, { mode: "classroom", seed: 77, teamSize: 3, timers: TIMERS, seats: [{ role: "lab" }, { role: "regulator" }], player: { name: "Teacher" } });
+    const teacher = await create(url, {
+      mode: "classroom",
+      seed: 77,
+      teamSize: 3,
+      timers: TIMERS,
+      seats: [{ role: "lab" }, { role: "regulator" }],
+      player: { name: "Teacher" },
+    });
     const code = teacher.token!.code;
     const hostToken = teacher.token!.hostToken!;
     const kids: Follower[] = [];
@@ -59,14 +67,27 @@ describe("durability under kill -9", () => {
     const plans = new Map<Follower, Step[]>();
     for (const k of members) {
       const mine = cv(k).team!.proposals.find((p) => p.by === cv(k).me!.id)!.id;
-      const others = cv(k).team!.proposals.map((p) => p.id).filter((id) => id !== mine);
+      const others = cv(k)
+        .team!.proposals.map((p) => p.id)
+        .filter((id) => id !== mine);
       plans.set(k, [
         { send: () => {}, shown: (v) => v.team?.myVote === mine, value: `vote ${mine}` },
-        ...others.map((id) => ({ send: () => k.room.send(MSG.vote, { proposal: id }), shown: (v: ClassroomView) => v.team?.myVote === id, value: `vote ${id}` })),
+        ...others.map((id) => ({
+          send: () => k.room.send(MSG.vote, { proposal: id }),
+          shown: (v: ClassroomView) => v.team?.myVote === id,
+          value: `vote ${id}`,
+        })),
       ]);
     }
     for (const k of observers) {
-      plans.set(k, ([-1, 0, 1] as const).map((o) => ({ send: () => k.room.send(MSG.poll, { opinion: o }), shown: (v: ClassroomView) => v.myPoll === o, value: `poll ${o}` })));
+      plans.set(
+        k,
+        ([-1, 0, 1] as const).map((o) => ({
+          send: () => k.room.send(MSG.poll, { opinion: o }),
+          shown: (v: ClassroomView) => v.myPoll === o,
+          value: `poll ${o}`,
+        })),
+      );
     }
     const confirmed = new Map<Follower, number>(kids.map((k) => [k, 0]));
     const sentUpTo = new Map<Follower, number>(kids.map((k) => [k, 0]));
@@ -77,7 +98,12 @@ describe("durability under kill -9", () => {
       const steps = plans.get(k)!;
       const tick = () => {
         const i = sentUpTo.get(k)!;
-        if (k.classroom && steps[confirmed.get(k)!] && confirmed.get(k)! < steps.length - 1 && steps[confirmed.get(k)! + 1].shown(k.classroom)) {
+        if (
+          k.classroom &&
+          steps[confirmed.get(k)!] &&
+          confirmed.get(k)! < steps.length - 1 &&
+          steps[confirmed.get(k)! + 1].shown(k.classroom)
+        ) {
           confirmed.set(k, confirmed.get(k)! + 1);
           total++;
         }
@@ -114,7 +140,10 @@ describe("durability under kill -9", () => {
       const v = cv(back);
       // The state after the restart is the last confirmed step or a later one this student sent, never an earlier one.
       const now = steps.findIndex((s) => s.shown(v));
-      expect(now, `${k.classroom!.me!.name}: ${steps.map((s) => s.value).join(", ")}; seen ${lastSeen.get(k)}, now ${now}`).toBeGreaterThanOrEqual(lastSeen.get(k)!);
+      expect(
+        now,
+        `${k.classroom!.me!.name}: ${steps.map((s) => s.value).join(", ")}; seen ${lastSeen.get(k)}, now ${now}`,
+      ).toBeGreaterThanOrEqual(lastSeen.get(k)!);
       expect(now).toBeLessThanOrEqual(lastSent.get(k)!);
       if (back.classroom!.me!.seat !== null) expect(v.team!.proposals).toHaveLength(3);
       await back.room.leave();
@@ -142,7 +171,14 @@ describe("moves", () => {
     const srv = await testServer({ timerScale: 1 });
     try {
       const timers = { news: 1, deliberation: 1, orders: 1800, report: 1 };
-      const teacher = await create(srv.url, { mode: "classroom", seed: 78, teamSize: 1, timers, seats: [{ role: "lab" }, { role: "regulator" }], player: { name: "T" } });
+      const teacher = await create(srv.url, {
+        mode: "classroom",
+        seed: 78,
+        teamSize: 1,
+        timers,
+        seats: [{ role: "lab" }, { role: "regulator" }],
+        player: { name: "T" },
+      });
       const code = teacher.token!.code;
       const a = await join(srv.url, code, { name: "A" });
       const b = await join(srv.url, code, { name: "B" });
@@ -161,7 +197,11 @@ describe("moves", () => {
       await o.until(() => cv(o).me!.seat === 0 && cv(o).myPoll === null, T, "o in the team, no poll answer");
       teacher.room.send(MSG.hostMove, { student: cv(a).me!.id, seat: -1 });
       await a.until(() => cv(a).me!.seat === null, T, "a among the observers");
-      await teacher.until(() => !cv(teacher).teams[0].members.some((m) => m.name === "A"), T, "the teacher sees A moved");
+      await teacher.until(
+        () => !cv(teacher).teams[0].members.some((m) => m.name === "A"),
+        T,
+        "the teacher sees A moved",
+      );
       expect(cv(teacher).teams[0].leadingVotes ?? 0).toBe(0);
       await Promise.all([teacher, a, b, o].map((f) => f.room.leave()));
     } finally {

@@ -28,10 +28,21 @@ interface Proc {
 /** A game server with the default LEASE_SECONDS and SWEEP_SECONDS (the settings under test). */
 async function startProc(env: Record<string, string> = {}): Promise<Proc> {
   const port = await freePort();
-  const { child } = await spawnServer({
-    PORT: String(port), REDIS_URL: svc.redis.url, DATABASE_URL: svc.postgres.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    TIMER_SCALE: "0.01", RECONNECT_SECONDS: "30", CLIENT_DIST: "/nonexistent", LEASE_SECONDS: "", SWEEP_SECONDS: "", ...env,
-  }, children);
+  const { child } = await spawnServer(
+    {
+      PORT: String(port),
+      REDIS_URL: svc.redis.url,
+      DATABASE_URL: svc.postgres.url,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      TIMER_SCALE: "0.01",
+      RECONNECT_SECONDS: "30",
+      CLIENT_DIST: "/nonexistent",
+      LEASE_SECONDS: "",
+      SWEEP_SECONDS: "",
+      ...env,
+    },
+    children,
+  );
   const logs: Record<string, unknown>[] = [];
   readline.createInterface({ input: child.stdout! }).on("line", (line) => {
     try {
@@ -66,13 +77,23 @@ async function owner(code: string): Promise<{ owner: string | null; epoch: numbe
   await c.connect();
   try {
     const r = await c.query("SELECT * FROM matches WHERE code = $1", [code]);
-    return { owner: r.rows[0]?.owner ?? null, epoch: r.rows[0]?.owner_epoch === undefined ? null : Number(r.rows[0].owner_epoch) };
+    return {
+      owner: r.rows[0]?.owner ?? null,
+      epoch: r.rows[0]?.owner_epoch === undefined ? null : Number(r.rows[0].owner_epoch),
+    };
   } finally {
     await c.end();
   }
 }
 
-const SEATS = [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }, { role: "researcher", bot: true }, { role: "researcher", bot: true }];
+const SEATS = [
+  { role: "lab" },
+  { role: "regulator" },
+  { role: "lab", bot: true },
+  { role: "lab", bot: true },
+  { role: "researcher", bot: true },
+  { role: "researcher", bot: true },
+];
 
 /**
  * Two processes, a match created on one with two players (one joined through the other process). With `ownerEnv`, the
@@ -111,7 +132,9 @@ async function roundRows(code: string): Promise<number[]> {
   const c = new pg.Client({ connectionString: svc.postgres.url });
   await c.connect();
   try {
-    return (await c.query("SELECT idx FROM rounds WHERE code = $1 ORDER BY idx", [code])).rows.map((r) => Number(r.idx));
+    return (await c.query("SELECT idx FROM rounds WHERE code = $1 ORDER BY idx", [code])).rows.map((r) =>
+      Number(r.idx),
+    );
   } finally {
     await c.end();
   }
@@ -119,7 +142,11 @@ async function roundRows(code: string): Promise<number[]> {
 
 describe("fenced ownership (redis + postgres, two processes, default lease settings)", () => {
   it("the store: a claim moves the epoch on; the old holder's writes are refused and it is told once; a frozen transaction delays a claim by seconds only", async () => {
-    const [s1, s2, s3] = await Promise.all([PostgresStore.connect(svc.postgres.url), PostgresStore.connect(svc.postgres.url), PostgresStore.connect(svc.postgres.url)]);
+    const [s1, s2, s3] = await Promise.all([
+      PostgresStore.connect(svc.postgres.url),
+      PostgresStore.connect(svc.postgres.url),
+      PostgresStore.connect(svc.postgres.url),
+    ]);
     s1.setOwner("p1", 0); // its leases run out at once
     s2.setOwner("p2", 60_000);
     s3.setOwner("p3", 60_000);
@@ -127,11 +154,33 @@ describe("fenced ownership (redis + postgres, two processes, default lease setti
     s1.onFenced((c) => told.push(c));
     // A process frozen inside a transaction cannot hold a match's row lock for long.
     const pool = (s1 as any).pool as pg.Pool;
-    expect((await pool.query("SHOW idle_in_transaction_session_timeout")).rows[0]).toEqual({ idle_in_transaction_session_timeout: "5s" });
+    expect((await pool.query("SHOW idle_in_transaction_session_timeout")).rows[0]).toEqual({
+      idle_in_transaction_session_timeout: "5s",
+    });
     expect((await pool.query("SHOW lock_timeout")).rows[0]).toEqual({ lock_timeout: "3s" });
     const code = `FE${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
-    const meta = { settings: { mode: "online", scenario: "baseline", rounds: 3, timers: { news: 1, deliberation: 1, orders: 1, report: 1 }, public: false, name: "x", seed: 5 }, seats: [], hostToken: "h", started: true } as any;
-    const record = { rulesVersion: 1, scenario: "baseline", seed: 5, seats: [{ role: "lab", doctrine: "conservative" }], ordersByRound: [], extrasByRound: [] } as any;
+    const meta = {
+      settings: {
+        mode: "online",
+        scenario: "baseline",
+        rounds: 3,
+        timers: { news: 1, deliberation: 1, orders: 1, report: 1 },
+        public: false,
+        name: "x",
+        seed: 5,
+      },
+      seats: [],
+      hostToken: "h",
+      started: true,
+    } as any;
+    const record = {
+      rulesVersion: 1,
+      scenario: "baseline",
+      seed: 5,
+      seats: [{ role: "lab", doctrine: "conservative" }],
+      ordersByRound: [],
+      extrasByRound: [],
+    } as any;
     await s1.createMatch(code, meta);
     await s1.startMatch(code, record, meta);
     await s1.appendRound(code, 0, [{ actions: [] }], null, meta);
@@ -146,7 +195,9 @@ describe("fenced ownership (redis + postgres, two processes, default lease setti
     expect(loser.standing(code)).toBe("unknown");
     expect(await owner(code)).toMatchObject({ epoch: 2 });
     // The old holder comes back: every write is refused, and it learns it once.
-    await expect(s1.appendRound(code, 1, [{ actions: [{ kind: "old" } as any] }], null, meta)).rejects.toBeInstanceOf(FencedError);
+    await expect(s1.appendRound(code, 1, [{ actions: [{ kind: "old" } as any] }], null, meta)).rejects.toBeInstanceOf(
+      FencedError,
+    );
     expect(told).toEqual([code]);
     await expect(s1.saveMeta(code, { ...meta, hostToken: "old" })).rejects.toBeInstanceOf(FencedError);
     await expect(s1.finishMatch(code, "finished", { old: true })).rejects.toBeInstanceOf(FencedError);
@@ -174,7 +225,9 @@ describe("fenced ownership (redis + postgres, two processes, default lease setti
     frozen.release(true);
     expect(s2.standing(code2)).toBe("held");
     // A round index is written once, even by its holder.
-    await expect(winner.appendRound(code, 1, [{ actions: [{ kind: "again" } as any] }], null, meta)).rejects.toBeInstanceOf(FencedError);
+    await expect(
+      winner.appendRound(code, 1, [{ actions: [{ kind: "again" } as any] }], null, meta),
+    ).rejects.toBeInstanceOf(FencedError);
     await Promise.all([s1.close(), s2.close(), s3.close()]);
   });
 
@@ -183,73 +236,92 @@ describe("fenced ownership (redis + postgres, two processes, default lease setti
   it.each([
     ["its renewal", 52, undefined],
     ["a refused write", 53, { SWEEP_SECONDS: "3600" }],
-  ] as const)("an owner frozen (SIGSTOP) past its lease is fenced when resumed (learning it by %s): one history, no lost or doubled round", async (via, seed, ownerEnv) => {
-    const { code, a, b, own, survivor } = await twoProcessMatch(seed, { news: 1, deliberation: 1, orders: 1800, report: 1 }, ownerEnv);
-    const tokens = { a: a.token!, b: b.token! };
-    const closed: Record<string, number | null> = { a: null, b: null };
-    a.room.onLeave((c) => (closed.a = c));
-    b.room.onLeave((c) => (closed.b = c));
-    expect(await owner(code)).toMatchObject({ epoch: 1 });
-    // Rounds flow as fast as the players answer: the owner is frozen in the middle of whatever it was doing.
-    const pa = autoPlay(a, seed);
-    const pb = autoPlay(b, seed);
-    a.room.send(MSG.hostStart, {});
-    await a.until(() => a.reports.length >= 2, 15_000, "2 rounds");
-    own.child.kill("SIGSTOP");
-    // The survivor finds the lease expired and the owner silent, claims the match (epoch 2) and restores it.
-    await waitFor(async () => (await getJson(`${survivor.http}/healthz`)).body.rooms === 1, 30_000, "takeover");
-    expect(await owner(code)).toMatchObject({ epoch: 2 });
-    const seenOnOld = { a: a.reports.slice(), b: b.reports.slice() };
-    own.child.kill("SIGCONT");
+  ] as const)(
+    "an owner frozen (SIGSTOP) past its lease is fenced when resumed (learning it by %s): one history, no lost or doubled round",
+    async (via, seed, ownerEnv) => {
+      const { code, a, b, own, survivor } = await twoProcessMatch(
+        seed,
+        { news: 1, deliberation: 1, orders: 1800, report: 1 },
+        ownerEnv,
+      );
+      const tokens = { a: a.token!, b: b.token! };
+      const closed: Record<string, number | null> = { a: null, b: null };
+      a.room.onLeave((c) => (closed.a = c));
+      b.room.onLeave((c) => (closed.b = c));
+      expect(await owner(code)).toMatchObject({ epoch: 1 });
+      // Rounds flow as fast as the players answer: the owner is frozen in the middle of whatever it was doing.
+      const pa = autoPlay(a, seed);
+      const pb = autoPlay(b, seed);
+      a.room.send(MSG.hostStart, {});
+      await a.until(() => a.reports.length >= 2, 15_000, "2 rounds");
+      own.child.kill("SIGSTOP");
+      // The survivor finds the lease expired and the owner silent, claims the match (epoch 2) and restores it.
+      await waitFor(async () => (await getJson(`${survivor.http}/healthz`)).body.rooms === 1, 30_000, "takeover");
+      expect(await owner(code)).toMatchObject({ epoch: 2 });
+      const seenOnOld = { a: a.reports.slice(), b: b.reports.slice() };
+      own.child.kill("SIGCONT");
 
-    // The old owner finds out (a refused write or its next renewal), stops serving: its clients are told to move.
-    await waitFor(() => closed.a !== null && closed.b !== null, 15_000, "the old owner closing its clients");
-    pa.stop();
-    pb.stop();
-    expect(closed).toEqual({ a: 4100, b: 4100 });
-    const fence = own.logs.find((l) => l.event === "match.fenced" && l.code === code);
-    expect(fence).toBeDefined();
-    console.log(`the resumed owner learned it was fenced by: ${fence!.reason}`);
-    expect(fence!.reason).toMatch(via === "its renewal" ? /renew/ : /taken over by another process \((appendRound|saveMeta) refused\)$/);
-    // Whatever the old owner showed before it learned, it showed through the store: nothing after the freeze.
-    seenOnOld.a = a.reports.slice();
-    seenOnOld.b = b.reports.slice();
-    // It is still a healthy process, serving nothing of that match, and a join through it reaches the new owner.
-    expect((await getJson(`${own.http}/healthz`)).body).toMatchObject({ rooms: 0 });
-    const a2 = await rejoin(survivor.url, code, { seatToken: tokens.a.seatToken!, hostToken: tokens.a.hostToken!, name: "Ada" });
-    const b2 = await rejoin(own.url, code, { seatToken: tokens.b.seatToken!, name: "Bob" });
-    expect(a2.token).toMatchObject({ code, seat: 0, seatToken: tokens.a.seatToken });
-    expect(b2.token).toMatchObject({ code, seat: 1, seatToken: tokens.b.seatToken });
-    expect((await getJson(`${survivor.http}/healthz`)).body).toMatchObject({ rooms: 1, clients: 2 });
-    const qa = autoPlay(a2, seed);
-    const qb = autoPlay(b2, seed);
-    await a2.until(() => !!a2.ended, 60_000, "end");
-    await b2.until(() => !!b2.ended, 10_000, "end");
-    qa.stop();
-    qb.stop();
+      // The old owner finds out (a refused write or its next renewal), stops serving: its clients are told to move.
+      await waitFor(() => closed.a !== null && closed.b !== null, 15_000, "the old owner closing its clients");
+      pa.stop();
+      pb.stop();
+      expect(closed).toEqual({ a: 4100, b: 4100 });
+      const fence = own.logs.find((l) => l.event === "match.fenced" && l.code === code);
+      expect(fence).toBeDefined();
+      console.log(`the resumed owner learned it was fenced by: ${fence!.reason}`);
+      expect(fence!.reason).toMatch(
+        via === "its renewal" ? /renew/ : /taken over by another process \((appendRound|saveMeta) refused\)$/,
+      );
+      // Whatever the old owner showed before it learned, it showed through the store: nothing after the freeze.
+      seenOnOld.a = a.reports.slice();
+      seenOnOld.b = b.reports.slice();
+      // It is still a healthy process, serving nothing of that match, and a join through it reaches the new owner.
+      expect((await getJson(`${own.http}/healthz`)).body).toMatchObject({ rooms: 0 });
+      const a2 = await rejoin(survivor.url, code, {
+        seatToken: tokens.a.seatToken!,
+        hostToken: tokens.a.hostToken!,
+        name: "Ada",
+      });
+      const b2 = await rejoin(own.url, code, { seatToken: tokens.b.seatToken!, name: "Bob" });
+      expect(a2.token).toMatchObject({ code, seat: 0, seatToken: tokens.a.seatToken });
+      expect(b2.token).toMatchObject({ code, seat: 1, seatToken: tokens.b.seatToken });
+      expect((await getJson(`${survivor.http}/healthz`)).body).toMatchObject({ rooms: 1, clients: 2 });
+      const qa = autoPlay(a2, seed);
+      const qb = autoPlay(b2, seed);
+      await a2.until(() => !!a2.ended, 60_000, "end");
+      await b2.until(() => !!b2.ended, 10_000, "end");
+      qa.stop();
+      qb.stop();
 
-    // Exactly one history: the record is the uninterrupted match, each round stored once, and every report any
-    // client saw, on either process, is that record's report.
-    const record = (await getJson(`${survivor.http}/api/matches/${code}/record`)).body as MatchRecord;
-    const off = offlineMatch(record, new Set([0, 1]));
-    expect(record.ordersByRound).toEqual(off.orders);
-    const { state, reports } = replay(record);
-    expect(state).toEqual(off.state);
-    expect(await roundRows(code)).toEqual(record.ordersByRound.map((_, i) => i));
-    const mine = (seat: number) => reports.map((r: RoundReport) => reportFor(r, seat));
-    expect(a2.reports).toEqual(mine(0));
-    expect(b2.reports).toEqual(mine(1));
-    expect(seenOnOld.a).toEqual(mine(0).slice(0, seenOnOld.a.length));
-    expect(seenOnOld.b).toEqual(mine(1).slice(0, seenOnOld.b.length));
-    expect(await owner(code)).toMatchObject({ epoch: 2 });
-    await a2.room.leave();
-    await b2.room.leave();
-    await Promise.all([killChild(own.child, "SIGTERM"), killChild(survivor.child, "SIGTERM")]);
-  }, 120_000);
+      // Exactly one history: the record is the uninterrupted match, each round stored once, and every report any
+      // client saw, on either process, is that record's report.
+      const record = (await getJson(`${survivor.http}/api/matches/${code}/record`)).body as MatchRecord;
+      const off = offlineMatch(record, new Set([0, 1]));
+      expect(record.ordersByRound).toEqual(off.orders);
+      const { state, reports } = replay(record);
+      expect(state).toEqual(off.state);
+      expect(await roundRows(code)).toEqual(record.ordersByRound.map((_, i) => i));
+      const mine = (seat: number) => reports.map((r: RoundReport) => reportFor(r, seat));
+      expect(a2.reports).toEqual(mine(0));
+      expect(b2.reports).toEqual(mine(1));
+      expect(seenOnOld.a).toEqual(mine(0).slice(0, seenOnOld.a.length));
+      expect(seenOnOld.b).toEqual(mine(1).slice(0, seenOnOld.b.length));
+      expect(await owner(code)).toMatchObject({ epoch: 2 });
+      await a2.room.leave();
+      await b2.room.leave();
+      await Promise.all([killChild(own.child, "SIGTERM"), killChild(survivor.child, "SIGTERM")]);
+    },
+    120_000,
+  );
 
   it("kill -9 of the owner: the survivor serves the match again within 10 s", async () => {
     const seed = 51;
-    const { code, a, b, own, survivor } = await twoProcessMatch(seed, { news: 1, deliberation: 1, orders: 1800, report: 1 });
+    const { code, a, b, own, survivor } = await twoProcessMatch(seed, {
+      news: 1,
+      deliberation: 1,
+      orders: 1800,
+      report: 1,
+    });
     const tokens = { a: a.token!, b: b.token! };
     const pa = autoPlay(a, seed);
     const pb = autoPlay(b, seed);
@@ -259,7 +331,11 @@ describe("fenced ownership (redis + postgres, two processes, default lease setti
     pb.stop();
     const t0 = Date.now();
     own.child.kill("SIGKILL");
-    const a2 = await rejoin(survivor.url, code, { seatToken: tokens.a.seatToken!, hostToken: tokens.a.hostToken!, name: "Ada" });
+    const a2 = await rejoin(survivor.url, code, {
+      seatToken: tokens.a.seatToken!,
+      hostToken: tokens.a.hostToken!,
+      name: "Ada",
+    });
     const takeoverMs = Date.now() - t0;
     console.log(`takeover after kill -9: ${takeoverMs} ms`);
     expect(a2.token).toMatchObject({ code, seat: 0 });

@@ -38,7 +38,8 @@ const concat = (...parts: Uint8Array[]) => {
   return out;
 };
 /** A room frame as colyseus.js would build it, with any name (string or number) and raw payload bytes. */
-const frame = (name: unknown, payload: Uint8Array = new Uint8Array(), code = ROOM_DATA) => concat(Uint8Array.of(code), pack(name), payload);
+const frame = (name: unknown, payload: Uint8Array = new Uint8Array(), code = ROOM_DATA) =>
+  concat(Uint8Array.of(code), pack(name), payload);
 /** `depth` nested one-element arrays around nil: msgpackr would overflow its own stack packing this. */
 const deepArray = (depth: number) => concat(new Uint8Array(depth).fill(0x91), Uint8Array.of(0xc0));
 /** `depth` nested one-entry maps {"a": …}. */
@@ -146,7 +147,9 @@ describe("the one-message crashes", () => {
     expect((await refusedRaw(p, frame("__no_message_handler", hostile))).code).toBe("unknown_message");
     expect((await refusedRaw(p, frame("__no_message_handler", deepArray(5000)))).code).toBe("unknown_message");
     expect((await refusedRaw(p, frame("filter", deepArray(5000)))).code).toBe("too_deep");
-    expect((await refusedRaw(p, frame("filter", pack({ metadata: { toString: { x: 1 } } })))).reason).toMatch(/Invalid filter/);
+    expect((await refusedRaw(p, frame("filter", pack({ metadata: { toString: { x: 1 } } })))).reason).toMatch(
+      /Invalid filter/,
+    );
     await alive();
     await p.room.leave();
   });
@@ -184,15 +187,33 @@ const leaf = fc.oneof(
   fc.uint8Array({ maxLength: 64 }),
 );
 const value = fc.letrec<{ v: unknown }>((tie) => ({
-  v: fc.oneof({ depthSize: "small", withCrossShrink: true }, leaf, fc.array(tie("v"), { maxLength: 4 }), fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...HOSTILE_KEYS)), tie("v"), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    leaf,
+    fc.array(tie("v"), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom(...HOSTILE_KEYS)), tie("v"), { maxKeys: 4 }),
+  ),
 })).v;
 /** A payload no schema accepts: every object carries a hostile key (all our schemas are strict); no null or {}. */
 const hostileObject = fc
-  .tuple(fc.constantFrom(...HOSTILE_KEYS.filter((k) => k !== "__proto__")), value, fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 3 }))
+  .tuple(
+    fc.constantFrom(...HOSTILE_KEYS.filter((k) => k !== "__proto__")),
+    value,
+    fc.dictionary(fc.string({ maxLength: 8 }), value, { maxKeys: 3 }),
+  )
   .map(([k, v, rest]) => ({ ...rest, [k]: v }));
 const payloadBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
   hostileObject.map((o) => pack(o)),
-  fc.oneof(fc.integer(), fc.double(), fc.string({ minLength: 1, maxLength: 2000 }), fc.boolean(), fc.array(value, { minLength: 1, maxLength: 5 }), fc.uint8Array({ minLength: 1, maxLength: 512 })).map((v) => pack(v)),
+  fc
+    .oneof(
+      fc.integer(),
+      fc.double(),
+      fc.string({ minLength: 1, maxLength: 2000 }),
+      fc.boolean(),
+      fc.array(value, { minLength: 1, maxLength: 5 }),
+      fc.uint8Array({ minLength: 1, maxLength: 512 }),
+    )
+    .map((v) => pack(v)),
   fc.integer({ min: 17, max: 20_000 }).map(deepArray),
   fc.integer({ min: 17, max: 2_000 }).map(deepMap),
   fc.uint8Array({ minLength: 1, maxLength: 64 }).map((b) => concat(Uint8Array.of(0xdb, 0xff, 0xff), b)), // a str32 cut short
@@ -200,7 +221,18 @@ const payloadBytes: fc.Arbitrary<Uint8Array> = fc.oneof(
 const KNOWN = Object.values(MSG) as string[];
 const nameArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...KNOWN),
-  fc.constantFrom("*", "__no_message_handler", "__proto__", "constructor", "toString", "hasOwnProperty", "", "filter", "host:", "HOST:START"),
+  fc.constantFrom(
+    "*",
+    "__no_message_handler",
+    "__proto__",
+    "constructor",
+    "toString",
+    "hasOwnProperty",
+    "",
+    "filter",
+    "host:",
+    "HOST:START",
+  ),
   fc.string({ maxLength: 60 }),
   fc.integer({ min: -1000, max: 1000 }),
 );
@@ -222,7 +254,11 @@ async function fuzz(p: Peer, code: string | null, seed: number): Promise<void> {
 describe("protocol fuzzer", () => {
   it("online match: host seat, seat holder, spectator and unseated joiner, in lobby, play and after the end", async () => {
     const timers = { news: 600, deliberation: 1800, orders: 1800, report: 600 };
-    const host = await create(srv.url, { seed: 11, seats: [{ role: "lab" }, { role: "regulator" }, { role: "researcher", bot: true }], timers });
+    const host = await create(srv.url, {
+      seed: 11,
+      seats: [{ role: "lab" }, { role: "regulator" }, { role: "researcher", bot: true }],
+      timers,
+    });
     const code = host.token!.code;
     const player = await join(srv.url, code, { name: "Player" });
     if (player.token!.seat === null) player.room.send(MSG.takeSeat, { seat: 1 });
@@ -235,7 +271,11 @@ describe("protocol fuzzer", () => {
     let seed = 100;
     for (const p of peers) await fuzz(p, code, seed++);
     host.room.send(MSG.hostStart, {});
-    await host.until(() => host.phase === "news" || host.phase === "deliberation" || host.phase === "orders", T, "the match running");
+    await host.until(
+      () => host.phase === "news" || host.phase === "deliberation" || host.phase === "orders",
+      T,
+      "the match running",
+    );
     for (const p of peers) await fuzz(p, code, seed++);
     host.room.send(MSG.hostEndMatch, {});
     await host.until(() => !!host.ended, T, "the end");
@@ -245,7 +285,13 @@ describe("protocol fuzzer", () => {
 
   it("classroom: teacher, team student and observer, in lobby and in play", async () => {
     const timers = { news: 600, deliberation: 1800, orders: 1800, report: 600 };
-    const teacher = await create(srv.url, { mode: "classroom", seed: 12, teamSize: 1, seats: [{ role: "lab" }, { role: "regulator" }], timers });
+    const teacher = await create(srv.url, {
+      mode: "classroom",
+      seed: 12,
+      teamSize: 1,
+      seats: [{ role: "lab" }, { role: "regulator" }],
+      timers,
+    });
     const code = teacher.token!.code;
     const s1 = await join(srv.url, code, { name: "Ana" });
     const s2 = await join(srv.url, code, { name: "Ben" });

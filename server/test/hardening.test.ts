@@ -13,7 +13,10 @@ let started: Record<string, unknown> = {};
 beforeAll(async () => {
   const port = await freePort();
   // NODE_ENV empty, as a shell running `npm start` leaves it: the entry point must choose production itself.
-  ({ started } = await spawnServer({ PORT: String(port), HOST: "127.0.0.1", DATA_DIR: tempDir(), NODE_ENV: "" }, children));
+  ({ started } = await spawnServer(
+    { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: tempDir(), NODE_ENV: "" },
+    children,
+  ));
   base = `127.0.0.1:${port}`;
 });
 afterAll(async () => {
@@ -29,19 +32,31 @@ describe("hardening", () => {
   });
 
   it("answers malformed HTTP requests without a stack trace or a server path", async () => {
-    const bad = await fetch(`http://${base}/api/matches`, { method: "POST", headers: { "content-type": "application/json" }, body: "{not json" });
+    const bad = await fetch(`http://${base}/api/matches`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{not json",
+    });
     expect(bad.status).toBe(400);
     const text = await bad.text();
     expect(leaksInternals(text)).toBe(false);
     expect(JSON.parse(text)).toHaveProperty("error");
-    const big = await fetch(`http://${base}/api/matches`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ x: "y".repeat(100_000) }) });
+    const big = await fetch(`http://${base}/api/matches`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ x: "y".repeat(100_000) }),
+    });
     expect(big.status).toBe(413);
     expect(leaksInternals(await big.text())).toBe(false);
   });
 
   it("refuses matchmaking bodies over the limit and keeps serving", async () => {
     const huge = JSON.stringify({ name: "x".repeat(3 * 1024 * 1024) });
-    const r = await fetch(`http://${base}/matchmake/create/match`, { method: "POST", headers: { "content-type": "application/json" }, body: huge }).catch((e) => e as Error);
+    const r = await fetch(`http://${base}/matchmake/create/match`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: huge,
+    }).catch((e) => e as Error);
     if (r instanceof Error) throw r;
     expect(r.status).toBe(413);
     expect((await fetch(`http://${base}/healthz`)).status).toBe(200);

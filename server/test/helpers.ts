@@ -4,8 +4,18 @@ import os from "node:os";
 import path from "node:path";
 import { Client, Room } from "colyseus.js";
 import {
-  MSG, botOrders, createMatch, hashSeeds, legalOrdersFromView, makeRng, seatView, resolveRound,
-  type MatchRecord, type MatchState, type SeatOrders, type SeatView,
+  MSG,
+  botOrders,
+  createMatch,
+  hashSeeds,
+  legalOrdersFromView,
+  makeRng,
+  seatView,
+  resolveRound,
+  type MatchRecord,
+  type MatchState,
+  type SeatOrders,
+  type SeatView,
 } from "@metastrategy/shared";
 import { randomOrders } from "../../shared/src/bots/random.js";
 import { Follower } from "../src/client/follow.js";
@@ -17,8 +27,17 @@ export function tempDir(prefix = "ms-test-"): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function testServer(opts: { timerScale?: number; reconnectSeconds?: number } = {}): Promise<RunningServer & { url: string; http: string }> {
-  const s = await startServer({ port: 0, dataDir: tempDir(), timerScale: opts.timerScale ?? 0.01, reconnectSeconds: opts.reconnectSeconds ?? 5, logLevel: process.env.LOG_LEVEL ?? "silent", clientDist: "/nonexistent" });
+export async function testServer(
+  opts: { timerScale?: number; reconnectSeconds?: number } = {},
+): Promise<RunningServer & { url: string; http: string }> {
+  const s = await startServer({
+    port: 0,
+    dataDir: tempDir(),
+    timerScale: opts.timerScale ?? 0.01,
+    reconnectSeconds: opts.reconnectSeconds ?? 5,
+    logLevel: process.env.LOG_LEVEL ?? "silent",
+    clientDist: "/nonexistent",
+  });
   return Object.assign(s, { url: `ws://127.0.0.1:${s.port}`, http: `http://127.0.0.1:${s.port}` });
 }
 
@@ -62,7 +81,11 @@ export function humanOrders(v: SeatView, seed: number): SeatOrders {
 }
 
 /** Plays a seat automatically: submits once per round as soon as orders are open and the server has none. */
-export function autoPlay(f: Follower, seed: number, opts: { skipRounds?: number[] } = {}): { sent: Map<number, SeatOrders>; stop: () => void } {
+export function autoPlay(
+  f: Follower,
+  seed: number,
+  opts: { skipRounds?: number[] } = {},
+): { sent: Map<number, SeatOrders>; stop: () => void } {
   const sent = new Map<number, SeatOrders>();
   let stopped = false;
   const tick = () => {
@@ -82,13 +105,25 @@ export function autoPlay(f: Follower, seed: number, opts: { skipRounds?: number[
 }
 
 /** The uninterrupted match computed offline with the engine: humans play `humanOrders`, the rest are bots. */
-export function offlineMatch(record: Pick<MatchRecord, "scenario" | "seed" | "seats" | "overrides" | "rulesVersion">, humans: Set<number>, difficulty: (seat: number) => "easy" | "normal" | "hard" = () => "normal"): { state: MatchState; orders: SeatOrders[][] } {
-  let state = createMatch({ scenario: record.scenario, seed: record.seed, seats: record.seats, overrides: record.overrides, rulesVersion: record.rulesVersion });
+export function offlineMatch(
+  record: Pick<MatchRecord, "scenario" | "seed" | "seats" | "overrides" | "rulesVersion">,
+  humans: Set<number>,
+  difficulty: (seat: number) => "easy" | "normal" | "hard" = () => "normal",
+): { state: MatchState; orders: SeatOrders[][] } {
+  let state = createMatch({
+    scenario: record.scenario,
+    seed: record.seed,
+    seats: record.seats,
+    overrides: record.overrides,
+    rulesVersion: record.rulesVersion,
+  });
   const all: SeatOrders[][] = [];
   while (state.phase !== "ended") {
     const orders = state.seats.map((_, i) => {
       const v = seatView(state, i, { history: false });
-      return humans.has(i) ? humanOrders(v, record.seed) : botOrders(v, { difficulty: difficulty(i), seed: state.seed });
+      return humans.has(i)
+        ? humanOrders(v, record.seed)
+        : botOrders(v, { difficulty: difficulty(i), seed: state.seed });
     });
     all.push(orders);
     state = resolveRound(state, orders).state;

@@ -24,7 +24,11 @@ async function seated(f: Follower, seat: number): Promise<void> {
 
 /** A match the host starts without a seat: P holds seat 1, Q seat 0 (the host's until it left it). */
 async function seatlessHostMatch(seed: number) {
-  const host = await create(srv.url, { seed, seats: [{ role: "lab" }, { role: "lab" }, { role: "regulator", bot: true }], timers: TIMERS });
+  const host = await create(srv.url, {
+    seed,
+    seats: [{ role: "lab" }, { role: "lab" }, { role: "regulator", bot: true }],
+    timers: TIMERS,
+  });
   const code = host.token!.code;
   const hostToken = host.token!.hostToken!;
   const p = await join(srv.url, code, { name: "P" });

@@ -22,7 +22,12 @@ describe("HTTP", () => {
     const h0 = await getJson(`${srv.http}/healthz`);
     expect(h0.status).toBe(200);
     expect(h0.body).toMatchObject({ ok: true, rooms: 0, clients: 0 });
-    const a = await create(srv.url, { seed: 6, rounds: 2, seats: [{ role: "lab" }, { role: "lab", bot: true }], timers: { ...FAST, orders: 1800 } });
+    const a = await create(srv.url, {
+      seed: 6,
+      rounds: 2,
+      seats: [{ role: "lab" }, { role: "lab", bot: true }],
+      timers: { ...FAST, orders: 1800 },
+    });
     const code = a.token!.code;
     expect((await getJson(`${srv.http}/healthz`)).body).toMatchObject({ rooms: 1, clients: 1 });
     expect((await getJson(`${srv.http}/api/matches/${code}/record`)).status).toBe(404); // not started: no record yet
@@ -33,7 +38,9 @@ describe("HTTP", () => {
     expect((await getJson(`${srv.http}/api/matches/${code}/export.csv`)).status).toBe(403);
     expect((await getJson(`${srv.http}/api/matches/${code}/record?hostToken=wrong`)).status).toBe(403);
     // The host plays a seat here: the record (which replays every secret) waits for the end for it too.
-    const r = await fetch(`${srv.http}/api/matches/${code}/record`, { headers: { "x-host-token": a.token!.hostToken! } });
+    const r = await fetch(`${srv.http}/api/matches/${code}/record`, {
+      headers: { "x-host-token": a.token!.hostToken! },
+    });
     expect(r.status).toBe(403);
     await a.until(() => a.round === 2 && a.phase === "orders", 5000, "round 2");
     a.room.send(MSG.orders, { actions: [] });
@@ -87,7 +94,14 @@ describe("HTTP", () => {
     await until(() => rooms.some((r) => r.roomId === pub.token!.code && r.metadata?.open === 1));
     expect(rooms.some((r) => r.roomId === priv.token!.code)).toBe(false);
     const listed = rooms.find((r) => r.roomId === pub.token!.code);
-    expect(listed.metadata).toMatchObject({ code: pub.token!.code, name: "Open table", phase: "lobby", seats: 2, open: 1, humans: 1 });
+    expect(listed.metadata).toMatchObject({
+      code: pub.token!.code,
+      name: "Open table",
+      phase: "lobby",
+      seats: 2,
+      open: 1,
+      humans: 1,
+    });
 
     const q = await fetch(`${srv.http}/api/quickmatch`, { method: "POST" }).then((r) => r.json());
     expect(q.code).toBe(pub.token!.code);
@@ -106,7 +120,11 @@ describe("HTTP", () => {
 
   it("the terminal client plays a match to the end and prints the result", async () => {
     const root = path.resolve(import.meta.dirname, "../..");
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "server/src/play.ts", "--url", srv.url, "--bots", "5", "--seed", "7", "--json"], { cwd: root, timeout: 30_000 });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "server/src/play.ts", "--url", srv.url, "--bots", "5", "--seed", "7", "--json"],
+      { cwd: root, timeout: 30_000 },
+    );
     const result = JSON.parse(stdout.trim().split("\n").at(-1)!);
     expect(result.seed).toBe(7);
     expect(result.scores).toHaveLength(6);
@@ -124,24 +142,40 @@ describe("bots", () => {
     const lines = botIntentLines(s, meta);
     expect(lines.map((l) => l.seat)).toEqual([1, 2, 3, 4, 5]);
     for (const l of lines) expect(l.text).toMatch(/^This round I plan to |^I'm sitting this round out/);
-    expect(botIntentLines(s, meta.map((m) => ({ ...m, kind: "bot" })))).toEqual([]);
+    expect(
+      botIntentLines(
+        s,
+        meta.map((m) => ({ ...m, kind: "bot" })),
+      ),
+    ).toEqual([]);
   });
 
-  it.each(["hard", "expert"] as const)("%s bots run off the event loop, and the worker's orders equal the engine's", async (level) => {
-    const seats = SCENARIOS.baseline.table.map((role) => ({ role, doctrine: "conservative" as const }));
-    const s = createMatch({ scenario: "baseline", seed: 7, seats });
-    await fillWithBots(s, seats.map(() => null), (i) => (i === 0 ? "hard" : "normal")); // the worker's start-up is not what is measured
-    // The main thread's event-loop utilisation over the decision: near 1 if the search ran here, low if a worker ran it.
-    // (A wall-clock gap would depend on the machine's load; the share of time the loop was busy does not.)
-    let ticks = 0;
-    const iv = setInterval(() => ticks++, 2);
-    const before = performance.eventLoopUtilization();
-    const orders = await fillWithBots(s, seats.map(() => null), (i) => (i === 0 ? level : "normal"));
-    const busy = performance.eventLoopUtilization(before);
-    clearInterval(iv);
-    expect(orders).toHaveLength(6);
-    expect(orders[0]).toEqual(botOrders(seatView(s, 0, { history: false }), { difficulty: level, seed: s.seed }));
-    expect(ticks).toBeGreaterThan(3);
-    expect(busy.utilization).toBeLessThan(0.5);
-  });
+  it.each(["hard", "expert"] as const)(
+    "%s bots run off the event loop, and the worker's orders equal the engine's",
+    async (level) => {
+      const seats = SCENARIOS.baseline.table.map((role) => ({ role, doctrine: "conservative" as const }));
+      const s = createMatch({ scenario: "baseline", seed: 7, seats });
+      await fillWithBots(
+        s,
+        seats.map(() => null),
+        (i) => (i === 0 ? "hard" : "normal"),
+      ); // the worker's start-up is not what is measured
+      // The main thread's event-loop utilisation over the decision: near 1 if the search ran here, low if a worker ran it.
+      // (A wall-clock gap would depend on the machine's load; the share of time the loop was busy does not.)
+      let ticks = 0;
+      const iv = setInterval(() => ticks++, 2);
+      const before = performance.eventLoopUtilization();
+      const orders = await fillWithBots(
+        s,
+        seats.map(() => null),
+        (i) => (i === 0 ? level : "normal"),
+      );
+      const busy = performance.eventLoopUtilization(before);
+      clearInterval(iv);
+      expect(orders).toHaveLength(6);
+      expect(orders[0]).toEqual(botOrders(seatView(s, 0, { history: false }), { difficulty: level, seed: s.seed }));
+      expect(ticks).toBeGreaterThan(3);
+      expect(busy.utilization).toBeLessThan(0.5);
+    },
+  );
 });

@@ -19,7 +19,12 @@ function which(cmd: string): string | null {
 export function pgBin(): string {
   if (process.env.PG_BIN && fs.existsSync(path.join(process.env.PG_BIN, "initdb"))) return process.env.PG_BIN;
   const base = "/usr/lib/postgresql";
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(base)
+    ? fs
+        .readdirSync(base)
+        .filter((v) => fs.existsSync(path.join(base, v, "bin", "initdb")))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   if (versions.length) return path.join(base, versions[0], "bin");
   const initdb = which("initdb");
   if (initdb) return path.dirname(initdb);
@@ -54,7 +59,11 @@ export async function startRedis(): Promise<Service> {
   const bin = which("redis-server");
   if (!bin) throw new Error("redis-server not found (apt-get install redis-server)");
   const port = await freePort();
-  const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], { stdio: "ignore" });
+  const child = spawn(
+    bin,
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+    { stdio: "ignore" },
+  );
   await waitPort(port, 10_000);
   return {
     url: `redis://127.0.0.1:${port}`,
@@ -66,18 +75,45 @@ export async function startRedis(): Promise<Service> {
 export async function startPostgres(): Promise<Service> {
   const bin = pgBin();
   const root = process.getuid?.() === 0;
-  if (root && spawnSync("id", ["-u", "postgres"]).status !== 0) throw new Error("running as root, but there is no postgres user to run PostgreSQL as");
+  if (root && spawnSync("id", ["-u", "postgres"]).status !== 0)
+    throw new Error("running as root, but there is no postgres user to run PostgreSQL as");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-pg-"));
   fs.chmodSync(dir, 0o755);
   const data = path.join(dir, "data");
   fs.mkdirSync(data, { mode: 0o700 });
   if (root) spawnSync("chown", ["-R", "postgres:", dir]);
-  const as = (cmd: string, args: string[]) => (root ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args]) as [string, string[]];
-  const [c1, a1] = as(path.join(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
+  const as = (cmd: string, args: string[]) =>
+    (root ? ["runuser", ["-u", "postgres", "--", cmd, ...args]] : [cmd, args]) as [string, string[]];
+  const [c1, a1] = as(path.join(bin, "initdb"), [
+    "-D",
+    data,
+    "-A",
+    "trust",
+    "-U",
+    "postgres",
+    "--no-sync",
+    "-E",
+    "UTF8",
+  ]);
   const init = spawnSync(c1, a1, { encoding: "utf8" });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
   const port = await freePort();
-  const [c2, a2] = as(path.join(bin, "postgres"), ["-D", data, "-p", String(port), "-k", dir, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
+  const [c2, a2] = as(path.join(bin, "postgres"), [
+    "-D",
+    data,
+    "-p",
+    String(port),
+    "-k",
+    dir,
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
+  ]);
   const child = spawn(c2, a2, { stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   child.stderr!.on("data", (d) => (err += d));
@@ -126,7 +162,10 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Pro
 export const repoRoot = path.resolve(import.meta.dirname, "../..");
 
 /** `node --import tsx server/src/index.ts` with `env`; resolves with the child once it logs that it listens. */
-export function spawnServer(env: Record<string, string>, children: ChildProcess[]): Promise<{ child: ChildProcess; started: Record<string, unknown> }> {
+export function spawnServer(
+  env: Record<string, string>,
+  children: ChildProcess[],
+): Promise<{ child: ChildProcess; started: Record<string, unknown> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: "info", ...env },
@@ -146,7 +185,9 @@ export function spawnServer(env: Record<string, string>, children: ChildProcess[
 
 /** A single game server for restart tests: fast timers (TIMER_SCALE 0.01), 20 s reconnection window. */
 export async function spawnGameServer(port: number, dataDir: string, children: ChildProcess[]): Promise<ChildProcess> {
-  return (await spawnServer({ PORT: String(port), DATA_DIR: dataDir, TIMER_SCALE: "0.01", RECONNECT_SECONDS: "20" }, children)).child;
+  return (
+    await spawnServer({ PORT: String(port), DATA_DIR: dataDir, TIMER_SCALE: "0.01", RECONNECT_SECONDS: "20" }, children)
+  ).child;
 }
 
 export function killChild(child: ChildProcess, signal: NodeJS.Signals = "SIGKILL"): Promise<void> {

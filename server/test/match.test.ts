@@ -12,9 +12,12 @@ afterAll(async () => {
 });
 
 const SIX = [
-  { role: "lab" }, { role: "lab" },
-  { role: "lab", bot: true }, { role: "regulator", bot: true, difficulty: "easy" },
-  { role: "researcher", bot: true }, { role: "researcher", bot: true, difficulty: "hard" },
+  { role: "lab" },
+  { role: "lab" },
+  { role: "lab", bot: true },
+  { role: "regulator", bot: true, difficulty: "easy" },
+  { role: "researcher", bot: true },
+  { role: "researcher", bot: true, difficulty: "hard" },
 ];
 
 describe("a full match", () => {
@@ -81,7 +84,12 @@ describe("a full match", () => {
   });
 
   it("ends the orders phase early when every human has submitted", async () => {
-    const a = await create(srv.url, { seed: 3, rounds: 2, seats: [{ role: "lab" }, { role: "lab", bot: true }], timers: { news: 0, deliberation: 0, orders: 1800, report: 0 } });
+    const a = await create(srv.url, {
+      seed: 3,
+      rounds: 2,
+      seats: [{ role: "lab" }, { role: "lab", bot: true }],
+      timers: { news: 0, deliberation: 0, orders: 1800, report: 0 },
+    });
     const p = autoPlay(a, 3);
     const t0 = Date.now();
     a.room.send(MSG.hostStart, {});
@@ -95,7 +103,12 @@ describe("a full match", () => {
 
   it("fills the orders of a human who does not submit with that seat's bot on timeout", async () => {
     const seed = 5;
-    const a = await create(srv.url, { seed, rounds: 2, seats: [{ role: "lab" }, { role: "regulator" }, { role: "researcher", bot: true }], timers: { news: 0, deliberation: 0, orders: 10, report: 0 } });
+    const a = await create(srv.url, {
+      seed,
+      rounds: 2,
+      seats: [{ role: "lab" }, { role: "regulator" }, { role: "researcher", bot: true }],
+      timers: { news: 0, deliberation: 0, orders: 10, report: 0 },
+    });
     const b = await join(srv.url, a.token!.code, { name: "Quiet" });
     b.room.send(MSG.takeSeat, { seat: 1 });
     await b.until(() => b.token!.seat === 1);
@@ -105,7 +118,12 @@ describe("a full match", () => {
     p.stop();
     const rec = await getJson(`${srv.http}/api/matches/${a.token!.code}/record`);
     const record = rec.body as MatchRecord;
-    let state = createMatch({ scenario: record.scenario, seed: record.seed, seats: record.seats, overrides: record.overrides });
+    let state = createMatch({
+      scenario: record.scenario,
+      seed: record.seed,
+      seats: record.seats,
+      overrides: record.overrides,
+    });
     for (const orders of record.ordersByRound) {
       expect(orders[1]).toEqual(botOrders(seatView(state, 1, { history: false }), { difficulty: "normal", seed }));
       state = resolveRound(state, orders).state;
@@ -117,7 +135,12 @@ describe("a full match", () => {
 
 describe("the lobby and the host", () => {
   it("host changes settings and seats; empty seats become bots at start; others may not", async () => {
-    const h = await create(srv.url, { mode: "online", seed: 1, timers: FAST, player: { name: "Teacher", spectator: true } });
+    const h = await create(srv.url, {
+      mode: "online",
+      seed: 1,
+      timers: FAST,
+      player: { name: "Teacher", spectator: true },
+    });
     expect(h.token!.seat).toBeNull(); // a host who joins as a spectator holds no seat (classroom mode: test/classroom.test.ts)
     expect(h.state.seats.length).toBe(6);
     const p = await join(srv.url, h.token!.code, { name: "Pupil" });
@@ -129,7 +152,11 @@ describe("the lobby and the host", () => {
     expect(p.errors.at(-1)!.code).toBe("not_in_mode");
 
     h.room.send(MSG.hostSettings, { rounds: 2, scenario: "leaky", timers: { orders: 20 } });
-    await h.until(() => h.state.rounds === 2 && h.state.scenario === "leaky" && h.state.timers.orders === 20, 5000, "settings");
+    await h.until(
+      () => h.state.rounds === 2 && h.state.scenario === "leaky" && h.state.timers.orders === 20,
+      5000,
+      "settings",
+    );
     h.room.send(MSG.hostSeat, { seat: 6, bot: true, role: "regulator", difficulty: "easy" });
     await h.until(() => h.state.seats.length === 7, 5000, "seat added");
     h.room.send(MSG.hostSeat, { seat: 7, bot: true, role: "regulator" });

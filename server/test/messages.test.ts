@@ -22,7 +22,11 @@ async function refused(f: Follower, name: string, payload: unknown): Promise<str
 
 describe("bad input", () => {
   it("refuses invalid, illegal, out-of-phase, unknown and oversized messages; the client stays connected", async () => {
-    const a = await create(srv.url, { seed: 8, seats: [{ role: "lab" }, { role: "regulator", bot: true }], timers: { news: 0, deliberation: 0, orders: 1800, report: 0 } });
+    const a = await create(srv.url, {
+      seed: 8,
+      seats: [{ role: "lab" }, { role: "regulator", bot: true }],
+      timers: { news: 0, deliberation: 0, orders: 1800, report: 0 },
+    });
     expect(await refused(a, MSG.orders, { actions: [] })).toBe("orders_closed");
     a.room.send(MSG.hostStart, {});
     await a.until(() => a.phase === "orders" && !!a.seatView(), 5000, "orders");
@@ -31,8 +35,16 @@ describe("bad input", () => {
     expect(await refused(a, MSG.orders, { actions: [], extra: 1 })).toBe("invalid");
     expect(await refused(a, MSG.orders, null)).toBe("invalid");
     expect(await refused(a, MSG.orders, { actions: [{ kind: "enact", policy: "moratorium" }] })).toBe("illegal_orders");
-    expect(await refused(a, MSG.orders, { actions: [{ kind: "capability" }, { kind: "capability" }, { kind: "capability" }, { kind: "capability" }] })).toBe("invalid");
-    expect(await refused(a, MSG.orders, { actions: [{ kind: "capability" }, { kind: "capability" }, { kind: "capability" }] })).toBe("illegal_orders");
+    expect(
+      await refused(a, MSG.orders, {
+        actions: [{ kind: "capability" }, { kind: "capability" }, { kind: "capability" }, { kind: "capability" }],
+      }),
+    ).toBe("invalid");
+    expect(
+      await refused(a, MSG.orders, {
+        actions: [{ kind: "capability" }, { kind: "capability" }, { kind: "capability" }],
+      }),
+    ).toBe("illegal_orders");
     expect(a.state.seats[0].submitted).toBe(false);
     expect(await refused(a, "nonsense", { x: 1 })).toBe("unknown_message");
     expect(await refused(a, MSG.takeSeat, { seat: 99 })).toBe("invalid");
@@ -58,8 +70,15 @@ describe("bad input", () => {
     expect(p.token!.isHost).toBe(false);
     expect(p.token!.hostToken).toBeNull();
     for (const [name, payload] of [
-      [MSG.hostStart, {}], [MSG.hostSettings, { rounds: 3 }], [MSG.hostSeat, { seat: 1, bot: true }], [MSG.hostPause, {}],
-      [MSG.hostResume, {}], [MSG.hostExtend, { seconds: 10 }], [MSG.hostEndPhase, {}], [MSG.hostKick, { seat: 0 }], [MSG.hostEndMatch, {}],
+      [MSG.hostStart, {}],
+      [MSG.hostSettings, { rounds: 3 }],
+      [MSG.hostSeat, { seat: 1, bot: true }],
+      [MSG.hostPause, {}],
+      [MSG.hostResume, {}],
+      [MSG.hostExtend, { seconds: 10 }],
+      [MSG.hostEndPhase, {}],
+      [MSG.hostKick, { seat: 0 }],
+      [MSG.hostEndMatch, {}],
     ] as const) {
       expect(await refused(p, name, payload)).toBe("not_host");
     }
@@ -73,10 +92,16 @@ describe("bad input", () => {
 
   it("rejects bad create and join options with a readable reason", async () => {
     await expect(new Client(srv.url).create("match", { scenario: "moon" })).rejects.toThrow(/scenario/i);
-    await expect(new Client(srv.url).create("match", { seats: [{ role: "lab" }, { role: "regulator" }, { role: "regulator" }, { role: "regulator" }] })).rejects.toThrow(/regulators/);
+    await expect(
+      new Client(srv.url).create("match", {
+        seats: [{ role: "lab" }, { role: "regulator" }, { role: "regulator" }, { role: "regulator" }],
+      }),
+    ).rejects.toThrow(/regulators/);
     await expect(new Client(srv.url).create("match", { hack: true })).rejects.toThrow(/Invalid options/);
     const h = await create(srv.url, {});
-    await expect(new Client(srv.url).joinById(h.token!.code, { name: "x".repeat(100) })).rejects.toThrow(/Invalid join options/);
+    await expect(new Client(srv.url).joinById(h.token!.code, { name: "x".repeat(100) })).rejects.toThrow(
+      /Invalid join options/,
+    );
     await expect(new Client(srv.url).joinById("ZZZZZZ", {})).rejects.toThrow(/not found/);
     await h.room.leave();
   });

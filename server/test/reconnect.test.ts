@@ -16,7 +16,12 @@ const TIMERS = { news: 0, deliberation: 0, orders: 1000, report: 0 }; // 10 s or
 const drop = (f: Follower) => (f.room as any).connection.transport.ws.close();
 
 async function twoPlayers(seed: number) {
-  const a = await create(srv.url, { seed, rounds: 4, seats: [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "researcher", bot: true }], timers: TIMERS });
+  const a = await create(srv.url, {
+    seed,
+    rounds: 4,
+    seats: [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "researcher", bot: true }],
+    timers: TIMERS,
+  });
   const b = await join(srv.url, a.token!.code, { name: "B" });
   b.room.send(MSG.takeSeat, { seat: 1 });
   await b.until(() => b.token!.seat === 1);

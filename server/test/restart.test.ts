@@ -18,7 +18,14 @@ describe("restart", () => {
     const url = `ws://127.0.0.1:${port}`;
     const http = `http://127.0.0.1:${port}`;
     const seed = 41;
-    const seats = [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }, { role: "researcher", bot: true }, { role: "researcher", bot: true }];
+    const seats = [
+      { role: "lab" },
+      { role: "regulator" },
+      { role: "lab", bot: true },
+      { role: "lab", bot: true },
+      { role: "researcher", bot: true },
+      { role: "researcher", bot: true },
+    ];
     const timers = { news: 1, deliberation: 1, orders: 1800, report: 1 };
 
     let server = await spawnGameServer(port, dataDir, children);
@@ -76,7 +83,13 @@ describe("restart", () => {
     const dataDir = tempDir("ms-restart-");
     const url = `ws://127.0.0.1:${port}`;
     let server = await spawnGameServer(port, dataDir, children);
-    const a = await create(url, { seed: 5, rounds: 1, seats: [{ role: "lab" }, { role: "lab" }, { role: "regulator", bot: true }], timers: { news: 0, deliberation: 0, orders: 100, report: 0 }, player: { name: "Ada" } });
+    const a = await create(url, {
+      seed: 5,
+      rounds: 1,
+      seats: [{ role: "lab" }, { role: "lab" }, { role: "regulator", bot: true }],
+      timers: { news: 0, deliberation: 0, orders: 100, report: 0 },
+      player: { name: "Ada" },
+    });
     const code = a.token!.code;
     a.room.send(MSG.setDoctrine, { doctrine: "transhumanist" });
     await a.until(() => a.state.seats[0].doctrine === "transhumanist");

@@ -23,8 +23,18 @@ const roomOf = (code: string) => [...liveRooms].find((r) => r.code === code) as 
 
 describe("a failure inside one room", () => {
   it("rebuilds that room from its record; its players rejoin; another match plays on", async () => {
-    const a = await create(srv.url, { seed: 51, rounds: 4, seats: [{ role: "lab" }, { role: "regulator", bot: true }], timers: TIMERS });
-    const b = await create(srv.url, { seed: 52, rounds: 3, seats: [{ role: "lab" }, { role: "lab", bot: true }], timers: TIMERS });
+    const a = await create(srv.url, {
+      seed: 51,
+      rounds: 4,
+      seats: [{ role: "lab" }, { role: "regulator", bot: true }],
+      timers: TIMERS,
+    });
+    const b = await create(srv.url, {
+      seed: 52,
+      rounds: 3,
+      seats: [{ role: "lab" }, { role: "lab", bot: true }],
+      timers: TIMERS,
+    });
     const codeA = a.token!.code;
     const tokenA = a.token!.seatToken!;
     const playA = autoPlay(a, 51);

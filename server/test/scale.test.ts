@@ -24,11 +24,27 @@ interface Proc {
 
 async function startProc(): Promise<Proc> {
   const port = await freePort();
-  const { child, started } = await spawnServer({
-    PORT: String(port), REDIS_URL: svc.redis.url, DATABASE_URL: svc.postgres.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`,
-    TIMER_SCALE: "0.01", RECONNECT_SECONDS: "20", LEASE_SECONDS: "2", SWEEP_SECONDS: "0.5", CLIENT_DIST: "/nonexistent",
-  }, children);
-  return { child, port, url: `ws://127.0.0.1:${port}`, http: `http://127.0.0.1:${port}`, processId: String(started.processId) };
+  const { child, started } = await spawnServer(
+    {
+      PORT: String(port),
+      REDIS_URL: svc.redis.url,
+      DATABASE_URL: svc.postgres.url,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      TIMER_SCALE: "0.01",
+      RECONNECT_SECONDS: "20",
+      LEASE_SECONDS: "2",
+      SWEEP_SECONDS: "0.5",
+      CLIENT_DIST: "/nonexistent",
+    },
+    children,
+  );
+  return {
+    child,
+    port,
+    url: `ws://127.0.0.1:${port}`,
+    http: `http://127.0.0.1:${port}`,
+    processId: String(started.processId),
+  };
 }
 
 /** Joins by code through `url`, retrying while the match is between processes. */
@@ -53,8 +69,29 @@ describe("scale-out (redis + postgres, two processes)", () => {
   it("the PostgreSQL store keeps what the SQLite store keeps", async () => {
     const pg = await PostgresStore.connect(svc.postgres.url);
     const lite = new SqliteStore(":memory:");
-    const meta = { settings: { mode: "online", scenario: "baseline", rounds: 3, timers: { news: 1, deliberation: 1, orders: 1, report: 1 }, public: false, name: "x", seed: 5 }, seats: [], hostToken: "h", started: false } as any;
-    const record: MatchRecord = { rulesVersion: 1, scenario: "baseline", seed: 5, seats: [{ role: "lab", doctrine: "conservative" }], ordersByRound: [], extrasByRound: [], overrides: { rounds: 3 } } as any;
+    const meta = {
+      settings: {
+        mode: "online",
+        scenario: "baseline",
+        rounds: 3,
+        timers: { news: 1, deliberation: 1, orders: 1, report: 1 },
+        public: false,
+        name: "x",
+        seed: 5,
+      },
+      seats: [],
+      hostToken: "h",
+      started: false,
+    } as any;
+    const record: MatchRecord = {
+      rulesVersion: 1,
+      scenario: "baseline",
+      seed: 5,
+      seats: [{ role: "lab", doctrine: "conservative" }],
+      ordersByRound: [],
+      extrasByRound: [],
+      overrides: { rounds: 3 },
+    } as any;
     const results: unknown[] = [];
     for (const s of [pg, lite] as MatchStore[]) {
       const code = `PQ${Math.random().toString(36).slice(2, 6).toUpperCase()}`;
@@ -81,7 +118,14 @@ describe("scale-out (redis + postgres, two processes)", () => {
     const [p1, p2] = await Promise.all([startProc(), startProc()]);
     expect(p1.processId).not.toBe(p2.processId);
     const seed = 43;
-    const seats = [{ role: "lab" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }, { role: "researcher", bot: true }, { role: "researcher", bot: true }];
+    const seats = [
+      { role: "lab" },
+      { role: "regulator" },
+      { role: "lab", bot: true },
+      { role: "lab", bot: true },
+      { role: "researcher", bot: true },
+      { role: "researcher", bot: true },
+    ];
     const timers = { news: 1, deliberation: 1, orders: 1800, report: 1 };
 
     const a = await create(p1.url, { seed, seats, timers, player: { name: "Ada" } });
@@ -95,7 +139,9 @@ describe("scale-out (redis + postgres, two processes)", () => {
     const [owner, survivor] = h[0].body.rooms === 1 ? [p1, p2] : [p2, p1];
     expect(h[owner === p1 ? 0 : 1].body.clients).toBe(2);
     // Both HTTP front doors see the same records and listing.
-    expect((await getJson(`${survivor.http}/api/matches/${code}/record?hostToken=${a.token!.hostToken}`)).status).toBe(404); // lobby: no record yet
+    expect((await getJson(`${survivor.http}/api/matches/${code}/record?hostToken=${a.token!.hostToken}`)).status).toBe(
+      404,
+    ); // lobby: no record yet
 
     const tokens = { a: a.token!, b: b.token! };
     const pa = autoPlay(a, seed);
@@ -108,7 +154,11 @@ describe("scale-out (redis + postgres, two processes)", () => {
     await killChild(owner.child);
 
     // The survivor notices the orphan (lease expired, owner silent) and recreates the room under the same code.
-    const a2 = await rejoin(survivor.url, code, { seatToken: tokens.a.seatToken!, hostToken: tokens.a.hostToken!, name: "Ada" });
+    const a2 = await rejoin(survivor.url, code, {
+      seatToken: tokens.a.seatToken!,
+      hostToken: tokens.a.hostToken!,
+      name: "Ada",
+    });
     const b2 = await rejoin(survivor.url, code, { seatToken: tokens.b.seatToken!, name: "Bob" });
     expect(a2.token).toMatchObject({ code, seat: 0, isHost: true, seatToken: tokens.a.seatToken });
     expect(b2.token).toMatchObject({ code, seat: 1, seatToken: tokens.b.seatToken });
@@ -130,7 +180,11 @@ describe("scale-out (redis + postgres, two processes)", () => {
     expect(record.ordersByRound).toEqual(off.orders);
     expect(off.state).toEqual(final);
     // A new match created through the survivor lands on it (the dead process is no longer chosen).
-    const c = await create(survivor.url, { seed: 2, seats: [{ role: "lab" }, { role: "lab", bot: true }], player: { name: "Cy" } });
+    const c = await create(survivor.url, {
+      seed: 2,
+      seats: [{ role: "lab" }, { role: "lab", bot: true }],
+      player: { name: "Cy" },
+    });
     expect(c.token!.code).toMatch(/^[A-Z0-9]{6}$/);
     await c.room.leave();
     await a2.room.leave();

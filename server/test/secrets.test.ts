@@ -1,6 +1,16 @@
 // What a seat may see: every byte each client receives over whole matches holds no other seat's secret.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MSG, createMatch, entriesOf, publicView, resolveRound, seatViewWith, unflatten, type MatchRecord, type MatchState } from "@metastrategy/shared";
+import {
+  MSG,
+  createMatch,
+  entriesOf,
+  publicView,
+  resolveRound,
+  seatViewWith,
+  unflatten,
+  type MatchRecord,
+  type MatchState,
+} from "@metastrategy/shared";
 import { FAST, autoPlay, bytesOf, create, getJson, join, testServer, type Follower } from "./helpers.js";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
@@ -23,7 +33,12 @@ function contains(hay: Buffer, needle: string): boolean {
 
 /** Every state the match went through, from its record. */
 function statesOf(record: MatchRecord): MatchState[] {
-  let s = createMatch({ scenario: record.scenario, seed: record.seed, seats: record.seats, overrides: record.overrides });
+  let s = createMatch({
+    scenario: record.scenario,
+    seed: record.seed,
+    seats: record.seats,
+    overrides: record.overrides,
+  });
   const out = [s];
   for (const o of record.ordersByRound) {
     s = resolveRound(s, o).state;
@@ -45,7 +60,14 @@ function watchSecrets(f: Follower): Set<string> {
 const PRIVATE_PATHS = ["switched", "knownFlaws", "fastPrivate"];
 
 async function playRecorded(seed: number, scenario: string) {
-  const seats = [{ role: "lab" }, { role: "researcher" }, { role: "regulator" }, { role: "lab", bot: true }, { role: "lab", bot: true }, { role: "researcher", bot: true }];
+  const seats = [
+    { role: "lab" },
+    { role: "researcher" },
+    { role: "regulator" },
+    { role: "lab", bot: true },
+    { role: "lab", bot: true },
+    { role: "researcher", bot: true },
+  ];
   const a = await create(srv.url, { seed, scenario, seats, timers: FAST });
   const code = a.token!.code;
   const b = await join(srv.url, code, { name: "B" });
@@ -70,7 +92,10 @@ async function playRecorded(seed: number, scenario: string) {
 }
 
 describe("hidden information", () => {
-  for (const [seed, scenario] of [[21, "baseline"], [22, "leaky"]] as const) {
+  for (const [seed, scenario] of [
+    [21, "baseline"],
+    [22, "leaky"],
+  ] as const) {
     it(`no client ever receives another seat's secrets (${scenario}, seed ${seed})`, async () => {
       const { players, spec, record, endIndex, secrets } = await playRecorded(seed, scenario);
       const states = statesOf(record);
@@ -84,7 +109,8 @@ describe("hidden information", () => {
         const mine = f.seat;
         expect(before.length).toBeGreaterThan(1000);
         // Hidden values never appear before the end: flaws, drift, the exact pool and rogue level.
-        for (const key of ['"flaws"', '"drift"', '"pool"', '"rogue":', '"rogueMomentum"', '"deck"', '"rng"']) expect(contains(before, key), key).toBe(false);
+        for (const key of ['"flaws"', '"drift"', '"pool"', '"rogue":', '"rogueMomentum"', '"deck"', '"rng"'])
+          expect(contains(before, key), key).toBe(false);
         // No other seat's private part, in any round: the client only ever held its own seat's secret.
         expect([...secrets.get(f)!], `secrets seen by ${mine}`).toEqual(mine === null ? [] : [String(mine)]);
         if (mine === null) for (const p of PRIVATE_PATHS) expect(contains(before, p), p).toBe(false);
@@ -93,7 +119,8 @@ describe("hidden information", () => {
         for (const orders of record.ordersByRound) {
           orders.forEach((o, seat) => {
             const j = JSON.stringify(o);
-            if (seat !== mine && !own.has(j) && o.actions.length > 0) expect(contains(before, j), `orders of ${seat} in ${mine}`).toBe(false);
+            if (seat !== mine && !own.has(j) && o.actions.length > 0)
+              expect(contains(before, j), `orders of ${seat} in ${mine}`).toBe(false);
           });
         }
         // Reports carry public entries and this seat's own notes only.
@@ -109,7 +136,12 @@ describe("hidden information", () => {
   }
 
   it("a client removed from its seat stops receiving that seat's secrets", async () => {
-    const a = await create(srv.url, { seed: 4, seats: [{ role: "lab", bot: true }, { role: "lab" }, { role: "regulator", bot: true }], timers: { news: 0, deliberation: 0, orders: 600, report: 0 }, player: { spectator: true } });
+    const a = await create(srv.url, {
+      seed: 4,
+      seats: [{ role: "lab", bot: true }, { role: "lab" }, { role: "regulator", bot: true }],
+      timers: { news: 0, deliberation: 0, orders: 600, report: 0 },
+      player: { spectator: true },
+    });
     const b = await join(srv.url, a.token!.code, { name: "B" });
     b.room.send(MSG.takeSeat, { seat: 1 });
     await b.until(() => b.token!.seat === 1);

@@ -5,8 +5,12 @@ import { MSG } from "@metastrategy/shared";
 import { create, join, testServer } from "./helpers.js";
 
 let srv: Awaited<ReturnType<typeof testServer>>;
-beforeAll(async () => { srv = await testServer(); });
-afterAll(async () => { await srv.close(); });
+beforeAll(async () => {
+  srv = await testServer();
+});
+afterAll(async () => {
+  await srv.close();
+});
 
 describe("joining by code with autoSeat", () => {
   it("takes the first free seat; without it the joiner watches; a full table leaves them watching", async () => {
@@ -34,8 +38,11 @@ describe("joining by code with autoSeat", () => {
 describe("orders while paused", () => {
   it("do not end the orders phase until the host resumes", async () => {
     const a = await create(srv.url, {
-      mode: "solo", seed: 5, seats: [{ role: "lab" }, { role: "lab", bot: true }, { role: "regulator", bot: true }],
-      timers: { news: 0, deliberation: 0, orders: 600, report: 0 }, player: { name: "Solo" },
+      mode: "solo",
+      seed: 5,
+      seats: [{ role: "lab" }, { role: "lab", bot: true }, { role: "regulator", bot: true }],
+      timers: { news: 0, deliberation: 0, orders: 600, report: 0 },
+      player: { name: "Solo" },
     });
     a.room.send(MSG.hostStart, {});
     await a.until(() => a.state.phase === "orders", 10_000, "orders");

@@ -1,9 +1,25 @@
 // The public face of the rules module: everything the server, client, bots and simulator use.
 export * from "./rules/types.js";
 export * from "./rules/view-types.js";
-export { createMatch, resolveRound, replay, reportFor, recordSetup, type Resolution, type ReplayResult } from "./rules/resolve.js";
+export {
+  createMatch,
+  resolveRound,
+  replay,
+  reportFor,
+  recordSetup,
+  type Resolution,
+  type ReplayResult,
+} from "./rules/resolve.js";
 export { seatView, seatViewWith, publicView, publicRow } from "./rules/view.js";
-export { legalOrdersFromView, checkOrders, checkAction, blockLimit, type LegalOrders, type ActionOption, type Check } from "./rules/legal.js";
+export {
+  legalOrdersFromView,
+  checkOrders,
+  checkAction,
+  blockLimit,
+  type LegalOrders,
+  type ActionOption,
+  type Check,
+} from "./rules/legal.js";
 export { legalOrders, validateOrders } from "./rules/legal-state.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
 export { actionCost, policyWill, LOCKED_IN, type Cost } from "./rules/costs.js";
@@ -13,7 +29,17 @@ export { opinionWillEffect } from "./rules/opinion.js";
 export { WORLD_VALUE } from "./rules/endings.js";
 export { botOrders, type BotOptions } from "./bots/index.js";
 export { intentLine } from "./bots/talk.js";
-export { proposeDeal, answerDeal, payDeal, parseOffer, offerLine, answerLine, MAX_DEAL, type DealOffer, type DealAnswer } from "./bots/deals.js";
+export {
+  proposeDeal,
+  answerDeal,
+  payDeal,
+  parseOffer,
+  offerLine,
+  answerLine,
+  MAX_DEAL,
+  type DealOffer,
+  type DealAnswer,
+} from "./bots/deals.js";
 export { randomOrders, randomAction } from "./bots/random.js";
 export * from "./protocol/index.js";
 export { SCENARIOS, SCENARIO_IDS, TUNABLE_PARAMS, type ScenarioDef } from "./content/scenarios.js";

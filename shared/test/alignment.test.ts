@@ -38,15 +38,18 @@ describe("validate through resolveRound", () => {
     [3, 5, 6, 0, 2],
     [3, 2, 6, 0, 0], // rework never drives aligned below 0
     [0, 6, 6, 0, 6],
-  ])("at theory milestone 3 every flaw is found: flaws %s, aligned %s (cap %s) → flaws %s, aligned %s", (flaws, aligned, cap, flawsAfter, alignedAfter) => {
-    const s = quietMatch(["lab", "regulator"], {}, (s) => {
-      s.world.theory = 9;
-      Object.assign(lab(s, 0), { cap, aligned, flaws, alignedPublic: 1 });
-    });
-    const { state } = play(s, { 0: [{ kind: "validate" }] });
-    expect(lab(state, 0)).toMatchObject({ flaws: flawsAfter, aligned: alignedAfter });
-    expect(lab(state, 0).alignedPublic).toBe(flaws > 0 ? null : aligned); // a find voids the claim; a clean pass publishes it
-  });
+  ])(
+    "at theory milestone 3 every flaw is found: flaws %s, aligned %s (cap %s) → flaws %s, aligned %s",
+    (flaws, aligned, cap, flawsAfter, alignedAfter) => {
+      const s = quietMatch(["lab", "regulator"], {}, (s) => {
+        s.world.theory = 9;
+        Object.assign(lab(s, 0), { cap, aligned, flaws, alignedPublic: 1 });
+      });
+      const { state } = play(s, { 0: [{ kind: "validate" }] });
+      expect(lab(state, 0)).toMatchObject({ flaws: flawsAfter, aligned: alignedAfter });
+      expect(lab(state, 0).alignedPublic).toBe(flaws > 0 ? null : aligned); // a find voids the claim; a clean pass publishes it
+    },
+  );
 
   it.each<[string, Draw[], number]>([
     // name, one draw per flaw (p = 0.2 at theory 1, interp 0, cap 6), flaws found
@@ -96,10 +99,14 @@ describe("validate through resolveRound", () => {
   });
 
   it("a clean pass at aligned ≥ cap records the validated level; incrementalists score +1 per level", () => {
-    const s = quietMatch(["lab:incrementalist", "lab:incrementalist", "regulator:incrementalist", "researcher:conservative"], {}, (s) => {
-      Object.assign(lab(s, 0), { cap: 5, aligned: 5, flaws: 0, validatedLevel: 2 });
-      Object.assign(lab(s, 1), { cap: 3, aligned: 3, flaws: 0, validatedLevel: 3 });
-    });
+    const s = quietMatch(
+      ["lab:incrementalist", "lab:incrementalist", "regulator:incrementalist", "researcher:conservative"],
+      {},
+      (s) => {
+        Object.assign(lab(s, 0), { cap: 5, aligned: 5, flaws: 0, validatedLevel: 2 });
+        Object.assign(lab(s, 1), { cap: 3, aligned: 3, flaws: 0, validatedLevel: 3 });
+      },
+    );
     const { state, report } = play(s, { 0: [{ kind: "validate" }] });
     expect(lab(state, 0)).toMatchObject({ validatedLevel: 5, alignedPublic: 5 });
     expect(state.seats[0].prestigeBy.objectives).toBe(3); // levels 3, 4, 5
@@ -111,7 +118,9 @@ describe("validate through resolveRound", () => {
   });
 
   it("a clean pass below cap publishes aligned but records no validated level", () => {
-    const s = quietMatch(["lab:incrementalist", "regulator"], {}, (s) => Object.assign(lab(s, 0), { cap: 5, aligned: 3, flaws: 0 }));
+    const s = quietMatch(["lab:incrementalist", "regulator"], {}, (s) =>
+      Object.assign(lab(s, 0), { cap: 5, aligned: 3, flaws: 0 }),
+    );
     const { state } = play(s, { 0: [{ kind: "validate" }] });
     expect(lab(state, 0)).toMatchObject({ alignedPublic: 3, validatedLevel: 0 });
   });
@@ -179,7 +188,8 @@ describe("incidents from deployed products with hidden flaws (20% per flaw, one 
   });
 
   it("the incident draw is 20% per flaw: a draw in [0.2, 0.3) is not an incident, below 0.2 is", () => {
-    const mk = () => quietMatch(["lab", "regulator"], {}, (s) => Object.assign(lab(s, 0), { cap: 4, aligned: 4, prod: 1, flaws: 1 }));
+    const mk = () =>
+      quietMatch(["lab", "regulator"], {}, (s) => Object.assign(lab(s, 0), { cap: 4, aligned: 4, prod: 1, flaws: 1 }));
     // draws: rogue's estimate, then the product's flaw
     expect(lab(play(forceDraws(mk(), [null, between(0.2, 0.3)])).state, 0).incidents).toBe(0);
     expect(lab(play(forceDraws(mk(), [null, between(0.1, 0.2)])).state, 0).incidents).toBe(1);

@@ -77,11 +77,18 @@ describe("augmentation research through resolveRound", () => {
   });
 
   it("each whole stage reached pays every transhumanist seat +2 (once)", () => {
-    const s = quietMatch(["lab:transhumanist", "researcher:conservative", "regulator:transhumanist", "researcher:conservative"], {}, (s) => {
-      s.world.aug = 0.5;
-      s.world.policies.push("augmentationLegal");
+    const s = quietMatch(
+      ["lab:transhumanist", "researcher:conservative", "regulator:transhumanist", "researcher:conservative"],
+      {},
+      (s) => {
+        s.world.aug = 0.5;
+        s.world.policies.push("augmentationLegal");
+      },
+    );
+    let { state } = play(s, {
+      1: [{ kind: "augmentation", route: "direct" }],
+      3: [{ kind: "augmentation", route: "direct" }],
     });
-    let { state } = play(s, { 1: [{ kind: "augmentation", route: "direct" }], 3: [{ kind: "augmentation", route: "direct" }] });
     expect(state.world.aug).toBe(2.5);
     expect(state.world.augStagesScored).toBe(2);
     expect(state.seats[0].prestigeBy.objectives).toBe(4);

@@ -10,7 +10,30 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 describe("npm run balance", () => {
   it("prints the documented JSON keys on a small run", () => {
-    const out = execFileSync(process.execPath, ["--import", "tsx", "shared/src/sim/balance-cli.ts", "--json", "--matches", "4", "--screen", "2", "--search-iters", "1", "--search-matches", "2", "--bot-matches", "0", "--roles", "regulator", "--doctrines", "butlerian"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const out = execFileSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "shared/src/sim/balance-cli.ts",
+        "--json",
+        "--matches",
+        "4",
+        "--screen",
+        "2",
+        "--search-iters",
+        "1",
+        "--search-matches",
+        "2",
+        "--bot-matches",
+        "0",
+        "--roles",
+        "regulator",
+        "--doctrines",
+        "butlerian",
+      ],
+      { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+    );
     const r = JSON.parse(out);
     expect(Object.keys(r.roles)).toEqual(["regulator"]);
     const role = r.roles.regulator;
@@ -19,7 +42,9 @@ describe("npm run balance", () => {
       expect(Object.keys(a)).toEqual(expect.arrayContaining(["name", "score", "se", "winShareOfWon", "catastrophe"]));
       for (const k of ["score", "se", "winShareOfWon", "catastrophe"]) expect(Number.isFinite(a[k])).toBe(true);
     }
-    expect(role.arms.map((a: { name: string }) => a.name)).toEqual(expect.arrayContaining(["normal", "do-nothing", "enforce×3", "searched", "rush:regime"]));
+    expect(role.arms.map((a: { name: string }) => a.name)).toEqual(
+      expect.arrayContaining(["normal", "do-nothing", "enforce×3", "searched", "rush:regime"]),
+    );
     expect(Object.keys(role.bestExploit)).toEqual(expect.arrayContaining(["name", "gainOverNormal", "se"]));
     expect(role.maxUpper95.upper95).toBeGreaterThanOrEqual(role.bestExploit.upper95);
     expect(Object.keys(r.doctrines).sort()).toEqual([...DOCTRINES].sort());
@@ -27,7 +52,17 @@ describe("npm run balance", () => {
   }, 60_000);
 
   it("is deterministic, and the normal arm's paired gain over itself is exactly 0 (common random numbers)", () => {
-    const opts = { scenario: "classroom", matches: 3, seed: 5, roles: ["researcher" as const], doctrines: ["conservative" as const], screen: 2, searchIters: 1, searchMatches: 2, botMatches: 0 };
+    const opts = {
+      scenario: "classroom",
+      matches: 3,
+      seed: 5,
+      roles: ["researcher" as const],
+      doctrines: ["conservative" as const],
+      screen: 2,
+      searchIters: 1,
+      searchMatches: 2,
+      botMatches: 0,
+    };
     const a = balance(opts);
     expect(JSON.stringify(balance(opts))).toBe(JSON.stringify(a));
     const normal = a.roles.researcher.arms.find((x) => x.name === "normal")!;
@@ -42,7 +77,15 @@ describe("npm run balance", () => {
 
   it("scripted arms cover every action variant ×3, pairs of kinds, doctrine switches and do-nothing", () => {
     const names = scriptedArms("lab", "butlerian").map((a) => a.name);
-    for (const v of variantsFor("lab")) expect(names.some((n) => n.endsWith("×3"))).toBe(true), void v;
-    expect(names).toEqual(expect.arrayContaining(["do-nothing", "deploy×3", "capability+deploy", "switch→incrementalist@r1", "normal+deploy"]));
+    for (const v of variantsFor("lab")) (expect(names.some((n) => n.endsWith("×3"))).toBe(true), void v);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "do-nothing",
+        "deploy×3",
+        "capability+deploy",
+        "switch→incrementalist@r1",
+        "normal+deploy",
+      ]),
+    );
   });
 });

@@ -5,7 +5,15 @@ import { botOrders } from "../src/bots/index.js";
 import { SeatOrdersSchema } from "../src/protocol/orders.js";
 import { validateOrders } from "../src/rules/legal-state.js";
 import { createMatch, replay } from "../src/rules/resolve.js";
-import { DOCTRINES, ROLES, type Difficulty, type Doctrine, type MatchState, type Role, type SeatSetup } from "../src/rules/types.js";
+import {
+  DOCTRINES,
+  ROLES,
+  type Difficulty,
+  type Doctrine,
+  type MatchState,
+  type Role,
+  type SeatSetup,
+} from "../src/rules/types.js";
 import { seatView } from "../src/rules/view.js";
 import { playMatch } from "../src/sim/simulate.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
@@ -23,7 +31,12 @@ function tableFor(role: Role, doctrine: Doctrine): { seats: SeatSetup[]; seat: n
 }
 
 /** The start of a match and two later states reached by normal bots (those that are still running). */
-function statesFor(role: Role, doctrine: Doctrine, scenario = "baseline", seed = 11): { states: MatchState[]; seat: number } {
+function statesFor(
+  role: Role,
+  doctrine: Doctrine,
+  scenario = "baseline",
+  seed = 11,
+): { states: MatchState[]; seat: number } {
   const { seats, seat } = tableFor(role, doctrine);
   const { record } = playMatch(scenario, seed, seats);
   const states = [createMatch({ scenario, seed, seats })];
@@ -65,30 +78,38 @@ describe.each(DIFFICULTIES)("%s bots", (difficulty) => {
 });
 
 describe("bots are pure functions of the seat view", () => {
-  it.each(COMBOS)("%s × %s: hidden state the seat cannot see does not change its orders (normal and easy)", (role, doctrine) => {
-    const { states, seat } = statesFor(role, doctrine);
-    for (const s of states) {
-      const hidden = perturbSecrets(s, seat);
-      for (const difficulty of ["easy", "normal"] as const) {
-        const a = botOrders(seatView(s, seat, { history: false }), { difficulty, seed: 3 });
-        expect(botOrders(seatView(hidden, seat, { history: false }), { difficulty, seed: 3 })).toEqual(a);
-      }
-    }
-  });
-
-  it.each(["hard", "expert"] as const)("the %s search too: two true states with the same seat view give the same decision", (difficulty) => {
-    for (const role of ROLES) {
-      const { states, seat } = statesFor(role, "incrementalist");
-      for (const s of states.slice(1)) {
+  it.each(COMBOS)(
+    "%s × %s: hidden state the seat cannot see does not change its orders (normal and easy)",
+    (role, doctrine) => {
+      const { states, seat } = statesFor(role, doctrine);
+      for (const s of states) {
         const hidden = perturbSecrets(s, seat);
-        const v = seatView(s, seat, { history: false });
-        expect(seatView(hidden, seat, { history: false })).toEqual(v);
-        expect(hidden).not.toEqual(s);
-        const a = botOrders(v, { difficulty, seed: 5, budget: SMALL });
-        expect(botOrders(seatView(hidden, seat, { history: false }), { difficulty, seed: 5, budget: SMALL })).toEqual(a);
+        for (const difficulty of ["easy", "normal"] as const) {
+          const a = botOrders(seatView(s, seat, { history: false }), { difficulty, seed: 3 });
+          expect(botOrders(seatView(hidden, seat, { history: false }), { difficulty, seed: 3 })).toEqual(a);
+        }
       }
-    }
-  });
+    },
+  );
+
+  it.each(["hard", "expert"] as const)(
+    "the %s search too: two true states with the same seat view give the same decision",
+    (difficulty) => {
+      for (const role of ROLES) {
+        const { states, seat } = statesFor(role, "incrementalist");
+        for (const s of states.slice(1)) {
+          const hidden = perturbSecrets(s, seat);
+          const v = seatView(s, seat, { history: false });
+          expect(seatView(hidden, seat, { history: false })).toEqual(v);
+          expect(hidden).not.toEqual(s);
+          const a = botOrders(v, { difficulty, seed: 5, budget: SMALL });
+          expect(botOrders(seatView(hidden, seat, { history: false }), { difficulty, seed: 5, budget: SMALL })).toEqual(
+            a,
+          );
+        }
+      }
+    },
+  );
 
   it("search decisions come from the seat view alone: the search API takes no state", () => {
     // searchOrders(view, seed, budget) and determinize(view, seed) have no parameter through which a true state could
@@ -106,13 +127,18 @@ describe("bots are pure functions of the seat view", () => {
 });
 
 describe("whole bot matches", () => {
-  it.each(SCENARIO_IDS.flatMap((sc) => (["easy", "normal"] as const).map((d) => [sc, d] as const)))("%s with %s bots: no order is ever refused", (scenario, difficulty) => {
-    for (const seed of [1, 2, 3]) {
-      const seats = ROLE_TABLE.slice(0, 6).map((role, i) => ({ role, doctrine: DOCTRINES[(i + seed) % 4] }));
-      const { record, state } = playMatch(scenario, seed, seats, undefined, difficulty);
-      const { reports } = replay(record);
-      expect(reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused"))).toEqual([]);
-      expect(state.phase).toBe("ended");
-    }
-  });
+  it.each(SCENARIO_IDS.flatMap((sc) => (["easy", "normal"] as const).map((d) => [sc, d] as const)))(
+    "%s with %s bots: no order is ever refused",
+    (scenario, difficulty) => {
+      for (const seed of [1, 2, 3]) {
+        const seats = ROLE_TABLE.slice(0, 6).map((role, i) => ({ role, doctrine: DOCTRINES[(i + seed) % 4] }));
+        const { record, state } = playMatch(scenario, seed, seats, undefined, difficulty);
+        const { reports } = replay(record);
+        expect(
+          reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused")),
+        ).toEqual([]);
+        expect(state.phase).toBe("ended");
+      }
+    },
+  );
 });

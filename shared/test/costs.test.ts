@@ -7,7 +7,11 @@ import type { Action, Doctrine, PolicyId, RoundMods } from "../src/rules/types.j
 import { POLICIES } from "../src/rules/types.js";
 
 const NO_MODS: RoundMods = { capabilityCost: 0, paradigmBoost: 0, leakBonus: 0, extraIncidentChance: 0 };
-const ctx = (doctrine: Doctrine, policies: PolicyId[] = [], capabilityCost = 0) => ({ doctrine, policies, mods: { ...NO_MODS, capabilityCost } });
+const ctx = (doctrine: Doctrine, policies: PolicyId[] = [], capabilityCost = 0) => ({
+  doctrine,
+  policies,
+  mods: { ...NO_MODS, capabilityCost },
+});
 
 describe("base costs (as an incrementalist, who validates free, and a conservative, whose capability research costs +1, see them)", () => {
   it.each<[Action, number, number]>([
@@ -35,12 +39,17 @@ describe("base costs (as an incrementalist, who validates free, and a conservati
     [{ kind: "advise", target: 0 }, 0, 0],
     [{ kind: "applyGrant" }, 0, 0],
   ])("%j costs %s funds, %s influence", (action, funds, influence) => {
-    expect(actionCost(ctx("incrementalist"), action)).toEqual(action.kind === "validate" ? { funds: 0, influence } : { funds, influence });
-    expect(actionCost(ctx("conservative"), action)).toEqual(action.kind === "capability" ? { funds: funds + 1, influence } : { funds, influence });
+    expect(actionCost(ctx("incrementalist"), action)).toEqual(
+      action.kind === "validate" ? { funds: 0, influence } : { funds, influence },
+    );
+    expect(actionCost(ctx("conservative"), action)).toEqual(
+      action.kind === "capability" ? { funds: funds + 1, influence } : { funds, influence },
+    );
   });
 
   it("every action of every role has a definition for its role", () => {
-    for (const [role, kinds] of Object.entries(ACTIONS_BY_ROLE)) for (const k of kinds) expect(ACTION_DEFS[k].role).toBe(role);
+    for (const [role, kinds] of Object.entries(ACTIONS_BY_ROLE))
+      for (const k of kinds) expect(ACTION_DEFS[k].role).toBe(role);
     expect(Object.values(ACTIONS_BY_ROLE).flat().sort()).toEqual(Object.keys(ACTION_DEFS).sort());
   });
 });
@@ -54,14 +63,30 @@ describe("modifiers", () => {
     ["compute shock +1", "butlerian", [], 1, { kind: "capability" }, 3, 0],
     ["new chips −1", "butlerian", [], -1, { kind: "capability" }, 1, 0],
     ["news never makes it negative", "butlerian", [], -5, { kind: "capability" }, 0, 0],
-    ["publishing or defying costs the same", "butlerian", ["moratorium"], 0, { kind: "capability", publish: true, defy: true }, 2, 0],
+    [
+      "publishing or defying costs the same",
+      "butlerian",
+      ["moratorium"],
+      0,
+      { kind: "capability", publish: true, defy: true },
+      2,
+      0,
+    ],
     ["incrementalist validation free", "incrementalist", [], 0, { kind: "validate" }, 0, 0],
     ["incrementalist minimal-risk test not free", "incrementalist", [], 0, { kind: "minimalRiskTest" }, 1, 0],
     ["transhumanist augmentation −1", "transhumanist", [], 0, { kind: "augmentation", route: "epigenetic" }, 1, 0],
     ["butlerian enforcement free", "butlerian", [], 0, { kind: "enforce" }, 0, 0],
     ["butlerian regime −1", "butlerian", [], 0, { kind: "buildRegime" }, 0, 1],
     ["butlerian moratorium −1", "butlerian", [], 0, { kind: "enact", policy: "moratorium" }, 0, 4],
-    ["transhumanist augmentation-legal −1", "transhumanist", [], 0, { kind: "enact", policy: "augmentationLegal" }, 0, 3],
+    [
+      "transhumanist augmentation-legal −1",
+      "transhumanist",
+      [],
+      0,
+      { kind: "enact", policy: "augmentationLegal" },
+      0,
+      3,
+    ],
     ["butlerian other policies full price", "butlerian", [], 0, { kind: "enact", policy: "treaty" }, 0, 4],
     ["licensing does not touch alignment", "conservative", ["computeLicensing"], 0, { kind: "alignment" }, 2, 0],
     ["capability cost news does not touch other actions", "conservative", [], 1, { kind: "security" }, 2, 0],

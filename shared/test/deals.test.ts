@@ -2,7 +2,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { botOrders } from "../src/bots/index.js";
-import { answerDeal, answerLine, MAX_DEAL, offerLine, parseOffer, payDeal, proposeDeal, type DealOffer } from "../src/bots/deals.js";
+import {
+  answerDeal,
+  answerLine,
+  MAX_DEAL,
+  offerLine,
+  parseOffer,
+  payDeal,
+  proposeDeal,
+  type DealOffer,
+} from "../src/bots/deals.js";
 import { checkOrders } from "../src/rules/legal.js";
 import { createMatch, resolveRound } from "../src/rules/resolve.js";
 import { seatView } from "../src/rules/view.js";
@@ -43,9 +52,18 @@ describe("answerDeal", () => {
     expect(answerDeal(v, plan, { from: 2, to: 0, amount: 3, ask: { kind: "buildDefense" } }).accept).toBe(false); // not at the brink
     const refused = answerDeal(v, plan, { from: 2, to: 0, amount: 3, ask: { kind: "buildDefense" } });
     expect(refused.orders).toBe(plan);
-    expect(answerLine(v, { from: 2, to: 0, amount: 3, ask: { kind: "buildDefense" } }, refused)).toMatch(/^No deal, .+: .+\.$/);
+    expect(answerLine(v, { from: 2, to: 0, amount: 3, ask: { kind: "buildDefense" } }, refused)).toMatch(
+      /^No deal, .+: .+\.$/,
+    );
     const g = seatView(s, 2, { history: false });
-    expect(answerDeal(g, botOrders(g, { difficulty: "normal", seed: 1 }), { from: 0, to: 2, amount: 5, ask: { kind: "repeal", policy: "treaty" } }).accept).toBe(false);
+    expect(
+      answerDeal(g, botOrders(g, { difficulty: "normal", seed: 1 }), {
+        from: 0,
+        to: 2,
+        amount: 5,
+        ask: { kind: "repeal", policy: "treaty" },
+      }).accept,
+    ).toBe(false);
   });
 });
 
@@ -66,7 +84,9 @@ describe("payDeal and proposeDeal", () => {
       const seats = [...ROLES, ...ROLES].map((role, i) => ({ role, doctrine: DOCTRINES[(i + seed) % 4] }));
       let s = createMatch({ scenario: "baseline", seed, seats });
       while (s.phase !== "ended") {
-        const orders = s.seats.map((_, i) => botOrders(seatView(s, i, { history: false }), { difficulty: "normal", seed }));
+        const orders = s.seats.map((_, i) =>
+          botOrders(seatView(s, i, { history: false }), { difficulty: "normal", seed }),
+        );
         for (let i = 0; i < s.seats.length; i++) {
           const v = seatView(s, i, { history: false });
           const o = proposeDeal(v, orders[i]);
@@ -96,11 +116,29 @@ describe("parseOffer", () => {
     const s = table();
     const v = seatView(s, 0, { history: false });
     const [lab2, reg, res] = [s.seats[1].name, s.seats[2].name, s.seats[3].name];
-    expect(parseOffer(v, 0, `${reg}, I'll pay you 2 funds if you enact Moratorium`)).toEqual({ from: 0, to: 2, amount: 2, ask: { kind: "enact", policy: "moratorium" } });
-    expect(parseOffer(v, 0, `hey ${res.toUpperCase()} i pay three to consult for ${s.seats[0].name}`)).toEqual({ from: 0, to: 3, amount: 3, ask: { kind: "consult", target: 0 } });
-    expect(parseOffer(v, 0, `${lab2}: I'll pay you 1 fund this round if you test your systems.`)).toEqual({ from: 0, to: 1, amount: 1, ask: { kind: "validate" } });
+    expect(parseOffer(v, 0, `${reg}, I'll pay you 2 funds if you enact Moratorium`)).toEqual({
+      from: 0,
+      to: 2,
+      amount: 2,
+      ask: { kind: "enact", policy: "moratorium" },
+    });
+    expect(parseOffer(v, 0, `hey ${res.toUpperCase()} i pay three to consult for ${s.seats[0].name}`)).toEqual({
+      from: 0,
+      to: 3,
+      amount: 3,
+      ask: { kind: "consult", target: 0 },
+    });
+    expect(parseOffer(v, 0, `${lab2}: I'll pay you 1 fund this round if you test your systems.`)).toEqual({
+      from: 0,
+      to: 1,
+      amount: 1,
+      ask: { kind: "validate" },
+    });
     expect(parseOffer(v, 0, `${lab2}: pay you 1 to validate`)?.ask).toEqual({ kind: "validate" });
-    expect(parseOffer(v, 0, `${reg}, I'll pay you 2 funds to audit ${lab2}`)?.ask).toEqual({ kind: "audit", target: 1 });
+    expect(parseOffer(v, 0, `${reg}, I'll pay you 2 funds to audit ${lab2}`)?.ask).toEqual({
+      kind: "audit",
+      target: 1,
+    });
     expect(parseOffer(v, 0, "I'll pay you 2 to validate")).toBeNull(); // nobody named
     expect(parseOffer(v, 0, `${lab2}: pay you 9 to validate`)).toBeNull(); // above MAX_DEAL
     expect(parseOffer(v, 0, `${lab2}: please validate`)).toBeNull(); // no payment
@@ -111,7 +149,23 @@ describe("parseOffer", () => {
     const s = table();
     const v = seatView(s, 0, { history: false });
     const names = s.seats.map((x) => x.name);
-    const piece = fc.oneof(fc.string(), fc.constantFrom(...names, "pay", "pay you", "2", "five", "funds", "validate", "enact", "Moratorium", "audit", "if you", "to"));
+    const piece = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        ...names,
+        "pay",
+        "pay you",
+        "2",
+        "five",
+        "funds",
+        "validate",
+        "enact",
+        "Moratorium",
+        "audit",
+        "if you",
+        "to",
+      ),
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 0, max: 4 }), (parts, from) => {
         const o = parseOffer(v, from, parts.join(" "));

@@ -28,7 +28,18 @@ describe("deceptiveChance = 1 − 0.6^flaws (40% per flaw)", () => {
 });
 
 /** A lab at cap 10 (TAI 12), aligned 10 and publicly validated, with the given hidden flaws (and defense progress). */
-function ready(flaws: number, specs: Parameters<typeof quietMatch>[0] = ["lab:incrementalist", "lab:conservative", "regulator:incrementalist", "researcher:conservative"], theory = 1, defense = 0, deceptive = 0): MatchState {
+function ready(
+  flaws: number,
+  specs: Parameters<typeof quietMatch>[0] = [
+    "lab:incrementalist",
+    "lab:conservative",
+    "regulator:incrementalist",
+    "researcher:conservative",
+  ],
+  theory = 1,
+  defense = 0,
+  deceptive = 0,
+): MatchState {
   return quietMatch(specs, {}, (s) => {
     s.world.theory = theory;
     s.world.milestonesScored = 0b1110; // milestones already credited: only the defense objectives count here
@@ -39,7 +50,11 @@ function ready(flaws: number, specs: Parameters<typeof quietMatch>[0] = ["lab:in
 
 describe("building a defense", () => {
   it.each<[string, (s: MatchState) => void, string]>([
-    ["capability three short of TAI (the danger line) is needed", (s) => Object.assign(lab(s, 0), { cap: 8, aligned: 8, alignedPublic: 8 }), "A defense needs capability 9 or more (you have 8)."],
+    [
+      "capability three short of TAI (the danger line) is needed",
+      (s) => Object.assign(lab(s, 0), { cap: 8, aligned: 8, alignedPublic: 8 }),
+      "A defense needs capability 9 or more (you have 8).",
+    ],
     ["a public aligned claim is needed", (s) => (lab(s, 0).alignedPublic = null), "validate first"],
     ["the public claim must cover the capability", (s) => (lab(s, 0).alignedPublic = 9), "validate first"],
   ])("%s", (_n, edit, reason) => {

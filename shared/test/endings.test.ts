@@ -29,23 +29,65 @@ describe("which ending a final round gives", () => {
   it.each<[string, number, (s: MatchState) => void, Record<number, unknown[]>, Partial<EndInfo> | null]>([
     ["time runs out: precarious", 1, () => {}, {}, { ending: "precarious", worldValue: 30, by: "time" }],
     ["not the last round: no ending", 2, () => {}, {}, null],
-    ["regime complete and enforced, frontier below TAI: pause", 1, REGIME, { 1: [{ kind: "enforce" }] }, { ending: "pause", worldValue: 60, by: "regime" }],
-    ["regime complete but not enforced in the last round: it lapses, precarious", 1, REGIME, {}, { ending: "precarious", worldValue: 30 }],
-    ["regime complete but a lab at TAI: precarious", 1, (s) => {
-      REGIME(s);
-      Object.assign(lab(s, 0), { cap: 12, aligned: 12, flaws: 0 });
-    }, {}, { ending: "precarious", worldValue: 30 }],
+    [
+      "regime complete and enforced, frontier below TAI: pause",
+      1,
+      REGIME,
+      { 1: [{ kind: "enforce" }] },
+      { ending: "pause", worldValue: 60, by: "regime" },
+    ],
+    [
+      "regime complete but not enforced in the last round: it lapses, precarious",
+      1,
+      REGIME,
+      {},
+      { ending: "precarious", worldValue: 30 },
+    ],
+    [
+      "regime complete but a lab at TAI: precarious",
+      1,
+      (s) => {
+        REGIME(s);
+        Object.assign(lab(s, 0), { cap: 12, aligned: 12, flaws: 0 });
+      },
+      {},
+      { ending: "precarious", worldValue: 30 },
+    ],
     ["regime 5 of 6: precarious", 1, (s) => (s.world.regime = 5), {}, { ending: "precarious" }],
-    ["augmentation 6 without drift: handoff (even before the last round)", 5, (s) => (s.world.aug = 6), {}, { ending: "handoff", worldValue: 90, by: "augmentation" }],
-    ["augmentation 6 with drift 10: drifted", 5, (s) => {
-      s.world.aug = 6;
-      s.world.drift = 10;
-    }, {}, { ending: "drifted", worldValue: 0 }],
-    ["a misaligned lab at TAI: catastrophe", 5, (s) => Object.assign(lab(s, 0), { cap: 12, aligned: 10, flaws: 0 }), {}, { ending: "catastrophe", worldValue: 0, by: "lab", seat: 0 }],
-    ["an aligned defense: secure", 5, (s) => {
-      s.seats[0].funds = 9;
-      Object.assign(lab(s, 0), { cap: 10, aligned: 10, flaws: 0, alignedPublic: 10, defense: 1 });
-    }, { 0: [{ kind: "buildDefense" }] }, { ending: "secure", worldValue: 100, by: "defense", seat: 0 }],
+    [
+      "augmentation 6 without drift: handoff (even before the last round)",
+      5,
+      (s) => (s.world.aug = 6),
+      {},
+      { ending: "handoff", worldValue: 90, by: "augmentation" },
+    ],
+    [
+      "augmentation 6 with drift 10: drifted",
+      5,
+      (s) => {
+        s.world.aug = 6;
+        s.world.drift = 10;
+      },
+      {},
+      { ending: "drifted", worldValue: 0 },
+    ],
+    [
+      "a misaligned lab at TAI: catastrophe",
+      5,
+      (s) => Object.assign(lab(s, 0), { cap: 12, aligned: 10, flaws: 0 }),
+      {},
+      { ending: "catastrophe", worldValue: 0, by: "lab", seat: 0 },
+    ],
+    [
+      "an aligned defense: secure",
+      5,
+      (s) => {
+        s.seats[0].funds = 9;
+        Object.assign(lab(s, 0), { cap: 10, aligned: 10, flaws: 0, alignedPublic: 10, defense: 1 });
+      },
+      { 0: [{ kind: "buildDefense" }] },
+      { ending: "secure", worldValue: 100, by: "defense", seat: 0 },
+    ],
   ])("%s", (_n, rounds, edit, orders, want) => {
     const s = quietMatch(["lab", "regulator", "researcher"], { rounds }, (s) => {
       Object.assign(lab(s, 0), { flaws: 0 });

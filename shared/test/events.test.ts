@@ -36,7 +36,13 @@ describe("applyEffect: each op", () => {
     ["will clamps at 0", { op: "will", delta: -5 }, (s) => s.world.will, 0],
     ["leak from the leader", { op: "leak", lab: "leader", amount: 1 }, (s) => s.world.pool, 1],
     ["leak from every lab", { op: "leak", lab: "all", amount: 1 }, (s) => s.world.pool, 3],
-    ["no leak from a lab at cap 0", { op: "leak", lab: "laggard", amount: 1 }, (s) => s.world.pool, 0, (s) => (lab(s, 2).cap = 0)],
+    [
+      "no leak from a lab at cap 0",
+      { op: "leak", lab: "laggard", amount: 1 },
+      (s) => s.world.pool,
+      0,
+      (s) => (lab(s, 2).cap = 0),
+    ],
     ["pool +2", { op: "pool", delta: 2 }, (s) => s.world.pool, 2],
     ["pool never below 0", { op: "pool", delta: -1 }, (s) => s.world.pool, 0],
     ["rogue +1", { op: "rogue", delta: 1 }, (s) => s.world.rogue, 2],
@@ -49,32 +55,72 @@ describe("applyEffect: each op", () => {
     ["interp +1", { op: "interp", delta: 1 }, (s) => s.world.interp, 1],
     ["interp clamps at 5", { op: "interp", delta: 9 }, (s) => s.world.interp, 5],
     ["aug +0.5", { op: "aug", delta: 0.5 }, (s) => s.world.aug, 0.5],
-    ["aug stops at the legal limit 2 without the augmentation-legal policy", { op: "aug", delta: 10 }, (s) => s.world.aug, 2],
+    [
+      "aug stops at the legal limit 2 without the augmentation-legal policy",
+      { op: "aug", delta: 10 },
+      (s) => s.world.aug,
+      2,
+    ],
     ["drift +1", { op: "drift", delta: 1 }, (s) => s.world.drift, 1],
     ["drift never below 0", { op: "drift", delta: -1 }, (s) => s.world.drift, 0],
     ["funds +2 to labs only", { op: "funds", role: "lab", delta: 2 }, funds, [8, 8, 8, 2, 3, 2]],
     ["funds +1 to researchers only", { op: "funds", role: "researcher", delta: 1 }, funds, [6, 6, 6, 2, 4, 2]],
     ["funds +1 to everyone (no role)", { op: "funds", delta: 1 }, funds, [7, 7, 7, 3, 4, 3]],
     ["funds never below 0", { op: "funds", role: "lab", delta: -10 }, funds, [0, 0, 0, 2, 3, 2]],
-    ["influence +1 to regulators only", { op: "influence", delta: 1 }, (s) => s.seats.map((x) => x.influence), [0, 0, 0, 4, 0, 4]],
+    [
+      "influence +1 to regulators only",
+      { op: "influence", delta: 1 },
+      (s) => s.seats.map((x) => x.influence),
+      [0, 0, 0, 4, 0, 4],
+    ],
     ["cap +1 to the leader", { op: "cap", lab: "leader", delta: 1 }, caps, [5, 8, 2]],
     ["cap +1 to the laggard", { op: "cap", lab: "laggard", delta: 1 }, caps, [5, 7, 3]],
-    ["cap −1 to all: aligned follows it down", { op: "cap", lab: "all", delta: -1 }, (s) => [0, 1, 2].map((i) => [lab(s, i).cap, lab(s, i).aligned]), [[4, 4], [6, 6], [1, 1]]],
+    [
+      "cap −1 to all: aligned follows it down",
+      { op: "cap", lab: "all", delta: -1 },
+      (s) => [0, 1, 2].map((i) => [lab(s, i).cap, lab(s, i).aligned]),
+      [
+        [4, 4],
+        [6, 6],
+        [1, 1],
+      ],
+    ],
     ["cap never below 0", { op: "cap", lab: "laggard", delta: -5 }, caps, [5, 7, 0]],
-    ["no capability gain in a neutralized world", { op: "cap", lab: "all", delta: 1 }, caps, [5, 7, 2], (s) => (s.world.neutralized = true)],
+    [
+      "no capability gain in a neutralized world",
+      { op: "cap", lab: "all", delta: 1 },
+      caps,
+      [5, 7, 2],
+      (s) => (s.world.neutralized = true),
+    ],
     ["cap with a certain flaw", { op: "cap", lab: "leader", delta: 1, flawChance: 1 }, flaws, [0, 1, 0]],
     ["flaw to the most deployed (certain)", { op: "flaw", lab: "mostDeployed", chance: 1 }, flaws, [0, 1, 0]],
     ["flaw to all (certain)", { op: "flaw", lab: "all", chance: 1 }, flaws, [1, 1, 1]],
     ["flaw with chance 0", { op: "flaw", lab: "all", chance: 0 }, flaws, [0, 0, 0]],
-    ["sec +1 to the least secure", { op: "sec", lab: "leastSecure", delta: 1 }, (s) => [0, 1, 2].map((i) => lab(s, i).sec), [2, 1, 1]],
+    [
+      "sec +1 to the least secure",
+      { op: "sec", lab: "leastSecure", delta: 1 },
+      (s) => [0, 1, 2].map((i) => lab(s, i).sec),
+      [2, 1, 1],
+    ],
     ["sec clamps at 5", { op: "sec", lab: "all", delta: 9 }, (s) => [0, 1, 2].map((i) => lab(s, i).sec), [5, 5, 5]],
     ["sec clamps at 0", { op: "sec", lab: "all", delta: -9 }, (s) => [0, 1, 2].map((i) => lab(s, i).sec), [0, 0, 0]],
     ["capability cost this round", { op: "capabilityCost", delta: 1 }, (s) => s.mods.capabilityCost, 1],
     ["paradigm boost this round", { op: "paradigmBoost", boost: 0.5 }, (s) => s.mods.paradigmBoost, 0.5],
     ["leak bonus this round", { op: "leakBonus", bonus: 0.1 }, (s) => s.mods.leakBonus, 0.1],
     ["incident chance this round", { op: "incidentChance", bonus: 0.15 }, (s) => s.mods.extraIncidentChance, 0.15],
-    ["prestige +1 to butlerian seats only", { op: "prestige", doctrine: "butlerian", delta: 1 }, (s) => s.seats.map((x) => x.prestige), [0, 0, 0, 1, 0, 0]],
-    ["prestige never below 0", { op: "prestige", doctrine: "transhumanist", delta: -1 }, (s) => s.seats.map((x) => x.prestige), [0, 0, 0, 0, 0, 0]],
+    [
+      "prestige +1 to butlerian seats only",
+      { op: "prestige", doctrine: "butlerian", delta: 1 },
+      (s) => s.seats.map((x) => x.prestige),
+      [0, 0, 0, 1, 0, 0],
+    ],
+    [
+      "prestige never below 0",
+      { op: "prestige", doctrine: "transhumanist", delta: -1 },
+      (s) => s.seats.map((x) => x.prestige),
+      [0, 0, 0, 0, 0, 0],
+    ],
   ])("%s", (_n, effect, probe, want, edit) => {
     const s = table();
     edit?.(s);
@@ -84,7 +130,27 @@ describe("applyEffect: each op", () => {
 
   it("the table above covers every op the deck uses", () => {
     const used = new Set(EVENT_CARDS.flatMap((c) => c.effects.map((e) => e.op)));
-    const covered = new Set(["will", "leak", "pool", "rogue", "rogueMomentum", "theory", "interp", "aug", "drift", "funds", "influence", "cap", "flaw", "sec", "capabilityCost", "paradigmBoost", "leakBonus", "incidentChance", "prestige"]);
+    const covered = new Set([
+      "will",
+      "leak",
+      "pool",
+      "rogue",
+      "rogueMomentum",
+      "theory",
+      "interp",
+      "aug",
+      "drift",
+      "funds",
+      "influence",
+      "cap",
+      "flaw",
+      "sec",
+      "capabilityCost",
+      "paradigmBoost",
+      "leakBonus",
+      "incidentChance",
+      "prestige",
+    ]);
     for (const op of used) expect(covered.has(op), `op ${op}`).toBe(true);
   });
 
@@ -137,7 +203,11 @@ describe("the deck", () => {
   });
 
   it("every force has cards", () => {
-    for (const f of FORCE_TAGS) expect(EVENT_CARDS.some((c) => c.force === f), f).toBe(true);
+    for (const f of FORCE_TAGS)
+      expect(
+        EVENT_CARDS.some((c) => c.force === f),
+        f,
+      ).toBe(true);
   });
 
   it.each(EVENT_CARDS.map((c) => [c.id]))("card %s keeps every track in range", (id) => {
@@ -158,13 +228,20 @@ describe("the deck", () => {
     }
   });
 
-  it.each(Object.keys(SCENARIOS).map((id) => [id]))("scenario %s: the deck holds every card with positive weight, in a seeded order", (id) => {
-    const mix = SCENARIOS[id].params.deckMix;
-    const a = buildDeck({ rng: 99 }, mix);
-    expect(buildDeck({ rng: 99 }, mix)).toEqual(a);
-    expect(buildDeck({ rng: 100 }, mix)).not.toEqual(a);
-    expect([...a].sort()).toEqual(EVENT_CARDS.filter((c) => (mix[c.tag] ?? 1) > 0).map((c) => c.id).sort());
-  });
+  it.each(Object.keys(SCENARIOS).map((id) => [id]))(
+    "scenario %s: the deck holds every card with positive weight, in a seeded order",
+    (id) => {
+      const mix = SCENARIOS[id].params.deckMix;
+      const a = buildDeck({ rng: 99 }, mix);
+      expect(buildDeck({ rng: 99 }, mix)).toEqual(a);
+      expect(buildDeck({ rng: 100 }, mix)).not.toEqual(a);
+      expect([...a].sort()).toEqual(
+        EVENT_CARDS.filter((c) => (mix[c.tag] ?? 1) > 0)
+          .map((c) => c.id)
+          .sort(),
+      );
+    },
+  );
 
   it("a tag with weight 0 is left out", () => {
     const deck = buildDeck({ rng: 5 }, { leaks: 0, rogue: 0 });
@@ -175,7 +252,15 @@ describe("the deck", () => {
 
 describe("news", () => {
   const match = (scenario: string, seed = 3) =>
-    createMatch({ scenario, seed, seats: [{ role: "lab", doctrine: "conservative" }, { role: "regulator", doctrine: "butlerian" }], overrides: { ...TEST_PARAMS, eventsPerRound: SCENARIOS[scenario].params.eventsPerRound } });
+    createMatch({
+      scenario,
+      seed,
+      seats: [
+        { role: "lab", doctrine: "conservative" },
+        { role: "regulator", doctrine: "butlerian" },
+      ],
+      overrides: { ...TEST_PARAMS, eventsPerRound: SCENARIOS[scenario].params.eventsPerRound },
+    });
 
   it.each([
     ["baseline", 1],
@@ -194,7 +279,10 @@ describe("news", () => {
     expect(s.news[0]).toEqual({ card: card.id, concept: card.concept });
     expect(newsCard(s.news[0])).toEqual({ headline: card.title, text: card.text });
     // A rules-1 record's news item carries its own copy.
-    expect(newsCard({ card: card.id, headline: "Old", text: "Old text" })).toEqual({ headline: "Old", text: "Old text" });
+    expect(newsCard({ card: card.id, headline: "Old", text: "Old text" })).toEqual({
+      headline: "Old",
+      text: "Old text",
+    });
   });
 
   it("a facilitator inject comes first next round and is taken out of the rest of the deck", () => {

@@ -9,7 +9,9 @@ import { RULES_VERSION } from "../src/rules/state.js";
 import { GOLDEN_CASES, summarize, UPDATE_COMMAND, type GoldenFile } from "./golden/cases.js";
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "golden");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const load = (f: string): GoldenFile => JSON.parse(readFileSync(join(dir, f), "utf8"));
 const HOW = `If the rules change is intended, regenerate the fixtures from the repository root with:\n    ${UPDATE_COMMAND}\nand review the diff of shared/test/golden/*.json.`;
 
@@ -28,7 +30,9 @@ describe("golden replays", () => {
 
   it.each(files)("%s: no stored order is refused by today's rules", (f) => {
     const { reports } = replay(load(f).record);
-    const refused = reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused"));
+    const refused = reports
+      .flatMap((r) => r.entries)
+      .filter((e) => entryText(e).startsWith("Your orders were refused"));
     expect(refused, `${f}: ${HOW}`).toEqual([]);
   });
 

@@ -70,7 +70,10 @@ describe("enacting policies: influence cost, will threshold (legitimacy is paid 
 describe("lobbying", () => {
   it("lobbying against a policy while will < 5 blocks its enactment this round (the influence is spent)", () => {
     const s = quietMatch(["lab", "regulator"], {}, (s) => (s.world.will = 4));
-    const { state, report } = play(s, { 0: [{ kind: "lobby", policy: "exportControls" }], 1: [{ kind: "enact", policy: "exportControls" }] });
+    const { state, report } = play(s, {
+      0: [{ kind: "lobby", policy: "exportControls" }],
+      1: [{ kind: "enact", policy: "exportControls" }],
+    });
     expect(state.world.policies).toEqual([]);
     expect(state.seats[0].funds).toBe(6 - 2 + 3);
     expect(state.seats[1].influence).toBe(3 - 3 + 1 + 2);
@@ -80,7 +83,10 @@ describe("lobbying", () => {
 
   it("lobbying against one policy does not block another", () => {
     const s = quietMatch(["lab", "regulator"], {}, (s) => (s.world.will = 4));
-    const { state } = play(s, { 0: [{ kind: "lobby", policy: "moratorium" }], 1: [{ kind: "enact", policy: "exportControls" }] });
+    const { state } = play(s, {
+      0: [{ kind: "lobby", policy: "moratorium" }],
+      1: [{ kind: "enact", policy: "exportControls" }],
+    });
     expect(state.world.policies).toEqual(["exportControls"]);
   });
 
@@ -116,7 +122,10 @@ describe("audits", () => {
     expect(state.seats[1].knownFlaws[0]).toBe(known);
     expect(state.seats[2].knownFlaws[0]).toBeUndefined();
     // the count is told privately to the auditor only
-    const flawNote = (seat: number) => reportFor(report, seat).entries.some((e) => e.concept === "interpretability" && entryText(e).includes("hidden flaw"));
+    const flawNote = (seat: number) =>
+      reportFor(report, seat).entries.some(
+        (e) => e.concept === "interpretability" && entryText(e).includes("hidden flaw"),
+      );
     expect(flawNote(1)).toBe(known !== undefined);
     expect(flawNote(2)).toBe(false);
     expect(flawNote(0)).toBe(false);
@@ -142,7 +151,9 @@ describe("audits", () => {
     expect(state.seats[0].funds).toBe(6 - 2 - 3 + 3);
     expect(state.seats[0].prestige).toBe(2);
     expect(state.seats[1].prestigeBy.legitimacy).toBe(2);
-    expect(report.entries.some((e) => e.seat === null && e.concept === "moratorium" && entryText(e).includes("defying"))).toBe(true);
+    expect(
+      report.entries.some((e) => e.seat === null && e.concept === "moratorium" && entryText(e).includes("defying")),
+    ).toBe(true);
   });
 
   it("defiance stays on record until an audit (caught a round later); the fine never exceeds the funds", () => {
@@ -251,25 +262,30 @@ describe("the monitoring regime", () => {
   it.each<[Doctrine, number]>([
     ["transhumanist", 2],
     ["butlerian", 1],
-  ])("a %s regulator pays %s influence per step; one step a round worldwide, and only with enforcement that round", (doctrine, cost) => {
-    const s = quietMatch(["lab", `regulator:${doctrine}`], {}, (s) => {
-      s.world.policies.push(...REGIME_POLICIES);
-      s.world.will = 6;
-      s.seats[1].influence = 10;
-    });
-    const r = playAllowingRefusals(s, { 1: [{ kind: "buildRegime" }, { kind: "buildRegime" }] });
-    expect(r.refused.get(1)).toContain("Build monitoring regime can be done once a round.");
-    const { state, report } = play(s, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] });
-    expect(state.world.regime).toBe(1);
-    const enforce = doctrine === "butlerian" ? 0 : 1;
-    expect(state.seats[1].influence).toBe(10 - cost - enforce + 1 + 3);
-    expect(state.seats[1].prestigeBy.legitimacy ?? 0).toBe(0);
-    // built without enforcement, it lapses the same round
-    const lapse = play(s, { 1: [{ kind: "buildRegime" }] });
-    expect(lapse.state.world.regime).toBe(0);
-    expect(lapse.report.entries.some((e) => entryText(e).includes("lapses") && entryText(e).includes("nobody enforced"))).toBe(true);
-    expect(report.entries.some((e) => entryText(e).includes("lapses"))).toBe(false);
-  });
+  ])(
+    "a %s regulator pays %s influence per step; one step a round worldwide, and only with enforcement that round",
+    (doctrine, cost) => {
+      const s = quietMatch(["lab", `regulator:${doctrine}`], {}, (s) => {
+        s.world.policies.push(...REGIME_POLICIES);
+        s.world.will = 6;
+        s.seats[1].influence = 10;
+      });
+      const r = playAllowingRefusals(s, { 1: [{ kind: "buildRegime" }, { kind: "buildRegime" }] });
+      expect(r.refused.get(1)).toContain("Build monitoring regime can be done once a round.");
+      const { state, report } = play(s, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] });
+      expect(state.world.regime).toBe(1);
+      const enforce = doctrine === "butlerian" ? 0 : 1;
+      expect(state.seats[1].influence).toBe(10 - cost - enforce + 1 + 3);
+      expect(state.seats[1].prestigeBy.legitimacy ?? 0).toBe(0);
+      // built without enforcement, it lapses the same round
+      const lapse = play(s, { 1: [{ kind: "buildRegime" }] });
+      expect(lapse.state.world.regime).toBe(0);
+      expect(
+        lapse.report.entries.some((e) => entryText(e).includes("lapses") && entryText(e).includes("nobody enforced")),
+      ).toBe(true);
+      expect(report.entries.some((e) => entryText(e).includes("lapses"))).toBe(false);
+    },
+  );
 
   it("needs will 6 to grow (more with lock-in) and lapses a step in any round will falls short", () => {
     const s = quietMatch(["lab", "regulator"], {}, (s) => {
@@ -287,7 +303,9 @@ describe("the monitoring regime", () => {
       s.world.will = 6;
       s.seats[0].lab!.prod = 4; // lock-in 4: the regime needs will 7
     });
-    expect(legalOrders(locked, 1).options.find((o) => o.kind === "buildRegime")!.reason).toBe("Building the regime needs political will 7 (it is 6).");
+    expect(legalOrders(locked, 1).options.find((o) => o.kind === "buildRegime")!.reason).toBe(
+      "Building the regime needs political will 7 (it is 6).",
+    );
   });
 
   it("completing it (6) neutralizes rogue actors, stops capability research, and pays butlerians +4 once; a lapse undoes it", () => {

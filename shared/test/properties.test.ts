@@ -104,11 +104,18 @@ describe("the option list agrees with the referee", () => {
                 if (o.kind === "lobby" && !p) a = { kind: "lobby" };
               } else {
                 const target = o.targets?.[0] ?? 0;
-                a = o.kind === "capability" ? { kind: "capability", defy: s.world.policies.includes("moratorium") }
-                  : o.kind === "grant" ? { kind: "grant", target, amount: 1 }
-                  : o.kind === "theory" ? { kind: "theory", mode: "careful" }
-                  : o.kind === "augmentation" ? { kind: "augmentation", route: "epigenetic" }
-                  : o.targets ? ({ kind: o.kind, target } as Action) : ({ kind: o.kind } as Action);
+                a =
+                  o.kind === "capability"
+                    ? { kind: "capability", defy: s.world.policies.includes("moratorium") }
+                    : o.kind === "grant"
+                      ? { kind: "grant", target, amount: 1 }
+                      : o.kind === "theory"
+                        ? { kind: "theory", mode: "careful" }
+                        : o.kind === "augmentation"
+                          ? { kind: "augmentation", route: "epigenetic" }
+                          : o.targets
+                            ? ({ kind: o.kind, target } as Action)
+                            : ({ kind: o.kind } as Action);
               }
               if (o.legal) {
                 expect(a, `${o.kind} is legal but has no legal variant`).not.toBeNull();
@@ -170,8 +177,14 @@ describe("determinism: same record → same final state and same reports", () =>
     fc.assert(
       fc.property(matchSpecArb, (m) => {
         const { record } = playRandomMatch({ ...m, extras: false });
-        const passes = { ...record, ordersByRound: record.ordersByRound.map((os) => os.map((o, i) => (i === 0 ? { actions: [] } : o))) };
-        const nulls = { ...record, ordersByRound: record.ordersByRound.map((os) => os.map((o, i) => (i === 0 ? null : o))) } as unknown as typeof record;
+        const passes = {
+          ...record,
+          ordersByRound: record.ordersByRound.map((os) => os.map((o, i) => (i === 0 ? { actions: [] } : o))),
+        };
+        const nulls = {
+          ...record,
+          ordersByRound: record.ordersByRound.map((os) => os.map((o, i) => (i === 0 ? null : o))),
+        } as unknown as typeof record;
         const { extrasByRound: _x, ...noExtras } = passes;
         expect(replay(nulls)).toEqual(replay(passes));
         expect(replay(noExtras)).toEqual(replay(passes));
@@ -203,7 +216,8 @@ function expectEntryData(e: ReportEntry): void {
   for (const [k, v] of Object.entries(e.args ?? {})) {
     expect(["number", "string", "boolean"]).toContain(typeof v);
     if (typeof v === "number") expect(text, `${e.key}.${k}`).toContain(String(v));
-    else if (typeof v === "string" && k !== "policy" && k !== "doctrine" && k !== "mode" && k !== "reason") expect(text, `${e.key}.${k}`).toContain(v);
+    else if (typeof v === "string" && k !== "policy" && k !== "doctrine" && k !== "mode" && k !== "reason")
+      expect(text, `${e.key}.${k}`).toContain(v);
   }
 }
 

@@ -79,7 +79,12 @@ describe("parseMessage refuses bad messages with a readable reason (message name
     [MSG.orders, { actions: [{ kind: "capability", publish: "yes" }] }, "actions.0.publish", /boolean/],
     [MSG.orders, { actions: [{ kind: "audit" }] }, "actions.0.target", /number/],
     [MSG.orders, { actions: [{ kind: "validate", extra: 1 }] }, "actions.0", /extra/],
-    [MSG.orders, { actions: [{ kind: "deploy" }, { kind: "deploy" }, { kind: "deploy" }, { kind: "deploy" }] }, "actions", /3/],
+    [
+      MSG.orders,
+      { actions: [{ kind: "deploy" }, { kind: "deploy" }, { kind: "deploy" }, { kind: "deploy" }] },
+      "actions",
+      /3/,
+    ],
     [MSG.orders, { actions: [], switchDoctrine: "nihilist" }, "switchDoctrine", /conservative/],
     [MSG.orders, { actions: [], transfers: [{ to: 1, amount: 0 }] }, "transfers.0.amount", /1/],
     [MSG.orders, { actions: [{ kind: "grant", target: 8, amount: 1 }] }, "actions.0.target", /7/],

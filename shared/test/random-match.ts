@@ -9,7 +9,16 @@ import { hashSeeds, makeRng, nextFloat, nextInt } from "../src/rng.js";
 import { checkOrders, legalOrdersFromView } from "../src/rules/legal.js";
 import { createMatch, resolveRound } from "../src/rules/resolve.js";
 import { checkSetup, RULES_VERSION } from "../src/rules/state.js";
-import { DOCTRINES, ROLES, type MatchRecord, type MatchState, type RoundExtras, type RoundReport, type SeatOrders, type SeatSetup } from "../src/rules/types.js";
+import {
+  DOCTRINES,
+  ROLES,
+  type MatchRecord,
+  type MatchState,
+  type RoundExtras,
+  type RoundReport,
+  type SeatOrders,
+  type SeatSetup,
+} from "../src/rules/types.js";
 import { seatView } from "../src/rules/view.js";
 
 export type Player = "random" | "easy" | "normal";
@@ -53,8 +62,10 @@ function randomSeatOrders(s: MatchState, i: number, rng: { rng: number }): SeatO
   const base = randomOrders(v, legalOrdersFromView(v), rng);
   const r = nextFloat(rng);
   let cand: SeatOrders | null = null;
-  if (r < 0.04 && !v.me.switched) cand = { actions: [], switchDoctrine: DOCTRINES[(DOCTRINES.indexOf(v.me.doctrine) + 1 + nextInt(rng, 3)) % 4] };
-  else if (r < 0.1 && s.seats.length > 1) cand = { ...base, transfers: [{ to: (i + 1 + nextInt(rng, s.seats.length - 1)) % s.seats.length, amount: 1 }] };
+  if (r < 0.04 && !v.me.switched)
+    cand = { actions: [], switchDoctrine: DOCTRINES[(DOCTRINES.indexOf(v.me.doctrine) + 1 + nextInt(rng, 3)) % 4] };
+  else if (r < 0.1 && s.seats.length > 1)
+    cand = { ...base, transfers: [{ to: (i + 1 + nextInt(rng, s.seats.length - 1)) % s.seats.length, amount: 1 }] };
   return cand && checkOrders(v, cand).ok ? cand : base;
 }
 
@@ -68,7 +79,12 @@ export function playRandomMatch(m: MatchSpec): PlayedMatch {
   const extrasByRound: (RoundExtras | null)[] = [];
   while (s.phase !== "ended") {
     const orders = s.seats.map((_, i) =>
-      m.players[i] === "random" ? randomSeatOrders(s, i, rng) : botOrders(seatView(s, i, { history: false }), { difficulty: m.players[i] as "easy" | "normal", seed: hashSeeds(m.ordersSeed, i) }),
+      m.players[i] === "random"
+        ? randomSeatOrders(s, i, rng)
+        : botOrders(seatView(s, i, { history: false }), {
+            difficulty: m.players[i] as "easy" | "normal",
+            seed: hashSeeds(m.ordersSeed, i),
+          }),
     );
     let extras: RoundExtras | null = null;
     if (m.extras && nextFloat(rng) < 0.3) {
@@ -83,6 +99,14 @@ export function playRandomMatch(m: MatchSpec): PlayedMatch {
     states.push(s);
     reports.push(res.report);
   }
-  const record: MatchRecord = { rulesVersion: RULES_VERSION, scenario: m.scenario, seed: m.seed, seats: m.seats, overrides, ordersByRound, extrasByRound };
+  const record: MatchRecord = {
+    rulesVersion: RULES_VERSION,
+    scenario: m.scenario,
+    seed: m.seed,
+    seats: m.seats,
+    overrides,
+    ordersByRound,
+    extrasByRound,
+  };
   return { record, states, reports };
 }

@@ -6,14 +6,45 @@ import type { MatchState } from "../src/rules/types.js";
 
 /** Keys that must never appear in a view before the end (the server's secrets). */
 const SECRET_KEYS = new Set([
-  "flaws", "drift", "pool", "rogue", "rogueMomentum", "pendingApplications", "deck", "deckPos", "rng", "seed", "params",
-  "defiedMoratorium", "prestigeBy", "theoryPrivate", "fastPrivate", "cap", "aligned", "sec", "knownFlaws", "funds", "influence",
-  "frontier", "alignedFrontier", "leaks", "paradigmShifts", "catastropheRisk", "labRisk", "deceptive",
+  "flaws",
+  "drift",
+  "pool",
+  "rogue",
+  "rogueMomentum",
+  "pendingApplications",
+  "deck",
+  "deckPos",
+  "rng",
+  "seed",
+  "params",
+  "defiedMoratorium",
+  "prestigeBy",
+  "theoryPrivate",
+  "fastPrivate",
+  "cap",
+  "aligned",
+  "sec",
+  "knownFlaws",
+  "funds",
+  "influence",
+  "frontier",
+  "alignedFrontier",
+  "leaks",
+  "paradigmShifts",
+  "catastropheRisk",
+  "labRisk",
+  "deceptive",
 ]);
 
 /** Where a seat may see its own secrets. */
 // Its own prestige by source adds nothing to the public prestige total but the split (shown on its goals card).
-const OWN_PATHS = [/^me\.prestigeBy$/, /^me\.(funds|influence)$/, /^me\.lab\.(cap|aligned|sec)$/, /^me\.researcher\.(theoryPrivate|fastPrivate)$/, /^me\.knownFlaws(\.\d+)?$/];
+const OWN_PATHS = [
+  /^me\.prestigeBy$/,
+  /^me\.(funds|influence)$/,
+  /^me\.lab\.(cap|aligned|sec)$/,
+  /^me\.researcher\.(theoryPrivate|fastPrivate)$/,
+  /^me\.knownFlaws(\.\d+)?$/,
+];
 
 /** Every key path of a plain value ("seats.0.lab.declaredCap"). */
 export function keyPaths(x: unknown, prefix = ""): string[] {
@@ -42,8 +73,31 @@ export function expectNoSecretKeys(s: MatchState, seat: number): void {
   expect(v.reveal).toBeNull();
   expect(secretKeyPaths(v), `seat ${seat} view holds secret keys`).toEqual([]);
   for (const ps of v.seats)
-    if (ps.lab) expect(Object.keys(ps.lab).sort()).toEqual(["alignedPublic", "auditedSec", "declaredCap", "defense", "incidents", "prod", "validatedLevel"]);
-  expect(Object.keys(v.world).sort()).toEqual(["aug", "intel", "interp", "legalWill", "lockIn", "milestones", "neutralized", "policies", "regime", "rogueEstimate", "rogueExact", "theory", "will"]);
+    if (ps.lab)
+      expect(Object.keys(ps.lab).sort()).toEqual([
+        "alignedPublic",
+        "auditedSec",
+        "declaredCap",
+        "defense",
+        "incidents",
+        "prod",
+        "validatedLevel",
+      ]);
+  expect(Object.keys(v.world).sort()).toEqual([
+    "aug",
+    "intel",
+    "interp",
+    "legalWill",
+    "lockIn",
+    "milestones",
+    "neutralized",
+    "policies",
+    "regime",
+    "rogueEstimate",
+    "rogueExact",
+    "theory",
+    "will",
+  ]);
 }
 
 /**
@@ -60,13 +114,22 @@ export function perturbSecrets(s: MatchState, seat: number): MatchState {
     x.influence += 2;
     x.knownFlaws = { ...x.knownFlaws, 99: 7 };
     x.prestigeBy = { ...x.prestigeBy, hidden: 1 };
-    if (x.lab) Object.assign(x.lab, { cap: x.lab.cap + 3, aligned: x.lab.aligned + 1, flaws: x.lab.flaws + 2, deceptive: x.lab.deceptive + 1, sec: (x.lab.sec + 1) % 6, defiedMoratorium: !x.lab.defiedMoratorium });
-    if (x.researcher) x.researcher = { theoryPrivate: x.researcher.theoryPrivate + 2, fastPrivate: x.researcher.fastPrivate + 1 };
+    if (x.lab)
+      Object.assign(x.lab, {
+        cap: x.lab.cap + 3,
+        aligned: x.lab.aligned + 1,
+        flaws: x.lab.flaws + 2,
+        deceptive: x.lab.deceptive + 1,
+        sec: (x.lab.sec + 1) % 6,
+        defiedMoratorium: !x.lab.defiedMoratorium,
+      });
+    if (x.researcher)
+      x.researcher = { theoryPrivate: x.researcher.theoryPrivate + 2, fastPrivate: x.researcher.fastPrivate + 1 };
   }
   const w = t.world;
   w.drift += 1.5;
   w.pool = w.pool <= 0 ? 0 : w.pool < 3 ? (w.pool === 1.5 ? 2.5 : 1.5) : w.pool + 5;
-  w.rogue = w.rogueExact ? Math.floor(w.rogue) + ((w.rogue % 1) + 0.5) % 1 : w.rogue + 5;
+  w.rogue = w.rogueExact ? Math.floor(w.rogue) + (((w.rogue % 1) + 0.5) % 1) : w.rogue + 5;
   w.rogueMomentum += 1;
   w.pendingApplications = [...w.pendingApplications, { round: t.round + 1, amount: 3 }];
   t.rng = (t.rng ^ 0x5bd1e995) >>> 0;
@@ -74,8 +137,14 @@ export function perturbSecrets(s: MatchState, seat: number): MatchState {
   t.history = t.history.map((h) => ({
     ...h,
     labs: h.labs.map((l) => ({ ...l, cap: l.cap + 1, aligned: l.aligned + 1, flaws: l.flaws + 1 })),
-    frontier: h.frontier + 1, alignedFrontier: h.alignedFrontier + 1, rogue: h.rogue + 1, pool: h.pool + 1, leaks: h.leaks + 1,
-    paradigmShifts: h.paradigmShifts + 1, catastropheRisk: h.catastropheRisk / 2, labRisk: (h.labRisk ?? 0) / 2,
+    frontier: h.frontier + 1,
+    alignedFrontier: h.alignedFrontier + 1,
+    rogue: h.rogue + 1,
+    pool: h.pool + 1,
+    leaks: h.leaks + 1,
+    paradigmShifts: h.paradigmShifts + 1,
+    catastropheRisk: h.catastropheRisk / 2,
+    labRisk: (h.labRisk ?? 0) / 2,
   }));
   return t;
 }
@@ -89,9 +158,26 @@ export function expectViewIndependentOfSecrets(s: MatchState, seat: number): voi
 export function expectFullReveal(s: MatchState): void {
   const r = seatView(s, 0).reveal!;
   expect(r).not.toBeNull();
-  expect(r.labs).toEqual(s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, deceptive: x.lab!.deceptive, sec: x.lab!.sec })));
-  expect(r.researchers).toEqual(s.seats.filter((x) => x.researcher).map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })));
-  expect({ rogue: r.rogue, pool: r.pool, drift: r.drift }).toEqual({ rogue: s.world.rogue, pool: s.world.pool, drift: s.world.drift });
+  expect(r.labs).toEqual(
+    s.seats
+      .filter((x) => x.lab)
+      .map((x) => ({
+        seat: x.id,
+        cap: x.lab!.cap,
+        aligned: x.lab!.aligned,
+        flaws: x.lab!.flaws,
+        deceptive: x.lab!.deceptive,
+        sec: x.lab!.sec,
+      })),
+  );
+  expect(r.researchers).toEqual(
+    s.seats.filter((x) => x.researcher).map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })),
+  );
+  expect({ rogue: r.rogue, pool: r.pool, drift: r.drift }).toEqual({
+    rogue: s.world.rogue,
+    pool: s.world.pool,
+    drift: s.world.drift,
+  });
   expect(r.history).toEqual(s.history);
   for (let i = 1; i < s.seats.length; i++) expect(seatView(s, i).reveal).toEqual(r);
 }

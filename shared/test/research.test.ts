@@ -53,7 +53,12 @@ describe("breakthroughDraw distribution over a seeded match state (20,000 draws)
     [0.5, 0.95 * (7 / 9), 0.95 * (2 / 9), 0.05],
     [5, 0.55 * (7 / 9), 0.55 * (2 / 9), 0.45],
   ])("volatility %s → +1 %s, +2 %s, shift %s", (volatility, p1, p2, p3) => {
-    const s = createMatch({ scenario: "baseline", seed: 7, seats: [{ role: "lab", doctrine: "butlerian" }], overrides: { volatility } });
+    const s = createMatch({
+      scenario: "baseline",
+      seed: 7,
+      seats: [{ role: "lab", doctrine: "butlerian" }],
+      overrides: { volatility },
+    });
     const n = 20_000;
     const count = { 1: 0, 2: 0, 3: 0 } as Record<number, number>;
     for (let i = 0; i < n; i++) {
@@ -102,10 +107,24 @@ describe("capability research through resolveRound (draw 1: breakthrough, draw 2
     ["+2, clean", 1, 4, PLUS2, NO_FLAW, { cap: 6, aligned: 4, flaws: 0, shifts: 0 }],
     ["flaw chance 20% at milestone 1", 5, 4, PLUS1, FLAW_ONLY_BEFORE_M2, { cap: 5, aligned: 4, flaws: 1, shifts: 0 }],
     ["flaw chance 10% at milestone 2", 6, 4, PLUS1, FLAW_ONLY_BEFORE_M2, { cap: 5, aligned: 4, flaws: 0, shifts: 0 }],
-    ["paradigm shift: +3, aligned halved, one flaw", 1, 8, SHIFT, NO_FLAW, { cap: 11, aligned: 4, flaws: 1, shifts: 1 }],
+    [
+      "paradigm shift: +3, aligned halved, one flaw",
+      1,
+      8,
+      SHIFT,
+      NO_FLAW,
+      { cap: 11, aligned: 4, flaws: 1, shifts: 1 },
+    ],
     ["paradigm shift with a flaw draw: two flaws", 1, 8, SHIFT, FLAW, { cap: 11, aligned: 4, flaws: 2, shifts: 1 }],
     ["paradigm shift at milestone 1: still half", 3, 8, SHIFT, NO_FLAW, { cap: 11, aligned: 4, flaws: 1, shifts: 1 }],
-    ["paradigm shift at milestone 2: a quarter of the loss", 6, 8, SHIFT, NO_FLAW, { cap: 11, aligned: 7, flaws: 1, shifts: 1 }],
+    [
+      "paradigm shift at milestone 2: a quarter of the loss",
+      6,
+      8,
+      SHIFT,
+      NO_FLAW,
+      { cap: 11, aligned: 7, flaws: 1, shifts: 1 },
+    ],
   ])("%s", (_name, theory, start, breakthrough, flaw, want) => {
     const s = quietMatch(["lab", "regulator"], { taiThreshold: 20 }, (s) => {
       s.world.theory = theory;
@@ -225,10 +244,14 @@ describe("theory, publication and interpretability", () => {
     [8, 2], // below the danger line (TAI 12 − 3 = 9)
     [9, 0], // at the danger line: too late
   ])("milestone reached with the frontier at %s: each conservative seat gets +%s", (frontier, pts) => {
-    const s = quietMatch(["lab", "regulator:conservative", "researcher:conservative", "researcher:transhumanist"], {}, (s) => {
-      s.world.frontier = frontier;
-      s.seats[2].researcher = { theoryPrivate: 2, fastPrivate: 0 };
-    });
+    const s = quietMatch(
+      ["lab", "regulator:conservative", "researcher:conservative", "researcher:transhumanist"],
+      {},
+      (s) => {
+        s.world.frontier = frontier;
+        s.seats[2].researcher = { theoryPrivate: 2, fastPrivate: 0 };
+      },
+    );
     const { state } = play(s, { 2: [{ kind: "publishTheory" }] });
     expect(state.world.theory).toBe(3);
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(pts);
@@ -245,7 +268,10 @@ describe("theory, publication and interpretability", () => {
       s.world.theory = 1;
       s.seats[1].funds = 9;
     });
-    const { state } = play(s, { 1: [{ kind: "interpretability" }, { kind: "interpretability" }], 2: [{ kind: "interpretability" }] });
+    const { state } = play(s, {
+      1: [{ kind: "interpretability" }, { kind: "interpretability" }],
+      2: [{ kind: "interpretability" }],
+    });
     expect(state.world.interp).toBe(1);
   });
 
@@ -262,7 +288,9 @@ describe("theory, publication and interpretability", () => {
 
 describe("security and products", () => {
   it("security +1 and deploy +1 product that reveals the true level", () => {
-    const s = quietMatch(["lab", "regulator"], { taiThreshold: 20 }, (s) => Object.assign(lab(s, 0), { cap: 7, declaredCap: 3, sec: 1 }));
+    const s = quietMatch(["lab", "regulator"], { taiThreshold: 20 }, (s) =>
+      Object.assign(lab(s, 0), { cap: 7, declaredCap: 3, sec: 1 }),
+    );
     const { state } = play(s, { 0: [{ kind: "security" }, { kind: "deploy" }] });
     expect(lab(state, 0)).toMatchObject({ sec: 2, prod: 1, declaredCap: 7 });
     expect(state.seats[0].funds).toBe(6 - 2 - 1 + 3 + 1); // security 2, deploy 1; income 3 + 1 product (a lone lab has no rival to lead)

@@ -4,7 +4,15 @@ import { rogueGrowth } from "../src/rules/rogue.js";
 import { between, forceDraws, play, quietMatch } from "./helpers.js";
 
 type In = Parameters<typeof rogueGrowth>[0];
-const base: In = { drift: 0.5, momentum: 0, pool: 0, enforcements: 0, licensing: false, exportControls: false, treaty: false };
+const base: In = {
+  drift: 0.5,
+  momentum: 0,
+  pool: 0,
+  enforcements: 0,
+  licensing: false,
+  exportControls: false,
+  treaty: false,
+};
 
 describe("rogueGrowth arithmetic", () => {
   it.each<[string, Partial<In>, { drift: number; absorbed: number; removed: number }]>([
@@ -14,15 +22,31 @@ describe("rogueGrowth arithmetic", () => {
     ["never more than the pool (pool 1)", { pool: 1 }, { drift: 0.5, absorbed: 1, removed: 1 }],
     ["small pool (0.5) taken whole", { pool: 0.5 }, { drift: 0.5, absorbed: 0.5, removed: 0.5 }],
     ["big pool (10 → 6)", { pool: 10 }, { drift: 0.5, absorbed: 6, removed: 6 }],
-    ["export controls halve what is absorbed (the rest is lost)", { pool: 4, exportControls: true }, { drift: 0.5, absorbed: 1.5, removed: 3 }],
-    ["export controls + treaty: a quarter", { pool: 4, exportControls: true, treaty: true }, { drift: 0.5, absorbed: 0.75, removed: 3 }],
+    [
+      "export controls halve what is absorbed (the rest is lost)",
+      { pool: 4, exportControls: true },
+      { drift: 0.5, absorbed: 1.5, removed: 3 },
+    ],
+    [
+      "export controls + treaty: a quarter",
+      { pool: 4, exportControls: true, treaty: true },
+      { drift: 0.5, absorbed: 0.75, removed: 3 },
+    ],
     ["a treaty alone does not cut absorption", { pool: 4, treaty: true }, { drift: 0.5, absorbed: 3, removed: 3 }],
     ["licensing: drift −0.5", { momentum: 1, licensing: true }, { drift: 1, absorbed: 0, removed: 0 }],
     ["one enforcement: drift −0.5", { momentum: 1, enforcements: 1 }, { drift: 1, absorbed: 0, removed: 0 }],
     ["two enforcements: drift −1", { momentum: 1, enforcements: 2 }, { drift: 0.5, absorbed: 0, removed: 0 }],
-    ["treaty doubles enforcement", { momentum: 1, enforcements: 1, treaty: true }, { drift: 0.5, absorbed: 0, removed: 0 }],
+    [
+      "treaty doubles enforcement",
+      { momentum: 1, enforcements: 1, treaty: true },
+      { drift: 0.5, absorbed: 0, removed: 0 },
+    ],
     ["drift never below 0", { enforcements: 2, licensing: true }, { drift: 0, absorbed: 0, removed: 0 }],
-    ["everything at once", { momentum: 2, pool: 2, enforcements: 1, licensing: true, exportControls: true, treaty: true }, { drift: 1, absorbed: 0.5, removed: 2 }],
+    [
+      "everything at once",
+      { momentum: 2, pool: 2, enforcements: 1, licensing: true, exportControls: true, treaty: true },
+      { drift: 1, absorbed: 0.5, removed: 2 },
+    ],
   ])("%s", (_n, p, want) => {
     expect(rogueGrowth({ ...base, ...p })).toEqual(want);
   });

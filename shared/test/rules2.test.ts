@@ -22,14 +22,19 @@ describe("diminishing returns and costs", () => {
     for (const role of ["lab", "regulator", "researcher"] as const)
       for (const kind of ACTIONS_BY_ROLE[role].filter((k) => ONCE_A_ROUND.has(k))) {
         const s = quietMatch(["lab", "lab", "regulator", "researcher"], {}, (s) => {
-          for (const x of s.seats) (x.funds = 20), (x.influence = 20);
+          for (const x of s.seats) ((x.funds = 20), (x.influence = 20));
           Object.assign(lab(s, 0), { cap: 9, aligned: 9, alignedPublic: 9 }); // defense-ready
           s.seats[3].researcher!.theoryPrivate = 2; // something to publish
           s.world.policies.push("computeLicensing", "exportControls", "treaty");
           s.world.will = 6;
         });
         const seat = s.seats.findIndex((x) => x.role === role);
-        const a = { kind, ...(kind === "advise" ? { target: 2 } : {}), ...(kind === "theory" ? { mode: "careful" } : {}), ...(kind === "augmentation" ? { route: "epigenetic" } : {}) };
+        const a = {
+          kind,
+          ...(kind === "advise" ? { target: 2 } : {}),
+          ...(kind === "theory" ? { mode: "careful" } : {}),
+          ...(kind === "augmentation" ? { route: "epigenetic" } : {}),
+        };
         const r = playAllowingRefusals(s, { [seat]: [a, a] } as never);
         expect(r.refused.get(seat), `${role} ${kind}`).toContain("can be done once a round");
       }
@@ -39,7 +44,9 @@ describe("diminishing returns and costs", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 8 }), { minLength: 2, maxLength: 4 }), (prods) => {
         const specs = prods.map(() => "lab" as const);
-        const s = quietMatch([...specs, "regulator"], { rounds: 1 }, (s) => prods.forEach((p, i) => Object.assign(lab(s, i), { prod: p, flaws: 0 })));
+        const s = quietMatch([...specs, "regulator"], { rounds: 1 }, (s) =>
+          prods.forEach((p, i) => Object.assign(lab(s, i), { prod: p, flaws: 0 })),
+        );
         const { state } = play(s);
         const share = state.seats.filter((x) => x.lab).map((x) => x.prestigeBy.revenue ?? 0);
         expect(share.reduce((t, x) => t + x, 0)).toBeLessThanOrEqual(6 + prods.length / 2);
@@ -66,17 +73,24 @@ describe("diminishing returns and costs", () => {
 describe("deceptive alignment", () => {
   it("validation cannot see a deceptive flaw without theory milestone 2 and interpretability 3", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), (interp, m, consulted) => {
-        const p = deceptiveDetection(interp, m, consulted);
-        if (m < 2 || interp < 3) expect(p).toBe(0);
-        else expect(p).toBeGreaterThan(0);
-        expect(p).toBeLessThan(1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 5 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        (interp, m, consulted) => {
+          const p = deceptiveDetection(interp, m, consulted);
+          if (m < 2 || interp < 3) expect(p).toBe(0);
+          else expect(p).toBeGreaterThan(0);
+          expect(p).toBeLessThan(1);
+        },
+      ),
     );
   });
 
   it("a clean validation pass can leave a deceptive flaw in place (the pass is evidence, not proof)", () => {
-    const s = quietMatch(["lab", "regulator"], {}, (s) => Object.assign(lab(s, 0), { cap: 9, aligned: 9, flaws: 0, deceptive: 1 }));
+    const s = quietMatch(["lab", "regulator"], {}, (s) =>
+      Object.assign(lab(s, 0), { cap: 9, aligned: 9, flaws: 0, deceptive: 1 }),
+    );
     const { state, report } = play(s, { 0: [{ kind: "validate" }] });
     expect(lab(state, 0).deceptive).toBe(1);
     expect(lab(state, 0).alignedPublic).toBe(9);
@@ -97,7 +111,9 @@ describe("deceptive alignment", () => {
 
   it("capability gains from the line below the danger line on may hide a deceptive flaw; none below it", () => {
     const at = (cap: number) => {
-      const s = quietMatch(["lab", "regulator"], { deception: 1 }, (s) => Object.assign(lab(s, 0), { cap, aligned: cap, flaws: 0 }));
+      const s = quietMatch(["lab", "regulator"], { deception: 1 }, (s) =>
+        Object.assign(lab(s, 0), { cap, aligned: cap, flaws: 0 }),
+      );
       return lab(play(s, { 0: [{ kind: "capability" }] }).state, 0).deceptive;
     };
     expect(at(5)).toBe(0);
@@ -108,13 +124,18 @@ describe("deceptive alignment", () => {
 describe("leaks: unaligned capability stays exposed", () => {
   it("exposure = new unpublished gains + half the older unaligned capability built in the match", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 3, max: 14 }), fc.integer({ min: 0, max: 14 }), (fresh, cap, aligned) => {
-        fc.pre(aligned <= cap && fresh <= cap - 3);
-        const e = exposure(fresh, cap, aligned, 3);
-        expect(e).toBeGreaterThanOrEqual(fresh);
-        expect(e).toBe(fresh + 0.5 * Math.max(0, Math.min(cap - aligned, cap - 3) - fresh));
-        if (aligned >= cap) expect(e).toBe(fresh);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 3, max: 14 }),
+        fc.integer({ min: 0, max: 14 }),
+        (fresh, cap, aligned) => {
+          fc.pre(aligned <= cap && fresh <= cap - 3);
+          const e = exposure(fresh, cap, aligned, 3);
+          expect(e).toBeGreaterThanOrEqual(fresh);
+          expect(e).toBe(fresh + 0.5 * Math.max(0, Math.min(cap - aligned, cap - 3) - fresh));
+          if (aligned >= cap) expect(e).toBe(fresh);
+        },
+      ),
     );
   });
 
@@ -129,14 +150,25 @@ describe("leaks: unaligned capability stays exposed", () => {
 
   it("rogue growth never decreases with a bigger pool, and the absorb knob scales only what is absorbed", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: 0, max: 3, noNaN: true }), (pool, absorb) => {
-        const base = { drift: 0.3, momentum: 0, enforcements: 0, licensing: false, exportControls: false, treaty: false };
-        const a = rogueGrowth({ ...base, pool, absorb });
-        const b = rogueGrowth({ ...base, pool: pool + 1, absorb });
-        expect(b.absorbed).toBeGreaterThanOrEqual(a.absorbed);
-        expect(a.removed).toBeCloseTo(pool > 0 ? Math.min(pool, ROGUE.absorbBase + pool * ROGUE.absorbShare) : 0, 10);
-        expect(a.absorbed).toBeCloseTo(a.removed * absorb, 10);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        fc.double({ min: 0, max: 3, noNaN: true }),
+        (pool, absorb) => {
+          const base = {
+            drift: 0.3,
+            momentum: 0,
+            enforcements: 0,
+            licensing: false,
+            exportControls: false,
+            treaty: false,
+          };
+          const a = rogueGrowth({ ...base, pool, absorb });
+          const b = rogueGrowth({ ...base, pool: pool + 1, absorb });
+          expect(b.absorbed).toBeGreaterThanOrEqual(a.absorbed);
+          expect(a.removed).toBeCloseTo(pool > 0 ? Math.min(pool, ROGUE.absorbBase + pool * ROGUE.absorbShare) : 0, 10);
+          expect(a.absorbed).toBeCloseTo(a.removed * absorb, 10);
+        },
+      ),
     );
   });
 });
@@ -185,21 +217,33 @@ describe("theory makes progress predictable", () => {
         expect(breakthroughDraw(s, 1, true)).toEqual({ gain: 1, shift: false });
       }),
     );
-    const s = forceDraws(quietMatch(["lab:incrementalist", "regulator"], { volatility: 3, taiThreshold: 20 }, (s) => (s.world.theory = 3)), [below(0.01)]);
+    const s = forceDraws(
+      quietMatch(["lab:incrementalist", "regulator"], { volatility: 3, taiThreshold: 20 }, (s) => (s.world.theory = 3)),
+      [below(0.01)],
+    );
     expect(lab(play(s, { 0: [{ kind: "capability" }] }).state, 0).cap).toBe(3 + 3);
-    const c = forceDraws(quietMatch(["lab:conservative", "regulator"], { volatility: 3, taiThreshold: 20 }, (s) => (s.world.theory = 3)), [below(0.01)]);
+    const c = forceDraws(
+      quietMatch(["lab:conservative", "regulator"], { volatility: 3, taiThreshold: 20 }, (s) => (s.world.theory = 3)),
+      [below(0.01)],
+    );
     expect(lab(play(c, { 0: [{ kind: "capability" }] }).state, 0).cap).toBe(3 + 1);
   });
 
   it("augmentation beyond stage 2 needs will 6 (5 for a transhumanist) to legalise", () => {
     const s = quietMatch(["lab", "regulator:conservative"], {}, (s) => (s.world.will = 5));
-    const o = legalOrders(s, 1).options.find((x) => x.kind === "enact")!.policies!.find((p) => p.policy === "augmentationLegal")!;
+    const o = legalOrders(s, 1)
+      .options.find((x) => x.kind === "enact")!
+      .policies!.find((p) => p.policy === "augmentationLegal")!;
     expect(o.legal).toBe(false);
     const t = quietMatch(["lab", "regulator:transhumanist"], {}, (s) => {
       s.world.will = 5;
       s.seats[1].influence = 5;
     });
-    expect(legalOrders(t, 1).options.find((x) => x.kind === "enact")!.policies!.find((p) => p.policy === "augmentationLegal")!.legal).toBe(true);
+    expect(
+      legalOrders(t, 1)
+        .options.find((x) => x.kind === "enact")!
+        .policies!.find((p) => p.policy === "augmentationLegal")!.legal,
+    ).toBe(true);
   });
 });
 
@@ -221,10 +265,25 @@ describe("rules 2.1", () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
         const run = (extra: boolean) => {
-          let s = quietMatch(["lab", "lab", "lab", "regulator"], { streams: 1, labLeaks: 0 }, undefined, "baseline", seed);
-          const orders = { 0: extra ? [{ kind: "validate" as const }, { kind: "minimalRiskTest" as const }] : [], 1: [{ kind: "capability" as const }], 2: [{ kind: "capability" as const }, { kind: "validate" as const }] };
+          let s = quietMatch(
+            ["lab", "lab", "lab", "regulator"],
+            { streams: 1, labLeaks: 0 },
+            undefined,
+            "baseline",
+            seed,
+          );
+          const orders = {
+            0: extra ? [{ kind: "validate" as const }, { kind: "minimalRiskTest" as const }] : [],
+            1: [{ kind: "capability" as const }],
+            2: [{ kind: "capability" as const }, { kind: "validate" as const }],
+          };
           s = play(s, orders).state;
-          return [1, 2].map((i) => ({ cap: lab(s, i).cap, flaws: lab(s, i).flaws, deceptive: lab(s, i).deceptive, aligned: lab(s, i).aligned }));
+          return [1, 2].map((i) => ({
+            cap: lab(s, i).cap,
+            flaws: lab(s, i).flaws,
+            deceptive: lab(s, i).deceptive,
+            aligned: lab(s, i).aligned,
+          }));
         };
         expect(run(true)).toEqual(run(false));
       }),

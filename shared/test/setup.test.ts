@@ -12,19 +12,38 @@ describe("checkSetup", () => {
   it.each<[string, Partial<MatchSetup>, string | null]>([
     ["the default table", {}, null],
     ["one seat", { seats: seatsOf("researcher") }, null],
-    ["eight seats", { seats: seatsOf("lab", "lab", "lab", "lab", "regulator", "regulator", "researcher", "researcher") }, null],
+    [
+      "eight seats",
+      { seats: seatsOf("lab", "lab", "lab", "lab", "regulator", "regulator", "researcher", "researcher") },
+      null,
+    ],
     ["no seats", { seats: [] }, "A match has 1 to 8 seats."],
-    ["nine seats", { seats: seatsOf("lab", "lab", "lab", "lab", "regulator", "regulator", "researcher", "researcher", "researcher") }, "A match has 1 to 8 seats."],
+    [
+      "nine seats",
+      {
+        seats: seatsOf("lab", "lab", "lab", "lab", "regulator", "regulator", "researcher", "researcher", "researcher"),
+      },
+      "A match has 1 to 8 seats.",
+    ],
     ["five labs", { seats: seatsOf("lab", "lab", "lab", "lab", "lab") }, "At most 4 labs."],
     ["three regulators", { seats: seatsOf("regulator", "regulator", "regulator") }, "At most 2 regulators."],
-    ["four researchers", { seats: seatsOf("researcher", "researcher", "researcher", "researcher") }, "At most 3 researchers."],
+    [
+      "four researchers",
+      { seats: seatsOf("researcher", "researcher", "researcher", "researcher") },
+      "At most 3 researchers.",
+    ],
     ["an unknown scenario", { scenario: "mars" }, 'Unknown scenario "mars".'],
     ["0 rounds", { overrides: { rounds: 0 } }, "Rounds must be 1 to 30."],
     ["31 rounds", { overrides: { rounds: 31 } }, "Rounds must be 1 to 30."],
     ["TAI 4", { overrides: { taiThreshold: 4 } }, "TAI threshold must be 5 to 30."],
     ["TAI 30", { overrides: { taiThreshold: 30 } }, null],
   ])("%s", (_n, patch, reason) => {
-    const setup: MatchSetup = { scenario: "baseline", seed: 1, seats: seatsOf("lab", "lab", "lab", "regulator", "researcher", "researcher"), ...patch };
+    const setup: MatchSetup = {
+      scenario: "baseline",
+      seed: 1,
+      seats: seatsOf("lab", "lab", "lab", "regulator", "researcher", "researcher"),
+      ...patch,
+    };
     expect(checkSetup(setup)).toEqual(reason === null ? { ok: true } : { ok: false, reason });
     if (reason !== null) expect(() => createMatch(setup)).toThrow(reason);
   });
@@ -38,9 +57,21 @@ describe("scenarios (docs/RULES.md §2)", () => {
     ["fast", 10, 12, 0.45, 2, 0.3, 2, 1, 3],
     ["slow", 10, 12, 0.4, 0.75, 0.1, 1, 2, 4],
     ["classroom", 8, 11, 0.45, 1, 0.3, 1, 1, 3],
-  ])("%s: %s rounds, TAI %s, leak %s, volatility %s, drift %s, %s card(s), sec %s, will %s", (id, rounds, tai, leak, vol, drift, news, sec, will) => {
-    expect(SCENARIOS[id].params).toMatchObject({ rounds, taiThreshold: tai, leakBase: leak, volatility: vol, rogueDrift: drift, eventsPerRound: news, startSec: sec, startWill: will });
-  });
+  ])(
+    "%s: %s rounds, TAI %s, leak %s, volatility %s, drift %s, %s card(s), sec %s, will %s",
+    (id, rounds, tai, leak, vol, drift, news, sec, will) => {
+      expect(SCENARIOS[id].params).toMatchObject({
+        rounds,
+        taiThreshold: tai,
+        leakBase: leak,
+        volatility: vol,
+        rogueDrift: drift,
+        eventsPerRound: news,
+        startSec: sec,
+        startWill: will,
+      });
+    },
+  );
 
   it("the classroom's regime builds two steps at a time and its augmentation goes at 0.875 pace past the legal limit (a shorter lesson)", () => {
     expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 0.875 });
@@ -88,24 +119,66 @@ describe("the starting state", () => {
 
   it("without news, the start is exactly the scenario's parameters", () => {
     const off = Object.fromEntries(FORCE_TAGS.map((t) => [t, 0]));
-    const s = createMatch({ scenario: "baseline", seed: 4, seats: seatsOf("lab", "regulator", "researcher"), overrides: { deckMix: off } });
+    const s = createMatch({
+      scenario: "baseline",
+      seed: 4,
+      seats: seatsOf("lab", "regulator", "researcher"),
+      overrides: { deckMix: off },
+    });
     const p = SCENARIOS.baseline.params;
     expect(s.seats[0].lab).toEqual({
-      cap: p.startCap, aligned: p.startAligned, flaws: p.startFlaws, sec: p.startSec, prod: 0, defense: 0, declaredCap: p.startCap,
-      alignedPublic: null, validatedLevel: 0, deceptive: 0, incidents: 0, defiedMoratorium: false, auditedSec: null,
+      cap: p.startCap,
+      aligned: p.startAligned,
+      flaws: p.startFlaws,
+      sec: p.startSec,
+      prod: 0,
+      defense: 0,
+      declaredCap: p.startCap,
+      alignedPublic: null,
+      validatedLevel: 0,
+      deceptive: 0,
+      incidents: 0,
+      defiedMoratorium: false,
+      auditedSec: null,
     });
-    expect(s.seats.map((x) => [x.funds, x.influence])).toEqual([[p.startLabFunds, 0], [2, 3], [3, 0]]);
-    expect(s.world).toMatchObject({ theory: p.startTheory, interp: p.startInterp, rogue: p.startRogue, rogueEstimate: p.startRogue, will: p.startWill, pool: 0, aug: 0, drift: 0, policies: [], regime: 0, neutralized: false, frontier: p.startCap });
+    expect(s.seats.map((x) => [x.funds, x.influence])).toEqual([
+      [p.startLabFunds, 0],
+      [2, 3],
+      [3, 0],
+    ]);
+    expect(s.world).toMatchObject({
+      theory: p.startTheory,
+      interp: p.startInterp,
+      rogue: p.startRogue,
+      rogueEstimate: p.startRogue,
+      will: p.startWill,
+      pool: 0,
+      aug: 0,
+      drift: 0,
+      policies: [],
+      regime: 0,
+      neutralized: false,
+      frontier: p.startCap,
+    });
     expect(s.news).toEqual([]);
   });
 
   it("names given in the setup are kept", () => {
-    const s = createMatch({ scenario: "baseline", seed: 1, seats: [{ role: "lab", doctrine: "conservative", name: "Aurora" }] });
+    const s = createMatch({
+      scenario: "baseline",
+      seed: 1,
+      seats: [{ role: "lab", doctrine: "conservative", name: "Aurora" }],
+    });
     expect(s.seats[0].name).toBe("Aurora");
   });
 
   it("start aligned never exceeds start capability", () => {
-    const s = createMatch({ scenario: "baseline", seed: 1, seats: seatsOf("lab"), overrides: { startCap: 2, startAligned: 5 } });
+    const s = createMatch({
+      scenario: "baseline",
+      seed: 1,
+      seats: seatsOf("lab"),
+      overrides: { startCap: 2, startAligned: 5 },
+    });
     expect(s.seats[0].lab!.aligned).toBe(2);
   });
 });

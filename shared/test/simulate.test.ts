@@ -13,8 +13,24 @@ const SHARED = join(dirname(fileURLToPath(import.meta.url)), "..");
 describe("simulate", () => {
   it.each<[string, SimOptions]>([
     ["baseline", { scenario: "baseline", matches: 12, seed: 1 }],
-    ["leaky with a fixed table", { scenario: "leaky", matches: 8, seed: 5, table: [{ role: "lab", doctrine: "incrementalist" }, { role: "lab" }, { role: "regulator" }, { role: "researcher", doctrine: "transhumanist" }] }],
-    ["classroom, easy bots, overrides", { scenario: "classroom", matches: 8, seed: 9, difficulty: "easy", overrides: { rounds: 5, leakBase: 0.5 } }],
+    [
+      "leaky with a fixed table",
+      {
+        scenario: "leaky",
+        matches: 8,
+        seed: 5,
+        table: [
+          { role: "lab", doctrine: "incrementalist" },
+          { role: "lab" },
+          { role: "regulator" },
+          { role: "researcher", doctrine: "transhumanist" },
+        ],
+      },
+    ],
+    [
+      "classroom, easy bots, overrides",
+      { scenario: "classroom", matches: 8, seed: 9, difficulty: "easy", overrides: { rounds: 5, leakBase: 0.5 } },
+    ],
     ["fast with details", { scenario: "fast", matches: 8, seed: 2, detail: true }],
   ])("%s: the same arguments give identical JSON", (_n, opts) => {
     const a = JSON.stringify(simulate(opts));
@@ -32,7 +48,12 @@ describe("simulate", () => {
   });
 
   it("seatsFor draws unset doctrines from the seed, and keeps set ones", () => {
-    const opts: SimOptions = { scenario: "baseline", matches: 1, seed: 4, table: [{ role: "lab", doctrine: "butlerian" }, { role: "lab" }, { role: "regulator" }] };
+    const opts: SimOptions = {
+      scenario: "baseline",
+      matches: 1,
+      seed: 4,
+      table: [{ role: "lab", doctrine: "butlerian" }, { role: "lab" }, { role: "regulator" }],
+    };
     expect(seatsFor(opts, 0)).toEqual(seatsFor(opts, 0));
     expect(seatsFor(opts, 0)[0]).toEqual({ role: "lab", doctrine: "butlerian" });
     expect(seatsFor(opts, 0).map((s) => s.role)).toEqual(["lab", "lab", "regulator"]);
@@ -52,7 +73,8 @@ describe("simulate", () => {
 
 describe("the simulator command line", () => {
   const ARGS = ["--scenario", "classroom", "--matches", "6", "--seed", "3", "--json"];
-  const run = () => execFileSync(process.execPath, ["--import", "tsx", "src/sim/cli.ts", ...ARGS], { cwd: SHARED, encoding: "utf8" });
+  const run = () =>
+    execFileSync(process.execPath, ["--import", "tsx", "src/sim/cli.ts", ...ARGS], { cwd: SHARED, encoding: "utf8" });
 
   it("prints identical JSON for identical arguments, equal to simulate() in process", () => {
     const a = run();

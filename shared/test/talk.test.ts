@@ -25,11 +25,23 @@ describe("intentLine", () => {
   });
 
   it("names targets and policies in words", () => {
-    const s = createMatch({ scenario: "baseline", seed: 1, seats: [{ role: "regulator", doctrine: "butlerian" }, { role: "lab", doctrine: "incrementalist" }] });
+    const s = createMatch({
+      scenario: "baseline",
+      seed: 1,
+      seats: [
+        { role: "regulator", doctrine: "butlerian" },
+        { role: "lab", doctrine: "incrementalist" },
+      ],
+    });
     const v = seatView(s, 0);
-    expect(intentLine(v, { actions: [{ kind: "enact", policy: "securityStandard" }, { kind: "audit", target: 1 }] })).toBe(
-      `This round I plan to enact Security standard and audit ${s.seats[1].name}.`,
-    );
+    expect(
+      intentLine(v, {
+        actions: [
+          { kind: "enact", policy: "securityStandard" },
+          { kind: "audit", target: 1 },
+        ],
+      }),
+    ).toBe(`This round I plan to enact Security standard and audit ${s.seats[1].name}.`);
     expect(intentLine(v, { actions: [] })).toBe("I'm sitting this round out.");
   });
 });

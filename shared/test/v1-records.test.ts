@@ -10,7 +10,9 @@ import { publicView, seatView } from "../src/rules/view.js";
 import { summarize, type GoldenFile } from "./golden/cases.js";
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), "golden", "v1");
-const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 const load = (f: string): GoldenFile => JSON.parse(readFileSync(join(dir, f), "utf8"));
 
 describe("rules 1 records", () => {
@@ -27,12 +29,20 @@ describe("rules 1 records", () => {
     expect(state.phase).toBe("ended");
     expect(reports).toHaveLength(g.record.ordersByRound.length);
     expect(summarize(state)).toEqual(g.summary);
-    expect(reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused"))).toEqual([]);
+    expect(
+      reports.flatMap((r) => r.entries).filter((e) => entryText(e).startsWith("Your orders were refused")),
+    ).toEqual([]);
   });
 
   it.each(files)("%s: its states can still be viewed (public and per seat) at every round", (f) => {
     const g = load(f);
-    let s = createMatch({ scenario: g.record.scenario, seed: g.record.seed, seats: g.record.seats, overrides: g.record.overrides, rulesVersion: g.record.rulesVersion });
+    let s = createMatch({
+      scenario: g.record.scenario,
+      seed: g.record.seed,
+      seats: g.record.seats,
+      overrides: g.record.overrides,
+      rulesVersion: g.record.rulesVersion,
+    });
     for (const orders of g.record.ordersByRound) {
       if (s.phase === "ended") break;
       expect(() => publicView(s)).not.toThrow();

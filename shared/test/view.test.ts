@@ -4,7 +4,13 @@ import { describe, expect, it } from "vitest";
 import { publicView, seatView } from "../src/rules/view.js";
 import { reportFor } from "../src/rules/resolve.js";
 import { lab, play, quietMatch } from "./helpers.js";
-import { expectFullReveal, expectNoSecretKeys, expectViewIndependentOfSecrets, perturbSecrets, secretKeyPaths } from "./redaction.js";
+import {
+  expectFullReveal,
+  expectNoSecretKeys,
+  expectViewIndependentOfSecrets,
+  perturbSecrets,
+  secretKeyPaths,
+} from "./redaction.js";
 
 /** Two labs, a regulator and a researcher, with secrets everywhere. */
 function secretive() {
@@ -63,7 +69,19 @@ describe("a seat's view before the end", () => {
     const s = play(secretive()).state;
     const v = seatView(s, 0);
     expect(v.history).toHaveLength(1);
-    expect(Object.keys(v.history[0]).sort()).toEqual(["aug", "events", "incidents", "interp", "labs", "policies", "regime", "rogueEstimate", "round", "theory", "will"]);
+    expect(Object.keys(v.history[0]).sort()).toEqual([
+      "aug",
+      "events",
+      "incidents",
+      "interp",
+      "labs",
+      "policies",
+      "regime",
+      "rogueEstimate",
+      "round",
+      "theory",
+      "will",
+    ]);
     expect(v.history[0].labs.every((l) => Object.keys(l).sort().join() === "declaredCap,seat")).toBe(true);
     expect(seatView(s, 0, { history: false }).history).toEqual([]);
   });
@@ -87,8 +105,14 @@ describe("a seat's view before the end", () => {
 describe("the redaction checks themselves are not vacuous", () => {
   it("the key check flags secrets outside the seat's own place, and allows them inside it", () => {
     expect(secretKeyPaths({ seats: [{ lab: { declaredCap: 3, cap: 5 } }] })).toEqual(["seats.0.lab.cap"]);
-    expect(secretKeyPaths({ world: { pool: 2, drift: 1, rogue: 3 } })).toEqual(["world.pool", "world.drift", "world.rogue"]);
-    expect(secretKeyPaths({ seats: [{ researcher: { theoryPrivate: 2 } }] })).toEqual(["seats.0.researcher.theoryPrivate"]);
+    expect(secretKeyPaths({ world: { pool: 2, drift: 1, rogue: 3 } })).toEqual([
+      "world.pool",
+      "world.drift",
+      "world.rogue",
+    ]);
+    expect(secretKeyPaths({ seats: [{ researcher: { theoryPrivate: 2 } }] })).toEqual([
+      "seats.0.researcher.theoryPrivate",
+    ]);
     expect(secretKeyPaths({ me: { lab: { cap: 5 }, knownFlaws: { 1: 2 }, funds: 3 } })).toEqual([]);
     expect(secretKeyPaths({ history: [{ labs: [{ seat: 0, flaws: 1 }] }] })).toEqual(["history.0.labs.0.flaws"]);
   });
@@ -102,7 +126,12 @@ describe("the redaction checks themselves are not vacuous", () => {
     expect(lab(t, 1).sec).not.toBe(lab(s, 1).sec);
     expect(t.seats[3].researcher).not.toEqual(s.seats[3].researcher);
     expect(t.seats[2].knownFlaws).not.toEqual(s.seats[2].knownFlaws);
-    expect([t.world.drift, t.world.pool, t.world.rogue, t.rng]).not.toEqual([s.world.drift, s.world.pool, s.world.rogue, s.rng]);
+    expect([t.world.drift, t.world.pool, t.world.rogue, t.rng]).not.toEqual([
+      s.world.drift,
+      s.world.pool,
+      s.world.rogue,
+      s.rng,
+    ]);
     expect(t.world.pool).not.toBe(s.world.pool);
     expect(t.world.rogue).not.toBe(s.world.rogue);
     // and a view that leaked one of them would differ
@@ -119,7 +148,9 @@ describe("reports", () => {
       expect(r.entries.every((e) => e.seat === null || e.seat === seat)).toBe(true);
       expect(r.entries.filter((e) => e.seat === null)).toEqual(report.entries.filter((e) => e.seat === null));
     }
-    expect(reportFor(report, 3).entries.some((e) => e.seat === 3 && entryText(e).includes("unpublished theory"))).toBe(true);
+    expect(reportFor(report, 3).entries.some((e) => e.seat === 3 && entryText(e).includes("unpublished theory"))).toBe(
+      true,
+    );
     expect(reportFor(report, 0).entries.some((e) => entryText(e).includes("unpublished theory"))).toBe(false);
     expect(reportFor(report, null).entries.every((e) => e.seat === null)).toBe(true);
   });

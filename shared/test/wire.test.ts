@@ -21,7 +21,15 @@ describe("flat wire form", () => {
   });
 
   it("round-trips the views the server syncs, and one changed number is one changed entry", () => {
-    const s = createMatch({ scenario: "baseline", seed: 5, seats: [{ role: "lab", doctrine: "incrementalist" }, { role: "regulator", doctrine: "butlerian" }, { role: "researcher", doctrine: "transhumanist" }] });
+    const s = createMatch({
+      scenario: "baseline",
+      seed: 5,
+      seats: [
+        { role: "lab", doctrine: "incrementalist" },
+        { role: "regulator", doctrine: "butlerian" },
+        { role: "researcher", doctrine: "transhumanist" },
+      ],
+    });
     const pv = publicView(s, { history: false });
     expect(unflatten(flatten(pv))).toEqual(pv);
     const me = seatViewWith(pv, s, 0).me;

@@ -39,8 +39,12 @@ class BoardScene extends Phaser.Scene {
   }
 
   /** The board's size in CSS pixels (the layout's units). */
-  get cssW(): number { return this.scale.width / this.dpr; }
-  get cssH(): number { return this.scale.height / this.dpr; }
+  get cssW(): number {
+    return this.scale.width / this.dpr;
+  }
+  get cssH(): number {
+    return this.scale.height / this.dpr;
+  }
 
   create(): void {
     this.layer = this.add.container(0, 0);
@@ -65,7 +69,10 @@ class BoardScene extends Phaser.Scene {
   }
 
   override update(): void {
-    if (this.tweens.getTweens().length > 0) { this.idleFrames = 0; return; }
+    if (this.tweens.getTweens().length > 0) {
+      this.idleFrames = 0;
+      return;
+    }
     if (++this.idleFrames > 2) {
       this.game.loop.sleep();
       // Tests and tools can see that nothing is drawn while idle.
@@ -89,8 +96,21 @@ class BoardScene extends Phaser.Scene {
     this.redraw(true);
   }
 
-  text(x: number, y: number, s: string, size = 14, color = INK, opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {}): Phaser.GameObjects.Text {
-    const t = this.add.text(Math.round(x), Math.round(y), s, { fontFamily: FONT, fontSize: `${size}px`, color, resolution: this.dpr, ...opts });
+  text(
+    x: number,
+    y: number,
+    s: string,
+    size = 14,
+    color = INK,
+    opts: Partial<Phaser.Types.GameObjects.Text.TextStyle> = {},
+  ): Phaser.GameObjects.Text {
+    const t = this.add.text(Math.round(x), Math.round(y), s, {
+      fontFamily: FONT,
+      fontSize: `${size}px`,
+      color,
+      resolution: this.dpr,
+      ...opts,
+    });
     this.layer.add(t);
     return t;
   }
@@ -125,7 +145,10 @@ class BoardScene extends Phaser.Scene {
     const out = new Map<string, Phaser.GameObjects.Text>();
     for (const l of labels) {
       if (only && !only(l)) continue;
-      const t = this.text(l.x, l.y, l.text, l.size, l.color, { fontStyle: l.bold ? "bold" : "normal", ...(l.bg ? { backgroundColor: "#ffffffd9", padding: { x: 2, y: 0 } } : {}) }).setOrigin(l.ox, l.oy);
+      const t = this.text(l.x, l.y, l.text, l.size, l.color, {
+        fontStyle: l.bold ? "bold" : "normal",
+        ...(l.bg ? { backgroundColor: "#ffffffd9", padding: { x: 2, y: 0 } } : {}),
+      }).setOrigin(l.ox, l.oy);
       out.set(l.id, t);
     }
     return out;
@@ -173,7 +196,16 @@ class BoardScene extends Phaser.Scene {
     const rogueBar = this.add.rectangle(cx, yBase, barW, Math.max(1, rg.value * unit), rc, 0.85).setOrigin(0.5, 1);
     rogueBar.setStrokeStyle(2, 0x7a2e00);
     this.layer.add(rogueBar);
-    for (let v = 1; v <= Math.floor(rg.value); v++) this.layer.add(this.add.text(cx, yOf(v) + unit / 2, "✖", { fontFamily: FONT, fontSize: `${Math.max(9, Math.min(14, unit * 0.7))}px`, color: "#ffffff" }).setOrigin(0.5));
+    for (let v = 1; v <= Math.floor(rg.value); v++)
+      this.layer.add(
+        this.add
+          .text(cx, yOf(v) + unit / 2, "✖", {
+            fontFamily: FONT,
+            fontSize: `${Math.max(9, Math.min(14, unit * 0.7))}px`,
+            color: "#ffffff",
+          })
+          .setOrigin(0.5),
+      );
     this.rogueTop = { x: cx, y: yOf(rg.value) };
     const pr = this.prev?.rogue.value;
     if (animate && pr !== undefined && pr < rg.value && rg.value > 0) {
@@ -197,12 +229,23 @@ class BoardScene extends Phaser.Scene {
     const prevLab = this.prev?.labs.find((l) => l.seat === lab.seat);
     if (!animate || !prevLab || prevLab.cap >= lab.cap || !capLabel) return;
     const b = capLabel.getBounds();
-    const plus = this.text(b.centerX, b.top - 2, `+${fmt(lab.cap - prevLab.cap)}`, 16, "#003f66", { fontStyle: "bold" }).setOrigin(0.5, 1);
+    const plus = this.text(b.centerX, b.top - 2, `+${fmt(lab.cap - prevLab.cap)}`, 16, "#003f66", {
+      fontStyle: "bold",
+    }).setOrigin(0.5, 1);
     this.fxLayer.add(plus);
     this.tweens.add({ targets: plus, y: plus.y - 22, alpha: 0, duration: 1400, delay: 500 });
   }
 
-  drawLab(lab: LabMark, cx: number, barW: number, _colW: number, yBase: number, unit: number, g: Phaser.GameObjects.Graphics, animate: boolean): void {
+  drawLab(
+    lab: LabMark,
+    cx: number,
+    barW: number,
+    _colW: number,
+    yBase: number,
+    unit: number,
+    g: Phaser.GameObjects.Graphics,
+    animate: boolean,
+  ): void {
     const color = hexToNumber(lab.style.color);
     const capH = Math.max(1, lab.cap * unit);
     const bar = this.add.rectangle(cx, yBase, barW, capH, color, 0.28).setOrigin(0.5, 1);
@@ -242,13 +285,27 @@ class BoardScene extends Phaser.Scene {
       return;
     }
     const n = m.news[0];
-    this.text(r.x + 12, r.y + 8, m.news.length > 1 ? `News of the round (1 of ${m.news.length})` : "News of the round", 12, MUTED, { fontStyle: "bold" });
-    if (!n) { this.text(r.x + 12, r.y + 30, "No news yet.", 14, MUTED); return; }
-    const head = this.text(r.x + 12, r.y + 26, n.headline, 16, INK, { fontStyle: "bold", wordWrap: { width: r.w - 24 } });
+    this.text(
+      r.x + 12,
+      r.y + 8,
+      m.news.length > 1 ? `News of the round (1 of ${m.news.length})` : "News of the round",
+      12,
+      MUTED,
+      { fontStyle: "bold" },
+    );
+    if (!n) {
+      this.text(r.x + 12, r.y + 30, "No news yet.", 14, MUTED);
+      return;
+    }
+    const head = this.text(r.x + 12, r.y + 26, n.headline, 16, INK, {
+      fontStyle: "bold",
+      wordWrap: { width: r.w - 24 },
+    });
     const body = this.text(r.x + 12, head.y + head.height + 4, n.text, 13, INK, { wordWrap: { width: r.w - 24 } });
     // Shrink the text if the card overflows.
     if (body.y + body.height > r.y + r.h - 6) body.setFontSize(11);
-    if (body.y + body.height > r.y + r.h - 6) body.setText(n.text.slice(0, Math.max(40, Math.floor(n.text.length * 0.6))) + "…");
+    if (body.y + body.height > r.y + r.h - 6)
+      body.setText(n.text.slice(0, Math.max(40, Math.floor(n.text.length * 0.6))) + "…");
   }
 
   drawTracks(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
@@ -276,7 +333,10 @@ class BoardScene extends Phaser.Scene {
         } else {
           g.fillStyle(0xffffff, 1).fillCircle(cx, y, rad);
           if (fill === 1) g.fillStyle(color, 1).fillCircle(cx, y, rad);
-          else if (fill === 0.5) g.fillStyle(color, 1).slice(cx, y, rad, Math.PI / 2, (3 * Math.PI) / 2).fillPath();
+          else if (fill === 0.5)
+            g.fillStyle(color, 1)
+              .slice(cx, y, rad, Math.PI / 2, (3 * Math.PI) / 2)
+              .fillPath();
           g.strokeCircle(cx, y, rad);
         }
       }
@@ -287,13 +347,19 @@ class BoardScene extends Phaser.Scene {
   drawPolicies(m: BoardModel, L: BoardLayout, g: Phaser.GameObjects.Graphics): void {
     const r = L.policies;
     this.text(r.x, r.y, "Policies in force", 13, MUTED, { fontStyle: "bold" });
-    if (m.policies.length === 0) { this.text(r.x, r.y + 20, "none", 13, MUTED); return; }
+    if (m.policies.length === 0) {
+      this.text(r.x, r.y + 20, "none", 13, MUTED);
+      return;
+    }
     let x = r.x;
     let y = r.y + 20;
     for (const p of m.policies) {
       const t = this.text(0, 0, `§ ${p.name}`, 13, INK);
       const w = t.width + 16;
-      if (x + w > r.x + r.w) { x = r.x; y += 28; }
+      if (x + w > r.x + r.w) {
+        x = r.x;
+        y += 28;
+      }
       g.fillStyle(0xe8f1fb, 1).fillRoundedRect(x, y, w, 24, 12);
       g.lineStyle(1, hexToNumber(COLORS.blue), 1).strokeRoundedRect(x, y, w, 24, 12);
       t.setPosition(Math.round(x + 8), Math.round(y + 4));
@@ -310,7 +376,12 @@ class BoardScene extends Phaser.Scene {
       } else if (f.kind === "paradigm") {
         const at = (f.seat !== undefined && this.labTop.get(f.seat)) || null;
         this.cameras.main.shake(350, 0.006);
-        this.banner(at ? at.x : this.cssW * 0.3, at ? at.y - 40 : (this.layout?.ladder.y ?? 40) + 60, "Paradigm shift! Old alignment stops applying", "#a33a00");
+        this.banner(
+          at ? at.x : this.cssW * 0.3,
+          at ? at.y - 40 : (this.layout?.ladder.y ?? 40) + 60,
+          "Paradigm shift! Old alignment stops applying",
+          "#a33a00",
+        );
       } else if (f.kind === "compounding") {
         this.banner(this.rogueTop.x, this.rogueTop.y - 30, "Rogue speeds up", "#a33a00", 1400);
       } else if (f.kind === "catastrophe") {
@@ -348,10 +419,17 @@ class BoardScene extends Phaser.Scene {
   }
 
   banner(x: number, y: number, text: string, color: string, hold = 2400): void {
-    const t = this.add.text(Math.round(x), Math.round(y), text, {
-      fontFamily: FONT, fontSize: "16px", color, fontStyle: "bold", backgroundColor: "#ffffffee", padding: { x: 6, y: 3 },
-      resolution: this.dpr,
-    }).setOrigin(0.5, 1);
+    const t = this.add
+      .text(Math.round(x), Math.round(y), text, {
+        fontFamily: FONT,
+        fontSize: "16px",
+        color,
+        fontStyle: "bold",
+        backgroundColor: "#ffffffee",
+        padding: { x: 6, y: 3 },
+        resolution: this.dpr,
+      })
+      .setOrigin(0.5, 1);
     if (t.width > this.cssW - 12) t.setWordWrapWidth(this.cssW - 24);
     const maxX = this.cssW - t.width / 2 - 4;
     t.x = Math.max(t.width / 2 + 4, Math.min(maxX, t.x));
@@ -367,7 +445,17 @@ function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-function dashed(g: Phaser.GameObjects.Graphics, x1: number, y: number, x2: number, _y2: number, color: number, width: number, dash: number, gap: number): void {
+function dashed(
+  g: Phaser.GameObjects.Graphics,
+  x1: number,
+  y: number,
+  x2: number,
+  _y2: number,
+  color: number,
+  width: number,
+  dash: number,
+  gap: number,
+): void {
   g.lineStyle(width, color, 1);
   for (let x = x1; x < x2; x += dash + gap) g.lineBetween(x, y, Math.min(x + dash, x2), y);
 }
@@ -376,14 +464,34 @@ function drawShape(g: Phaser.GameObjects.Graphics, shape: Shape, x: number, y: n
   g.fillStyle(color, 1);
   g.lineStyle(1.5, 0x1b1f24, 1);
   switch (shape) {
-    case "circle": g.fillCircle(x, y, r); g.strokeCircle(x, y, r); break;
-    case "square": g.fillRect(x - r, y - r, 2 * r, 2 * r); g.strokeRect(x - r, y - r, 2 * r, 2 * r); break;
-    case "triangle": g.fillTriangle(x, y - r, x + r, y + r, x - r, y + r); g.strokeTriangle(x, y - r, x + r, y + r, x - r, y + r); break;
+    case "circle":
+      g.fillCircle(x, y, r);
+      g.strokeCircle(x, y, r);
+      break;
+    case "square":
+      g.fillRect(x - r, y - r, 2 * r, 2 * r);
+      g.strokeRect(x - r, y - r, 2 * r, 2 * r);
+      break;
+    case "triangle":
+      g.fillTriangle(x, y - r, x + r, y + r, x - r, y + r);
+      g.strokeTriangle(x, y - r, x + r, y + r, x - r, y + r);
+      break;
     case "diamond": {
-      const pts = [new Phaser.Math.Vector2(x, y - r), new Phaser.Math.Vector2(x + r, y), new Phaser.Math.Vector2(x, y + r), new Phaser.Math.Vector2(x - r, y)];
-      g.fillPoints(pts, true); g.strokePoints(pts, true); break;
+      const pts = [
+        new Phaser.Math.Vector2(x, y - r),
+        new Phaser.Math.Vector2(x + r, y),
+        new Phaser.Math.Vector2(x, y + r),
+        new Phaser.Math.Vector2(x - r, y),
+      ];
+      g.fillPoints(pts, true);
+      g.strokePoints(pts, true);
+      break;
     }
-    case "cross": g.lineStyle(3, color, 1); g.lineBetween(x - r, y - r, x + r, y + r); g.lineBetween(x - r, y + r, x + r, y - r); break;
+    case "cross":
+      g.lineStyle(3, color, 1);
+      g.lineBetween(x - r, y - r, x + r, y + r);
+      g.lineBetween(x - r, y + r, x + r, y - r);
+      break;
   }
 }
 
@@ -417,7 +525,9 @@ export function mountBoard(parent: HTMLElement): BoardHandle {
   observer.observe(parent);
   game.canvas?.setAttribute("aria-hidden", "true");
   return {
-    update(model) { scene.setModel(model); },
+    update(model) {
+      scene.setModel(model);
+    },
     regions() {
       const L = scene.layout;
       if (!L) return {};
@@ -435,6 +545,10 @@ export function mountBoard(parent: HTMLElement): BoardHandle {
       }
       return out;
     },
-    destroy() { observer.disconnect(); scene.shutdownBoard(); game.destroy(true); },
+    destroy() {
+      observer.disconnect();
+      scene.shutdownBoard();
+      game.destroy(true);
+    },
   };
 }

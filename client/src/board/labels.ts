@@ -19,7 +19,11 @@ export interface TextLabel {
 }
 
 type Candidate = Omit<TextLabel, "id">;
-interface Group { id: string; candidates: Candidate[]; optional?: boolean }
+interface Group {
+  id: string;
+  candidates: Candidate[];
+  optional?: boolean;
+}
 
 const INK = "#1b1f24";
 const MUTED = "#4b5563";
@@ -99,7 +103,11 @@ export function ladderGeometry(m: BoardModel, r: Rect): LadderGeometry {
   const n = m.labs.length + 1;
   const colW = (r.x + r.w - 8 - x0) / n;
   return {
-    x0, yBase, unit, colW, barW: Math.min(56, colW * 0.5),
+    x0,
+    yBase,
+    unit,
+    colW,
+    barW: Math.min(56, colW * 0.5),
     yOf: (v: number) => yBase - v * unit,
     colX: (i: number) => x0 + colW * (i + 0.5),
   };
@@ -126,16 +134,35 @@ export function ladderLabels(m: BoardModel, r: Rect): TextLabel[] {
   const groups: Group[] = [];
   const bounds = { x: r.x + 2, y: r.y + 2, w: r.w - 4, h: r.h - 4 };
   const right = r.x + r.w - 10;
-  const t = (text: string, x: number, y: number, size: number, ox: number, oy: number, o: Partial<Candidate> = {}): Candidate =>
-    ({ text, x, y, size, ox, oy, bold: false, color: INK, ...o });
+  const t = (
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    ox: number,
+    oy: number,
+    o: Partial<Candidate> = {},
+  ): Candidate => ({ text, x, y, size, ox, oy, bold: false, color: INK, ...o });
   groups.push({ id: "title", candidates: [t("Capability", r.x + 8, r.y + 8, 13, 0, 0, { bold: true, color: MUTED })] });
   // Axis numbers.
   const step = m.top > 16 ? 4 : m.top > 9 ? 2 : 1;
-  for (let v = 0; v <= m.top; v += step) groups.push({ id: `axis-${v}`, optional: true, candidates: [t(String(v), g.x0 - 6, g.yOf(v), 12, 1, 0.5, { color: MUTED })] });
+  for (let v = 0; v <= m.top; v += step)
+    groups.push({
+      id: `axis-${v}`,
+      optional: true,
+      candidates: [t(String(v), g.x0 - 6, g.yOf(v), 12, 1, 0.5, { color: MUTED })],
+    });
   // The two lines, labelled where they are free: right end, then left end, above or below the line.
   const lines = [
     { id: "tai", text: `TAI ${m.tai}`, short: `TAI ${m.tai}`, y: g.yOf(m.tai), size: 14, color: "#a33a00" },
-    { id: "danger", text: `Danger line ${m.danger}`, short: `Danger ${m.danger}`, y: g.yOf(m.danger), size: 13, color: "#8a5a00" },
+    {
+      id: "danger",
+      text: `Danger line ${m.danger}`,
+      short: `Danger ${m.danger}`,
+      y: g.yOf(m.danger),
+      size: 13,
+      color: "#8a5a00",
+    },
   ];
   for (const ln of lines) {
     const c: Candidate[] = [];
@@ -154,24 +181,40 @@ export function ladderLabels(m: BoardModel, r: Rect): TextLabel[] {
     const cx = g.colX(i);
     const topY = g.yOf(lab.cap);
     const cap = capText(lab);
-    groups.push({ id: `cap-${lab.seat}`, candidates: [
-      t(cap, cx, topY - 20, 13, 0.5, 1, { bold: true, bg: true }),
-      t(cap, cx, topY - 34, 13, 0.5, 1, { bold: true, bg: true }),
-      t(cap, cx + 11, topY - 10, 13, 0, 0.5, { bold: true, bg: true }),
-      t(cap, cx - 11, topY - 10, 13, 1, 0.5, { bold: true, bg: true }),
-      t(cap, cx, topY + 2, 12, 0.5, 0, { bold: true, bg: true }),
-    ] });
+    groups.push({
+      id: `cap-${lab.seat}`,
+      candidates: [
+        t(cap, cx, topY - 20, 13, 0.5, 1, { bold: true, bg: true }),
+        t(cap, cx, topY - 34, 13, 0.5, 1, { bold: true, bg: true }),
+        t(cap, cx + 11, topY - 10, 13, 0, 0.5, { bold: true, bg: true }),
+        t(cap, cx - 11, topY - 10, 13, 1, 0.5, { bold: true, bg: true }),
+        t(cap, cx, topY + 2, 12, 0.5, 0, { bold: true, bg: true }),
+      ],
+    });
     const width = g.colW - 6;
     const nameText = fitted([`${lab.style.mark} ${lab.name}`], narrow ? 12 : 13, lab.mine, width);
-    groups.push({ id: `name-${lab.seat}`, candidates: [t(nameText, cx, g.yBase + 8, narrow ? 12 : 13, 0.5, 0, { bold: lab.mine })] });
+    groups.push({
+      id: `name-${lab.seat}`,
+      candidates: [t(nameText, cx, g.yBase + 8, narrow ? 12 : 13, 0.5, 0, { bold: lab.mine })],
+    });
     const def = "◆".repeat(lab.defense) + "◇".repeat(Math.max(0, 2 - lab.defense));
     const you = lab.mine ? (narrow ? "you " : "you · ") : "";
     const prod = lab.prod ? ` · ${lab.prod} prod` : "";
     const flaws = lab.flaws !== null ? `${lab.flaws} flaw${lab.flaws === 1 ? "" : "s"}` : "";
     // Two short lines rather than one cut line: defense and products, then flaws (known at the end).
-    const line2 = fitted([`${you}${narrow ? "" : "defense "}${def}${prod}`, `${you}${def}${prod}`, `${def}${prod}`, def], 11, false, width);
+    const line2 = fitted(
+      [`${you}${narrow ? "" : "defense "}${def}${prod}`, `${you}${def}${prod}`, `${def}${prod}`, def],
+      11,
+      false,
+      width,
+    );
     groups.push({ id: `sub-${lab.seat}`, candidates: [t(line2, cx, g.yBase + 26, 11, 0.5, 0, { color: MUTED })] });
-    if (flaws) groups.push({ id: `flaws-${lab.seat}`, optional: true, candidates: [t(fitted([flaws], 11, false, width), cx, g.yBase + 42, 11, 0.5, 0, { color: MUTED })] });
+    if (flaws)
+      groups.push({
+        id: `flaws-${lab.seat}`,
+        optional: true,
+        candidates: [t(fitted([flaws], 11, false, width), cx, g.yBase + 42, 11, 0.5, 0, { color: MUTED })],
+      });
     if (lab.aligned !== null) {
       const ah = Math.max(0, Math.min(lab.aligned, lab.cap) * g.unit);
       const ay = g.yBase - ah;
@@ -184,17 +227,51 @@ export function ladderLabels(m: BoardModel, r: Rect): TextLabel[] {
       c.push(t(short, cx + g.barW / 2 + 3, ay, 11, 0, 0.5, { bold: true, color: "#00583f", bg: true }));
       groups.push({ id: `aligned-${lab.seat}`, optional: true, candidates: c });
     } else {
-      groups.push({ id: `aligned-${lab.seat}`, optional: true, candidates: [t(narrow ? "?" : "aligned ?", cx, g.yBase - Math.min((lab.cap * g.unit) / 2, 40), 11, 0.5, 0.5, { color: MUTED })] });
+      groups.push({
+        id: `aligned-${lab.seat}`,
+        optional: true,
+        candidates: [
+          t(narrow ? "?" : "aligned ?", cx, g.yBase - Math.min((lab.cap * g.unit) / 2, 40), 11, 0.5, 0.5, {
+            color: MUTED,
+          }),
+        ],
+      });
     }
   });
   // Rogue actors: the column's name, its estimate, and the leak intel above it.
   const rx = g.colX(m.labs.length);
-  groups.push({ id: "rogue-name", candidates: [t("✖ Rogue", rx, g.yBase + 8, g.colW < 130 ? 12 : 13, 0.5, 0, { bold: true })] });
-  groups.push({ id: "rogue-value", candidates: [t(fitted([m.rogue.exact ? `exactly ${fmt(m.rogue.value)}` : `≈ ${fmt(m.rogue.value)} (±1)`, `≈ ${fmt(m.rogue.value)}`], 12, false, g.colW - 4), rx, g.yBase + 26, 12, 0.5, 0, { color: MUTED })] });
+  groups.push({
+    id: "rogue-name",
+    candidates: [t("✖ Rogue", rx, g.yBase + 8, g.colW < 130 ? 12 : 13, 0.5, 0, { bold: true })],
+  });
+  groups.push({
+    id: "rogue-value",
+    candidates: [
+      t(
+        fitted(
+          [m.rogue.exact ? `exactly ${fmt(m.rogue.value)}` : `≈ ${fmt(m.rogue.value)} (±1)`, `≈ ${fmt(m.rogue.value)}`],
+          12,
+          false,
+          g.colW - 4,
+        ),
+        rx,
+        g.yBase + 26,
+        12,
+        0.5,
+        0,
+        { color: MUTED },
+      ),
+    ],
+  });
   const py = r.y + 22;
-  const leak = m.pool !== null ? [`Leak pool ${fmt(m.pool)}`, `Pool ${fmt(m.pool)}`]
-    : m.leakNow ? ["Leak this round!", "Leak!"]
-    : r.w >= 480 ? [`Leak intel: ${m.intel}`, `Leaks: ${m.intel}`] : [`Leaks: ${m.intel}`, m.intel];
+  const leak =
+    m.pool !== null
+      ? [`Leak pool ${fmt(m.pool)}`, `Pool ${fmt(m.pool)}`]
+      : m.leakNow
+        ? ["Leak this round!", "Leak!"]
+        : r.w >= 480
+          ? [`Leak intel: ${m.intel}`, `Leaks: ${m.intel}`]
+          : [`Leaks: ${m.intel}`, m.intel];
   const leakColor = m.leakNow && m.pool === null ? "#7a4b00" : MUTED;
   const leakC: Candidate[] = [];
   for (const text of leak) {
@@ -210,15 +287,34 @@ export function ladderLabels(m: BoardModel, r: Rect): TextLabel[] {
 export function headerLabels(m: BoardModel, L: BoardLayout): TextLabel[] {
   const r = L.header;
   const title = m.end ? `Round ${m.end.round} of ${m.rounds} · ended` : `Round ${m.round} of ${m.rounds}`;
-  const groups: Group[] = [{ id: "header", candidates: [{ text: title, x: r.x, y: r.y + 6, size: 18, bold: true, ox: 0, oy: 0, color: INK }] }];
+  const groups: Group[] = [
+    { id: "header", candidates: [{ text: title, x: r.x, y: r.y + 6, size: 18, bold: true, ox: 0, oy: 0, color: INK }] },
+  ];
   if (m.neutralized) {
-    groups.push({ id: "neutralized", candidates: ["✔ A defense holds the world", "✔ Defense holds", "✔ Held"].map((text) =>
-      ({ text, x: r.x + r.w, y: r.y + 8, size: 14, bold: true, ox: 1, oy: 0, color: "#006b4f" })) });
+    groups.push({
+      id: "neutralized",
+      candidates: ["✔ A defense holds the world", "✔ Defense holds", "✔ Held"].map((text) => ({
+        text,
+        x: r.x + r.w,
+        y: r.y + 8,
+        size: 14,
+        bold: true,
+        ox: 1,
+        oy: 0,
+        color: "#006b4f",
+      })),
+    });
   }
   return place(groups, { x: 0, y: 0, w: r.x + r.w + 1, h: r.y + r.h + 1 });
 }
 
-export interface TrackRow { label: string; value: number; max: number; marks?: readonly number[]; note?: string }
+export interface TrackRow {
+  label: string;
+  value: number;
+  max: number;
+  marks?: readonly number[];
+  note?: string;
+}
 
 export function trackRows(m: BoardModel): TrackRow[] {
   return [
@@ -226,11 +322,31 @@ export function trackRows(m: BoardModel): TrackRow[] {
     { label: "Interpretability", value: m.interp, max: m.max.interp },
     // The hidden drift belongs to augmentation: it is written under its label (known at the end only).
     {
-      label: "Augmentation", value: m.aug, max: m.max.aug,
-      note: m.drift !== null ? `hidden drift ${fmt(m.drift)}` : !m.augLaw.legal && m.aug < m.max.aug ? `past 2 needs a law (will ${m.augLaw.will})` : undefined,
+      label: "Augmentation",
+      value: m.aug,
+      max: m.max.aug,
+      note:
+        m.drift !== null
+          ? `hidden drift ${fmt(m.drift)}`
+          : !m.augLaw.legal && m.aug < m.max.aug
+            ? `past 2 needs a law (will ${m.augLaw.will})`
+            : undefined,
     },
-    { label: "Political will", value: m.will, max: m.max.will, note: m.lockIn.value > 0 ? `lock-in ${fmt(m.lockIn.value)}${m.lockIn.policyWill > 0 ? `: curbs need +${m.lockIn.policyWill}` : ""}` : undefined },
-    { label: "Monitoring regime", value: m.regime, max: m.max.regime, note: `needs will ${m.lockIn.regimeWill} and enforcing` },
+    {
+      label: "Political will",
+      value: m.will,
+      max: m.max.will,
+      note:
+        m.lockIn.value > 0
+          ? `lock-in ${fmt(m.lockIn.value)}${m.lockIn.policyWill > 0 ? `: curbs need +${m.lockIn.policyWill}` : ""}`
+          : undefined,
+    },
+    {
+      label: "Monitoring regime",
+      value: m.regime,
+      max: m.max.regime,
+      note: `needs will ${m.lockIn.regimeWill} and enforcing`,
+    },
   ];
 }
 
@@ -242,9 +358,40 @@ export function trackLabels(m: BoardModel, r: Rect): TextLabel[] {
   rows.forEach((row, i) => {
     const y = r.y + 4 + rowH * i + rowH / 2;
     const size = textWidth(row.label, 13) <= labelW - 4 ? 13 : 11;
-    out.push({ id: `track-${i}`, text: row.label, x: r.x, y: row.note ? y - 7 : y, size, bold: false, ox: 0, oy: 0.5, color: INK });
-    if (row.note) out.push({ id: `track-${i}-note`, text: row.note, x: r.x, y: y + 9, size: 10, bold: false, ox: 0, oy: 0.5, color: MUTED });
-    out.push({ id: `track-${i}-value`, text: `${fmt(row.value)}/${row.max}`, x: r.x + r.w, y, size: 13, bold: true, ox: 1, oy: 0.5, color: INK });
+    out.push({
+      id: `track-${i}`,
+      text: row.label,
+      x: r.x,
+      y: row.note ? y - 7 : y,
+      size,
+      bold: false,
+      ox: 0,
+      oy: 0.5,
+      color: INK,
+    });
+    if (row.note)
+      out.push({
+        id: `track-${i}-note`,
+        text: row.note,
+        x: r.x,
+        y: y + 9,
+        size: 10,
+        bold: false,
+        ox: 0,
+        oy: 0.5,
+        color: MUTED,
+      });
+    out.push({
+      id: `track-${i}-value`,
+      text: `${fmt(row.value)}/${row.max}`,
+      x: r.x + r.w,
+      y,
+      size: 13,
+      bold: true,
+      ox: 1,
+      oy: 0.5,
+      color: INK,
+    });
   });
   return out;
 }

@@ -1,5 +1,10 @@
 // Where each part of the board goes for a given canvas size (landscape or portrait). Pure numbers.
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 export interface BoardLayout {
   portrait: boolean;
@@ -25,7 +30,12 @@ export function boardLayout(W: number, H: number): BoardLayout {
       ladder: { x: pad, y: pad + headerH, w: lw, h: H - headerH - pad * 2 },
       card: { x: rx, y: pad + headerH, w: rw, h: cardH },
       tracks: { x: rx, y: pad + headerH + cardH + pad, w: rw, h: tracksH },
-      policies: { x: rx, y: pad + headerH + cardH + pad * 2 + tracksH, w: rw, h: Math.max(40, H - (pad * 3 + headerH + cardH + tracksH) - pad) },
+      policies: {
+        x: rx,
+        y: pad + headerH + cardH + pad * 2 + tracksH,
+        w: rw,
+        h: Math.max(40, H - (pad * 3 + headerH + cardH + tracksH) - pad),
+      },
     };
   }
   const w = W - 2 * pad;
@@ -39,5 +49,12 @@ export function boardLayout(W: number, H: number): BoardLayout {
   y += cardH + pad;
   const tracks = { x: pad, y, w, h: tracksH };
   y += tracksH + pad / 2;
-  return { portrait: true, header: { x: pad, y: pad / 2, w, h: headerH }, ladder, card, tracks, policies: { x: pad, y, w, h: Math.max(40, H - y - pad) } };
+  return {
+    portrait: true,
+    header: { x: pad, y: pad / 2, w, h: headerH },
+    ladder,
+    card,
+    tracks,
+    policies: { x: pad, y, w, h: Math.max(40, H - y - pad) },
+  };
 }

@@ -1,5 +1,13 @@
 // Small pieces shared by the classroom screens: team titles, orders in words, the phase line, the poll choices.
-import { DOCTRINE_DEFS, type ClassTeam, type ClientSnapshot, type Doctrine, type PublicView, type SeatOrders, type SeatView } from "@metastrategy/shared";
+import {
+  DOCTRINE_DEFS,
+  type ClassTeam,
+  type ClientSnapshot,
+  type Doctrine,
+  type PublicView,
+  type SeatOrders,
+  type SeatView,
+} from "@metastrategy/shared";
 import { h } from "../ui/dom";
 import { PHASE_NAMES, doctrineName, seatName } from "../ui/format";
 import { describeAction } from "../ui/orders";
@@ -30,12 +38,33 @@ export function ordersText(o: SeatOrders, v: PublicView | SeatView | null): stri
 /** Round, phase and the live timer (main.ts keeps every [data-timer] up to date). */
 export function phaseLine(snap: ClientSnapshot, big = false): HTMLElement {
   const info = snap.info;
-  return h("p", { class: `class-phase${big ? " big" : ""}` },
-    info.phase === "lobby" ? h("span", null, "Waiting for the teacher to start") : [
-      h("span", { class: "round" }, info.phase === "ended" ? "The end" : `Round ${Math.max(1, info.round)} of ${info.rounds}`),
-      h("span", { class: `phase phase-${info.phase}` }, PHASE_NAMES[info.phase] ?? info.phase, info.paused ? " (paused)" : ""),
-      info.phase !== "ended" ? h("span", { class: "timer big-timer", "data-timer": "1", role: "timer", "aria-label": "Time left in this phase" }) : null,
-    ]);
+  return h(
+    "p",
+    { class: `class-phase${big ? " big" : ""}` },
+    info.phase === "lobby"
+      ? h("span", null, "Waiting for the teacher to start")
+      : [
+          h(
+            "span",
+            { class: "round" },
+            info.phase === "ended" ? "The end" : `Round ${Math.max(1, info.round)} of ${info.rounds}`,
+          ),
+          h(
+            "span",
+            { class: `phase phase-${info.phase}` },
+            PHASE_NAMES[info.phase] ?? info.phase,
+            info.paused ? " (paused)" : "",
+          ),
+          info.phase !== "ended"
+            ? h("span", {
+                class: "timer big-timer",
+                "data-timer": "1",
+                role: "timer",
+                "aria-label": "Time left in this phase",
+              })
+            : null,
+        ],
+  );
 }
 
 export function joinLink(code: string): string {

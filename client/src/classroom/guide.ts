@@ -26,7 +26,10 @@ export function markdown(md: string): HTMLElement[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    if (!line.trim()) { i++; continue; }
+    if (!line.trim()) {
+      i++;
+      continue;
+    }
     const head = /^(#{1,4})\s+(.*)$/.exec(line);
     if (head) {
       const tag = (["h1", "h2", "h3", "h4"] as const)[head[1].length - 1];
@@ -40,7 +43,8 @@ export function markdown(md: string): HTMLElement[] {
       while (i < lines.length && /^\s*([-*]|\d+\.)\s+/.test(lines[i])) {
         let item = lines[i].replace(/^\s*([-*]|\d+\.)\s+/, "");
         i++;
-        while (i < lines.length && /^\s{2,}\S/.test(lines[i]) && !/^\s*([-*]|\d+\.)\s+/.test(lines[i])) item += " " + lines[i++].trim();
+        while (i < lines.length && /^\s{2,}\S/.test(lines[i]) && !/^\s*([-*]|\d+\.)\s+/.test(lines[i]))
+          item += " " + lines[i++].trim();
         items.push(h("li", null, inline(item)));
       }
       out.push(ordered ? h("ol", null, items) : h("ul", null, items));
@@ -49,25 +53,69 @@ export function markdown(md: string): HTMLElement[] {
     if (line.startsWith("|")) {
       const rows: string[][] = [];
       while (i < lines.length && lines[i].startsWith("|")) {
-        if (!/^\|[\s:|-]+\|$/.test(lines[i].trim())) rows.push(lines[i].trim().replace(/^\||\|$/g, "").split("|").map((c) => c.trim()));
+        if (!/^\|[\s:|-]+\|$/.test(lines[i].trim()))
+          rows.push(
+            lines[i]
+              .trim()
+              .replace(/^\||\|$/g, "")
+              .split("|")
+              .map((c) => c.trim()),
+          );
         i++;
       }
       const [head0, ...body] = rows;
-      out.push(h("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Table (scrolls sideways)" }, h("table", { class: "data" },
-        h("thead", null, h("tr", null, head0.map((c) => h("th", { scope: "col" }, inline(c))))),
-        h("tbody", null, body.map((r) => h("tr", null, r.map((c) => h("td", null, inline(c)))))))));
+      out.push(
+        h(
+          "div",
+          { class: "table-wrap", tabindex: "0", role: "region", "aria-label": "Table (scrolls sideways)" },
+          h(
+            "table",
+            { class: "data" },
+            h(
+              "thead",
+              null,
+              h(
+                "tr",
+                null,
+                head0.map((c) => h("th", { scope: "col" }, inline(c))),
+              ),
+            ),
+            h(
+              "tbody",
+              null,
+              body.map((r) =>
+                h(
+                  "tr",
+                  null,
+                  r.map((c) => h("td", null, inline(c))),
+                ),
+              ),
+            ),
+          ),
+        ),
+      );
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && lines[i].trim() && !/^(#|\||\s*([-*]|\d+\.)\s)/.test(lines[i])) para.push(lines[i++].trim());
+    while (i < lines.length && lines[i].trim() && !/^(#|\||\s*([-*]|\d+\.)\s)/.test(lines[i]))
+      para.push(lines[i++].trim());
     out.push(h("p", null, inline(para.join(" "))));
   }
   return out;
 }
 
 export function guideScreen(): Screen {
-  const root = h("main", { id: "main", class: "facilitator howto", tabindex: "-1" },
-    h("p", null, h("a", { class: "btn ghost", href: "#" }, "← Back"), " ", h("a", { class: "btn", href: "#class" }, "Host a class")),
-    markdown(text));
+  const root = h(
+    "main",
+    { id: "main", class: "facilitator howto", tabindex: "-1" },
+    h(
+      "p",
+      null,
+      h("a", { class: "btn ghost", href: "#" }, "← Back"),
+      " ",
+      h("a", { class: "btn", href: "#class" }, "Host a class"),
+    ),
+    markdown(text),
+  );
   return { el: root, destroy() {} };
 }

@@ -33,34 +33,56 @@ export function projectorScreen(net: Net): Screen {
 
   function ensureJoined(): void {
     const st = getState();
-    if (!code) { status.textContent = "Open this page as /projector?code=ABC234 (the class's join code)."; return; }
-    if (st.snap?.info.code === code || joining || st.connection === "connecting" || st.connection === "reconnecting") return;
+    if (!code) {
+      status.textContent = "Open this page as /projector?code=ABC234 (the class's join code).";
+      return;
+    }
+    if (st.snap?.info.code === code || joining || st.connection === "connecting" || st.connection === "reconnecting")
+      return;
     joining = true;
     status.textContent = `Connecting to class ${code}…`;
-    net.joinByCode(code, "Projector", true)
-      .then(() => { status.textContent = ""; })
-      .catch((e) => { status.textContent = errorText(e); })
-      .finally(() => { joining = false; });
+    net
+      .joinByCode(code, "Projector", true)
+      .then(() => {
+        status.textContent = "";
+      })
+      .catch((e) => {
+        status.textContent = errorText(e);
+      })
+      .finally(() => {
+        joining = false;
+      });
   }
 
-  void import("../board/board").then(({ mountBoard }) => {
-    if (destroyed) return;
-    try {
-      board = mountBoard(boardWrap);
-      boardWrap.dataset.ready = "1";
-      lastKey = "";
-      draw();
-    } catch {
+  void import("../board/board")
+    .then(({ mountBoard }) => {
+      if (destroyed) return;
+      try {
+        board = mountBoard(boardWrap);
+        boardWrap.dataset.ready = "1";
+        lastKey = "";
+        draw();
+      } catch {
+        boardWrap.hidden = true;
+      }
+    })
+    .catch(() => {
       boardWrap.hidden = true;
-    }
-  }).catch(() => { boardWrap.hidden = true; });
+    });
 
   function draw(): void {
     const snap = getState().snap;
     ensureJoined();
     if (!snap || snap.info.code !== code) return;
     const cv = classView();
-    const key = JSON.stringify([snap.info, cv, snap.reports.length, snap.view?.round, snap.view?.news, !!snap.view?.reveal]);
+    const key = JSON.stringify([
+      snap.info,
+      cv,
+      snap.reports.length,
+      snap.view?.round,
+      snap.view?.news,
+      !!snap.view?.reveal,
+    ]);
     if (key === lastKey) return;
     lastKey = key;
     drawBar(snap);
@@ -73,18 +95,60 @@ export function projectorScreen(net: Net): Screen {
     }
     const r = lastReport(snap);
     const pub = r ? r.entries.filter((e) => e.seat === null) : [];
-    render(side,
-      view && !view.end && view.news.length ? h("section", { class: "proj-news" }, newsCard({ news: view.news }, "h3")) : null,
-      r ? h("section", { class: "proj-report", "aria-labelledby": "proj-report-h" },
-        h("h2", { id: "proj-report-h" }, `What happened in round ${r.round}`),
-        pub.length ? h("ul", { class: "entries" }, pub.slice(0, 8).map((e) => h("li", null, entryText(e)))) : h("p", { class: "muted" }, "A quiet round.")) : null,
-      cv ? h("section", { class: "proj-teams", "aria-labelledby": "proj-teams-h" },
-        h("h2", { id: "proj-teams-h" }, "Teams"),
-        h("ul", null, cv.teams.map((t) => h("li", null, h("strong", null, teamTitle(t)), ": ",
-          t.bot ? "a bot" : t.members.map((m) => m.name).join(", ") || "nobody yet",
-          snap.info.seats[t.seat]?.submitted && snap.info.phase !== "lobby" ? h("span", { class: "badge" }, "has a plan") : null))),
-        cv.observers.length ? h("p", null, h("strong", null, "Public: "), `${cv.observers.length} observer${cv.observers.length === 1 ? "" : "s"}`,
-          snap.info.phase !== "lobby" ? ` · poll: ${cv.poll.for} caution, ${cv.poll.unsure} unsure, ${cv.poll.against} go on` : "") : null) : null);
+    render(
+      side,
+      view && !view.end && view.news.length
+        ? h("section", { class: "proj-news" }, newsCard({ news: view.news }, "h3"))
+        : null,
+      r
+        ? h(
+            "section",
+            { class: "proj-report", "aria-labelledby": "proj-report-h" },
+            h("h2", { id: "proj-report-h" }, `What happened in round ${r.round}`),
+            pub.length
+              ? h(
+                  "ul",
+                  { class: "entries" },
+                  pub.slice(0, 8).map((e) => h("li", null, entryText(e))),
+                )
+              : h("p", { class: "muted" }, "A quiet round."),
+          )
+        : null,
+      cv
+        ? h(
+            "section",
+            { class: "proj-teams", "aria-labelledby": "proj-teams-h" },
+            h("h2", { id: "proj-teams-h" }, "Teams"),
+            h(
+              "ul",
+              null,
+              cv.teams.map((t) =>
+                h(
+                  "li",
+                  null,
+                  h("strong", null, teamTitle(t)),
+                  ": ",
+                  t.bot ? "a bot" : t.members.map((m) => m.name).join(", ") || "nobody yet",
+                  snap.info.seats[t.seat]?.submitted && snap.info.phase !== "lobby"
+                    ? h("span", { class: "badge" }, "has a plan")
+                    : null,
+                ),
+              ),
+            ),
+            cv.observers.length
+              ? h(
+                  "p",
+                  null,
+                  h("strong", null, "Public: "),
+                  `${cv.observers.length} observer${cv.observers.length === 1 ? "" : "s"}`,
+                  snap.info.phase !== "lobby"
+                    ? ` · poll: ${cv.poll.for} caution, ${cv.poll.unsure} unsure, ${cv.poll.against} go on`
+                    : "",
+                )
+              : null,
+          )
+        : null,
+    );
     if (!ended && snap.info.phase === "ended" && view?.reveal) {
       ended = true;
       render(debriefEl, classDebrief(view, cv, null));
@@ -92,14 +156,30 @@ export function projectorScreen(net: Net): Screen {
   }
 
   function drawBar(snap: ClientSnapshot): void {
-    render(bar,
+    render(
+      bar,
       h("h1", null, snap.info.name || "Class"),
       phaseLine(snap, true),
-      h("p", { class: "proj-join" }, "Join: ", h("strong", { id: "proj-code" }, snap.info.code), h("span", { class: "muted" }, ` at ${joinLink(snap.info.code).replace(/\?.*$/, "")}`)));
+      h(
+        "p",
+        { class: "proj-join" },
+        "Join: ",
+        h("strong", { id: "proj-code" }, snap.info.code),
+        h("span", { class: "muted" }, ` at ${joinLink(snap.info.code).replace(/\?.*$/, "")}`),
+      ),
+    );
   }
 
   const unsub = subscribe(() => draw());
   const unsubC = onClassView(() => draw());
   draw();
-  return { el: root, destroy() { destroyed = true; unsub(); unsubC(); board?.destroy(); } };
+  return {
+    el: root,
+    destroy() {
+      destroyed = true;
+      unsub();
+      unsubC();
+      board?.destroy();
+    },
+  };
 }

@@ -10,10 +10,15 @@ import { teacherScreen } from "./teacher";
 
 export function classroomScreen(kind: string, net: Net): Screen {
   switch (kind) {
-    case "teacher": return teacherScreen(net);
-    case "student": return studentScreen(net);
-    case "projector": return projectorScreen(net);
-    case "guide": return guideScreen();
-    default: return newClassScreen(net);
+    case "teacher":
+      return teacherScreen(net);
+    case "student":
+      return studentScreen(net);
+    case "projector":
+      return projectorScreen(net);
+    case "guide":
+      return guideScreen();
+    default:
+      return newClassScreen(net);
   }
 }

@@ -1,8 +1,19 @@
 // The only module that talks to colyseus.js: joins rooms, turns room state and messages into ClientSnapshots.
 import { Client, type Room } from "colyseus.js";
 import {
-  SnapshotReader, type ChatLine, type ClientMessages, type MessageName, type ClientSnapshot, type CreateOptions, type EndedMsg, type MatchRecord, type PublicHistoryRow,
-  type RoomStateLike, type RoundReport, type SeatOrders, type ServerMessages,
+  SnapshotReader,
+  type ChatLine,
+  type ClientMessages,
+  type MessageName,
+  type ClientSnapshot,
+  type CreateOptions,
+  type EndedMsg,
+  type MatchRecord,
+  type PublicHistoryRow,
+  type RoomStateLike,
+  type RoundReport,
+  type SeatOrders,
+  type ServerMessages,
 } from "@metastrategy/shared";
 import { getState, setState } from "../store";
 import { MSG, SMSG } from "@metastrategy/shared";
@@ -18,7 +29,8 @@ function endpoint(): string {
   const configured = import.meta.env.VITE_SERVER_URL as string | undefined;
   if (configured) return configured;
   // `npm run dev`: Vite serves the page, the game server listens on its own port.
-  if (import.meta.env.MODE === "development") return `ws://${location.hostname}:${import.meta.env.VITE_SERVER_PORT ?? 2567}`;
+  if (import.meta.env.MODE === "development")
+    return `ws://${location.hostname}:${import.meta.env.VITE_SERVER_PORT ?? 2567}`;
   return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`;
 }
 
@@ -46,11 +58,17 @@ class MatchConnection {
     this.leaving = false;
     this.pendingStart = !!opts.autoStart;
     saveSession({ code: room.roomId, reconnectionToken: room.reconnectionToken, name });
-    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) => room.onMessage(type, fn);
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
+      room.onMessage(type, fn);
     on(SMSG.token, (t) => {
       this.seat = t.seat;
       this.isHost = t.isHost;
-      saveSession({ code: t.code, seatToken: t.seatToken, hostToken: t.hostToken, reconnectionToken: room.reconnectionToken });
+      saveSession({
+        code: t.code,
+        seatToken: t.seatToken,
+        hostToken: t.hostToken,
+        reconnectionToken: room.reconnectionToken,
+      });
       if (this.pendingStart && t.isHost) {
         this.pendingStart = false;
         room.send(MSG.hostStart, {});
@@ -58,8 +76,13 @@ class MatchConnection {
       this.publish();
     });
     on(SMSG.report, (m) => {
-      if (m.replace) { this.reports = m.reports.slice(); this.history = m.history.slice(); }
-      else { this.reports = [...this.reports, ...m.reports]; this.history = [...this.history, ...m.history]; }
+      if (m.replace) {
+        this.reports = m.reports.slice();
+        this.history = m.history.slice();
+      } else {
+        this.reports = [...this.reports, ...m.reports];
+        this.history = [...this.history, ...m.history];
+      }
       this.publish();
     });
     on(SMSG.chat, (c) => {
@@ -70,8 +93,15 @@ class MatchConnection {
       this.ended = m;
       if (m.view) {
         const end = m.view.end;
-        const score = end && this.seat !== null ? m.view.scores?.[this.seat] ?? null : null;
-        rememberPlayed({ code: room.roomId, name: String((room.state as { name?: string })?.name || room.roomId), scenario: m.view.scenario, ending: end?.ending ?? null, endedAt: Date.now(), score });
+        const score = end && this.seat !== null ? (m.view.scores?.[this.seat] ?? null) : null;
+        rememberPlayed({
+          code: room.roomId,
+          name: String((room.state as { name?: string })?.name || room.roomId),
+          scenario: m.view.scenario,
+          ending: end?.ending ?? null,
+          endedAt: Date.now(),
+          score,
+        });
       }
       this.publish();
     });
@@ -83,7 +113,10 @@ class MatchConnection {
     room.onLeave((code) => {
       if (this.room !== room) return;
       this.room = null;
-      if (this.leaving || code === CONSENTED) { setState({ connection: "closed" }); return; }
+      if (this.leaving || code === CONSENTED) {
+        setState({ connection: "closed" });
+        return;
+      }
       setState({ connection: "reconnecting" });
       void this.recover();
     });
@@ -97,7 +130,9 @@ class MatchConnection {
       await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
       try {
         if (await resumeFromSession(this)) return;
-      } catch { /* try again */ }
+      } catch {
+        /* try again */
+      }
     }
     setState({ connection: "closed", error: "Lost the connection to the match." });
   }
@@ -106,7 +141,15 @@ class MatchConnection {
     const room = this.room;
     if (!room || !room.state) return null;
     const st = room.state as RoomStateLike;
-    const snap = this.reader.snapshot(st, { code: room.roomId, seat: this.seat, isHost: this.isHost, history: this.history, reports: this.reports, chat: this.chat, ended: this.ended });
+    const snap = this.reader.snapshot(st, {
+      code: room.roomId,
+      seat: this.seat,
+      isHost: this.isHost,
+      history: this.history,
+      reports: this.reports,
+      chat: this.chat,
+      ended: this.ended,
+    });
     this.myOrders = snap && snap.info.phase !== "ended" ? this.reader.orders(st, this.seat) : null;
     return snap;
   }
@@ -119,7 +162,10 @@ class MatchConnection {
   }
 
   send<K extends MessageName>(type: K, payload: ClientMessages[K]): void {
-    if (!this.room) { setState({ error: "Not connected to a match." }); return; }
+    if (!this.room) {
+      setState({ error: "Not connected to a match." });
+      return;
+    }
     this.room.send(type, payload);
   }
 
@@ -153,7 +199,9 @@ async function resumeFromSession(conn: MatchConnection): Promise<boolean> {
       const room = await colyseus().reconnect(saved.reconnectionToken);
       conn.attach(room, saved.name);
       return true;
-    } catch { /* fall back to the seat token */ }
+    } catch {
+      /* fall back to the seat token */
+    }
   }
   if (saved.seatToken || saved.hostToken) {
     const opts: Record<string, string> = { name: saved.name };
@@ -168,7 +216,12 @@ async function resumeFromSession(conn: MatchConnection): Promise<boolean> {
 }
 
 function readable(e: unknown): Error {
-  const msg = e instanceof Error ? e.message : typeof e === "object" && e && "message" in e ? String((e as { message: unknown }).message) : String(e);
+  const msg =
+    e instanceof Error
+      ? e.message
+      : typeof e === "object" && e && "message" in e
+        ? String((e as { message: unknown }).message)
+        : String(e);
   if (/not found/i.test(msg)) return new Error("No match has that code. Check it with your host.");
   if (/Failed to fetch|NetworkError|ECONNREFUSED/i.test(msg)) return new Error("The game server cannot be reached.");
   return new Error(msg || "Could not join.");
@@ -176,7 +229,10 @@ function readable(e: unknown): Error {
 
 export function createNet(): Net {
   const conn = new MatchConnection();
-  const send = <K extends MessageName>(type: K) => (payload: ClientMessages[K]) => conn.send(type, payload);
+  const send =
+    <K extends MessageName>(type: K) =>
+    (payload: ClientMessages[K]) =>
+      conn.send(type, payload);
   const net: Net = {
     async create(options: CreateOptions, name: string) {
       setState({ connection: "connecting" });
@@ -194,7 +250,10 @@ export function createNet(): Net {
       await conn.leave();
       try {
         // A player joining by code sits down at the first free seat at once (the lobby lets them move or watch).
-        const room = await colyseus().joinById(code.toUpperCase(), spectator ? { name, spectator: true } : { name, autoSeat: true });
+        const room = await colyseus().joinById(
+          code.toUpperCase(),
+          spectator ? { name, spectator: true } : { name, autoSeat: true },
+        );
         conn.attach(room, name);
       } catch (e) {
         setState({ connection: "idle" });
@@ -206,7 +265,10 @@ export function createNet(): Net {
       setState({ connection: "reconnecting" });
       try {
         const ok = await resumeFromSession(conn);
-        if (!ok) { clearSession(); setState({ connection: "idle" }); }
+        if (!ok) {
+          clearSession();
+          setState({ connection: "idle" });
+        }
         return ok;
       } catch {
         clearSession();
@@ -220,16 +282,31 @@ export function createNet(): Net {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const rows = (await res.json()) as Record<string, any>[];
       return rows.map((r) => ({
-        roomId: r.code, code: r.code, name: r.name ?? "", scenario: r.scenario ?? "baseline", phase: r.phase ?? "lobby",
-        round: r.round ?? 0, seats: r.seats ?? 0, humans: r.humans ?? 0, openSeats: r.open ?? 0,
+        roomId: r.code,
+        code: r.code,
+        name: r.name ?? "",
+        scenario: r.scenario ?? "baseline",
+        phase: r.phase ?? "lobby",
+        round: r.round ?? 0,
+        seats: r.seats ?? 0,
+        humans: r.humans ?? 0,
+        openSeats: r.open ?? 0,
       }));
     },
     async listFinished(): Promise<FinishedMatch[]> {
-      return playedMatches().map((m) => ({ id: m.code, name: m.name, scenario: m.scenario, ending: m.ending, endedAt: m.endedAt, score: m.score ?? null }));
+      return playedMatches().map((m) => ({
+        id: m.code,
+        name: m.name,
+        scenario: m.scenario,
+        ending: m.ending,
+        endedAt: m.endedAt,
+        score: m.score ?? null,
+      }));
     },
     async record(id: string): Promise<MatchRecord> {
       const saved = loadSession();
-      const q = saved && saved.code === id && saved.hostToken ? `?hostToken=${encodeURIComponent(saved.hostToken)}` : "";
+      const q =
+        saved && saved.code === id && saved.hostToken ? `?hostToken=${encodeURIComponent(saved.hostToken)}` : "";
       const res = await fetch(`/api/matches/${encodeURIComponent(id)}/record${q}`);
       if (res.status === 404) throw new Error("No finished match has that code.");
       if (res.status === 403) throw new Error("That match has not finished yet.");

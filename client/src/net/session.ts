@@ -20,7 +20,10 @@ export function loadSession(): SavedSession | null {
 
 export function saveSession(patch: Partial<SavedSession> & { code: string }): void {
   const prev = loadSession();
-  const base: SavedSession = prev && prev.code === patch.code ? prev : { code: patch.code, reconnectionToken: "", seatToken: null, hostToken: null, name: "Player" };
+  const base: SavedSession =
+    prev && prev.code === patch.code
+      ? prev
+      : { code: patch.code, reconnectionToken: "", seatToken: null, hostToken: null, name: "Player" };
   sessionStorage.setItem(KEY, JSON.stringify({ ...base, ...patch }));
 }
 

@@ -14,7 +14,10 @@ export function conceptLine(id: string): string {
 export function conceptLink(id: string): HTMLElement {
   const line = conceptLine(id);
   if (!line) return h("span", null);
-  return h("details", { class: "concept" },
+  return h(
+    "details",
+    { class: "concept" },
     h("summary", { "aria-label": `What is “${conceptTerm(id)}”?` }, conceptTerm(id)),
-    h("span", { class: "concept-line" }, line, " ", h("a", { href: `#howto/${id}` }, "More")));
+    h("span", { class: "concept-line" }, line, " ", h("a", { href: `#howto/${id}` }, "More")),
+  );
 }

@@ -2,7 +2,11 @@
 type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, unknown> & { on?: Record<string, (e: Event) => void> };
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (attrs) applyAttrs(el, attrs);
   append(el, children);
@@ -56,8 +60,14 @@ export function render(el: Element, ...children: Child[]): void {
   const active = document.activeElement as HTMLElement | null;
   const id = active && el.contains(active) ? active.id : "";
   // A field the user is typing in keeps what they typed: an update arriving mid-edit must not overwrite it.
-  const editing = active instanceof HTMLTextAreaElement || (active instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(active.type)) ? (active as HTMLInputElement) : null;
-  const typed = editing ? { value: editing.value, start: selection(editing, "start"), end: selection(editing, "end") } : null;
+  const editing =
+    active instanceof HTMLTextAreaElement ||
+    (active instanceof HTMLInputElement && !["checkbox", "radio", "button", "submit"].includes(active.type))
+      ? (active as HTMLInputElement)
+      : null;
+  const typed = editing
+    ? { value: editing.value, start: selection(editing, "start"), end: selection(editing, "end") }
+    : null;
   clear(el);
   append(el, children);
   if (id) {
@@ -67,11 +77,22 @@ export function render(el: Element, ...children: Child[]): void {
       const changed = again.value !== typed.value;
       again.value = typed.value;
       // Keep the caret or selection too: typing over a selected value must still replace it.
-      if (typed.start !== null && typed.end !== null) try { again.setSelectionRange(typed.start, typed.end); } catch { /* some input types have no selection */ }
+      if (typed.start !== null && typed.end !== null)
+        try {
+          again.setSelectionRange(typed.start, typed.end);
+        } catch {
+          /* some input types have no selection */
+        }
       if (changed) {
         // A value set from code fires no change on blur: fire it, so the edit still counts when the user moves on.
         const field = again;
-        field.addEventListener("blur", () => { if (field.value === typed.value) field.dispatchEvent(new Event("change", { bubbles: true })); }, { once: true });
+        field.addEventListener(
+          "blur",
+          () => {
+            if (field.value === typed.value) field.dispatchEvent(new Event("change", { bubbles: true }));
+          },
+          { once: true },
+        );
       }
     }
   }
@@ -92,10 +113,28 @@ export function newId(prefix: string): string {
 
 /** A labelled whole-number field that applies its value on change. Text with a numeric keyboard rather than
  * type=number: its selection survives a re-render mid-edit (see render). */
-export function numberField(id: string, label: string, value: number, min: number, max: number, apply: (n: number) => void): HTMLElement[] {
+export function numberField(
+  id: string,
+  label: string,
+  value: number,
+  min: number,
+  max: number,
+  apply: (n: number) => void,
+): HTMLElement[] {
   return [
     h("label", { for: id }, label),
-    h("input", { id, type: "text", pattern: "[0-9]*", value: String(value), inputmode: "numeric",
-      on: { change: (e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isInteger(n) && n >= min && n <= max) apply(n); } } }),
+    h("input", {
+      id,
+      type: "text",
+      pattern: "[0-9]*",
+      value: String(value),
+      inputmode: "numeric",
+      on: {
+        change: (e: Event) => {
+          const n = Number((e.target as HTMLInputElement).value);
+          if (Number.isInteger(n) && n >= min && n <= max) apply(n);
+        },
+      },
+    }),
   ];
 }

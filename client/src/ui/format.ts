@@ -1,5 +1,13 @@
 // Words for the game's ids, and each seat's mark on the board.
-import { DOCTRINE_DEFS, ROLE_DEFS, SCENARIOS, type Doctrine, type Ending, type PublicView, type Role } from "@metastrategy/shared";
+import {
+  DOCTRINE_DEFS,
+  ROLE_DEFS,
+  SCENARIOS,
+  type Doctrine,
+  type Ending,
+  type PublicView,
+  type Role,
+} from "@metastrategy/shared";
 import { LAB_STYLES, type SeriesStyle } from "../theme";
 
 export const ENDING_NAMES: Record<Ending, string> = {
@@ -74,5 +82,5 @@ const LEVEL_WORDS: Record<string, string> = {
 /** A bot level's name; the list of levels itself comes from shared (DIFFICULTIES), never from here. */
 export function levelName(d: string, short = false): string {
   const word = d.charAt(0).toUpperCase() + d.slice(1);
-  return short ? word : LEVEL_WORDS[d] ?? word;
+  return short ? word : (LEVEL_WORDS[d] ?? word);
 }

@@ -28,7 +28,13 @@ export function bindHolds(n: Net): () => void {
   unsub?.();
   // A guide opened just before the match started pauses as soon as there is a clock to stop.
   unsub = subscribe(() => tryPause());
-  return () => { unsub?.(); unsub = null; net = null; holders = 0; pausedByUs = false; };
+  return () => {
+    unsub?.();
+    unsub = null;
+    net = null;
+    holders = 0;
+    pausedByUs = false;
+  };
 }
 
 /** Holds the clock (solo only) until the returned release is called. */
@@ -49,5 +55,9 @@ export function holdClock(): () => void {
 /** A confirm() that stops the solo clock while it is open. */
 export function confirmHeld(text: string): boolean {
   const release = holdClock();
-  try { return confirm(text); } finally { release(); }
+  try {
+    return confirm(text);
+  } finally {
+    release();
+  }
 }

@@ -1,5 +1,11 @@
 // The match screen: header with timer, the Phaser board (lazy) and its text mirror, orders, reports, chat, debrief.
-import { entryText, newsCard as cardText, type ClientSnapshot, type RoundReport, type SeatView } from "@metastrategy/shared";
+import {
+  entryText,
+  newsCard as cardText,
+  type ClientSnapshot,
+  type RoundReport,
+  type SeatView,
+} from "@metastrategy/shared";
 import type { BoardHandle } from "../board/board";
 import { boardModel } from "../model";
 import type { Net } from "../net/types";
@@ -32,36 +38,87 @@ function latestBox(r: RoundReport, mySeat: number | null, fresh: boolean): HTMLE
   // Every private line: together they explain the numbers on your side of the board (a gain, then a flaw that cost it).
   const mine = r.entries.filter((e) => e.seat !== null && e.seat === mySeat);
   const pick = [...mine.slice(0, 6), ...pub.slice(0, 3)];
-  return h("section", { class: `panel latest${fresh ? " fresh" : ""}`, "aria-labelledby": "latest-h" },
+  return h(
+    "section",
+    { class: `panel latest${fresh ? " fresh" : ""}`, "aria-labelledby": "latest-h" },
     h("h2", { id: "latest-h" }, `Round ${r.round} in brief`),
-    h("ul", { class: "entries" }, pick.map((e) => h("li", { class: e.seat === null ? "pub" : "priv" }, e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null, entryText(e)))),
-    h("a", { href: "#reports", class: "btn small", on: { click: (ev: Event) => {
-      ev.preventDefault();
-      const el = document.getElementById("reports");
-      const first = el?.querySelector("details.report") as HTMLDetailsElement | null;
-      if (first) first.open = true;
-      el?.scrollIntoView({ block: "start" });
-      (first?.querySelector("summary") as HTMLElement | null)?.focus();
-    } } },
-      `Full report (${r.entries.filter((e) => e.seat === null || e.seat === mySeat).length} events)`));
+    h(
+      "ul",
+      { class: "entries" },
+      pick.map((e) =>
+        h(
+          "li",
+          { class: e.seat === null ? "pub" : "priv" },
+          e.seat !== null ? h("span", { class: "tag-private" }, "Only you") : null,
+          entryText(e),
+        ),
+      ),
+    ),
+    h(
+      "a",
+      {
+        href: "#reports",
+        class: "btn small",
+        on: {
+          click: (ev: Event) => {
+            ev.preventDefault();
+            const el = document.getElementById("reports");
+            const first = el?.querySelector("details.report") as HTMLDetailsElement | null;
+            if (first) first.open = true;
+            el?.scrollIntoView({ block: "start" });
+            (first?.querySelector("summary") as HTMLElement | null)?.focus();
+          },
+        },
+      },
+      `Full report (${r.entries.filter((e) => e.seat === null || e.seat === mySeat).length} events)`,
+    ),
+  );
 }
 
 export function matchScreen(net: Net): Screen {
   const root = h("main", { id: "main", class: "match", tabindex: "-1" });
   const bar = h("header", { class: "match-bar" });
-  const boardWrap = h("div", { class: "board-wrap", role: "img", "aria-roledescription": "game board", "aria-describedby": "board-text", id: "board-canvas" },
-    h("p", { class: "board-loading muted" }, "Loading the board…"));
+  const boardWrap = h(
+    "div",
+    {
+      class: "board-wrap",
+      role: "img",
+      "aria-roledescription": "game board",
+      "aria-describedby": "board-text",
+      id: "board-canvas",
+    },
+    h("p", { class: "board-loading muted" }, "Loading the board…"),
+  );
   const textEl = h("section", { class: "text-board-wrap", id: "board-text", "aria-label": "Board as text" });
-  const textToggle = h("button", { type: "button", class: "btn small ghost", id: "toggle-text", "aria-expanded": "false", "aria-controls": "board-text",
-    on: { click: () => {
-      const open = textEl.classList.toggle("shown");
-      textToggle.setAttribute("aria-expanded", String(open));
-      textToggle.textContent = open ? "Hide board as text" : "Show board as text";
-    } } }, "Show board as text");
+  const textToggle = h(
+    "button",
+    {
+      type: "button",
+      class: "btn small ghost",
+      id: "toggle-text",
+      "aria-expanded": "false",
+      "aria-controls": "board-text",
+      on: {
+        click: () => {
+          const open = textEl.classList.toggle("shown");
+          textToggle.setAttribute("aria-expanded", String(open));
+          textToggle.textContent = open ? "Hide board as text" : "Show board as text";
+        },
+      },
+    },
+    "Show board as text",
+  );
   const newsEl = h("div", { class: "news-dom" });
   const reportsEl = h("div", { class: "reports-holder" });
-  const boardArea = h("section", { class: "board-area", "aria-labelledby": "board-h" },
-    h("div", { class: "row spread" }, h("h2", { id: "board-h" }, "The world"), textToggle), boardWrap, textEl, newsEl, reportsEl);
+  const boardArea = h(
+    "section",
+    { class: "board-area", "aria-labelledby": "board-h" },
+    h("div", { class: "row spread" }, h("h2", { id: "board-h" }, "The world"), textToggle),
+    boardWrap,
+    textEl,
+    newsEl,
+    reportsEl,
+  );
   const orders = ordersPanel(net);
   const chat = chatPanel(net);
   const debriefEl = h("div", { class: "debrief-holder" });
@@ -76,12 +133,19 @@ export function matchScreen(net: Net): Screen {
   let guideOpen = false;
   let lastGoals = "";
   const unbindHolds = bindHolds(net);
-  setClockNote(soloClock() ? "The clock is paused while this is open." : "The clock keeps running: other players are deciding too.");
+  setClockNote(
+    soloClock()
+      ? "The clock is paused while this is open."
+      : "The clock keeps running: other players are deciding too.",
+  );
   let releaseGuide: (() => void) | null = null;
   const unGuide = onGuide((open) => {
     guideOpen = open;
     if (open) releaseGuide ??= holdClock();
-    else { releaseGuide?.(); releaseGuide = null; }
+    else {
+      releaseGuide?.();
+      releaseGuide = null;
+    }
     drawPaused(getState().snap);
   });
 
@@ -93,22 +157,32 @@ export function matchScreen(net: Net): Screen {
   let lastBarKey = "";
   let ended = false;
 
-  void import("../board/board").then(({ mountBoard }) => {
-    if (destroyed) return;
-    boardWrap.querySelector(".board-loading")?.remove();
-    try {
-      board = mountBoard(boardWrap);
-      boardWrap.dataset.ready = "1";
-      drawBoard(getState().snap);
-      maybeGuide();
-    } catch (e) {
-      boardWrap.append(h("p", { class: "muted" }, "The picture board could not start here; the board as text below shows everything."));
+  void import("../board/board")
+    .then(({ mountBoard }) => {
+      if (destroyed) return;
+      boardWrap.querySelector(".board-loading")?.remove();
+      try {
+        board = mountBoard(boardWrap);
+        boardWrap.dataset.ready = "1";
+        drawBoard(getState().snap);
+        maybeGuide();
+      } catch (e) {
+        boardWrap.append(
+          h(
+            "p",
+            { class: "muted" },
+            "The picture board could not start here; the board as text below shows everything.",
+          ),
+        );
+        textEl.classList.add("shown");
+      }
+    })
+    .catch(() => {
+      boardWrap
+        .querySelector(".board-loading")
+        ?.replaceWith(h("p", { class: "muted" }, "The board could not load; the text board shows everything."));
       textEl.classList.add("shown");
-    }
-  }).catch(() => {
-    boardWrap.querySelector(".board-loading")?.replaceWith(h("p", { class: "muted" }, "The board could not load; the text board shows everything."));
-    textEl.classList.add("shown");
-  });
+    });
 
   function maybeGuide(): void {
     const snap = getState().snap;
@@ -135,56 +209,179 @@ export function matchScreen(net: Net): Screen {
     const info = snap.info;
     const v = snap.view;
     const me = v && "me" in v ? (v as SeatView).me : null;
-    const key = JSON.stringify([info.phase, info.round, info.rounds, info.paused, snap.isHost, me, v?.seats.map((s) => s.prestige), info.seats.map((s) => s.submitted), snap.reports.length, hostMenuOpen]);
+    const key = JSON.stringify([
+      info.phase,
+      info.round,
+      info.rounds,
+      info.paused,
+      snap.isHost,
+      me,
+      v?.seats.map((s) => s.prestige),
+      info.seats.map((s) => s.submitted),
+      snap.reports.length,
+      hostMenuOpen,
+    ]);
     if (key === lastBarKey) return;
     lastBarKey = key;
     const waiting = info.seats.filter((s) => s.kind === "human" && s.connected && !s.submitted).length;
     // During the report the engine is already on the next round: the header names the round being reported.
     const reported = lastReport(snap)?.round ?? 0;
-    const shown = (info.phase === "report" || info.phase === "ended") && reported > 0 ? reported : Math.max(1, info.round);
+    const shown =
+      (info.phase === "report" || info.phase === "ended") && reported > 0 ? reported : Math.max(1, info.round);
     const bots = info.seats.filter((s) => s.kind !== "human");
     const levels = [...new Set(bots.map((s) => s.difficulty))];
-    const hostButtons = snap.isHost && info.phase !== "ended" ? [
-      info.paused
-        ? h("button", { type: "button", class: "btn small", id: "host-resume", on: { click: () => net.hostResume() } }, "Resume")
-        : h("button", { type: "button", class: "btn small", id: "host-pause", on: { click: () => net.hostPause() } }, "Pause"),
-      h("button", { type: "button", class: "btn small", on: { click: () => net.hostExtend(30) } }, "+30 s"),
-      h("button", { type: "button", class: "btn small", id: "end-phase", on: { click: () => net.hostEndPhase() } }, "End phase"),
-      h("button", { type: "button", class: "btn small ghost", id: "end-match", on: { click: () => { if (confirmHeld("End the match for everyone now?")) net.hostEndMatch(); } } }, "End match"),
-    ] : null;
-    render(bar,
-      h("div", { class: "bar-main" },
+    const hostButtons =
+      snap.isHost && info.phase !== "ended"
+        ? [
+            info.paused
+              ? h(
+                  "button",
+                  { type: "button", class: "btn small", id: "host-resume", on: { click: () => net.hostResume() } },
+                  "Resume",
+                )
+              : h(
+                  "button",
+                  { type: "button", class: "btn small", id: "host-pause", on: { click: () => net.hostPause() } },
+                  "Pause",
+                ),
+            h("button", { type: "button", class: "btn small", on: { click: () => net.hostExtend(30) } }, "+30 s"),
+            h(
+              "button",
+              { type: "button", class: "btn small", id: "end-phase", on: { click: () => net.hostEndPhase() } },
+              "End phase",
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "btn small ghost",
+                id: "end-match",
+                on: {
+                  click: () => {
+                    if (confirmHeld("End the match for everyone now?")) net.hostEndMatch();
+                  },
+                },
+              },
+              "End match",
+            ),
+          ]
+        : null;
+    render(
+      bar,
+      h(
+        "div",
+        { class: "bar-main" },
         h("h1", { class: "bar-title" }, `Round ${shown} of ${info.rounds}`),
-        info.mode !== "solo" ? h("span", { class: "muted small" }, "Code ", h("strong", { id: "match-code" }, info.code)) : null,
+        info.mode !== "solo"
+          ? h("span", { class: "muted small" }, "Code ", h("strong", { id: "match-code" }, info.code))
+          : null,
         h("span", { class: `phase phase-${info.phase}`, id: "phase" }, PHASE_NAMES[info.phase] ?? info.phase),
         info.paused ? h("span", { class: "phase phase-paused" }, "Paused") : null,
-        h("span", { class: "timer big-timer", "data-timer": "1", role: "timer", "aria-label": "Time left in this phase" }),
-        info.phase === "orders" || info.phase === "deliberation" ? h("span", { class: "muted small" }, `${waiting} player${waiting === 1 ? "" : "s"} still deciding`) : null,
-        info.mode === "solo" && levels.length ? h("span", { class: "muted small", id: "bot-levels" }, `Bots: ${levels.map((d) => levelName(d, true).toLowerCase()).join(", ")}`) : null),
-      me ? h("div", { class: "me", "aria-label": "Your seat" },
-        h("strong", null, `${roleName(me.role)} · ${doctrineName(me.doctrine)}`),
-        h("span", null, `Funds ${me.funds}`),
-        me.role === "regulator" ? h("span", null, `Influence ${me.influence}`) : null,
-        h("span", null, `Prestige ${me.prestige}`),
-        me.lab ? h("span", null, `Security ${me.lab.sec}`) : null,
-        me.researcher ? h("span", null, `Unpublished theory ${me.researcher.theoryPrivate}`) : null)
+        h("span", {
+          class: "timer big-timer",
+          "data-timer": "1",
+          role: "timer",
+          "aria-label": "Time left in this phase",
+        }),
+        info.phase === "orders" || info.phase === "deliberation"
+          ? h("span", { class: "muted small" }, `${waiting} player${waiting === 1 ? "" : "s"} still deciding`)
+          : null,
+        info.mode === "solo" && levels.length
+          ? h(
+              "span",
+              { class: "muted small", id: "bot-levels" },
+              `Bots: ${levels.map((d) => levelName(d, true).toLowerCase()).join(", ")}`,
+            )
+          : null,
+      ),
+      me
+        ? h(
+            "div",
+            { class: "me", "aria-label": "Your seat" },
+            h("strong", null, `${roleName(me.role)} · ${doctrineName(me.doctrine)}`),
+            h("span", null, `Funds ${me.funds}`),
+            me.role === "regulator" ? h("span", null, `Influence ${me.influence}`) : null,
+            h("span", null, `Prestige ${me.prestige}`),
+            me.lab ? h("span", null, `Security ${me.lab.sec}`) : null,
+            me.researcher ? h("span", null, `Unpublished theory ${me.researcher.theoryPrivate}`) : null,
+          )
         : h("div", { class: "me muted" }, "Watching as a spectator"),
-      h("div", { class: "bar-actions" },
+      h(
+        "div",
+        { class: "bar-actions" },
         // Host controls: inline on wide screens, behind one "Host" button on a phone (CSS decides which shows).
-        hostButtons ? h("button", { type: "button", class: "btn small host-toggle", id: "host-menu-btn", "aria-expanded": String(hostMenuOpen), "aria-controls": "host-menu",
-          on: { click: () => { hostMenuOpen = !hostMenuOpen; lastBarKey = ""; drawBar(getState().snap!); document.getElementById("host-menu-btn")?.focus(); } } },
-        hostMenuOpen ? "Host ▴" : "Host ▾") : null,
-        hostButtons ? h("div", { class: `host-menu${hostMenuOpen ? " open" : ""}`, id: "host-menu", role: "group", "aria-label": "Host controls" }, hostButtons) : null,
-        h("button", { type: "button", class: "btn small ghost", on: { click: () => startGuide(() => board?.regions() ?? {}, boardWrap, true) } }, "Guide"),
+        hostButtons
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "btn small host-toggle",
+                id: "host-menu-btn",
+                "aria-expanded": String(hostMenuOpen),
+                "aria-controls": "host-menu",
+                on: {
+                  click: () => {
+                    hostMenuOpen = !hostMenuOpen;
+                    lastBarKey = "";
+                    drawBar(getState().snap!);
+                    document.getElementById("host-menu-btn")?.focus();
+                  },
+                },
+              },
+              hostMenuOpen ? "Host ▴" : "Host ▾",
+            )
+          : null,
+        hostButtons
+          ? h(
+              "div",
+              {
+                class: `host-menu${hostMenuOpen ? " open" : ""}`,
+                id: "host-menu",
+                role: "group",
+                "aria-label": "Host controls",
+              },
+              hostButtons,
+            )
+          : null,
+        h(
+          "button",
+          {
+            type: "button",
+            class: "btn small ghost",
+            on: { click: () => startGuide(() => board?.regions() ?? {}, boardWrap, true) },
+          },
+          "Guide",
+        ),
         h("a", { class: "btn small ghost", href: "#howto", target: "_blank", rel: "noopener" }, "How to play"),
-        h("button", { type: "button", class: "btn small ghost", id: "leave-match", on: { click: () => { if (info.phase === "ended" || confirmHeld("Leave the match? A bot will play your seat.")) void net.leave(); } } }, "Leave")));
+        h(
+          "button",
+          {
+            type: "button",
+            class: "btn small ghost",
+            id: "leave-match",
+            on: {
+              click: () => {
+                if (info.phase === "ended" || confirmHeld("Leave the match? A bot will play your seat."))
+                  void net.leave();
+              },
+            },
+          },
+          "Leave",
+        ),
+      ),
+    );
   }
 
   function drawPaused(snap: ClientSnapshot | null): void {
     const info = snap?.info;
-    const text = !info || !info.paused || info.phase === "ended" ? ""
-      : guideOpen && soloClock() ? "Paused while you read the guide: the clock starts again when you close it."
-      : snap!.isHost ? "Paused. Press Resume (Host menu on a phone) to go on." : "The host has paused the match.";
+    const text =
+      !info || !info.paused || info.phase === "ended"
+        ? ""
+        : guideOpen && soloClock()
+          ? "Paused while you read the guide: the clock starts again when you close it."
+          : snap!.isHost
+            ? "Paused. Press Resume (Host menu on a phone) to go on."
+            : "The host has paused the match.";
     if (pausedNote.textContent !== text) pausedNote.textContent = text;
     pausedNote.hidden = text === "";
   }
@@ -193,7 +390,9 @@ export function matchScreen(net: Net): Screen {
     const v = snap.view;
     // Only while the match runs: at the end (or when the host stops it) the score table takes over.
     const seatView = v && "me" in v && !v.end && !v.reveal && snap.info.phase !== "ended" ? (v as SeatView) : null;
-    const key = seatView ? JSON.stringify([seatView.me, seatView.world, seatView.seats.map((x) => x.lab?.declaredCap)]) : "";
+    const key = seatView
+      ? JSON.stringify([seatView.me, seatView.world, seatView.seats.map((x) => x.lab?.declaredCap)])
+      : "";
     if (key === lastGoals) return;
     lastGoals = key;
     render(goalsEl, seatView ? goalsCard(seatView) : null);
@@ -216,7 +415,15 @@ export function matchScreen(net: Net): Screen {
     if (news !== lastNews && snap.view && !snap.view.end) {
       lastNews = news;
       render(newsEl, snap.view.news.length ? newsCard({ news: snap.view.news }) : null);
-      if (snap.view.news[0]) announce(`News, round ${snap.view.round}: ${snap.view.news.map((n) => { const c = cardText(n); return `${c.headline}. ${c.text}`; }).join(" ")}`);
+      if (snap.view.news[0])
+        announce(
+          `News, round ${snap.view.round}: ${snap.view.news
+            .map((n) => {
+              const c = cardText(n);
+              return `${c.headline}. ${c.text}`;
+            })
+            .join(" ")}`,
+        );
     }
     if (snap.reports.length !== lastReports) {
       const fresh = lastReports >= 0 && snap.reports.length > lastReports;
@@ -232,19 +439,36 @@ export function matchScreen(net: Net): Screen {
       ended = true;
       root.classList.add("ended");
       orders.el.hidden = true;
-      render(debriefEl, debriefView(snap.view, snap.mySeat, {
-        onReplay: () => { location.hash = `#replay/${info.code}`; },
-        onAgain: () => { void net.leave(); },
-      }));
+      render(
+        debriefEl,
+        debriefView(snap.view, snap.mySeat, {
+          onReplay: () => {
+            location.hash = `#replay/${info.code}`;
+          },
+          onAgain: () => {
+            void net.leave();
+          },
+        }),
+      );
       announce(`The match has ended: ${snap.view.end ? ENDING_NAMES[snap.view.end.ending] : "ended"}.`);
       requestAnimationFrame(() => document.getElementById("debrief-h")?.focus());
     }
     if (info.phase === "ended" && !snap.view && !ended) {
       ended = true;
-      render(debriefEl, h("section", { class: "debrief", "aria-labelledby": "debrief-h" },
-        h("h2", { id: "debrief-h", tabindex: "-1" }, "The host ended the match"),
-        h("p", null, "It ended before the first round, so there is nothing to show."),
-        h("button", { type: "button", class: "btn primary", on: { click: () => void net.leave() } }, "Back to the start")));
+      render(
+        debriefEl,
+        h(
+          "section",
+          { class: "debrief", "aria-labelledby": "debrief-h" },
+          h("h2", { id: "debrief-h", tabindex: "-1" }, "The host ended the match"),
+          h("p", null, "It ended before the first round, so there is nothing to show."),
+          h(
+            "button",
+            { type: "button", class: "btn primary", on: { click: () => void net.leave() } },
+            "Back to the start",
+          ),
+        ),
+      );
       grid.hidden = true;
     }
     if (ORDER_PHASES.has(info.phase)) side.classList.add("ordering");

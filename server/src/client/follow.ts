@@ -3,8 +3,21 @@
 import type { Room } from "colyseus.js";
 import "./send-copies.js";
 import {
-  SMSG, SnapshotReader, type ChatLine, type ClassroomView, type EndedMsg, type ErrorMsg, type LegalOrders, type PublicHistoryRow,
-  type PublicView, type ReportMsg, type RoundReport, type SeatOrders, type SeatView, type ServerMessages, type TokenMsg,
+  SMSG,
+  SnapshotReader,
+  type ChatLine,
+  type ClassroomView,
+  type EndedMsg,
+  type ErrorMsg,
+  type LegalOrders,
+  type PublicHistoryRow,
+  type PublicView,
+  type ReportMsg,
+  type RoundReport,
+  type SeatOrders,
+  type SeatView,
+  type ServerMessages,
+  type TokenMsg,
 } from "@metastrategy/shared";
 
 export type { EndedMsg, TokenMsg };
@@ -20,7 +33,8 @@ export class Follower {
   /** Classroom mode: the latest class view (server message `proposals`). */
   classroom: ClassroomView | null = null;
   readonly reader = new SnapshotReader();
-  private waiters: { test: () => boolean; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] = [];
+  private waiters: { test: () => boolean; resolve: () => void; reject: (e: Error) => void; timer: NodeJS.Timeout }[] =
+    [];
 
   constructor(public room: Room<any>) {
     this.attach(room);
@@ -28,7 +42,8 @@ export class Follower {
 
   attach(room: Room<any>): void {
     this.room = room;
-    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) => room.onMessage(type, fn);
+    const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
+      room.onMessage(type, fn);
     on(SMSG.token, (m) => {
       this.token = m;
       this.poke();
@@ -116,7 +131,9 @@ export class Follower {
     if (test()) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const w = {
-        test, resolve, reject,
+        test,
+        resolve,
+        reject,
         timer: setTimeout(() => {
           this.waiters = this.waiters.filter((x) => x !== w);
           reject(new Error(`timed out waiting for ${what} (phase ${this.phase}, round ${this.round})`));

@@ -25,7 +25,8 @@ export class Metrics {
   turnaroundMs(reset = false): { p50: number; p99: number; max: number; count: number } {
     const t = this.turnaround.slice().sort((a, b) => a - b);
     if (reset) this.turnaround = [];
-    const at = (q: number) => (t.length ? Math.round(t[Math.min(t.length - 1, Math.ceil(q * t.length) - 1)] * 10) / 10 : 0);
+    const at = (q: number) =>
+      t.length ? Math.round(t[Math.min(t.length - 1, Math.ceil(q * t.length) - 1)] * 10) / 10 : 0;
     return { p50: at(0.5), p99: at(0.99), max: at(1), count: t.length };
   }
 
@@ -37,8 +38,11 @@ export class Metrics {
   }
 
   render(g: { rooms: number; clients: number }): string {
-    const metric = (name: string, type: "gauge" | "counter", help: string, value: number) =>
-      [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`];
+    const metric = (name: string, type: "gauge" | "counter", help: string, value: number) => [
+      `# HELP ${name} ${help}`,
+      `# TYPE ${name} ${type}`,
+      `${name} ${value}`,
+    ];
     const lines = [
       ...metric("metastrategy_rooms", "gauge", "Match rooms open in this process.", g.rooms),
       ...metric("metastrategy_clients", "gauge", "Clients connected to match rooms.", g.clients),
@@ -46,12 +50,23 @@ export class Metrics {
       ...metric("metastrategy_matches_started_total", "counter", "Matches started since start.", this.matchesStarted),
       ...metric("metastrategy_matches_finished_total", "counter", "Matches ended since start.", this.matchesFinished),
       ...metric("metastrategy_room_errors_total", "counter", "Failures caught inside a room.", this.roomErrors),
-      ...metric("metastrategy_rooms_rebuilt_total", "counter", "Rooms rebuilt from their record after a failure.", this.roomsRebuilt),
-      ...metric("metastrategy_process_errors_total", "counter", "Errors that reached the process-level handler.", this.processErrors),
+      ...metric(
+        "metastrategy_rooms_rebuilt_total",
+        "counter",
+        "Rooms rebuilt from their record after a failure.",
+        this.roomsRebuilt,
+      ),
+      ...metric(
+        "metastrategy_process_errors_total",
+        "counter",
+        "Errors that reached the process-level handler.",
+        this.processErrors,
+      ),
       "# HELP metastrategy_resolution_seconds Time to resolve one round (engine only).",
       "# TYPE metastrategy_resolution_seconds histogram",
     ];
-    for (let i = 0; i < BUCKETS.length; i++) lines.push(`metastrategy_resolution_seconds_bucket{le="${BUCKETS[i]}"} ${this.counts[i]}`);
+    for (let i = 0; i < BUCKETS.length; i++)
+      lines.push(`metastrategy_resolution_seconds_bucket{le="${BUCKETS[i]}"} ${this.counts[i]}`);
     lines.push(`metastrategy_resolution_seconds_bucket{le="+Inf"} ${this.count}`);
     lines.push(`metastrategy_resolution_seconds_sum ${this.sum}`);
     lines.push(`metastrategy_resolution_seconds_count ${this.count}`);

@@ -30,10 +30,15 @@ export function buildApp(ctx: ServerContext): Express {
     const cpu = process.cpuUsage();
     const ms = (ns: number) => Math.round(ns / 1e5) / 10;
     res.json({
-      ok: true, ...counts(), uptime: Math.round(process.uptime()),
+      ok: true,
+      ...counts(),
+      uptime: Math.round(process.uptime()),
       // For load runs and operators: this process, its memory, the CPU time it has used so far (µs), and how late its
       // event loop ran since the last `?reset=1`.
-      processId: matchMaker.processId, pid: process.pid, rss: process.memoryUsage.rss(), cpuMicros: cpu.user + cpu.system,
+      processId: matchMaker.processId,
+      pid: process.pid,
+      rss: process.memoryUsage.rss(),
+      cpuMicros: cpu.user + cpu.system,
       roundsResolved: ctx.metrics.roundsResolved,
       loopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
       turnaroundMs: ctx.metrics.turnaroundMs(req.query.reset !== undefined),
@@ -61,7 +66,9 @@ export function buildApp(ctx: ServerContext): Express {
     // Mid-match the record would let its reader replay every secret, so only a host without a seat (a classroom's
     // teacher, a facilitator) may have it; a host who plays a seat waits for the end like everyone else.
     if (!done && !(token === m.meta.hostToken && m.meta.hostPlays === false)) {
-      res.status(403).json({ error: "The record is available once the match has ended (before that, only to a host who holds no seat)." });
+      res.status(403).json({
+        error: "The record is available once the match has ended (before that, only to a host who holds no seat).",
+      });
       return null;
     }
     return m.record;
@@ -75,7 +82,10 @@ export function buildApp(ctx: ServerContext): Express {
   app.get("/api/matches/:id/export.csv", async (req, res) => {
     const record = await access(req, res);
     if (!record) return;
-    res.type("text/csv").set("Content-Disposition", `attachment; filename="${String(req.params.id).toUpperCase()}.csv"`).send(recordCsv(record));
+    res
+      .type("text/csv")
+      .set("Content-Disposition", `attachment; filename="${String(req.params.id).toUpperCase()}.csv"`)
+      .send(recordCsv(record));
   });
 
   // The classroom session (teams, proposals, votes, polls, chat): the teacher's host token, always.
@@ -94,7 +104,10 @@ export function buildApp(ctx: ServerContext): Express {
     }
     const over = data.status === "finished" || data.status === "aborted";
     if (!over && data.status !== "lobby" && data.meta.hostPlays !== false) {
-      res.status(403).json({ error: "The session export is available once the match has ended (before that, only to a host who holds no seat)." });
+      res.status(403).json({
+        error:
+          "The session export is available once the match has ended (before that, only to a host who holds no seat).",
+      });
       return null;
     }
     return sessionExport(code, data.meta, data.record, data.status, data.result);
@@ -107,7 +120,11 @@ export function buildApp(ctx: ServerContext): Express {
 
   app.get("/api/matches/:id/session.csv", async (req, res) => {
     const x = await session(req, res);
-    if (x) res.type("text/csv").set("Content-Disposition", `attachment; filename="${x.code}-session.csv"`).send(sessionCsv(x));
+    if (x)
+      res
+        .type("text/csv")
+        .set("Content-Disposition", `attachment; filename="${x.code}-session.csv"`)
+        .send(sessionCsv(x));
   });
 
   app.get("/api/matches", async (_req, res) => {
@@ -119,7 +136,12 @@ export function buildApp(ctx: ServerContext): Express {
     try {
       const scenario = typeof req.body?.scenario === "string" ? req.body.scenario : undefined;
       const rooms = await matchMaker.query({ name: "match", private: false });
-      const free = rooms.find((r) => r.metadata?.phase === "lobby" && (r.metadata?.open ?? 0) > 0 && (!scenario || r.metadata?.scenario === scenario));
+      const free = rooms.find(
+        (r) =>
+          r.metadata?.phase === "lobby" &&
+          (r.metadata?.open ?? 0) > 0 &&
+          (!scenario || r.metadata?.scenario === scenario),
+      );
       if (free) return res.json({ code: free.roomId });
       const room = await matchMaker.createRoom("match", { public: true, ...(scenario ? { scenario } : {}) });
       res.json({ code: room.roomId });
@@ -137,12 +159,21 @@ export function buildApp(ctx: ServerContext): Express {
     else res.type("html").send(FALLBACK_PAGE);
   });
   // Last: an error never shows a stack trace or a server path, whatever NODE_ENV says.
-  app.use((err: { status?: number; statusCode?: number; expose?: boolean; message?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
-    const status = err.status ?? err.statusCode ?? 500;
-    if (status >= 500) ctx.log.error({ event: "http.error", err: err.message }, "request failed");
-    if (res.headersSent) return;
-    res.status(status).json({ error: status < 500 && err.expose ? err.message : status < 500 ? "Bad request." : "Internal error." });
-  });
+  app.use(
+    (
+      err: { status?: number; statusCode?: number; expose?: boolean; message?: string },
+      _req: Request,
+      res: Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = err.status ?? err.statusCode ?? 500;
+      if (status >= 500) ctx.log.error({ event: "http.error", err: err.message }, "request failed");
+      if (res.headersSent) return;
+      res
+        .status(status)
+        .json({ error: status < 500 && err.expose ? err.message : status < 500 ? "Bad request." : "Internal error." });
+    },
+  );
   return app;
 }
 
@@ -153,7 +184,26 @@ const csvCell = (v: unknown) => {
 
 /** One line per round × seat: the orders given and the seat's figures after the round. */
 export function recordCsv(record: MatchRecord): string {
-  const head = ["round", "seat", "name", "role", "doctrine", "action1", "action2", "action3", "switch", "transfers", "funds", "influence", "prestige", "frontier", "rogue", "will", "theory", "ending"];
+  const head = [
+    "round",
+    "seat",
+    "name",
+    "role",
+    "doctrine",
+    "action1",
+    "action2",
+    "action3",
+    "switch",
+    "transfers",
+    "funds",
+    "influence",
+    "prestige",
+    "frontier",
+    "rogue",
+    "will",
+    "theory",
+    "ending",
+  ];
   const lines = [head.join(",")];
   let state = createMatch(recordSetup(record));
   for (let r = 0; r < record.ordersByRound.length && state.phase !== "ended"; r++) {
@@ -164,8 +214,30 @@ export function recordCsv(record: MatchRecord): string {
     state.seats.forEach((s, i) => {
       const o = orders[i] ?? { actions: [] };
       const acts = o.actions.map((a) => JSON.stringify(a));
-      lines.push([round, i, s.name, s.role, s.doctrine, acts[0] ?? "", acts[1] ?? "", acts[2] ?? "", o.switchDoctrine ?? "", o.transfers?.length ? JSON.stringify(o.transfers) : "",
-        s.funds, s.influence, s.prestige, h?.frontier ?? "", h?.rogue ?? "", h?.will ?? "", h?.theory ?? "", state.end?.ending ?? ""].map(csvCell).join(","));
+      lines.push(
+        [
+          round,
+          i,
+          s.name,
+          s.role,
+          s.doctrine,
+          acts[0] ?? "",
+          acts[1] ?? "",
+          acts[2] ?? "",
+          o.switchDoctrine ?? "",
+          o.transfers?.length ? JSON.stringify(o.transfers) : "",
+          s.funds,
+          s.influence,
+          s.prestige,
+          h?.frontier ?? "",
+          h?.rogue ?? "",
+          h?.will ?? "",
+          h?.theory ?? "",
+          state.end?.ending ?? "",
+        ]
+          .map(csvCell)
+          .join(","),
+      );
     });
   }
   return lines.join("\n") + "\n";

@@ -2,8 +2,18 @@
 // write to it in the chat, and takes a player's "deal" to its own offer. Accepted deals change the bots' orders at
 // resolution: a paid bot adds the asked action, a paying bot adds the transfer. Deals stay non-binding for players.
 import {
-  answerDeal, answerLine, botOrders, offerLine, parseOffer, payDeal, proposeDeal, seatView,
-  type DealOffer, type MatchState, type SeatOrders, type SeatView,
+  answerDeal,
+  answerLine,
+  botOrders,
+  offerLine,
+  parseOffer,
+  payDeal,
+  proposeDeal,
+  seatView,
+  type DealOffer,
+  type MatchState,
+  type SeatOrders,
+  type SeatView,
 } from "@metastrategy/shared";
 
 export interface TableSeat {
@@ -77,7 +87,13 @@ export class BotDeals {
       const o = this.open.splice(taken, 1)[0];
       this.accepted.push(o);
       const v = tableView(state, o.from, seats);
-      return [{ seat: o.from, from: v.seats[o.from].name, text: `Done, ${v.seats[from].name}: I'll pay you ${o.amount} with my orders.` }];
+      return [
+        {
+          seat: o.from,
+          from: v.seats[o.from].name,
+          text: `Done, ${v.seats[from].name}: I'll pay you ${o.amount} with my orders.`,
+        },
+      ];
     }
     const v = tableView(state, from, seats);
     const o = parseOffer(v, from, text);
@@ -94,8 +110,10 @@ export class BotDeals {
     if (this.accepted.length === 0) return orders;
     const out = orders.slice();
     for (const d of this.accepted) {
-      if (seats[d.to]?.kind === "bot" && out[d.to]) out[d.to] = answerDeal(seatView(state, d.to, { history: false }), out[d.to], d).orders;
-      if (seats[d.from]?.kind === "bot" && out[d.from]) out[d.from] = payDeal(seatView(state, d.from, { history: false }), out[d.from], d);
+      if (seats[d.to]?.kind === "bot" && out[d.to])
+        out[d.to] = answerDeal(seatView(state, d.to, { history: false }), out[d.to], d).orders;
+      if (seats[d.from]?.kind === "bot" && out[d.from])
+        out[d.from] = payDeal(seatView(state, d.from, { history: false }), out[d.from], d);
     }
     return out;
   }

@@ -1,6 +1,15 @@
 // Bot orders without blocking other rooms: cheap bots between setImmediate turns, search bots (hard, expert) in a worker.
 import { Worker } from "node:worker_threads";
-import { botOrders, intentLine, seatView, type BotOptions, type Difficulty, type MatchState, type SeatOrders, type SeatView } from "@metastrategy/shared";
+import {
+  botOrders,
+  intentLine,
+  seatView,
+  type BotOptions,
+  type Difficulty,
+  type MatchState,
+  type SeatOrders,
+  type SeatView,
+} from "@metastrategy/shared";
 
 const yieldTurn = () => new Promise<void>((r) => setImmediate(r));
 
@@ -23,7 +32,9 @@ class BotWorker {
       // the TypeScript entry (before this, every search bot silently fell back to the room's own thread).
       const api = JSON.stringify(import.meta.resolve("tsx/esm/api"));
       const entry = JSON.stringify(new URL("./bot-worker.ts", import.meta.url).href);
-      const w = new Worker(`const { register } = await import(${api}); register(); await import(${entry});`, { eval: true });
+      const w = new Worker(`const { register } = await import(${api}); register(); await import(${entry});`, {
+        eval: true,
+      });
       w.unref();
       w.on("message", (m: { id: number; orders?: SeatOrders; error?: string }) => {
         const p = this.pending.get(m.id);
@@ -109,19 +120,28 @@ export async function botOrdersAsync(state: MatchState, seat: number, difficulty
 
 /** Fills every seat whose orders are missing: search bots in the worker; the others, which take microseconds
  * each, together after one event-loop turn (a turn each made a round wait for several turns of a busy server). */
-export async function fillWithBots(state: MatchState, orders: (SeatOrders | null)[], difficultyOf: (seat: number) => Difficulty): Promise<SeatOrders[]> {
+export async function fillWithBots(
+  state: MatchState,
+  orders: (SeatOrders | null)[],
+  difficultyOf: (seat: number) => Difficulty,
+): Promise<SeatOrders[]> {
   const out: (SeatOrders | Promise<SeatOrders> | null)[] = orders.slice(0, state.seats.length);
   while (out.length < state.seats.length) out.push(null);
-  for (let i = 0; i < out.length; i++) if (!out[i] && searches(difficultyOf(i))) out[i] = botOrdersAsync(state, i, difficultyOf(i));
+  for (let i = 0; i < out.length; i++)
+    if (!out[i] && searches(difficultyOf(i))) out[i] = botOrdersAsync(state, i, difficultyOf(i));
   if (out.some((o) => !o)) await yieldTurn();
   for (let i = 0; i < out.length; i++) {
-    if (!out[i]) out[i] = botOrders(seatView(state, i, { history: false }), { difficulty: difficultyOf(i), seed: state.seed });
+    if (!out[i])
+      out[i] = botOrders(seatView(state, i, { history: false }), { difficulty: difficultyOf(i), seed: state.seed });
   }
   return Promise.all(out as (SeatOrders | Promise<SeatOrders>)[]);
 }
 
 /** Each bot seat's one-line intent for this round (from its own heuristic plan), when a human sits at the table. */
-export function botIntentLines(state: MatchState, seats: readonly { kind: string; name: string }[]): { seat: number; from: string; text: string }[] {
+export function botIntentLines(
+  state: MatchState,
+  seats: readonly { kind: string; name: string }[],
+): { seat: number; from: string; text: string }[] {
   if (state.phase === "ended" || !seats.some((s) => s.kind === "human")) return [];
   const out: { seat: number; from: string; text: string }[] = [];
   seats.forEach((s, i) => {

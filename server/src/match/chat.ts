@@ -20,7 +20,10 @@ export function cleanChat(text: string): string | null {
 /** Sliding window: at most CHAT_BURST lines per CHAT_WINDOW_MS. */
 export class RateLimit {
   private times: number[] = [];
-  constructor(private burst = CHAT_BURST, private windowMs = CHAT_WINDOW_MS) {}
+  constructor(
+    private burst = CHAT_BURST,
+    private windowMs = CHAT_WINDOW_MS,
+  ) {}
   take(now = Date.now()): boolean {
     while (this.times.length && now - this.times[0] >= this.windowMs) this.times.shift();
     if (this.times.length >= this.burst) return false;

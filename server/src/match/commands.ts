@@ -1,6 +1,12 @@
 // The lobby, seat, play and host commands every mode shares. Each answers a refusal or nothing (done).
 import {
-  DOCTRINES, SMSG, refusal, validateOrders, type ChatLine, type ClientMessages, type MessageName,
+  DOCTRINES,
+  SMSG,
+  refusal,
+  validateOrders,
+  type ChatLine,
+  type ClientMessages,
+  type MessageName,
 } from "@metastrategy/shared";
 import { CHAT_BACKLOG, cleanChat } from "./chat.js";
 import type { Match } from "./match.js";
@@ -31,7 +37,8 @@ export const COMMANDS: CommandTable = {
   },
 
   takeSeat(match, m, { seat }) {
-    if (match.meta.started) return refusal("started", "The match has started: seats are taken with a seat token (reclaim).");
+    if (match.meta.started)
+      return refusal("started", "The match has started: seats are taken with a seat token (reclaim).");
     if (m.spectator) return refusal("spectator");
     const s = match.meta.seats[seat];
     if (!s) return refusal("no_such_seat");
@@ -78,7 +85,8 @@ export const COMMANDS: CommandTable = {
 
   "host:settings"(match, _m, p) {
     const st = match.meta.settings;
-    if (match.meta.started && (p.scenario !== undefined || p.rounds !== undefined)) return refusal("started", "Scenario and rounds are fixed once the match has started.");
+    if (match.meta.started && (p.scenario !== undefined || p.rounds !== undefined))
+      return refusal("started", "Scenario and rounds are fixed once the match has started.");
     if (match.ended) return refusal("ended");
     const next: Settings = { ...st, timers: { ...st.timers, ...(p.timers ?? {}) } };
     if (p.scenario !== undefined) next.scenario = p.scenario;
@@ -104,8 +112,13 @@ export const COMMANDS: CommandTable = {
       if (p.remove) return refusal("no_such_seat");
       const role = p.role ?? "lab";
       const s: SeatMeta = {
-        role, doctrine: DOCTRINES[seats.length % DOCTRINES.length], kind: p.bot ? "bot" : "open",
-        name: p.bot ? botName(role, seats.length) : match.mode.unplayedName(role, seats.length), difficulty: p.difficulty ?? "normal", ready: false, token: null,
+        role,
+        doctrine: DOCTRINES[seats.length % DOCTRINES.length],
+        kind: p.bot ? "bot" : "open",
+        name: p.bot ? botName(role, seats.length) : match.mode.unplayedName(role, seats.length),
+        difficulty: p.difficulty ?? "normal",
+        ready: false,
+        token: null,
       };
       const bad = match.checkSeats([...seats, s]);
       if (bad) return bad;

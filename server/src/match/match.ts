@@ -1,10 +1,34 @@
 // A match session without sockets: members and seats, the phase machine, the engine's state and record, bots'
 // turns and persistence. It speaks to its room only through MatchOutput; what differs by mode is its Mode.
 import {
-  CreateOptionsSchema, DEFAULT_TIMERS, createMatch, DOCTRINES, JoinOptionsSchema, RULES_VERSION, SCENARIOS, SMSG, checkSetup,
-  publicRow, publicView, refusal, replay, reportFor, resolveRound,
-  type ChatLine, type CreateOptions, type Difficulty, type Doctrine, type JoinOptions, type MatchRecord, type MatchState,
-  type PublicHistoryRow, type Refusal, type Role, type RoomPhase, type RoundReport, type SeatOrders,
+  CreateOptionsSchema,
+  DEFAULT_TIMERS,
+  createMatch,
+  DOCTRINES,
+  JoinOptionsSchema,
+  RULES_VERSION,
+  SCENARIOS,
+  SMSG,
+  checkSetup,
+  publicRow,
+  publicView,
+  refusal,
+  replay,
+  reportFor,
+  resolveRound,
+  type ChatLine,
+  type CreateOptions,
+  type Difficulty,
+  type Doctrine,
+  type JoinOptions,
+  type MatchRecord,
+  type MatchState,
+  type PublicHistoryRow,
+  type Refusal,
+  type Role,
+  type RoomPhase,
+  type RoundReport,
+  type SeatOrders,
 } from "@metastrategy/shared";
 import type { Logger } from "../log.js";
 import type { Metrics } from "../http/metrics.js";
@@ -34,7 +58,6 @@ export interface MatchDeps {
 
 /** Chooses the mode of a match (`created`: the create options of a new match). */
 export type ModeFactory = (match: Match, created?: CreateOptions) => Mode;
-
 
 export function roundsOverride(s: Settings): { rounds: number } | undefined {
   return s.rounds !== null ? { rounds: s.rounds } : undefined;
@@ -69,11 +92,20 @@ export class Match {
   /** The injected clock; a callback's throw stays in this match (its room is rebuilt from the record). */
   readonly clock: Clock;
 
-  private constructor(readonly deps: MatchDeps, readonly out: MatchOutput, meta: RoomMeta) {
+  private constructor(
+    readonly deps: MatchDeps,
+    readonly out: MatchOutput,
+    meta: RoomMeta,
+  ) {
     this.meta = meta;
     this.session = new Session(meta);
     this.clock = guardedClock(deps.clock, (e) => out.failed("timer", e, true));
-    this.persist = new Persist(deps.store, deps.log, () => this.code, () => this.meta);
+    this.persist = new Persist(
+      deps.store,
+      deps.log,
+      () => this.code,
+      () => this.meta,
+    );
     this.phases = new Phases(this.clock, {
       durationMs: (p) => this.phaseMs(p),
       entered: (p) => this.entered(p),
@@ -84,7 +116,12 @@ export class Match {
   // ---------------------------------------------------------------- creation
 
   /** A new match from create options (throws a readable Error for bad ones). */
-  static async create(options: Record<string, unknown>, deps: MatchDeps, out: MatchOutput, modeFor: ModeFactory): Promise<Match> {
+  static async create(
+    options: Record<string, unknown>,
+    deps: MatchDeps,
+    out: MatchOutput,
+    modeFor: ModeFactory,
+  ): Promise<Match> {
     const { player: _player, __restore: _r, ...rest } = options ?? {};
     const parsed = CreateOptionsSchema.safeParse(rest);
     if (!parsed.success) {
@@ -93,18 +130,32 @@ export class Match {
     }
     const o = parsed.data;
     const settings: Settings = {
-      mode: o.mode, scenario: o.scenario, rounds: o.rounds ?? null, timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
-      public: o.public, name: cleanName(o.name, MAX_MATCH_NAME) ?? `${SCENARIOS[o.scenario].name} match`, seed: o.seed ?? randomSeed(),
+      mode: o.mode,
+      scenario: o.scenario,
+      rounds: o.rounds ?? null,
+      timers: { ...DEFAULT_TIMERS, ...(o.timers ?? {}) },
+      public: o.public,
+      name: cleanName(o.name, MAX_MATCH_NAME) ?? `${SCENARIOS[o.scenario].name} match`,
+      seed: o.seed ?? randomSeed(),
     };
     const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
       ? o.seats
-      : SCENARIOS[o.scenario].table.map((role, i) => ({ role, bot: o.mode === "solo" && i > 0, difficulty: "normal" as Difficulty }));
+      : SCENARIOS[o.scenario].table.map((role, i) => ({
+          role,
+          bot: o.mode === "solo" && i > 0,
+          difficulty: "normal" as Difficulty,
+        }));
     const meta: RoomMeta = { settings, seats: [], hostToken: newToken(), started: false };
     const match = new Match(deps, out, meta);
     match.mode = modeFor(match, o);
     meta.seats = roles.map((s, i) => ({
-      role: s.role, doctrine: s.doctrine ?? DOCTRINES[i % DOCTRINES.length], kind: s.bot ? "bot" : "open",
-      name: s.bot ? botName(s.role, i) : match.mode.unplayedName(s.role, i), difficulty: s.difficulty ?? "normal", ready: false, token: null,
+      role: s.role,
+      doctrine: s.doctrine ?? DOCTRINES[i % DOCTRINES.length],
+      kind: s.bot ? "bot" : "open",
+      name: s.bot ? botName(s.role, i) : match.mode.unplayedName(s.role, i),
+      difficulty: s.difficulty ?? "normal",
+      ready: false,
+      token: null,
     }));
     match.session = new Session(meta);
     const check = match.checkSeats(meta.seats);
@@ -115,7 +166,17 @@ export class Match {
     out.named(code);
     await match.persist.create(code);
     match.init();
-    deps.log.info({ event: "match.created", code, mode: settings.mode, scenario: settings.scenario, public: settings.public, seats: meta.seats.length }, "match created");
+    deps.log.info(
+      {
+        event: "match.created",
+        code,
+        mode: settings.mode,
+        scenario: settings.scenario,
+        public: settings.public,
+        seats: meta.seats.length,
+      },
+      "match created",
+    );
     return match;
   }
 
@@ -128,7 +189,10 @@ export class Match {
     match.mode = modeFor(match);
     match.init();
     if (stored.record && stored.meta.started) match.restoreRunning(stored.record);
-    deps.log.info({ event: "match.restored", code: match.code, round: match.game?.round ?? 0, phase: match.phases.phase }, "match restored");
+    deps.log.info(
+      { event: "match.restored", code: match.code, round: match.game?.round ?? 0, phase: match.phases.phase },
+      "match restored",
+    );
     return match;
   }
 
@@ -170,7 +234,11 @@ export class Match {
     const raw = (player ? options.player : omitInternal(options ?? {})) as Record<string, unknown>;
     let parsed = JoinOptionsSchema.safeParse(raw);
     if (!parsed.success && !this.session.hostClaimed && !player) parsed = JoinOptionsSchema.safeParse({});
-    let o = this.mode.authorize((options ?? {}) as Record<string, unknown>, parsed.success ? parsed.data : null, player);
+    let o = this.mode.authorize(
+      (options ?? {}) as Record<string, unknown>,
+      parsed.success ? parsed.data : null,
+      player,
+    );
     if (!o) {
       if (!parsed.success) throw new Error(`Invalid join options: ${parsed.error.issues[0].message}`);
       o = parsed.data;
@@ -192,7 +260,17 @@ export class Match {
     this.sendToken(m);
     for (const line of this.mode.chatBacklog(m)) this.out.send(m.id, SMSG.chat, line);
     this.welcome(m);
-    this.deps.log.info({ event: "player.joined", code: this.code, seat: m.seat, host: m.host, spectator: m.spectator, student: m.student }, "player joined");
+    this.deps.log.info(
+      {
+        event: "player.joined",
+        code: this.code,
+        seat: m.seat,
+        host: m.host,
+        spectator: m.spectator,
+        student: m.student,
+      },
+      "player joined",
+    );
     this.afterSeatsChanged();
     this.mode.changed();
     return m;
@@ -254,7 +332,8 @@ export class Match {
     const seat = this.session.stand(m);
     if (seat === null) return;
     this.out.showSeat(m.id, null);
-    if (!this.meta.started && this.session.present(seat) === 0 && this.meta.seats[seat]?.kind === "human") this.session.open(seat);
+    if (!this.meta.started && this.session.present(seat) === 0 && this.meta.seats[seat]?.kind === "human")
+      this.session.open(seat);
   }
 
   /** Unseats every member of a seat; they stay as spectators and learn it by a token message. */
@@ -269,11 +348,14 @@ export class Match {
 
   markWaiting(seat: number): void {
     this.session.waiting.add(seat);
-    this.waitTimers.set(seat, this.clock.after(this.deps.config.reconnectSeconds * 1000, () => {
-      this.waitTimers.delete(seat);
-      this.session.waiting.delete(seat);
-      this.checkEarlyEnd();
-    }));
+    this.waitTimers.set(
+      seat,
+      this.clock.after(this.deps.config.reconnectSeconds * 1000, () => {
+        this.waitTimers.delete(seat);
+        this.session.waiting.delete(seat);
+        this.checkEarlyEnd();
+      }),
+    );
   }
 
   clearWaiting(seat: number): void {
@@ -284,7 +366,12 @@ export class Match {
   }
 
   checkSeats(seats: SeatMeta[], settings: Settings = this.meta.settings): Refusal | null {
-    const c = checkSetup({ scenario: settings.scenario, seed: 0, seats: seats.map((s) => ({ role: s.role, doctrine: s.doctrine })), overrides: roundsOverride(settings) });
+    const c = checkSetup({
+      scenario: settings.scenario,
+      seed: 0,
+      seats: seats.map((s) => ({ role: s.role, doctrine: s.doctrine })),
+      overrides: roundsOverride(settings),
+    });
     return c.ok ? null : refusal("bad_setup", c.reason);
   }
 
@@ -307,7 +394,11 @@ export class Match {
   }
 
   sendBacklog(m: Member): void {
-    this.out.send(m.id, SMSG.report, { replace: true, reports: this.reports.map((r) => reportFor(r, m.seat)), history: this.history });
+    this.out.send(m.id, SMSG.report, {
+      replace: true,
+      reports: this.reports.map((r) => reportFor(r, m.seat)),
+      history: this.history,
+    });
   }
 
   endedPayload() {
@@ -322,7 +413,10 @@ export class Match {
 
   /** How long a phase lasts by the settings (ms, timer scale applied). */
   phaseMs(phase: RoomPhase): number {
-    return Math.max(0, ((this.meta.settings.timers as Record<string, number>)[phase] ?? 0) * 1000 * this.deps.config.timerScale);
+    return Math.max(
+      0,
+      ((this.meta.settings.timers as Record<string, number>)[phase] ?? 0) * 1000 * this.deps.config.timerScale,
+    );
   }
 
   async start(): Promise<Refusal | void> {
@@ -340,7 +434,14 @@ export class Match {
     const check = checkSetup(setup);
     if (!check.ok) return refusal("bad_setup", check.reason);
     this.game = createMatch(setup);
-    this.record = { rulesVersion: RULES_VERSION, scenario: setup.scenario, seed: setup.seed, seats: setup.seats, ordersByRound: [], extrasByRound: [] };
+    this.record = {
+      rulesVersion: RULES_VERSION,
+      scenario: setup.scenario,
+      seed: setup.seed,
+      seats: setup.seats,
+      ordersByRound: [],
+      extrasByRound: [],
+    };
     if (setup.overrides) this.record.overrides = setup.overrides;
     this.meta.started = true;
     this.meta.hostPlays = this.session.hostSeated();
@@ -353,7 +454,17 @@ export class Match {
       this.sendBacklog(m);
     }
     this.afterSeatsChanged(false);
-    this.deps.log.info({ event: "match.started", code: this.code, scenario: settings.scenario, seed: settings.seed, humans: this.meta.seats.filter((s) => s.kind === "human").length, seats: this.meta.seats.length }, "match started");
+    this.deps.log.info(
+      {
+        event: "match.started",
+        code: this.code,
+        scenario: settings.scenario,
+        seed: settings.seed,
+        humans: this.meta.seats.filter((s) => s.kind === "human").length,
+        seats: this.meta.seats.length,
+      },
+      "match started",
+    );
     this.beginRound();
   }
 
@@ -417,7 +528,9 @@ export class Match {
     if (!state || !this.record) return;
     this.phases.enter("resolution");
     const seq = this.phases.seq;
-    const filled = await fillWithBots(state, this.pending, (i) => (this.meta.seats[i].kind === "bot" ? this.meta.seats[i].difficulty : "normal"));
+    const filled = await fillWithBots(state, this.pending, (i) =>
+      this.meta.seats[i].kind === "bot" ? this.meta.seats[i].difficulty : "normal",
+    );
     if (this.ended || seq !== this.phases.seq || this.game !== state) return;
     const orders = this.mode.botDeals ? this.mode.botDeals(filled) : filled;
     const extras = this.mode.roundExtras();
@@ -442,7 +555,16 @@ export class Match {
       if (!r) bySeat.set(m.seat, (r = reportFor(report, m.seat)));
       this.out.send(m.id, SMSG.report, { replace: false, reports: [r], history: row ? [row] : [] }, true);
     }
-    this.deps.log.info({ event: "round.resolved", code: this.code, round: state.round, ms: Math.round((performance.now() - t0) * 100) / 100, ending: next.end?.ending ?? null }, "round resolved");
+    this.deps.log.info(
+      {
+        event: "round.resolved",
+        code: this.code,
+        round: state.round,
+        ms: Math.round((performance.now() - t0) * 100) / 100,
+        ending: next.end?.ending ?? null,
+      },
+      "round resolved",
+    );
     this.mode.changed();
     if (next.phase === "ended") await this.finish(false);
     else this.phases.enter("report");
@@ -459,12 +581,23 @@ export class Match {
     this.out.state.phase("ended", this.game?.round ?? 0);
     this.syncTimer();
     if (this.game) this.syncGame();
-    const result = this.game ? { end: this.game.end, scores: this.game.scores, round: this.game.round, aborted } : { aborted };
+    const result = this.game
+      ? { end: this.game.end, scores: this.game.scores, round: this.game.round, aborted }
+      : { aborted };
     if (this.meta.started || aborted) await this.persist.finish(aborted ? "aborted" : "finished", result, true);
     this.deps.metrics.matchesFinished++;
     this.out.broadcast(SMSG.ended, this.endedPayload(), true);
     this.mode.changed();
-    this.deps.log.info({ event: aborted ? "match.aborted" : "match.ended", code: this.code, ending: this.game?.end?.ending ?? null, scores: this.game?.scores ?? null, round: this.game?.round ?? 0 }, "match ended");
+    this.deps.log.info(
+      {
+        event: aborted ? "match.aborted" : "match.ended",
+        code: this.code,
+        ending: this.game?.end?.ending ?? null,
+        scores: this.game?.scores ?? null,
+        round: this.game?.round ?? 0,
+      },
+      "match ended",
+    );
     this.listing();
     this.out.keepAlive(false);
   }
@@ -535,8 +668,16 @@ export class Match {
 
   /** Everything the session export needs (live). */
   sessionData(): { meta: RoomMeta; record: MatchRecord | null; result: unknown; status: string } {
-    const result = this.game && this.ended ? { end: this.game.end, scores: this.game.scores, round: this.game.round, aborted: this.aborted } : null;
-    return { meta: this.meta, record: this.record, result, status: this.ended ? (this.aborted ? "aborted" : "finished") : this.meta.started ? "running" : "lobby" };
+    const result =
+      this.game && this.ended
+        ? { end: this.game.end, scores: this.game.scores, round: this.game.round, aborted: this.aborted }
+        : null;
+    return {
+      meta: this.meta,
+      record: this.record,
+      result,
+      status: this.ended ? (this.aborted ? "aborted" : "finished") : this.meta.started ? "running" : "lobby",
+    };
   }
 
   summary(clients: number) {

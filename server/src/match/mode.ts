@@ -1,5 +1,15 @@
 // What differs by mode (online/solo, classroom), as an object the match is given at creation instead of branches.
-import type { ChatLine, JoinOptions, MessageName, ParsedMessage, Refusal, Role, RoomPhase, RoundExtras, SeatOrders } from "@metastrategy/shared";
+import type {
+  ChatLine,
+  JoinOptions,
+  MessageName,
+  ParsedMessage,
+  Refusal,
+  Role,
+  RoomPhase,
+  RoundExtras,
+  SeatOrders,
+} from "@metastrategy/shared";
 import type { Member } from "./session.js";
 
 export type Outcome = Refusal | void;

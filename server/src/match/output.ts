@@ -5,7 +5,12 @@ import type { SeatMeta, Settings } from "./meta.js";
 /** The synced room state (sync/ writes it into the Colyseus schema). */
 export interface StateSink {
   settings(s: Settings): void;
-  seats(seats: SeatMeta[], connected: (seat: number) => boolean, submitted: (seat: number) => boolean, spectators: number): void;
+  seats(
+    seats: SeatMeta[],
+    connected: (seat: number) => boolean,
+    submitted: (seat: number) => boolean,
+    spectators: number,
+  ): void;
   phase(phase: RoomPhase, round: number): void;
   timer(paused: boolean, deadline: number, remaining: number): void;
   /** The engine state: the public view for everyone, each seat's own part for its members. */

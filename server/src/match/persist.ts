@@ -14,10 +14,18 @@ export class Persist {
   /** Changes not yet in a save that started (dispose saves them; views wait for them). */
   unsaved = false;
 
-  constructor(private store: MatchStore, private log: Logger, private code: () => string, private meta: () => RoomMeta) {}
+  constructor(
+    private store: MatchStore,
+    private log: Logger,
+    private code: () => string,
+    private meta: () => RoomMeta,
+  ) {}
 
   private failed(what: string, e: unknown, extra: Record<string, unknown> = {}): void {
-    this.log.error({ event: "store.error", code: this.code(), ...extra, err: e instanceof Error ? e.message : String(e) }, what);
+    this.log.error(
+      { event: "store.error", code: this.code(), ...extra, err: e instanceof Error ? e.message : String(e) },
+      what,
+    );
   }
 
   /** Saves the meta after any save in flight; true once stored (false: not stored, logged, still unsaved). */
@@ -65,7 +73,11 @@ export class Persist {
   }
 
   /** Stores a resolved round; "fenced" when another process holds the match now (the round is not ours to show). */
-  async appendRound(index: number, orders: SeatOrders[], extras: RoundExtras | null): Promise<"stored" | "failed" | "fenced"> {
+  async appendRound(
+    index: number,
+    orders: SeatOrders[],
+    extras: RoundExtras | null,
+  ): Promise<"stored" | "failed" | "fenced"> {
     try {
       await this.store.appendRound(this.code(), index, orders, extras, this.meta());
       return "stored";
@@ -77,6 +89,8 @@ export class Persist {
   }
 
   async finish(status: MatchStatus, result: unknown, withMeta: boolean): Promise<void> {
-    await this.store.finishMatch(this.code(), status, result, withMeta ? this.meta() : undefined).catch((e) => this.failed("end not saved", e));
+    await this.store
+      .finishMatch(this.code(), status, result, withMeta ? this.meta() : undefined)
+      .catch((e) => this.failed("end not saved", e));
   }
 }

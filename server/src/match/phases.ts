@@ -20,7 +20,10 @@ export class Phases {
   seq = 0;
   readonly timer: PhaseTimer;
 
-  constructor(private clock: Clock, private hooks: PhaseHooks) {
+  constructor(
+    private clock: Clock,
+    private hooks: PhaseHooks,
+  ) {
     this.timer = new PhaseTimer(clock);
   }
 

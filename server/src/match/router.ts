@@ -17,10 +17,16 @@ export async function handleMessage(match: Match, id: string, name: string, payl
   if (parsed.name.startsWith("host:") && !m.host) return match.refuse(m, name, refusal("not_host"));
   const command = COMMANDS[parsed.name] as AnyCommand | undefined;
   try {
-    const r = match.mode.handles(parsed.name) || !command ? await match.mode.handle(m, parsed) : await command(match, m, parsed.value);
+    const r =
+      match.mode.handles(parsed.name) || !command
+        ? await match.mode.handle(m, parsed)
+        : await command(match, m, parsed.value);
     if (r) match.refuse(m, name, r);
   } catch (e) {
-    match.deps.log.error({ event: "room.error", code: match.code, message: name, err: e instanceof Error ? e.message : String(e) }, "handler failed");
+    match.deps.log.error(
+      { event: "room.error", code: match.code, message: name, err: e instanceof Error ? e.message : String(e) },
+      "handler failed",
+    );
     match.refuse(m, name, refusal("internal"));
   }
 }

@@ -47,7 +47,16 @@ export class Session {
     const creator = !this.hostClaimed;
     if (creator) this.hostClaimed = true;
     const host = creator || (!!o.hostToken && o.hostToken === this.meta.hostToken);
-    const m: Member = { id, name: o.name ?? fallbackName, seat: null, host, spectator: !!o.spectator, chat: new RateLimit(), token: null, student: null };
+    const m: Member = {
+      id,
+      name: o.name ?? fallbackName,
+      seat: null,
+      host,
+      spectator: !!o.spectator,
+      chat: new RateLimit(),
+      token: null,
+      student: null,
+    };
     this.members.set(id, m);
     return m;
   }

@@ -1,5 +1,14 @@
 // Online and solo matches: one player per seat, taken in the lobby or by the creator; a dropped player's seat waits.
-import { MSG, refusal, type ChatLine, type JoinOptions, type MessageName, type Refusal, type RoomPhase, type SeatOrders } from "@metastrategy/shared";
+import {
+  MSG,
+  refusal,
+  type ChatLine,
+  type JoinOptions,
+  type MessageName,
+  type Refusal,
+  type RoomPhase,
+  type SeatOrders,
+} from "@metastrategy/shared";
 import { BotDeals } from "../match/bot-deals.js";
 import { botIntentLines } from "../match/bots.js";
 import { addChat } from "../match/commands.js";
@@ -7,7 +16,14 @@ import type { Match } from "../match/match.js";
 import type { Mode, Outcome } from "../match/mode.js";
 import type { Member } from "../match/session.js";
 
-const CLASSROOM_ONLY = new Set<MessageName>([MSG.propose, MSG.vote, MSG.poll, MSG.hostInject, MSG.hostMove, MSG.hostTeamBot]);
+const CLASSROOM_ONLY = new Set<MessageName>([
+  MSG.propose,
+  MSG.vote,
+  MSG.poll,
+  MSG.hostInject,
+  MSG.hostMove,
+  MSG.hostTeamBot,
+]);
 
 export class OnlineMode implements Mode {
   /** Side payments bots offer, answer and keep at this table (see match/bot-deals.ts). */
@@ -98,14 +114,15 @@ export class OnlineMode implements Mode {
   /** Gone for now: in the lobby the seat opens; in play its bot holds it until the token comes back. */
   private gone(seat: number, consented: boolean): void {
     const match = this.match;
-    if (!match.meta.started && match.meta.seats[seat]?.kind === "human" && match.session.present(seat) === 0) match.session.open(seat);
+    if (!match.meta.started && match.meta.seats[seat]?.kind === "human" && match.session.present(seat) === 0)
+      match.session.open(seat);
     match.deps.log.info({ event: "player.left", code: match.code, seat, consented }, "player left");
     match.afterSeatsChanged();
     match.checkEarlyEnd();
   }
 
   seatToken(m: Member): string | null {
-    return m.seat !== null ? this.match.meta.seats[m.seat]?.token ?? null : null;
+    return m.seat !== null ? (this.match.meta.seats[m.seat]?.token ?? null) : null;
   }
 
   chat(m: Member, line: ChatLine): Promise<Outcome> {
@@ -116,7 +133,10 @@ export class OnlineMode implements Mode {
       const replies = match.game ? this.deals.hear(match.game, match.meta.seats, m.seat, line.text) : [];
       if (replies.length > 0) {
         const at = match.clock.now();
-        void addChat(match, replies.map((l) => ({ from: l.from, seat: l.seat, text: l.text, at })));
+        void addChat(
+          match,
+          replies.map((l) => ({ from: l.from, seat: l.seat, text: l.text, at })),
+        );
       }
       return undefined;
     });
@@ -140,7 +160,10 @@ export class OnlineMode implements Mode {
     const lines = [...botIntentLines(match.game, match.meta.seats), ...this.deals.offers(match.game, match.meta.seats)];
     if (lines.length === 0) return;
     const at = match.clock.now();
-    void addChat(match, lines.map((l) => ({ from: l.from, seat: l.seat, text: l.text, at }))); // stored before anyone sees it
+    void addChat(
+      match,
+      lines.map((l) => ({ from: l.from, seat: l.seat, text: l.text, at })),
+    ); // stored before anyone sees it
   }
 
   roundExtras(): null {

@@ -33,18 +33,27 @@ export class MatchRoom extends Room<MatchRoomState> {
     const sync = new SchemaSync("");
     this.state = sync.state;
     this.out = new RoomOutput(this, sync, (where, err, rebuild) => this.crashed(where, err, rebuild));
-    const deps: MatchDeps = { store: ctx.store, log: ctx.log, metrics: ctx.metrics, config: ctx.config, clock: realClock, shuttingDown: () => ctx.shuttingDown };
+    const deps: MatchDeps = {
+      store: ctx.store,
+      log: ctx.log,
+      metrics: ctx.metrics,
+      config: ctx.config,
+      clock: realClock,
+      shuttingDown: () => ctx.shuttingDown,
+    };
     const restoreCode = typeof options?.__restore === "string" ? options.__restore : null;
     const stored = restoreCode ? ctx.restores.get(restoreCode) : undefined;
     if (stored) {
       ctx.restores.delete(stored.code);
       this.match = Match.restore(stored, deps, this.out, modeFor);
-      if (!(stored.record && stored.meta.started)) this.resetAutoDisposeTimeout(Math.max(15, ctx.config.reconnectSeconds));
+      if (!(stored.record && stored.meta.started))
+        this.resetAutoDisposeTimeout(Math.max(15, ctx.config.reconnectSeconds));
     } else {
       this.match = await Match.create(options, deps, this.out, modeFor);
     }
     // Only these names pass the gate (guard.ts); the match parses and answers each.
-    for (const name of Object.values(MSG)) this.onMessage(name, (client, payload) => handleMessage(this.match, client.sessionId, name, payload));
+    for (const name of Object.values(MSG))
+      this.onMessage(name, (client, payload) => handleMessage(this.match, client.sessionId, name, payload));
     liveRooms.add(this);
   }
 
@@ -98,7 +107,13 @@ export class MatchRoom extends Room<MatchRoomState> {
 
   /** Every frame passes the gate (guard.ts): only known names with bounded payloads reach a handler. */
   protected override _onMessage(client: any, buffer: Buffer): void {
-    gateFrame(this, client, buffer, () => super._onMessage(client, buffer), (e, name) => this.crashed(`message ${name}`, e, false));
+    gateFrame(
+      this,
+      client,
+      buffer,
+      () => super._onMessage(client, buffer),
+      (e, name) => this.crashed(`message ${name}`, e, false),
+    );
   }
 
   /**
@@ -108,10 +123,17 @@ export class MatchRoom extends Room<MatchRoomState> {
    */
   override onUncaughtException(err: Error, methodName: string): void {
     if (methodName === "onAuth" || methodName === "onCreate" || methodName === "onJoin") {
-      this.ctx?.log.warn({ event: "room.join_refused", code: this.roomId, where: methodName, err: err.message }, "join refused");
+      this.ctx?.log.warn(
+        { event: "room.join_refused", code: this.roomId, where: methodName, err: err.message },
+        "join refused",
+      );
       return;
     }
-    this.crashed(methodName, err, methodName === "onLeave" || methodName === "setTimeout" || methodName === "setInterval");
+    this.crashed(
+      methodName,
+      err,
+      methodName === "onLeave" || methodName === "setTimeout" || methodName === "setInterval",
+    );
   }
 
   /**
@@ -119,9 +141,18 @@ export class MatchRoom extends Room<MatchRoomState> {
    * anything else may have left the room half-updated: it is rebuilt from its record (the last resolved round).
    */
   private crashed(where: string, err: unknown, rebuild: boolean): void {
-    this.ctx?.log.error({ event: "room.error", code: this.code, where, err: err instanceof Error ? err.stack ?? err.message : safeName(err) }, "room failed");
+    this.ctx?.log.error(
+      {
+        event: "room.error",
+        code: this.code,
+        where,
+        err: err instanceof Error ? (err.stack ?? err.message) : safeName(err),
+      },
+      "room failed",
+    );
     if (this.ctx) this.ctx.metrics.roomErrors++;
-    if (rebuild && this.ctx && !this.ctx.shuttingDown && !this.fenced) void rebuildRoom(this.ctx, this.code, () => this.disconnect());
+    if (rebuild && this.ctx && !this.ctx.shuttingDown && !this.fenced)
+      void rebuildRoom(this.ctx, this.code, () => this.disconnect());
   }
 
   /** Everything the session export needs (live). */

@@ -18,7 +18,10 @@ const LEAVING = 2; // ClientState.LEAVING in @colyseus/core 0.16
 
 /** What the gate answers: a code from the one table of refusal codes (shared/protocol/refusals.ts). */
 export type GateRefusal = { reason: string; message?: string; code: GateCode };
-export type GateCode = Extract<RefusalCode, "too_large" | "undecodable" | "unknown_message" | "binary" | "too_deep" | "internal">;
+export type GateCode = Extract<
+  RefusalCode,
+  "too_large" | "undecodable" | "unknown_message" | "binary" | "too_deep" | "internal"
+>;
 
 /** A printable, bounded version of a client-supplied name (never calls the value's own toString). */
 export function safeName(name: unknown): string {
@@ -60,19 +63,26 @@ export function readFrame(buffer: Uint8Array | undefined, known: (name: string) 
   let name: unknown;
   const it = { offset: 1 };
   try {
-    name = decode.stringCheck(buffer as Buffer, it) ? decode.string(buffer as Buffer, it) : decode.number(buffer as Buffer, it);
+    name = decode.stringCheck(buffer as Buffer, it)
+      ? decode.string(buffer as Buffer, it)
+      : decode.number(buffer as Buffer, it);
   } catch {
     return refusal("undecodable", "Message could not be decoded.");
   }
   if (typeof name !== "string" || RESERVED.has(name) || !known(name)) {
-    return refusal("unknown_message", `Unknown message "${safeName(name)}".`, typeof name === "string" ? safeName(name) : undefined);
+    return refusal(
+      "unknown_message",
+      `Unknown message "${safeName(name)}".`,
+      typeof name === "string" ? safeName(name) : undefined,
+    );
   }
   if (code === Protocol.ROOM_DATA_BYTES) return refusal("binary", "Binary messages are not accepted.", name);
   let payload: unknown;
   try {
     payload = buffer.byteLength > it.offset ? unpack(buffer.subarray(it.offset)) : undefined;
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) return refusal("too_deep", "Message nests too deeply.", name);
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return refusal("too_deep", "Message nests too deeply.", name);
     return refusal("undecodable", "Message payload could not be decoded.", name);
   }
   if (!withinLimits(payload)) return refusal("too_deep", "Message nests too deeply or holds too many values.", name);

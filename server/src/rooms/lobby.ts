@@ -11,7 +11,8 @@ export class SafeLobbyRoom extends LobbyRoom {
     const self = this as unknown as { clientOptions: Record<string, { filter?: unknown }> };
     this.onMessage("filter", (client, payload) => {
       const parsed = FilterSchema.safeParse(payload);
-      if (!parsed.success) return client.send(SMSG.error, { reason: "Invalid filter.", message: "filter", code: "invalid" });
+      if (!parsed.success)
+        return client.send(SMSG.error, { reason: "Invalid filter.", message: "filter", code: "invalid" });
       self.clientOptions[client.sessionId].filter = parsed.data ?? undefined;
       client.send("rooms", this.filterItemsForClient(self.clientOptions[client.sessionId] as never));
     });
@@ -25,10 +26,19 @@ export class SafeLobbyRoom extends LobbyRoom {
   }
 
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
-    gateFrame(this, client, buffer, () => super._onMessage(client, buffer), (err, name) => {
-      const ctx = getContext();
-      ctx.metrics.roomErrors++;
-      ctx.log.error({ event: "lobby.error", message: name, err: err instanceof Error ? err.message : "non-error" }, "lobby handler failed");
-    });
+    gateFrame(
+      this,
+      client,
+      buffer,
+      () => super._onMessage(client, buffer),
+      (err, name) => {
+        const ctx = getContext();
+        ctx.metrics.roomErrors++;
+        ctx.log.error(
+          { event: "lobby.error", message: name, err: err instanceof Error ? err.message : "non-error" },
+          "lobby handler failed",
+        );
+      },
+    );
   }
 }

@@ -18,7 +18,11 @@ export class RoomOutput implements MatchOutput {
 
   private patchDue: NodeJS.Timeout | null = null;
 
-  constructor(private room: Room, readonly state: SchemaSync, private onFailure: (where: string, err: unknown, rebuild: boolean) => void) {
+  constructor(
+    private room: Room,
+    readonly state: SchemaSync,
+    private onFailure: (where: string, err: unknown, rebuild: boolean) => void,
+  ) {
     state.onWrite = () => this.patchSoon();
   }
 
@@ -87,7 +91,10 @@ export class RoomOutput implements MatchOutput {
     if (key === this.listingKey) return;
     this.listingKey = key;
     // setMetadata alone does not reach the lobby's real-time listing.
-    this.room.setMetadata(entry).then(() => updateLobby(this.room)).catch((e) => this.failed("listing", e, false));
+    this.room
+      .setMetadata(entry)
+      .then(() => updateLobby(this.room))
+      .catch((e) => this.failed("listing", e, false));
   }
 
   setPrivate(isPrivate: boolean): void {

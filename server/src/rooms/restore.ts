@@ -12,7 +12,10 @@ export async function restoreHere(ctx: ServerContext, code: string): Promise<boo
     await matchMaker.handleCreateRoom("match", { __restore: code });
     return true;
   } catch (e) {
-    ctx.log.error({ event: "match.restore_failed", code, err: e instanceof Error ? e.message : String(e) }, "restore failed");
+    ctx.log.error(
+      { event: "match.restore_failed", code, err: e instanceof Error ? e.message : String(e) },
+      "restore failed",
+    );
     return false;
   } finally {
     ctx.restores.delete(code);
@@ -36,7 +39,10 @@ export async function rebuildRoom(ctx: ServerContext, code: string, dispose: () 
   try {
     await dispose().catch(() => {});
     if (n > MAX_REBUILDS) {
-      ctx.log.error({ event: "room.given_up", code, rebuilds: n - 1 }, "room failed again after rebuilds; left stopped");
+      ctx.log.error(
+        { event: "room.given_up", code, rebuilds: n - 1 },
+        "room failed again after rebuilds; left stopped",
+      );
       return false;
     }
     const ok = await restoreHere(ctx, code);

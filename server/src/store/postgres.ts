@@ -10,7 +10,14 @@ import pg from "pg";
 import type { MatchRecord, RoundExtras, SeatOrders } from "@metastrategy/shared";
 import type { RoomMeta } from "../match/meta.js";
 import { hydrate, type MatchRow, type RoundRow } from "./rows.js";
-import { FencedError, type LeaseStore, type MatchStatus, type MatchStore, type Orphan, type StoredMatch } from "./types.js";
+import {
+  FencedError,
+  type LeaseStore,
+  type MatchStatus,
+  type MatchStore,
+  type Orphan,
+  type StoredMatch,
+} from "./types.js";
 
 /** What this process holds of a match: the epoch of its claim and, by its own monotonic clock, when its lease runs out. */
 interface Held {
@@ -64,8 +71,11 @@ export class PostgresStore implements MatchStore, LeaseStore {
     // A process frozen inside a transaction holds the match's row lock: the server ends such a session after 5 s (its
     // transaction rolls back, so its write is refused), and a claim waits at most 3 s for a lock before the next sweep.
     const pool = new pg.Pool({
-      connectionString: url, max: 8, connectionTimeoutMillis: 5_000,
-      lock_timeout: 3_000, idle_in_transaction_session_timeout: 5_000,
+      connectionString: url,
+      max: 8,
+      connectionTimeoutMillis: 5_000,
+      lock_timeout: 3_000,
+      idle_in_transaction_session_timeout: 5_000,
     } as pg.PoolConfig);
     pool.on("error", () => {}); // an idle client's error: the next query reconnects
     const store = new PostgresStore(pool);
@@ -120,11 +130,18 @@ export class PostgresStore implements MatchStore, LeaseStore {
    * A write of `code` under the epoch held: `check` runs first in the transaction and must touch the match row only if
    * the epoch still matches (rowCount 1). With `strict`, any failure (the write cannot be confirmed) also fences.
    */
-  private async fencedTx(code: string, what: string, strict: boolean, check: (c: Queryable, epoch: number) => Promise<number>, rest?: (c: Queryable) => Promise<void>): Promise<void> {
+  private async fencedTx(
+    code: string,
+    what: string,
+    strict: boolean,
+    check: (c: Queryable, epoch: number) => Promise<number>,
+    rest?: (c: Queryable) => Promise<void>,
+  ): Promise<void> {
     const epoch = this.epochOf(code);
     let refused = false;
     try {
-      if (!rest) refused = (await check(this.pool, epoch)) !== 1; // one statement: no transaction needed
+      if (!rest)
+        refused = (await check(this.pool, epoch)) !== 1; // one statement: no transaction needed
       else {
         await this.tx(async (c) => {
           if ((await check(c, epoch)) !== 1) {
@@ -170,43 +187,97 @@ export class PostgresStore implements MatchStore, LeaseStore {
   }
 
   async saveMeta(code: string, meta: RoomMeta): Promise<void> {
-    await this.fencedTx(code, "saveMeta", false, async (c, epoch) =>
-      (await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [JSON.stringify(meta), Date.now(), code, epoch])).rowCount!);
+    await this.fencedTx(
+      code,
+      "saveMeta",
+      false,
+      async (c, epoch) =>
+        (
+          await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [
+            JSON.stringify(meta),
+            Date.now(),
+            code,
+            epoch,
+          ])
+        ).rowCount!,
+    );
   }
 
   async startMatch(code: string, record: MatchRecord, meta: RoomMeta): Promise<void> {
     const setup = { ...record, ordersByRound: undefined, extrasByRound: undefined };
     await this.fencedTx(
-      code, "startMatch", true,
-      async (c, epoch) => (await c.query("UPDATE matches SET status = 'running', setup = $1, meta = $2, updated_at = $3 WHERE code = $4 AND owner_epoch = $5", [JSON.stringify(setup), JSON.stringify(meta), Date.now(), code, epoch])).rowCount!,
+      code,
+      "startMatch",
+      true,
+      async (c, epoch) =>
+        (
+          await c.query(
+            "UPDATE matches SET status = 'running', setup = $1, meta = $2, updated_at = $3 WHERE code = $4 AND owner_epoch = $5",
+            [JSON.stringify(setup), JSON.stringify(meta), Date.now(), code, epoch],
+          )
+        ).rowCount!,
       async (c) => void (await c.query("DELETE FROM rounds WHERE code = $1", [code])),
     );
   }
 
-  async appendRound(code: string, index: number, orders: SeatOrders[], extras: RoundExtras | null, meta: RoomMeta): Promise<void> {
+  async appendRound(
+    code: string,
+    index: number,
+    orders: SeatOrders[],
+    extras: RoundExtras | null,
+    meta: RoomMeta,
+  ): Promise<void> {
     // A round index is written once: a second writer of the same round (which fencing rules out) would fail, not replace it.
     await this.fencedTx(
-      code, "appendRound", true,
-      async (c, epoch) => (await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [JSON.stringify(meta), Date.now(), code, epoch])).rowCount!,
-      async (c) => void (await c.query("INSERT INTO rounds (code, idx, orders, extras) VALUES ($1, $2, $3, $4)", [code, index, JSON.stringify(orders), extras ? JSON.stringify(extras) : null])),
+      code,
+      "appendRound",
+      true,
+      async (c, epoch) =>
+        (
+          await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [
+            JSON.stringify(meta),
+            Date.now(),
+            code,
+            epoch,
+          ])
+        ).rowCount!,
+      async (c) =>
+        void (await c.query("INSERT INTO rounds (code, idx, orders, extras) VALUES ($1, $2, $3, $4)", [
+          code,
+          index,
+          JSON.stringify(orders),
+          extras ? JSON.stringify(extras) : null,
+        ])),
     );
   }
 
   async finishMatch(code: string, status: MatchStatus, result: unknown, meta?: RoomMeta): Promise<void> {
-    await this.fencedTx(code, "finishMatch", false, async (c, epoch) =>
-      (await c.query(
-        "UPDATE matches SET status = $1, result = $2, updated_at = $3, meta = COALESCE($4, meta), lease_until = NULL WHERE code = $5 AND owner_epoch = $6",
-        [status, JSON.stringify(result ?? null), Date.now(), meta ? JSON.stringify(meta) : null, code, epoch],
-      )).rowCount!);
+    await this.fencedTx(
+      code,
+      "finishMatch",
+      false,
+      async (c, epoch) =>
+        (
+          await c.query(
+            "UPDATE matches SET status = $1, result = $2, updated_at = $3, meta = COALESCE($4, meta), lease_until = NULL WHERE code = $5 AND owner_epoch = $6",
+            [status, JSON.stringify(result ?? null), Date.now(), meta ? JSON.stringify(meta) : null, code, epoch],
+          )
+        ).rowCount!,
+    );
   }
 
   async getMatch(code: string): Promise<StoredMatch | null> {
-    const r = await this.pool.query<MatchRow>("SELECT code, status, created_at, updated_at, meta, setup, result FROM matches WHERE code = $1", [code]);
+    const r = await this.pool.query<MatchRow>(
+      "SELECT code, status, created_at, updated_at, meta, setup, result FROM matches WHERE code = $1",
+      [code],
+    );
     return r.rows[0] ? this.hydrate(r.rows[0]) : null;
   }
 
   async unfinished(): Promise<StoredMatch[]> {
-    const r = await this.pool.query<MatchRow>("SELECT code, status, created_at, updated_at, meta, setup, result FROM matches WHERE status IN ('lobby', 'running') ORDER BY created_at");
+    const r = await this.pool.query<MatchRow>(
+      "SELECT code, status, created_at, updated_at, meta, setup, result FROM matches WHERE status IN ('lobby', 'running') ORDER BY created_at",
+    );
     return Promise.all(r.rows.map((row) => this.hydrate(row)));
   }
 
@@ -289,6 +360,15 @@ export class PostgresStore implements MatchStore, LeaseStore {
   }
 
   private async hydrate(row: MatchRow): Promise<StoredMatch> {
-    return hydrate(row, row.setup ? (await this.pool.query<RoundRow>("SELECT idx, orders, extras FROM rounds WHERE code = $1 ORDER BY idx", [row.code])).rows : []);
+    return hydrate(
+      row,
+      row.setup
+        ? (
+            await this.pool.query<RoundRow>("SELECT idx, orders, extras FROM rounds WHERE code = $1 ORDER BY idx", [
+              row.code,
+            ])
+          ).rows
+        : [],
+    );
   }
 }

@@ -31,11 +31,23 @@ export function hydrate(row: MatchRow, rounds: RoundRow[]): StoredMatch {
       ordersByRound.push(JSON.parse(r.orders));
       extrasByRound.push(r.extras ? JSON.parse(r.extras) : null);
     }
-    record = { rulesVersion: setup.rulesVersion, scenario: setup.scenario, seed: setup.seed, seats: setup.seats, ordersByRound, extrasByRound };
+    record = {
+      rulesVersion: setup.rulesVersion,
+      scenario: setup.scenario,
+      seed: setup.seed,
+      seats: setup.seats,
+      ordersByRound,
+      extrasByRound,
+    };
     if (setup.overrides) record.overrides = setup.overrides;
   }
   return {
-    code: row.code, status: row.status, createdAt: Number(row.created_at), updatedAt: Number(row.updated_at),
-    meta: JSON.parse(row.meta), record, result: row.result ? JSON.parse(row.result) : null,
+    code: row.code,
+    status: row.status,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    meta: JSON.parse(row.meta),
+    record,
+    result: row.result ? JSON.parse(row.result) : null,
   };
 }

@@ -33,7 +33,21 @@ type Pending = { run: () => void; resolve: () => void; reject: (e: unknown) => v
 export class SqliteStore implements MatchStore {
   private db: Database.Database;
   /** Every statement, prepared once (preparing costs more than running a small one). */
-  private q: Record<"exists" | "insert" | "meta" | "clearRounds" | "start" | "round" | "touch" | "finishMeta" | "finish" | "get" | "unfinished" | "rounds", Database.Statement>;
+  private q: Record<
+    | "exists"
+    | "insert"
+    | "meta"
+    | "clearRounds"
+    | "start"
+    | "round"
+    | "touch"
+    | "finishMeta"
+    | "finish"
+    | "get"
+    | "unfinished"
+    | "rounds",
+    Database.Statement
+  >;
   /** Writes asked for within one event-loop turn, by every match of the process: one transaction at the end of it. */
   private queue: Pending[] = [];
   private scheduled = false;
@@ -135,7 +149,13 @@ export class SqliteStore implements MatchStore {
     });
   }
 
-  appendRound(code: string, index: number, orders: SeatOrders[], extras: RoundExtras | null, meta: RoomMeta): Promise<void> {
+  appendRound(
+    code: string,
+    index: number,
+    orders: SeatOrders[],
+    extras: RoundExtras | null,
+    meta: RoomMeta,
+  ): Promise<void> {
     const o = JSON.stringify(orders);
     const x = extras ? JSON.stringify(extras) : null;
     return this.write(() => {

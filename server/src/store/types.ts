@@ -25,7 +25,13 @@ export interface MatchStore {
   /** The engine setup of a match that starts now (ordersByRound empty). */
   startMatch(code: string, record: MatchRecord, meta: RoomMeta): Promise<void>;
   /** Appends one resolved round (0-based index) in one transaction with the meta. */
-  appendRound(code: string, index: number, orders: SeatOrders[], extras: RoundExtras | null, meta: RoomMeta): Promise<void>;
+  appendRound(
+    code: string,
+    index: number,
+    orders: SeatOrders[],
+    extras: RoundExtras | null,
+    meta: RoomMeta,
+  ): Promise<void>;
   finishMatch(code: string, status: MatchStatus, result: unknown, meta?: RoomMeta): Promise<void>;
   getMatch(code: string): Promise<StoredMatch | null>;
   /** Matches to restore after a restart (lobby or running). */
@@ -47,7 +53,10 @@ export interface Orphan {
  * this process cannot confirm that it still holds it (a write under its epoch failed). The room must stop serving.
  */
 export class FencedError extends Error {
-  constructor(readonly code: string, reason: string) {
+  constructor(
+    readonly code: string,
+    reason: string,
+  ) {
     super(`match ${code} fenced: ${reason}`);
     this.name = "FencedError";
   }

@@ -1,7 +1,10 @@
 // The Colyseus state: public fields for everyone, one SeatSecret per seat visible only through StateView.
 import { schema, type SchemaType } from "@colyseus/schema";
 
-export const TimersState = schema({ news: "number", deliberation: "number", orders: "number", report: "number" }, "Timers");
+export const TimersState = schema(
+  { news: "number", deliberation: "number", orders: "number", report: "number" },
+  "Timers",
+);
 export type TimersState = SchemaType<typeof TimersState>;
 
 export const LobbySeatState = schema(

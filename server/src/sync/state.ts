@@ -1,6 +1,13 @@
 // The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
 import type { MapSchema } from "@colyseus/schema";
-import { flatten, type MatchState, type PublicView, type RoomPhase, type SeatOrders, SCENARIOS } from "@metastrategy/shared";
+import {
+  flatten,
+  type MatchState,
+  type PublicView,
+  type RoomPhase,
+  type SeatOrders,
+  SCENARIOS,
+} from "@metastrategy/shared";
 import type { SeatMeta, Settings } from "../match/meta.js";
 import type { StateSink } from "../match/output.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "./schema.js";
@@ -46,7 +53,12 @@ export class SchemaSync implements StateSink {
     st.timers.report = s.timers.report;
   }
 
-  seats(meta: SeatMeta[], connected: (seat: number) => boolean, submitted: (seat: number) => boolean, spectators: number): void {
+  seats(
+    meta: SeatMeta[],
+    connected: (seat: number) => boolean,
+    submitted: (seat: number) => boolean,
+    spectators: number,
+  ): void {
     this.onWrite();
     const seats = this.state.seats;
     while (seats.length > meta.length) seats.pop();

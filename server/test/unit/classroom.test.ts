@@ -8,7 +8,13 @@ const TIMERS = { news: 1, deliberation: 1, orders: 600, report: 1 };
 const NONE: SeatOrders = { actions: [] };
 
 async function classWith(students: number) {
-  const h = await newMatch({ mode: "classroom", seed: 11, seats: [{ role: "lab" }, { role: "regulator" }], teamSize: 2, timers: TIMERS });
+  const h = await newMatch({
+    mode: "classroom",
+    seed: 11,
+    seats: [{ role: "lab" }, { role: "regulator" }],
+    teamSize: 2,
+    timers: TIMERS,
+  });
   await h.match.join("t", {}); // the teacher (creator): host, no seat
   const ids: string[] = [];
   for (let i = 0; i < students; i++) {
@@ -63,7 +69,9 @@ describe("classroom", () => {
     expect(h.out.to("t", "proposals")).toHaveLength(0);
     await h.match.persist.flush();
     expect(h.out.to("t", "proposals")).toHaveLength(1);
-    expect(JSON.stringify((await h.store.getMatch(h.match.code))!.meta.classroom!.current)).toBe(JSON.stringify(cls.data.current));
+    expect(JSON.stringify((await h.store.getMatch(h.match.code))!.meta.classroom!.current)).toBe(
+      JSON.stringify(cls.data.current),
+    );
     expect(h.out.last("t", "proposals")!.teams[0].members.map((m) => m.name)).toEqual(["Student 0"]);
   });
 
@@ -71,7 +79,9 @@ describe("classroom", () => {
     const { h, cls } = await classWith(7); // 4 in teams, 3 observers
     await h.send("t", MSG.hostStart);
     await advance(h, 2000);
-    const observers = cls.observers().map((s) => [...h.match.session.members.values()].find((m) => m.student === s.id)!.id);
+    const observers = cls
+      .observers()
+      .map((s) => [...h.match.session.members.values()].find((m) => m.student === s.id)!.id);
     expect(observers).toHaveLength(3);
     await h.send(observers[0], MSG.poll, { opinion: 1 });
     await h.send(observers[1], MSG.poll, { opinion: 1 });

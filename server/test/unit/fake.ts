@@ -67,7 +67,9 @@ export class FakeOutput implements MatchOutput {
 
   /** Messages of a type a member got (its own and broadcasts), oldest first. */
   to<K extends ServerMessageName>(id: string, type: K): ServerMessages[K][] {
-    return this.sent.filter((s) => (s.to === id || s.to === "*") && s.type === type).map((s) => s.payload as ServerMessages[K]);
+    return this.sent
+      .filter((s) => (s.to === id || s.to === "*") && s.type === type)
+      .map((s) => s.payload as ServerMessages[K]);
   }
 
   last<K extends ServerMessageName>(id: string, type: K): ServerMessages[K] | undefined {
@@ -90,12 +92,20 @@ export interface Harness {
   send(id: string, name: string, payload?: unknown): Promise<void>;
 }
 
-export async function newMatch(options: Record<string, unknown>, config: Partial<MatchDeps["config"]> = {}): Promise<Harness> {
+export async function newMatch(
+  options: Record<string, unknown>,
+  config: Partial<MatchDeps["config"]> = {},
+): Promise<Harness> {
   const clock = new FakeClock();
   const store = new SqliteStore(":memory:");
   const out = new FakeOutput();
   const deps: MatchDeps = {
-    store, log: makeLogger("silent"), metrics: new Metrics(), config: { timerScale: 1, reconnectSeconds: 30, ...config }, clock, shuttingDown: () => false,
+    store,
+    log: makeLogger("silent"),
+    metrics: new Metrics(),
+    config: { timerScale: 1, reconnectSeconds: 30, ...config },
+    clock,
+    shuttingDown: () => false,
   };
   const match = await Match.create(options, deps, out, modeFor);
   const send = async (id: string, name: string, payload: unknown = {}) => {

@@ -34,7 +34,12 @@ describe("lobby", () => {
     const h = await newMatch({ seed: 2, seats: SEATS });
     await h.match.join("a", {});
     await h.match.join("b", {});
-    for (const [name, p] of [[MSG.hostStart, {}], [MSG.hostSettings, { rounds: 3 }], [MSG.hostSeat, { seat: 1, bot: true }], [MSG.hostKick, { seat: 0 }]] as const) {
+    for (const [name, p] of [
+      [MSG.hostStart, {}],
+      [MSG.hostSettings, { rounds: 3 }],
+      [MSG.hostSeat, { seat: 1, bot: true }],
+      [MSG.hostKick, { seat: 0 }],
+    ] as const) {
       await h.send("b", name, p);
     }
     expect(h.out.codes("b")).toEqual(["not_host", "not_host", "not_host", "not_host"]);
@@ -72,7 +77,8 @@ describe("lobby", () => {
     await h.send("a", MSG.hostSeat, { seat: 6, bot: true });
     expect(h.out.codes("a")).toEqual(["no_such_seat"]);
     // Too many regulators for the table: the engine's setup check refuses, the seats stay as they were.
-    for (let i = 0; i < 4 && h.out.codes("a").length < 2; i++) await h.send("a", MSG.hostSeat, { seat: h.match.meta.seats.length, bot: true, role: "regulator" });
+    for (let i = 0; i < 4 && h.out.codes("a").length < 2; i++)
+      await h.send("a", MSG.hostSeat, { seat: h.match.meta.seats.length, bot: true, role: "regulator" });
     expect(h.out.codes("a")).toEqual(["no_such_seat", "bad_setup"]);
     while (h.match.meta.seats.length > 4) await h.send("a", MSG.hostSeat, { seat: 4, bot: true, remove: true });
     await h.send("a", MSG.hostSeat, { seat: 1, bot: false, remove: true });

@@ -6,10 +6,28 @@ import type { RoomMeta } from "../../src/match/meta.js";
 import { advance, newMatch } from "./fake.js";
 
 function meta(): RoomMeta {
-  const seat = { role: "lab" as const, doctrine: "incrementalist" as const, kind: "open" as const, name: "", difficulty: "normal" as const, ready: false, token: null };
+  const seat = {
+    role: "lab" as const,
+    doctrine: "incrementalist" as const,
+    kind: "open" as const,
+    name: "",
+    difficulty: "normal" as const,
+    ready: false,
+    token: null,
+  };
   return {
-    settings: { mode: "online", scenario: "baseline", rounds: null, timers: { news: 1, deliberation: 1, orders: 5, report: 1 }, public: false, name: "m", seed: 1 },
-    seats: [{ ...seat }, { ...seat }, { ...seat }], hostToken: "host-token-123", started: false,
+    settings: {
+      mode: "online",
+      scenario: "baseline",
+      rounds: null,
+      timers: { news: 1, deliberation: 1, orders: 5, report: 1 },
+      public: false,
+      name: "m",
+      seed: 1,
+    },
+    seats: [{ ...seat }, { ...seat }, { ...seat }],
+    hostToken: "host-token-123",
+    started: false,
   };
 }
 

@@ -27,7 +27,8 @@ const SAFETY_FIRST = new Set(["conservative", "butlerian", "incrementalist"]);
 
 function cost(v: SeatView, o: SeatOrders): number {
   let f = 0;
-  for (const a of o.actions) f += actionCost({ doctrine: v.me.doctrine, policies: v.world.policies, mods: v.mods }, a).funds;
+  for (const a of o.actions)
+    f += actionCost({ doctrine: v.me.doctrine, policies: v.world.policies, mods: v.mods }, a).funds;
   for (const t of o.transfers ?? []) f += t.amount;
   return f;
 }
@@ -59,13 +60,29 @@ export function proposeDeal(v: SeatView, plan: SeatOrders): DealOffer | null {
     }
     if (target) return { from: v.seat, to: target.id, amount: 2, ask: { kind: "validate" } };
   }
-  if (me.role === "lab" && me.lab && me.lab.cap >= v.dangerLine - 1 && plan.actions.some((a) => a.kind === "validate")) {
+  if (
+    me.role === "lab" &&
+    me.lab &&
+    me.lab.cap >= v.dangerLine - 1 &&
+    plan.actions.some((a) => a.kind === "validate")
+  ) {
     const r = v.seats.find((s) => s.role === "researcher" && s.id !== v.seat);
     if (r) return { from: v.seat, to: r.id, amount: 1, ask: { kind: "consult", target: v.seat } };
   }
-  if (me.role === "researcher" && me.doctrine === "transhumanist" && v.world.aug >= 2 && !v.world.policies.includes("augmentationLegal")) {
+  if (
+    me.role === "researcher" &&
+    me.doctrine === "transhumanist" &&
+    v.world.aug >= 2 &&
+    !v.world.policies.includes("augmentationLegal")
+  ) {
     const g = v.seats.find((s) => s.role === "regulator" && s.id !== v.seat);
-    if (g) return { from: v.seat, to: g.id, amount: Math.min(spare, 3), ask: { kind: "enact", policy: "augmentationLegal" } };
+    if (g)
+      return {
+        from: v.seat,
+        to: g.id,
+        amount: Math.min(spare, 3),
+        ask: { kind: "enact", policy: "augmentationLegal" },
+      };
   }
   return null;
 }
@@ -94,10 +111,12 @@ export function answerDeal(v: SeatView, plan: SeatOrders, offer: DealOffer): Dea
   const no = (reason: string): DealAnswer => ({ accept: false, orders: plan, reason });
   if (v.phase === "ended") return no("the match has ended");
   if (offer.to !== v.seat || offer.from === v.seat) return no("that offer is not for me");
-  if (!Number.isInteger(offer.amount) || offer.amount < 1 || offer.amount > MAX_DEAL) return no("that payment is not a deal I take");
+  if (!Number.isInteger(offer.amount) || offer.amount < 1 || offer.amount > MAX_DEAL)
+    return no("that payment is not a deal I take");
   if (plan.switchDoctrine) return no("I'm changing course this round");
   const a = offer.ask;
-  if (a.kind === "capability" || a.kind === "repeal" || (a.kind === "lobby" && a.policy !== undefined)) return no("I won't be paid for that");
+  if (a.kind === "capability" || a.kind === "repeal" || (a.kind === "lobby" && a.policy !== undefined))
+    return no("I won't be paid for that");
   const check = checkAction(v, a);
   if (!check.ok) return no(check.reason.replace(/\.$/, ""));
   if (askPrice(v, a) > offer.amount) return no("that costs me more than you offer");
@@ -122,7 +141,9 @@ const nameOf = (v: SeatView, seat: number) => v.seats[seat]?.name ?? `seat ${sea
 
 /** The chat line that makes the offer, addressed to the payee by name. */
 export function offerLine(v: SeatView, offer: DealOffer): string {
-  const you = phrase(v, offer.ask).replace(/\bmy\b/g, "your").replace(/\bour\b/g, "your");
+  const you = phrase(v, offer.ask)
+    .replace(/\bmy\b/g, "your")
+    .replace(/\bour\b/g, "your");
   return `${nameOf(v, offer.to)}: I'll pay you ${offer.amount} fund${offer.amount === 1 ? "" : "s"} this round if you ${you}.`;
 }
 
@@ -134,8 +155,13 @@ export function answerLine(v: SeatView, offer: DealOffer, answer: DealAnswer): s
 
 /** Plain verbs a player may type for an untargeted action. */
 const VERB: Partial<Record<Action["kind"], string>> = {
-  alignment: "align", minimalRiskTest: "minimal-risk test", buildDefense: "build a defense", buildRegime: "build the regime",
-  publishTheory: "publish", applyGrant: "apply for a grant", augmentation: "augment",
+  alignment: "align",
+  minimalRiskTest: "minimal-risk test",
+  buildDefense: "build a defense",
+  buildRegime: "build the regime",
+  publishTheory: "publish",
+  applyGrant: "apply for a grant",
+  augmentation: "augment",
 };
 
 /** Every action of the payee's role a chat offer may ask for, with its phrase as talk.ts writes it (lower case). */
@@ -145,14 +171,27 @@ function askable(v: SeatView, to: number): { a: Action; words: string }[] {
   const out: Action[] = [];
   const others = v.seats.filter((s) => s.id !== to);
   if (seat.role === "lab") {
-    out.push({ kind: "alignment" }, { kind: "validate" }, { kind: "minimalRiskTest" }, { kind: "security" }, { kind: "deploy" }, { kind: "buildDefense" }, { kind: "lobby" });
+    out.push(
+      { kind: "alignment" },
+      { kind: "validate" },
+      { kind: "minimalRiskTest" },
+      { kind: "security" },
+      { kind: "deploy" },
+      { kind: "buildDefense" },
+      { kind: "lobby" },
+    );
   } else if (seat.role === "regulator") {
     for (const p of POLICIES) out.push({ kind: "enact", policy: p });
     for (const s of others) if (s.lab) out.push({ kind: "audit", target: s.id });
     for (const s of others) if (s.role === "researcher") out.push({ kind: "grant", target: s.id, amount: 1 });
     out.push({ kind: "enforce" }, { kind: "campaign" }, { kind: "buildRegime" });
   } else {
-    out.push({ kind: "theory", mode: "careful" }, { kind: "interpretability" }, { kind: "augmentation", route: "epigenetic" }, { kind: "publishTheory" });
+    out.push(
+      { kind: "theory", mode: "careful" },
+      { kind: "interpretability" },
+      { kind: "augmentation", route: "epigenetic" },
+      { kind: "publishTheory" },
+    );
     for (const s of others) if (s.lab) out.push({ kind: "consult", target: s.id });
     for (const s of others) if (s.role === "regulator") out.push({ kind: "advise", target: s.id });
   }

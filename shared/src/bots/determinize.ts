@@ -51,36 +51,66 @@ export function determinize(v: SeatView, seed: number, params = determinizedPara
   const seats: SeatState[] = v.seats.map((p) => {
     const mine = p.id === v.seat;
     return {
-      id: p.id, role: p.role, doctrine: p.doctrine, name: p.name,
+      id: p.id,
+      role: p.role,
+      doctrine: p.doctrine,
+      name: p.name,
       switched: mine ? v.me.switched : false,
       funds: mine ? v.me.funds : p.role === "lab" ? 3 + nextInt(rng, 5) : 1 + nextInt(rng, 4),
       influence: mine ? v.me.influence : p.role === "regulator" ? 2 + nextInt(rng, 4) : 0,
       prestige: p.prestige,
       lab: p.lab ? sampleLab(v, p, params.deception ?? 0, rng) : null,
-      researcher: p.role === "researcher"
-        ? mine && v.me.researcher ? { ...v.me.researcher } : { theoryPrivate: nextInt(rng, 3) * 0.5, fastPrivate: 0 }
-        : null,
+      researcher:
+        p.role === "researcher"
+          ? mine && v.me.researcher
+            ? { ...v.me.researcher }
+            : { theoryPrivate: nextInt(rng, 3) * 0.5, fastPrivate: 0 }
+          : null,
       knownFlaws: mine ? { ...v.me.knownFlaws } : {},
       prestigeBy: {},
     };
   });
-  const rogue = v.world.rogueExact ? v.world.rogueEstimate + nextFloat(rng) * 0.9 : Math.max(0, v.world.rogueEstimate - 1 + nextFloat(rng) * 2.9);
+  const rogue = v.world.rogueExact
+    ? v.world.rogueEstimate + nextFloat(rng) * 0.9
+    : Math.max(0, v.world.rogueEstimate - 1 + nextFloat(rng) * 2.9);
   let frontier = 0;
   for (const x of seats) if (x.lab && x.lab.cap > frontier) frontier = x.lab.cap;
   const deckHolder = { rng: rng.rng };
   return {
-    rulesVersion: "determinized", scenario: v.scenario, params, seed, round: v.round, phase: v.phase,
-    rng: nextInt(rng, 2 ** 31), deck: buildDeck(deckHolder, params.deckMix), deckPos: 0,
+    rulesVersion: "determinized",
+    scenario: v.scenario,
+    params,
+    seed,
+    round: v.round,
+    phase: v.phase,
+    rng: nextInt(rng, 2 ** 31),
+    deck: buildDeck(deckHolder, params.deckMix),
+    deckPos: 0,
     seats,
     world: {
-      theory: v.world.theory, interp: v.world.interp, aug: v.world.aug, drift: v.world.aug > 0 ? nextInt(rng, Math.ceil(v.world.aug) + 1) : 0,
-      rogue, rogueEstimate: v.world.rogueEstimate, rogueExact: v.world.rogueExact, rogueMomentum: pool > 0 ? nextInt(rng, 3) : 0,
-      neutralized: v.world.neutralized, pool, will: v.world.will, policies: v.world.policies.slice(), regime: v.world.regime,
+      theory: v.world.theory,
+      interp: v.world.interp,
+      aug: v.world.aug,
+      drift: v.world.aug > 0 ? nextInt(rng, Math.ceil(v.world.aug) + 1) : 0,
+      rogue,
+      rogueEstimate: v.world.rogueEstimate,
+      rogueExact: v.world.rogueExact,
+      rogueMomentum: pool > 0 ? nextInt(rng, 3) : 0,
+      neutralized: v.world.neutralized,
+      pool,
+      will: v.world.will,
+      policies: v.world.policies.slice(),
+      regime: v.world.regime,
       pendingApplications: [],
       // Objectives already credited: what the public milestones and stages imply.
-      milestonesScored: (1 << (v.world.milestones + 1)) - 2, augStagesScored: Math.floor(v.world.aug),
+      milestonesScored: (1 << (v.world.milestones + 1)) - 2,
+      augStagesScored: Math.floor(v.world.aug),
       frontier,
     },
-    news: v.news.slice(), mods: { ...emptyMods(), ...v.mods }, history: [], end: null, scores: null,
+    news: v.news.slice(),
+    mods: { ...emptyMods(), ...v.mods },
+    history: [],
+    end: null,
+    scores: null,
   };
 }

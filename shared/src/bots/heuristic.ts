@@ -130,9 +130,11 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const w = v.world;
   const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
-  const regimeReady = w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
+  const regimeReady =
+    w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
   const enactExtra = () => {
-    for (const p of POLICIES) if (!w.policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
+    for (const p of POLICIES)
+      if (!w.policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
   };
   // A butlerian regulator legislates first: every policy in force is legitimacy, and the regime needs three of them.
   if (d === "butlerian") {
@@ -206,7 +208,8 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone.
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
-      if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length) b.want({ kind: "advise", target: regs[0].id });
+      if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length)
+        b.want({ kind: "advise", target: regs[0].id });
       b.want({ kind: "theory", mode: "careful", publish: true });
       break;
     }

@@ -23,7 +23,8 @@ export function searchBudget(difficulty: Difficulty, over?: Partial<SearchBudget
 }
 
 export function botOrders(v: SeatView, opts: BotOptions): SeatOrders {
-  if (opts.difficulty === "hard" || opts.difficulty === "expert") return searchOrders(v, opts.seed, searchBudget(opts.difficulty, opts.budget)).orders;
+  if (opts.difficulty === "hard" || opts.difficulty === "expert")
+    return searchOrders(v, opts.seed, searchBudget(opts.difficulty, opts.budget)).orders;
   const rng = makeRng(hashSeeds(opts.seed, v.round, v.seat, 0xb07));
   const base = heuristicOrders(v, rng);
   if (opts.difficulty !== "easy") return base;

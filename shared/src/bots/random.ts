@@ -12,16 +12,29 @@ export function randomAction(v: SeatView, legal: LegalOrders, rng: RngHolder): A
   const target = o.targets?.length ? o.targets[nextInt(rng, o.targets.length)] : 0;
   const policies = (o.policies ?? []).filter((p) => p.legal);
   switch (o.kind) {
-    case "enact": case "repeal": case "lobby":
+    case "enact":
+    case "repeal":
+    case "lobby":
       if (o.kind === "lobby" && (policies.length === 0 || nextFloat(rng) < 0.5)) return { kind: "lobby" };
-      return policies.length ? ({ kind: o.kind, policy: policies[nextInt(rng, policies.length)].policy } as Action) : null;
-    case "audit": case "consult": case "advise": return { kind: o.kind, target };
-    case "grant": return { kind: "grant", target, amount: 1 };
-    case "theory": return { kind: "theory", mode: nextFloat(rng) < 0.5 ? "careful" : "fast", publish: nextFloat(rng) < 0.3 };
-    case "augmentation": return { kind: "augmentation", route: nextFloat(rng) < 0.5 ? "epigenetic" : "direct" };
-    case "capability": return { kind: "capability", publish: nextFloat(rng) < 0.2, defy: v.world.policies.includes("moratorium") };
-    case "alignment": return { kind: "alignment", publish: nextFloat(rng) < 0.2 };
-    default: return { kind: o.kind } as Action;
+      return policies.length
+        ? ({ kind: o.kind, policy: policies[nextInt(rng, policies.length)].policy } as Action)
+        : null;
+    case "audit":
+    case "consult":
+    case "advise":
+      return { kind: o.kind, target };
+    case "grant":
+      return { kind: "grant", target, amount: 1 };
+    case "theory":
+      return { kind: "theory", mode: nextFloat(rng) < 0.5 ? "careful" : "fast", publish: nextFloat(rng) < 0.3 };
+    case "augmentation":
+      return { kind: "augmentation", route: nextFloat(rng) < 0.5 ? "epigenetic" : "direct" };
+    case "capability":
+      return { kind: "capability", publish: nextFloat(rng) < 0.2, defy: v.world.policies.includes("moratorium") };
+    case "alignment":
+      return { kind: "alignment", publish: nextFloat(rng) < 0.2 };
+    default:
+      return { kind: o.kind } as Action;
   }
 }
 

@@ -55,25 +55,43 @@ export function concreteActions(v: SeatView, legal: LegalOrders): Action[] {
     if (!o.legal) continue;
     switch (o.kind) {
       case "capability":
-        out.push({ kind: "capability", defy: moratorium || undefined }, { kind: "capability", publish: true, defy: moratorium || undefined });
+        out.push(
+          { kind: "capability", defy: moratorium || undefined },
+          { kind: "capability", publish: true, defy: moratorium || undefined },
+        );
         break;
-      case "alignment": out.push({ kind: "alignment" }, { kind: "alignment", publish: true }); break;
-      case "theory": out.push({ kind: "theory", mode: "careful" }, { kind: "theory", mode: "fast" }, { kind: "theory", mode: "careful", publish: true }); break;
-      case "augmentation": out.push({ kind: "augmentation", route: "epigenetic" }, { kind: "augmentation", route: "direct" }); break;
-      case "enact": case "repeal":
+      case "alignment":
+        out.push({ kind: "alignment" }, { kind: "alignment", publish: true });
+        break;
+      case "theory":
+        out.push(
+          { kind: "theory", mode: "careful" },
+          { kind: "theory", mode: "fast" },
+          { kind: "theory", mode: "careful", publish: true },
+        );
+        break;
+      case "augmentation":
+        out.push({ kind: "augmentation", route: "epigenetic" }, { kind: "augmentation", route: "direct" });
+        break;
+      case "enact":
+      case "repeal":
         for (const p of o.policies ?? []) if (p.legal) out.push({ kind: o.kind, policy: p.policy });
         break;
       case "lobby":
         out.push({ kind: "lobby" });
         for (const p of o.policies ?? []) if (p.legal) out.push({ kind: "lobby", policy: p.policy });
         break;
-      case "audit": case "consult": case "advise":
+      case "audit":
+      case "consult":
+      case "advise":
         for (const t of o.targets ?? []) out.push({ kind: o.kind, target: t });
         break;
       case "grant":
-        for (const t of o.targets ?? []) out.push({ kind: "grant", target: t, amount: 1 }, { kind: "grant", target: t, amount: 2 });
+        for (const t of o.targets ?? [])
+          out.push({ kind: "grant", target: t, amount: 1 }, { kind: "grant", target: t, amount: 2 });
         break;
-      default: out.push({ kind: o.kind } as Action);
+      default:
+        out.push({ kind: o.kind } as Action);
     }
   }
   // Drop undefined flags so that equal orders compare equal.
@@ -84,7 +102,13 @@ const keyOf = (o: SeatOrders) => JSON.stringify(o.actions) + (o.switchDoctrine ?
 
 /** Candidates: the heuristic plan, then variants of it (one action swapped, one dropped), focused orders (one action
  * repeated) and random combinations of legal actions, all distinct and legal. */
-export function candidateOrders(v: SeatView, base: SeatOrders, n: number, rng: RngHolder, switches = false): SeatOrders[] {
+export function candidateOrders(
+  v: SeatView,
+  base: SeatOrders,
+  n: number,
+  rng: RngHolder,
+  switches = false,
+): SeatOrders[] {
   const acts = concreteActions(v, legalOrdersFromView(v));
   const out: SeatOrders[] = [base];
   const seen = new Set([keyOf(base)]);
@@ -132,7 +156,8 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
     // Each seat's plan draws from its own generator for the round (like the real bots), not one shared stream:
     // candidates that consume different numbers of draws still meet the same luck later (common random numbers).
     for (let i = 0; i < orders.length; i++) {
-      orders[i] = i === seat && mine ? mine : heuristicOrders(seatViewWith(pv, s, i), makeRng(hashSeeds(seed, s.round, i)));
+      orders[i] =
+        i === seat && mine ? mine : heuristicOrders(seatViewWith(pv, s, i), makeRng(hashSeeds(seed, s.round, i)));
     }
     mine = null;
     s = resolveRound(s, orders, null, QUIET).state;
@@ -147,7 +172,13 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
 export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): SearchResult {
   const base = heuristicOrders(v, makeRng(hashSeeds(seed, v.round, v.seat, 0xb07)));
   if (v.phase === "ended") return { orders: base, nodes: 0, value: 0, baseValue: 0, candidates: 1 };
-  const all = candidateOrders(v, base, budget.candidates, makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)), budget.switches === true);
+  const all = candidateOrders(
+    v,
+    base,
+    budget.candidates,
+    makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)),
+    budget.switches === true,
+  );
   // As many candidates as the budget can tell apart: each should get MIN_FIRST rollouts in the first halving phase
   // (long horizons early in the match leave room for fewer). The plan stays first, metastrategy switches next.
   const horizon0 = Math.max(1, v.rounds - v.round + 1);
@@ -155,7 +186,10 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   let k = all.length;
   while (k > 2 && k * Math.ceil(Math.log2(k)) * MIN_FIRST > rolls) k--;
   const switchCands = all.filter((o) => o.switchDoctrine !== undefined);
-  const cands = k >= all.length ? all : [all[0], ...switchCands, ...all.slice(1).filter((o) => o.switchDoctrine === undefined)].slice(0, k);
+  const cands =
+    k >= all.length
+      ? all
+      : [all[0], ...switchCands, ...all.slice(1).filter((o) => o.switchDoctrine === undefined)].slice(0, k);
   const params = determinizedParams(v);
   const sum = new Float64Array(cands.length);
   const runs = new Int32Array(cands.length);
@@ -180,7 +214,10 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
     if (alive.length <= 2) continue;
     const mean = (c: number) => (runs[c] ? sum[c] / runs[c] : -Infinity) + (c === 0 ? budget.margin : 0);
     // Keep the better half (ties keep the earlier candidate).
-    alive = alive.slice().sort((a, b) => mean(b) - mean(a) || a - b).slice(0, Math.max(2, Math.ceil(alive.length / 2)));
+    alive = alive
+      .slice()
+      .sort((a, b) => mean(b) - mean(a) || a - b)
+      .slice(0, Math.max(2, Math.ceil(alive.length / 2)));
     if (!alive.includes(0)) alive.push(0); // the heuristic plan stays in, so the final comparison is paired
   }
   // Every survivor must have as many rollouts as the others before the comparison (paired).
@@ -206,5 +243,11 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
       bestBound = bound;
     }
   }
-  return { orders: cands[best], nodes: count.nodes, value: sum[best] / runs[best], baseValue, candidates: cands.length };
+  return {
+    orders: cands[best],
+    nodes: count.nodes,
+    value: sum[best] / runs[best],
+    baseValue,
+    candidates: cands.length,
+  };
 }

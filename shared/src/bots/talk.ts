@@ -8,28 +8,54 @@ import type { SeatView } from "../rules/view-types.js";
 export function phrase(v: SeatView, a: Action): string {
   const name = (seat: number) => v.seats[seat]?.name ?? `seat ${seat + 1}`;
   switch (a.kind) {
-    case "capability": return a.publish ? "push capability and publish it" : a.defy ? "keep researching despite the moratorium" : "push capability";
-    case "alignment": return "close my alignment gap";
-    case "validate": return "test my systems";
-    case "minimalRiskTest": return "run safe tests below the frontier";
-    case "security": return "tighten security against leaks";
-    case "deploy": return "ship a product";
-    case "lobby": return a.policy ? `lobby against ${POLICY_DEFS[a.policy].name}` : "lobby to cool things down";
-    case "buildDefense": return "build our defense system";
-    case "enact": return `enact ${POLICY_DEFS[a.policy].name}`;
-    case "repeal": return `repeal ${POLICY_DEFS[a.policy].name}`;
-    case "audit": return `audit ${name(a.target)}`;
-    case "enforce": return "crack down on rogue actors";
-    case "campaign": return "campaign for caution";
-    case "grant": return `fund ${name(a.target)}`;
-    case "buildRegime": return "extend the monitoring regime";
-    case "theory": return a.mode === "fast" ? "race ahead on theory" : "work carefully on theory";
-    case "interpretability": return "improve interpretability";
-    case "augmentation": return "advance human augmentation";
-    case "consult": return `consult for ${name(a.target)}`;
-    case "publishTheory": return "publish my theory";
-    case "advise": return `advise ${name(a.target)}`;
-    case "applyGrant": return "apply for a grant";
+    case "capability":
+      return a.publish
+        ? "push capability and publish it"
+        : a.defy
+          ? "keep researching despite the moratorium"
+          : "push capability";
+    case "alignment":
+      return "close my alignment gap";
+    case "validate":
+      return "test my systems";
+    case "minimalRiskTest":
+      return "run safe tests below the frontier";
+    case "security":
+      return "tighten security against leaks";
+    case "deploy":
+      return "ship a product";
+    case "lobby":
+      return a.policy ? `lobby against ${POLICY_DEFS[a.policy].name}` : "lobby to cool things down";
+    case "buildDefense":
+      return "build our defense system";
+    case "enact":
+      return `enact ${POLICY_DEFS[a.policy].name}`;
+    case "repeal":
+      return `repeal ${POLICY_DEFS[a.policy].name}`;
+    case "audit":
+      return `audit ${name(a.target)}`;
+    case "enforce":
+      return "crack down on rogue actors";
+    case "campaign":
+      return "campaign for caution";
+    case "grant":
+      return `fund ${name(a.target)}`;
+    case "buildRegime":
+      return "extend the monitoring regime";
+    case "theory":
+      return a.mode === "fast" ? "race ahead on theory" : "work carefully on theory";
+    case "interpretability":
+      return "improve interpretability";
+    case "augmentation":
+      return "advance human augmentation";
+    case "consult":
+      return `consult for ${name(a.target)}`;
+    case "publishTheory":
+      return "publish my theory";
+    case "advise":
+      return `advise ${name(a.target)}`;
+    case "applyGrant":
+      return "apply for a grant";
   }
 }
 

@@ -44,14 +44,7 @@ export type EventEffect =
 
 /** The essay's forces a card can stand for (each card names one). */
 export type Force =
-  | "leaks"
-  | "measurement"
-  | "unpredictability"
-  | "politics"
-  | "economics"
-  | "theory"
-  | "augmentation"
-  | "rogue";
+  "leaks" | "measurement" | "unpredictability" | "politics" | "economics" | "theory" | "augmentation" | "rogue";
 
 export interface EventCard {
   id: string;

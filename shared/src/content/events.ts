@@ -13,7 +13,8 @@ const CARDS: readonly Card[] = [
     id: "talent-departure",
     title: "Key researcher walks out",
     text: "A senior engineer quits the leading lab for a rival and takes what they know. One point of the leader's capability leaks.",
-    lesson: "Knowledge lives in people: staff move on and carry a lab's secrets with them, whatever their contracts say.",
+    lesson:
+      "Knowledge lives in people: staff move on and carry a lab's secrets with them, whatever their contracts say.",
     force: "leaks",
     concept: "leak",
     tag: "leaks",
@@ -33,7 +34,8 @@ const CARDS: readonly Card[] = [
     id: "nda-breach",
     title: "NDA breach",
     text: "A former contractor quietly shares a lab's methods despite a signed NDA. One point from a random lab leaks.",
-    lesson: "A non-disclosure deal is hard to police: a breach is hard to notice and harder to prove once the details mutate.",
+    lesson:
+      "A non-disclosure deal is hard to police: a breach is hard to notice and harder to prove once the details mutate.",
     force: "leaks",
     concept: "leak",
     tag: "leaks",
@@ -53,7 +55,8 @@ const CARDS: readonly Card[] = [
     id: "conference-chatter",
     title: "Conference chatter",
     text: "Lab staff swap tricks over drinks at a big AI conference. Leak chance is 10% higher this round.",
-    lesson: "Even safety-minded labs share a lot of technical detail informally, and every shared trick can compound elsewhere.",
+    lesson:
+      "Even safety-minded labs share a lot of technical detail informally, and every shared trick can compound elsewhere.",
     force: "leaks",
     concept: "leak",
     tag: "leaks",
@@ -63,7 +66,8 @@ const CARDS: readonly Card[] = [
     id: "red-team-visit",
     title: "Red team visits the weakest lab",
     text: "A security firm shows the least secure lab how exposed it is, and the lab patches up. Its security rises by 1.",
-    lesson: "Keeping a step secret until it is aligned is only possible if labs take security as seriously as a classified project.",
+    lesson:
+      "Keeping a step secret until it is aligned is only possible if labs take security as seriously as a classified project.",
     force: "leaks",
     concept: "security",
     tag: "leaks",
@@ -88,7 +92,8 @@ const CARDS: readonly Card[] = [
     id: "benchmark-gaming",
     title: "Benchmark gaming",
     text: "The leader's model tops every safety benchmark by learning the tests, not the lesson. 50% chance it hides a new flaw.",
-    lesson: "Passing the tests we can write is not the same as being aligned; a system can look right for the wrong reasons.",
+    lesson:
+      "Passing the tests we can write is not the same as being aligned; a system can look right for the wrong reasons.",
     force: "measurement",
     concept: "validation",
     tag: "measurement",
@@ -98,7 +103,8 @@ const CARDS: readonly Card[] = [
     id: "interpretability-result",
     title: "Interpretability result",
     text: "Researchers map a circuit inside a large model and explain what it does. Interpretability rises by 1.",
-    lesson: "To measure alignment we must see inside an AI's reasoning; each real tool for that makes validation worth more.",
+    lesson:
+      "To measure alignment we must see inside an AI's reasoning; each real tool for that makes validation worth more.",
     force: "measurement",
     concept: "interpretability",
     tag: "measurement",
@@ -144,7 +150,8 @@ const CARDS: readonly Card[] = [
     id: "deadline-crunch",
     title: "Deadline crunch",
     text: "Launch dates are near and every lab cuts its safety testing short. Each lab has a 20% chance of a new hidden flaw.",
-    lesson: "When measuring alignment is slow and costly, commercial deadlines quietly win and flaws slip through unseen.",
+    lesson:
+      "When measuring alignment is slow and costly, commercial deadlines quietly win and flaws slip through unseen.",
     force: "measurement",
     concept: "hiddenFlaw",
     tag: "measurement",
@@ -166,7 +173,8 @@ const CARDS: readonly Card[] = [
     id: "surprise-scaling-result",
     title: "Surprise scaling result",
     text: "The trailing lab finds its old model was far stronger than it knew. Its capability +1, with a 30% chance of a hidden flaw.",
-    lesson: "Progress comes in jumps, not on a timetable, and a sudden jump opens a gap between what AI can do and what is aligned.",
+    lesson:
+      "Progress comes in jumps, not on a timetable, and a sudden jump opens a gap between what AI can do and what is aligned.",
     force: "unpredictability",
     concept: "breakthrough",
     tag: "unpredictability",
@@ -176,7 +184,8 @@ const CARDS: readonly Card[] = [
     id: "algorithmic-shortcut",
     title: "Algorithmic shortcut",
     text: "The leading lab stumbles on a training trick by trial and error. Its capability +1, with a 50% chance of a hidden flaw.",
-    lesson: "Advances found by trial and error are opaque: they are picked because they work, not because anyone understands them.",
+    lesson:
+      "Advances found by trial and error are opaque: they are picked because they work, not because anyone understands them.",
     force: "unpredictability",
     concept: "breakthrough",
     tag: "unpredictability",
@@ -186,7 +195,8 @@ const CARDS: readonly Card[] = [
     id: "new-chip-generation",
     title: "New chip generation",
     text: "A faster chip ships early. Capability research costs 1 less this round, and paradigm shifts are 50% likelier.",
-    lesson: "Cheaper compute speeds the race in ways nobody planned for, and fast races leave less time to align each step.",
+    lesson:
+      "Cheaper compute speeds the race in ways nobody planned for, and fast races leave less time to align each step.",
     force: "unpredictability",
     concept: "paradigmShift",
     tag: "unpredictability",
@@ -241,7 +251,8 @@ const CARDS: readonly Card[] = [
     id: "ai-summit",
     title: "International AI summit",
     text: "World leaders meet and agree to keep talking about joint oversight. Political will +1; every regulator gains 1 influence.",
-    lesson: "Stopping irresponsible actors worldwide needs international cooperation, the slow groundwork for a monitoring regime.",
+    lesson:
+      "Stopping irresponsible actors worldwide needs international cooperation, the slow groundwork for a monitoring regime.",
     force: "politics",
     concept: "regime",
     tag: "politics",
@@ -264,7 +275,8 @@ const CARDS: readonly Card[] = [
     id: "pause-campaign",
     title: "Pause campaign",
     text: "A mass movement marches for a halt on frontier AI. Political will +1; butlerian seats gain 1 prestige.",
-    lesson: "Stopping capability work outside a careful process is the first step of several plans, and it needs broad support.",
+    lesson:
+      "Stopping capability work outside a careful process is the first step of several plans, and it needs broad support.",
     force: "politics",
     concept: "moratorium",
     tag: "politics",
@@ -302,7 +314,8 @@ const CARDS: readonly Card[] = [
     id: "enterprise-rush",
     title: "Enterprise adoption rush",
     text: "Companies hurry to plug AI into everything. Every lab gains 1 fund; incident chance per flawed product +10% this round.",
-    lesson: "Judging AI by whether it sells rewards shipping fast, and hands more of the economy to systems nobody has checked.",
+    lesson:
+      "Judging AI by whether it sells rewards shipping fast, and hands more of the economy to systems nobody has checked.",
     force: "economics",
     concept: "economicCriterion",
     tag: "economics",
@@ -315,7 +328,8 @@ const CARDS: readonly Card[] = [
     id: "philanthropy",
     title: "Philanthropic gift",
     text: "A foundation pledges money for basic safety research. Every researcher gains 2 funds.",
-    lesson: "A sensible civilisation would pay for the foundations of alignment before betting everything on trial and error.",
+    lesson:
+      "A sensible civilisation would pay for the foundations of alignment before betting everything on trial and error.",
     force: "economics",
     concept: "grant",
     tag: "economics",
@@ -338,7 +352,8 @@ const CARDS: readonly Card[] = [
     id: "consulting-demand",
     title: "Consulting demand",
     text: "Labs line up to hire outside experts for their evaluations. Researchers gain 1 fund; incrementalists gain 1 prestige.",
-    lesson: "Validation is only as good as the understanding behind it, so labs that test seriously need real expertise.",
+    lesson:
+      "Validation is only as good as the understanding behind it, so labs that test seriously need real expertise.",
     force: "economics",
     concept: "consulting",
     tag: "economics",
@@ -353,7 +368,8 @@ const CARDS: readonly Card[] = [
     id: "theory-surprise",
     title: "Theory surprise",
     text: "A short proof settles a long-open question about learning agents. World theory +1.",
-    lesson: "A mathematical theory of agents lets us design alignment with confidence instead of patching by trial and error.",
+    lesson:
+      "A mathematical theory of agents lets us design alignment with confidence instead of patching by trial and error.",
     force: "theory",
     concept: "theory",
     tag: "theory",
@@ -363,7 +379,8 @@ const CARDS: readonly Card[] = [
     id: "dual-use-theorem",
     title: "Dual-use theorem",
     text: "A new result about agents also hints at a faster training method. World theory +1; the leak pool grows by 1.",
-    lesson: "Theory can leak capability too, but turning it into practice takes extra steps, so it degrades more gently.",
+    lesson:
+      "Theory can leak capability too, but turning it into practice takes extra steps, so it degrades more gently.",
     force: "theory",
     concept: "gracefulDegradation",
     tag: "theory",
@@ -411,7 +428,8 @@ const CARDS: readonly Card[] = [
     id: "augmentation-scandal",
     title: "Augmentation scandal",
     text: "A clinic is caught running illegal brain-boost trials; trust in regulators falls. Will -1; augmentation drift +1.",
-    lesson: "Experimenting on human minds is illegal in most places, and rushed changes may alter values in ways hard to spot.",
+    lesson:
+      "Experimenting on human minds is illegal in most places, and rushed changes may alter values in ways hard to spot.",
     force: "augmentation",
     concept: "drift",
     tag: "augmentation",
@@ -434,7 +452,8 @@ const CARDS: readonly Card[] = [
     id: "neurotech-leap",
     title: "Neurotech leap",
     text: "A startup's brain implant gives a big jump in test scores. Augmentation +1 and hidden drift +1.",
-    lesson: "The brain is an undocumented tangle: a change that boosts intelligence may also quietly shift what people care about.",
+    lesson:
+      "The brain is an undocumented tangle: a change that boosts intelligence may also quietly shift what people care about.",
     force: "augmentation",
     concept: "drift",
     tag: "augmentation",
@@ -447,7 +466,8 @@ const CARDS: readonly Card[] = [
     id: "bioethics-backlash",
     title: "Bioethics backlash",
     text: "Ethicists and voters turn against enhancement research. Transhumanist seats lose 1 prestige; political will +1.",
-    lesson: "Making human augmentation legal is a major political fight, and the clock keeps running while it is fought.",
+    lesson:
+      "Making human augmentation legal is a major political fight, and the clock keeps running while it is fought.",
     force: "augmentation",
     concept: "transhumanist",
     tag: "augmentation",
@@ -475,7 +495,8 @@ const CARDS: readonly Card[] = [
     id: "rogue-state-programme",
     title: "Rogue state programme",
     text: "A secretive government launches a crash AI project with no safety team. Rogue capability +1 and momentum +1.",
-    lesson: "Careful labs may have to play catch-up with reckless actors, even ones too weak to win the race on their own.",
+    lesson:
+      "Careful labs may have to play catch-up with reckless actors, even ones too weak to win the race on their own.",
     force: "rogue",
     concept: "rogue",
     tag: "rogue",
@@ -537,6 +558,4 @@ const CARDS: readonly Card[] = [
 
 export const EVENT_CARDS: readonly EventCard[] = CARDS;
 
-export const EVENT_BY_ID: ReadonlyMap<string, EventCard> = new Map(
-  EVENT_CARDS.map((card) => [card.id, card] as const),
-);
+export const EVENT_BY_ID: ReadonlyMap<string, EventCard> = new Map(EVENT_CARDS.map((card) => [card.id, card] as const));

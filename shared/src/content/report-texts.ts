@@ -29,16 +29,20 @@ export const REPORT_TEXTS = {
   // Augmentation
   augmentationComplete: () => "Augmentation was already complete: your work changed nothing.",
   augmentationIllegal: () => "Augmentation beyond stage 2 is not legal: your trial could not go ahead.",
-  augmentationAdvance: (a: { name: string; aug: number; max: number }) => `${a.name} advances human augmentation to ${a.aug}/${a.max}.`,
+  augmentationAdvance: (a: { name: string; aug: number; max: number }) =>
+    `${a.name} advances human augmentation to ${a.aug}/${a.max}.`,
   augmentationDirect: () => "Direct route: fast, and nobody can tell what it does to the subjects' values.",
   augmentationEpigenetic: () => "Epigenetic route: slow and safe.",
   // Catastrophe and defense
   catastropheRogue: () => "Catastrophe: an irresponsible actor's unaligned system escapes control.",
-  catastropheLab: (a: { name: string }) => `Catastrophe at ${a.name}: a system beyond its alignment slips out of control.`,
+  catastropheLab: (a: { name: string }) =>
+    `Catastrophe at ${a.name}: a system beyond its alignment slips out of control.`,
   defenseBegin: (a: { name: string; progress: number; max: number }) =>
     `${a.name} begins building an AI defense system (${a.progress}/${a.max}).`,
-  defenseDeceptive: (a: { name: string }) => `${a.name} switches on its AI defense system. It had learned to look aligned.`,
-  defenseDeployed: (a: { name: string }) => `${a.name} deploys an aligned AI defense system: rogue programmes are contained.`,
+  defenseDeceptive: (a: { name: string }) =>
+    `${a.name} switches on its AI defense system. It had learned to look aligned.`,
+  defenseDeployed: (a: { name: string }) =>
+    `${a.name} deploys an aligned AI defense system: rogue programmes are contained.`,
   defenseComplete: () => "Your defense system is complete.",
   // Endings
   endDrifted: () => "Augmented humans take over the problem, but their values have drifted.",
@@ -49,12 +53,15 @@ export const REPORT_TEXTS = {
   lobbyAgainst: (a: { policy: PolicyId }) => `Your lobbying works against ${policy(a.policy)} this round.`,
   lobbyCools: (a: { d: number }) => `Industry lobbying cools public concern: political will −${a.d}.`,
   repeal: (a: { name: string; policy: PolicyId }) => `${a.name} repeals ${policy(a.policy)}.`,
-  enactRedundant: (a: { policy: PolicyId }) => `${policy(a.policy)} was already in force: your enactment changed nothing.`,
+  enactRedundant: (a: { policy: PolicyId }) =>
+    `${policy(a.policy)} was already in force: your enactment changed nothing.`,
   treatyProposed: (a: { name: string }) =>
     `${a.name} proposes an international treaty, but without enough political will it needs both regulators' signatures this round.`,
   treatyFailed: () => "The treaty failed for want of a second signature: your influence is refunded.",
-  enactBlocked: (a: { name: string; policy: PolicyId }) => `${policy(a.policy)} was proposed by ${a.name} but lobbying blocked it.`,
-  enact: (a: { name: string; policy: PolicyId }) => `${a.name} enacts ${policy(a.policy)}: ${POLICY_DEFS[a.policy]?.effect ?? ""}`,
+  enactBlocked: (a: { name: string; policy: PolicyId }) =>
+    `${policy(a.policy)} was proposed by ${a.name} but lobbying blocked it.`,
+  enact: (a: { name: string; policy: PolicyId }) =>
+    `${a.name} enacts ${policy(a.policy)}: ${POLICY_DEFS[a.policy]?.effect ?? ""}`,
   campaign: (a: { name: string; d: number }) => `${a.name} campaigns for caution: political will +${a.d}.`,
   grantReceived: (a: { name: string; amount: number }) => `${a.name} grants you ${a.amount} fund${s(a.amount)}.`,
   grantMade: (a: { name: string; to: string }) => `${a.name} funds research by ${a.to}.`,
@@ -86,16 +93,19 @@ export const REPORT_TEXTS = {
   leakHeld: (a: { amount: number }) =>
     `Unaligned capability you still hold leaked (${a.amount} point${s(a.amount)}): while it stays unaligned it stays exposed.`,
   leakCatchUp: (a: { cap: number }) => `Leaked know-how from a rival reaches your team: capability +1 (now ${a.cap}).`,
-  theoryApplications: () => "Engineers turn published fast theory into capability tricks: a little reaches the leak pool.",
+  theoryApplications: () =>
+    "Engineers turn published fast theory into capability tricks: a little reaches the leak pool.",
   // Research
-  paradigmShift: () => "A paradigm shift: a new design leaps ahead somewhere, and old alignment techniques stop applying to it.",
+  paradigmShift: () =>
+    "A paradigm shift: a new design leaps ahead somewhere, and old alignment techniques stop applying to it.",
   paradigmMine: (a: { cap: number; loss: number; aligned: number }) =>
     `Your team finds a new paradigm: capability +3 (now ${a.cap}). Your alignment work only partly carries over: aligned −${a.loss} (now ${a.aligned}).`,
   breakthrough: (a: { gain: number; cap: number; aligned: number }) =>
     `Capability research: +${a.gain} (now ${a.cap}).${a.cap > a.aligned ? ` Your aligned level (${a.aligned}) trails it.` : ""}`,
   publishCapability: (a: { name: string; cap: number }) =>
     `${a.name} publishes a capability result (now at ${a.cap}): prestige, but the whole advance is out for anyone to build on.`,
-  buildOnPublished: (a: { name: string; cap: number }) => `You build on ${a.name}'s published result: capability +1 (now ${a.cap}).`,
+  buildOnPublished: (a: { name: string; cap: number }) =>
+    `You build on ${a.name}'s published result: capability +1 (now ${a.cap}).`,
   alignmentWork: (a: { before: number; aligned: number; cap: number }) =>
     `Alignment research: aligned level ${a.before} → ${a.aligned} (capability ${a.cap}).`,
   publishAlignment: (a: { name: string }) => `${a.name} publishes alignment research; labs behind it catch up.`,
@@ -121,9 +131,12 @@ export const REPORT_TEXTS = {
   ordersRefused: (a: { reason: string }) => `Your orders were refused: ${a.reason}`,
   doctrineSwitch: (a: { name: string; doctrine: Doctrine }) =>
     `${a.name} switches metastrategy to ${DOCTRINE_DEFS[a.doctrine]?.name ?? String(a.doctrine)} (a U-turn: prestige −5 at the end).`,
-  opinion: (a: { up: boolean }) => `Public opinion ${a.up ? "calls for caution" : "shrugs"}: political will ${a.up ? "+1" : "−1"}.`,
-  enforcementRaids: (a: { seized: boolean }) => `Enforcement raids slow irresponsible actors${a.seized ? " and seize leaked material" : ""}.`,
-  rogueCompounding: () => "Irresponsible actors build on leaked know-how and speed up: they will grow faster next round too.",
+  opinion: (a: { up: boolean }) =>
+    `Public opinion ${a.up ? "calls for caution" : "shrugs"}: political will ${a.up ? "+1" : "−1"}.`,
+  enforcementRaids: (a: { seized: boolean }) =>
+    `Enforcement raids slow irresponsible actors${a.seized ? " and seize leaked material" : ""}.`,
+  rogueCompounding: () =>
+    "Irresponsible actors build on leaked know-how and speed up: they will grow faster next round too.",
   theoryFund: (a: { theory: number }) => `The theory fund pays off: world theory ${a.theory}.`,
   securityFine: (a: { fine: number }) => `The security standard fines you ${a.fine} (security below 2).`,
 } as const;
@@ -142,7 +155,10 @@ export interface EntryLike {
 /** The sentence of a report entry: its own text (rules-1 records), else its template filled with its args. */
 export function entryText(e: EntryLike): string {
   if (typeof e.text === "string") return e.text;
-  const f = e.key !== undefined && Object.hasOwn(REPORT_TEXTS, e.key) ? (REPORT_TEXTS[e.key as ReportKey] as (a: unknown) => string) : null;
+  const f =
+    e.key !== undefined && Object.hasOwn(REPORT_TEXTS, e.key)
+      ? (REPORT_TEXTS[e.key as ReportKey] as (a: unknown) => string)
+      : null;
   if (!f) return "";
   try {
     return f(e.args ?? {});

@@ -9,12 +9,28 @@ export interface RoleDef {
 }
 
 export const ROLE_DEFS: Record<Role, RoleDef> = {
-  lab: { id: "lab", name: "AI lab", startFunds: 6, startInfluence: 0,
-    blurb: "Builds AI: pushes capability, aligns and validates it, sells products, and may build an AI defense system." },
-  regulator: { id: "regulator", name: "Regulator", startFunds: 2, startInfluence: 3,
-    blurb: "Turns political will into policy: standards, licences, export controls, moratoria, treaties, audits and enforcement." },
-  researcher: { id: "researcher", name: "Researcher", startFunds: 3, startInfluence: 0,
-    blurb: "Develops theory, interpretability and human augmentation; consults for labs and advises regulators." },
+  lab: {
+    id: "lab",
+    name: "AI lab",
+    startFunds: 6,
+    startInfluence: 0,
+    blurb: "Builds AI: pushes capability, aligns and validates it, sells products, and may build an AI defense system.",
+  },
+  regulator: {
+    id: "regulator",
+    name: "Regulator",
+    startFunds: 2,
+    startInfluence: 3,
+    blurb:
+      "Turns political will into policy: standards, licences, export controls, moratoria, treaties, audits and enforcement.",
+  },
+  researcher: {
+    id: "researcher",
+    name: "Researcher",
+    startFunds: 3,
+    startInfluence: 0,
+    blurb: "Develops theory, interpretability and human augmentation; consults for labs and advises regulators.",
+  },
 };
 
 export const ACTION_POINTS = 3;

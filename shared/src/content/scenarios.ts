@@ -10,7 +10,16 @@ export interface ScenarioDef {
 }
 
 const DEFAULT_TABLE: Role[] = ["lab", "lab", "lab", "regulator", "researcher", "researcher"];
-const EVEN_MIX = { leaks: 1, measurement: 1, unpredictability: 1, politics: 1, economics: 1, theory: 1, augmentation: 1, rogue: 1 };
+const EVEN_MIX = {
+  leaks: 1,
+  measurement: 1,
+  unpredictability: 1,
+  politics: 1,
+  economics: 1,
+  theory: 1,
+  augmentation: 1,
+  rogue: 1,
+};
 
 const BASE: ScenarioParams = {
   rounds: 10,
@@ -39,29 +48,86 @@ const BASE: ScenarioParams = {
 };
 
 export const SCENARIOS: Record<string, ScenarioDef> = {
-  baseline: { id: "baseline", name: "Baseline",
+  baseline: {
+    id: "baseline",
+    name: "Baseline",
     blurb: "Today's world, roughly: three labs racing, one regulator, two researchers, ten rounds.",
-    params: BASE, table: DEFAULT_TABLE },
-  leaky: { id: "leaky", name: "Leaky world",
+    params: BASE,
+    table: DEFAULT_TABLE,
+  },
+  leaky: {
+    id: "leaky",
+    name: "Leaky world",
     blurb: "Secrets do not keep: weak security, NDAs that bind nobody and a busy black market.",
-    params: { ...BASE, leakBase: 0.6, startSec: 0, deckMix: { ...EVEN_MIX, leaks: 3, rogue: 2 } }, table: DEFAULT_TABLE },
-  fast: { id: "fast", name: "Fast takeoff",
+    params: { ...BASE, leakBase: 0.6, startSec: 0, deckMix: { ...EVEN_MIX, leaks: 3, rogue: 2 } },
+    table: DEFAULT_TABLE,
+  },
+  fast: {
+    id: "fast",
+    name: "Fast takeoff",
     blurb: "Progress jumps: two news cards a round and paradigm shifts twice as likely.",
-    params: { ...BASE, volatility: 2, eventsPerRound: 2, deckMix: { ...EVEN_MIX, unpredictability: 3 } }, table: DEFAULT_TABLE },
-  slow: { id: "slow", name: "Slow and steady",
+    params: { ...BASE, volatility: 2, eventsPerRound: 2, deckMix: { ...EVEN_MIX, unpredictability: 3 } },
+    table: DEFAULT_TABLE,
+  },
+  slow: {
+    id: "slow",
+    name: "Slow and steady",
     blurb: "Progress is smooth and predictable, security is decent and the public is worried.",
-    params: { ...BASE, volatility: 0.75, leakBase: 0.4, startSec: 2, startWill: 4, rogueDrift: 0.1,
-      deckMix: { ...EVEN_MIX, theory: 2, politics: 2, unpredictability: 0.5 } }, table: DEFAULT_TABLE },
-  classroom: { id: "classroom", name: "Classroom",
+    params: {
+      ...BASE,
+      volatility: 0.75,
+      leakBase: 0.4,
+      startSec: 2,
+      startWill: 4,
+      rogueDrift: 0.1,
+      deckMix: { ...EVEN_MIX, theory: 2, politics: 2, unpredictability: 0.5 },
+    },
+    table: DEFAULT_TABLE,
+  },
+  classroom: {
+    id: "classroom",
+    name: "Classroom",
     blurb: "Eight short rounds for a 45-minute lesson; every force shows up early.",
-    params: { ...BASE, rounds: 8, taiThreshold: 11, regimeStep: 2, augBeyond: 0.875, driftBeyond: 0.15, deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 } }, table: DEFAULT_TABLE },
+    params: {
+      ...BASE,
+      rounds: 8,
+      taiThreshold: 11,
+      regimeStep: 2,
+      augBeyond: 0.875,
+      driftBeyond: 0.15,
+      deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 },
+    },
+    table: DEFAULT_TABLE,
+  },
 };
 
 export const SCENARIO_IDS = Object.keys(SCENARIOS);
 
 /** Parameters that `--set key=value` and room options may override. */
 export const TUNABLE_PARAMS = [
-  "rounds", "taiThreshold", "leakBase", "volatility", "rogueDrift", "eventsPerRound", "startCap",
-  "startAligned", "startFlaws", "startSec", "startLabFunds", "startRogue", "startWill", "startTheory", "startInterp",
-  "deception", "incidents", "lockIn", "labLeaks", "absorb", "legalWill", "race", "regimeStep", "augBeyond", "driftBeyond",
+  "rounds",
+  "taiThreshold",
+  "leakBase",
+  "volatility",
+  "rogueDrift",
+  "eventsPerRound",
+  "startCap",
+  "startAligned",
+  "startFlaws",
+  "startSec",
+  "startLabFunds",
+  "startRogue",
+  "startWill",
+  "startTheory",
+  "startInterp",
+  "deception",
+  "incidents",
+  "lockIn",
+  "labLeaks",
+  "absorb",
+  "legalWill",
+  "race",
+  "regimeStep",
+  "augBeyond",
+  "driftBeyond",
 ] as const;

@@ -5,7 +5,8 @@ import { SCENARIOS } from "../content/scenarios.js";
 import type { EndInfo, Ending, HistoryRow, RoundExtras } from "../rules/types.js";
 import type { PublicView } from "../rules/view-types.js";
 
-export type MomentKind = "firstLeak" | "paradigmShift" | "incidentWill" | "rogueDanger" | "facilitatorCrisis" | "decisive";
+export type MomentKind =
+  "firstLeak" | "paradigmShift" | "incidentWill" | "rogueDanger" | "facilitatorCrisis" | "decisive";
 
 export interface KeyMoment {
   kind: MomentKind;
@@ -68,17 +69,20 @@ const DECISIVE: Record<Ending, { title: string; question: string; concept: strin
   },
   handoff: {
     title: "The augmented took over",
-    question: "Handing the problem to enhanced humans worked here. Did anyone check their values first, and could anyone have?",
+    question:
+      "Handing the problem to enhanced humans worked here. Did anyone check their values first, and could anyone have?",
     concept: "handoff",
   },
   drifted: {
     title: "The successors' values had moved",
-    question: "Enhanced humans took over but their values had shifted. Is a changed human mind easier to trust than an AI when nobody can read either?",
+    question:
+      "Enhanced humans took over but their values had shifted. Is a changed human mind easier to trust than an AI when nobody can read either?",
     concept: "drift",
   },
   pause: {
     title: "The pause held",
-    question: "The world stayed safe by standing still, and gave up what aligned AI could have done. Is a long pause a victory, a delay, or a loss — and who pays for it?",
+    question:
+      "The world stayed safe by standing still, and gave up what aligned AI could have done. Is a long pause a victory, a delay, or a loss — and who pays for it?",
     concept: "pause",
   },
   precarious: {
@@ -106,10 +110,15 @@ export function keyMoments(input: MomentsInput): KeyMoment[] {
     const card = r.events.map((id) => EVENT_BY_ID.get(id)).find((c) => c && c.force === "leaks");
     const later = history[Math.min(history.length - 1, li + 2)];
     out.push({
-      kind: "firstLeak", round: r.round, title: "The first leak", concept: "leak",
-      text: `In round ${r.round}, ${f(r.leaks)} point${r.leaks === 1 ? "" : "s"} of capability know-how leaked into the pool` +
+      kind: "firstLeak",
+      round: r.round,
+      title: "The first leak",
+      concept: "leak",
+      text:
+        `In round ${r.round}, ${f(r.leaks)} point${r.leaks === 1 ? "" : "s"} of capability know-how leaked into the pool` +
         (card ? ` (the news: “${card.title}”)` : "") +
-        `. Rogue actors stood at ${f(r.rogue)}` + (later.round > r.round ? ` and reached ${f(later.rogue)} by round ${later.round}.` : "."),
+        `. Rogue actors stood at ${f(r.rogue)}` +
+        (later.round > r.round ? ` and reached ${f(later.rogue)} by round ${later.round}.` : "."),
       question: QUESTIONS.firstLeak,
     });
   }
@@ -121,14 +130,21 @@ export function keyMoments(input: MomentsInput): KeyMoment[] {
     const prev = prevOf(i);
     let best: { seat: number; gain: number; before: number; after: number } | null = null;
     for (const lab of r.labs) {
-      const p = prev?.labs.find((l) => l.seat === lab.seat) ?? (input.start ? { cap: input.start.cap, aligned: input.start.aligned } : null);
+      const p =
+        prev?.labs.find((l) => l.seat === lab.seat) ??
+        (input.start ? { cap: input.start.cap, aligned: input.start.aligned } : null);
       if (!p) continue;
       const gain = lab.cap - p.cap;
-      if (gain >= 3 && lab.aligned < p.aligned + 1 && (!best || gain > best.gain)) best = { seat: lab.seat, gain, before: p.aligned, after: lab.aligned };
+      if (gain >= 3 && lab.aligned < p.aligned + 1 && (!best || gain > best.gain))
+        best = { seat: lab.seat, gain, before: p.aligned, after: lab.aligned };
     }
     shifts++;
     out.push({
-      kind: "paradigmShift", round: r.round, title: "A paradigm shift", concept: "paradigmShift", seat: best?.seat,
+      kind: "paradigmShift",
+      round: r.round,
+      title: "A paradigm shift",
+      concept: "paradigmShift",
+      seat: best?.seat,
       text: best
         ? `In round ${r.round}, ${name(best.seat)} found a new design: capability +${f(best.gain)}, while its aligned level went from ${f(best.before)} to ${f(best.after)}. ` +
           `The gap between the frontier (${f(r.frontier)}) and the best aligned level (${f(r.alignedFrontier)}) was ${f(r.frontier - r.alignedFrontier)}.`
@@ -150,8 +166,12 @@ export function keyMoments(input: MomentsInput): KeyMoment[] {
     const { i, delta } = inc as { i: number; delta: number };
     const r = history[i];
     out.push({
-      kind: "incidentWill", round: r.round, title: "The incident that moved the public", concept: "incident",
-      text: `In round ${r.round}, ${r.incidents === 1 ? "an incident" : `${r.incidents} incidents`} exposed hidden flaws in deployed products; ` +
+      kind: "incidentWill",
+      round: r.round,
+      title: "The incident that moved the public",
+      concept: "incident",
+      text:
+        `In round ${r.round}, ${r.incidents === 1 ? "an incident" : `${r.incidents} incidents`} exposed hidden flaws in deployed products; ` +
         `political will rose by ${f(delta)} to ${f(r.will)}.`,
       question: QUESTIONS.incidentWill,
     });
@@ -162,7 +182,10 @@ export function keyMoments(input: MomentsInput): KeyMoment[] {
   if (ri >= 0) {
     const r = history[ri];
     out.push({
-      kind: "rogueDanger", round: r.round, title: "Rogue actors reach the danger line", concept: "rogueCompounding",
+      kind: "rogueDanger",
+      round: r.round,
+      title: "Rogue actors reach the danger line",
+      concept: "rogueCompounding",
       text: `In round ${r.round}, the rogue actors reached capability ${f(r.rogue)} (danger line ${input.dangerLine}); the public estimate said ${f(r.rogueEstimate)}.`,
       question: QUESTIONS.rogueDanger,
     });
@@ -176,7 +199,10 @@ export function keyMoments(input: MomentsInput): KeyMoment[] {
     if (!row || !row.events.includes(x.inject)) return;
     const card = EVENT_BY_ID.get(x.inject);
     out.push({
-      kind: "facilitatorCrisis", round, title: "The facilitator's crisis", concept: card?.concept ?? "politicalWill",
+      kind: "facilitatorCrisis",
+      round,
+      title: "The facilitator's crisis",
+      concept: card?.concept ?? "politicalWill",
       text: `The teacher put “${card?.title ?? x.inject}” into the news of round ${round}. ${card?.text ?? ""}`.trim(),
       question: QUESTIONS.facilitatorCrisis,
     });
@@ -184,7 +210,14 @@ export function keyMoments(input: MomentsInput): KeyMoment[] {
 
   const decisive = decisiveMoment(input, name);
   if (decisive) out.push(decisive);
-  const order: MomentKind[] = ["facilitatorCrisis", "firstLeak", "paradigmShift", "incidentWill", "rogueDanger", "decisive"];
+  const order: MomentKind[] = [
+    "facilitatorCrisis",
+    "firstLeak",
+    "paradigmShift",
+    "incidentWill",
+    "rogueDanger",
+    "decisive",
+  ];
   return out.sort((a, b) => a.round - b.round || order.indexOf(a.kind) - order.indexOf(b.kind));
 }
 
@@ -196,7 +229,11 @@ function decisiveMoment(input: MomentsInput, name: (seat: number) => string): Ke
     const r = history.find((x) => x.round === end.round) ?? history[history.length - 1];
     const who = end.seat !== undefined ? ` (${name(end.seat)})` : "";
     return {
-      kind: "decisive", round: end.round, title: d.title, concept: d.concept, seat: end.seat,
+      kind: "decisive",
+      round: end.round,
+      title: d.title,
+      concept: d.concept,
+      seat: end.seat,
       text: `Round ${end.round}: ${end.cause}${who}. The frontier stood at ${f(r.frontier)}, the best aligned level at ${f(r.alignedFrontier)}, rogue actors at ${f(r.rogue)}.`,
       question: d.question,
     };
@@ -205,10 +242,18 @@ function decisiveMoment(input: MomentsInput, name: (seat: number) => string): Ke
   let pick = history[0];
   const risky = history.some((r) => r.catastropheRisk > 0);
   for (const r of history) {
-    if (risky ? r.catastropheRisk > pick.catastropheRisk : r.frontier - r.alignedFrontier >= pick.frontier - pick.alignedFrontier) pick = r;
+    if (
+      risky
+        ? r.catastropheRisk > pick.catastropheRisk
+        : r.frontier - r.alignedFrontier >= pick.frontier - pick.alignedFrontier
+    )
+      pick = r;
   }
   return {
-    kind: "decisive", round: pick.round, title: d.title, concept: d.concept,
+    kind: "decisive",
+    round: pick.round,
+    title: d.title,
+    concept: d.concept,
     text: risky
       ? `Round ${pick.round} was the closest call: about a ${Math.round(pick.catastropheRisk * 100)}% chance of catastrophe, with the frontier at ${f(pick.frontier)} and the best aligned level at ${f(pick.alignedFrontier)}. It passed, and time ran out with nothing settled.`
       : `Round ${pick.round} left the widest gap between the frontier (${f(pick.frontier)}) and the best aligned level (${f(pick.alignedFrontier)}). Time ran out with nothing settled.`,

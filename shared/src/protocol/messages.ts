@@ -54,7 +54,12 @@ export const CreateOptionsSchema = z
     timers: TimersSchema.partial().optional(),
     public: z.boolean().default(false),
     name: z.string().trim().min(1).max(40).optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     /** Classroom: most students per team seat; later ones become observers (default 4). */
     teamSize: z.number().int().min(1).max(12).optional(),
     /** The creator's own join options (name, tokens). */
@@ -73,24 +78,38 @@ export const VoteSchema = z.object({ proposal: z.number().int().min(0).max(10000
 export const PollSchema = z.object({ opinion: z.union([z.literal(-1), z.literal(0), z.literal(1)]) }).strict();
 export const HostSettingsSchema = z
   .object({
-    scenario: scenario.optional(), rounds: z.number().int().min(1).max(30).optional(), timers: TimersSchema.partial().optional(), public: z.boolean().optional(),
+    scenario: scenario.optional(),
+    rounds: z.number().int().min(1).max(30).optional(),
+    timers: TimersSchema.partial().optional(),
+    public: z.boolean().optional(),
     teamSize: z.number().int().min(1).max(12).optional(),
   })
   .strict();
 export const HostSeatSchema = z
-  .object({ seat, bot: z.boolean(), difficulty: difficulty.optional(), role: z.enum(ROLES).optional(), remove: z.boolean().optional(), doctrine: z.enum(DOCTRINES).optional() })
+  .object({
+    seat,
+    bot: z.boolean(),
+    difficulty: difficulty.optional(),
+    role: z.enum(ROLES).optional(),
+    remove: z.boolean().optional(),
+    doctrine: z.enum(DOCTRINES).optional(),
+  })
   .strict();
 export const HostExtendSchema = z.object({ seconds: z.number().int().min(5).max(600) }).strict();
 export const HostKickSchema = z.object({ seat }).strict();
 export const HostInjectSchema = z.object({ card: z.string().min(1).max(64) }).strict();
-export const HostMoveSchema = z.object({ student: z.string().min(1).max(64), seat: z.number().int().min(-1).max(7) }).strict();
+export const HostMoveSchema = z
+  .object({ student: z.string().min(1).max(64), seat: z.number().int().min(-1).max(7) })
+  .strict();
 export const HostTeamBotSchema = z.object({ seat, bot: z.boolean() }).strict();
 export const EmptySchema = z.object({}).strict();
 /** The built-in lobby room's one message (`filter`): which rooms to list; anything else is refused, never stored. */
 export const LobbyFilterSchema = z
   .object({
     name: z.string().max(64).optional(),
-    metadata: z.record(z.string().max(64), z.union([z.string().max(128), z.number(), z.boolean(), z.null()])).optional(),
+    metadata: z
+      .record(z.string().max(64), z.union([z.string().max(128), z.number(), z.boolean(), z.null()]))
+      .optional(),
   })
   .strict()
   .nullable();
@@ -134,8 +153,12 @@ export function isMessageName(name: unknown): name is MessageName {
 }
 
 /** Parses a message; errors as values with a stable code and a reason a player can read. */
-export function parseMessage(name: string, payload: unknown): ({ ok: true } & ParsedMessage) | ({ ok: false } & Refusal) {
-  if (!isMessageName(name)) return { ok: false, ...refusal("unknown_message", `Unknown message "${name.slice(0, 64)}".`) };
+export function parseMessage(
+  name: string,
+  payload: unknown,
+): ({ ok: true } & ParsedMessage) | ({ ok: false } & Refusal) {
+  if (!isMessageName(name))
+    return { ok: false, ...refusal("unknown_message", `Unknown message "${name.slice(0, 64)}".`) };
   const schema: z.ZodType = MESSAGE_SCHEMAS[name];
   const r = schema.safeParse(payload ?? {});
   if (r.success) return { ok: true, name, value: r.data } as { ok: true } & ParsedMessage;

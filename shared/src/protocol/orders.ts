@@ -34,8 +34,13 @@ export const SeatOrdersSchema = z
   .object({
     actions: z.array(ActionSchema).max(3),
     switchDoctrine: z.enum(DOCTRINES).optional(),
-    transfers: z.array(z.object({ to: seatIndex, amount: z.number().int().min(1).max(100) }).strict()).max(7).optional(),
+    transfers: z
+      .array(z.object({ to: seatIndex, amount: z.number().int().min(1).max(100) }).strict())
+      .max(7)
+      .optional(),
   })
   .strict();
 
-export const RoundExtrasSchema = z.object({ inject: z.string().max(64).optional(), opinion: z.number().min(-1).max(1).optional() }).strict();
+export const RoundExtrasSchema = z
+  .object({ inject: z.string().max(64).optional(), opinion: z.number().min(-1).max(1).optional() })
+  .strict();

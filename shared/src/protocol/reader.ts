@@ -69,8 +69,15 @@ export class SnapshotReader {
     const seats: LobbySeat[] = [];
     for (const x of st.seats ?? []) {
       seats.push({
-        index: x.index, role: x.role, doctrine: x.doctrine, kind: x.kind, name: x.name, difficulty: x.difficulty,
-        connected: !!x.connected, ready: !!x.ready, submitted: !!x.submitted,
+        index: x.index,
+        role: x.role,
+        doctrine: x.doctrine,
+        kind: x.kind,
+        name: x.name,
+        difficulty: x.difficulty,
+        connected: !!x.connected,
+        ready: !!x.ready,
+        submitted: !!x.submitted,
       });
     }
     const t = st.timers ?? {};
@@ -137,7 +144,18 @@ export class SnapshotReader {
   }
 
   /** Everything a client shows, from the room state and what its messages brought. */
-  snapshot(st: RoomStateLike, c: { code?: string; seat: number | null; isHost: boolean; history: PublicHistoryRow[]; reports: RoundReport[]; chat: ChatLine[]; ended: EndedMsg | null }): ClientSnapshot | null {
+  snapshot(
+    st: RoomStateLike,
+    c: {
+      code?: string;
+      seat: number | null;
+      isHost: boolean;
+      history: PublicHistoryRow[];
+      reports: RoundReport[];
+      chat: ChatLine[];
+      ended: EndedMsg | null;
+    },
+  ): ClientSnapshot | null {
     const info = this.info(st, c.code);
     if (!info) return null;
     let view: PublicView | SeatView | null = null;

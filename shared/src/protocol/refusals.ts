@@ -55,5 +55,10 @@ export function refusal(code: RefusalCode, reason: string = REFUSALS[code]): Ref
 }
 
 export function isRefusal(x: unknown): x is Refusal {
-  return typeof x === "object" && x !== null && typeof (x as Refusal).code === "string" && typeof (x as Refusal).reason === "string";
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as Refusal).code === "string" &&
+    typeof (x as Refusal).reason === "string"
+  );
 }

@@ -50,6 +50,11 @@ export interface ServerMessages {
 export type ServerMessageName = keyof ServerMessages;
 
 /** Every server message name has a payload type here, and every payload type a name. */
-export type ServerMessageNamesMatch = [ServerMessageName, (typeof SMSG)[keyof typeof SMSG]] extends [(typeof SMSG)[keyof typeof SMSG], ServerMessageName] ? true : never;
+export type ServerMessageNamesMatch = [ServerMessageName, (typeof SMSG)[keyof typeof SMSG]] extends [
+  (typeof SMSG)[keyof typeof SMSG],
+  ServerMessageName,
+]
+  ? true
+  : never;
 const _namesMatch: ServerMessageNamesMatch = true;
 void _namesMatch;

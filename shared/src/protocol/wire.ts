@@ -19,9 +19,18 @@ function unescapeKey(k: string): string {
 export function flatten(value: unknown, out: Map<string, string> = new Map(), prefix = ""): Map<string, string> {
   if (value === null || typeof value !== "object") {
     // Numbers and booleans are most leaves: their JSON is their string (non-finite numbers are null in JSON).
-    const leaf = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "null")
-      : typeof value === "boolean" ? (value ? "true" : "false")
-      : value === undefined ? "null" : JSON.stringify(value);
+    const leaf =
+      typeof value === "number"
+        ? Number.isFinite(value)
+          ? String(value)
+          : "null"
+        : typeof value === "boolean"
+          ? value
+            ? "true"
+            : "false"
+          : value === undefined
+            ? "null"
+            : JSON.stringify(value);
     out.set(prefix, leaf);
     return out;
   }

@@ -5,7 +5,15 @@ import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp, dangerLine, milestonesOf, STREAM, useStream } from "./state.js";
 import type { SeatState } from "./types.js";
 
-export const VALIDATION = { base: 0.2, perInterp: 0.1, perMilestone: 0.1, perLevelAboveDanger: 0.1, min: 0.05, consult: 0.2, frontierIncident: 0.2 } as const;
+export const VALIDATION = {
+  base: 0.2,
+  perInterp: 0.1,
+  perMilestone: 0.1,
+  perLevelAboveDanger: 0.1,
+  min: 0.05,
+  consult: 0.2,
+  frontierIncident: 0.2,
+} as const;
 export const INCIDENT = { perFlaw: 0.2, will: 2, prestige: 2 } as const;
 
 /** Deceptive flaws pass ordinary tests: only theory milestone 2 plus interpretability 2 can see them. */
@@ -14,13 +22,29 @@ export const DECEPTION = { milestones: 2, interp: 3, base: 0.3, perInterp: 0.1, 
 /** Chance that one validation finds one deceptive flaw (0 without theory-backed interpretability). */
 export function deceptiveDetection(interp: number, milestones: number, consulted: boolean): number {
   if (milestones < DECEPTION.milestones || interp < DECEPTION.interp) return 0;
-  return clamp(DECEPTION.base + DECEPTION.perInterp * (interp - DECEPTION.interp) + (milestones >= 3 ? DECEPTION.milestone3 : 0) + (consulted ? 0.1 : 0), 0, 0.95);
+  return clamp(
+    DECEPTION.base +
+      DECEPTION.perInterp * (interp - DECEPTION.interp) +
+      (milestones >= 3 ? DECEPTION.milestone3 : 0) +
+      (consulted ? 0.1 : 0),
+    0,
+    0.95,
+  );
 }
 
 /** Chance that one validation finds one given hidden flaw. */
-export function detectionChance(interp: number, milestones: number, consulted: boolean, abovePenaltyLevels = 0): number {
+export function detectionChance(
+  interp: number,
+  milestones: number,
+  consulted: boolean,
+  abovePenaltyLevels = 0,
+): number {
   if (milestones >= 3) return 1;
-  const p = VALIDATION.base + VALIDATION.perInterp * interp + VALIDATION.perMilestone * milestones + (consulted ? VALIDATION.consult : 0);
+  const p =
+    VALIDATION.base +
+    VALIDATION.perInterp * interp +
+    VALIDATION.perMilestone * milestones +
+    (consulted ? VALIDATION.consult : 0);
   // Stronger systems are harder to read: each level past the danger line costs detection power.
   return clamp(p - VALIDATION.perLevelAboveDanger * abovePenaltyLevels, VALIDATION.min, 1);
 }
@@ -29,7 +53,8 @@ function labMilestones(ctx: RoundCtx, seat: SeatState): { m: number; consulted: 
   const s = ctx.s;
   const consultants = ctx.consults.get(seat.id) ?? [];
   let theory = s.world.theory;
-  for (const c of consultants) theory = Math.max(theory, Math.min(9, s.world.theory + (s.seats[c].researcher?.theoryPrivate ?? 0)));
+  for (const c of consultants)
+    theory = Math.max(theory, Math.min(9, s.world.theory + (s.seats[c].researcher?.theoryPrivate ?? 0)));
   return { m: milestonesOf(theory), consulted: consultants.length > 0 };
 }
 
@@ -94,7 +119,9 @@ function creditValidated(ctx: RoundCtx, seat: SeatState, level: number): void {
   if (seat.doctrine === "incrementalist") addPrestige(seat, gained * OBJECTIVE_POINTS.validatedLevel, "objectives");
   const worldGain = Math.max(0, level - worldBefore);
   if (worldGain > 0)
-    for (const x of s.seats) if (x.doctrine === "incrementalist" && !x.lab) addPrestige(x, worldGain * OBJECTIVE_POINTS.validatedLevel, "objectives");
+    for (const x of s.seats)
+      if (x.doctrine === "incrementalist" && !x.lab)
+        addPrestige(x, worldGain * OBJECTIVE_POINTS.validatedLevel, "objectives");
 }
 
 /** Products with hidden flaws misbehave in public: the economic criterion is not alignment. */

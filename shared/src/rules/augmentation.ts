@@ -4,7 +4,15 @@ import { MAX } from "../content/roles.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige } from "./state.js";
 
-export const AUGMENT = { epigenetic: 0.5, direct: 1, driftPerDirect: 1, driftRisk: 0.25, legalLimit: 2, beyondLimit: 0.75, driftBeyond: 0.1 } as const;
+export const AUGMENT = {
+  epigenetic: 0.5,
+  direct: 1,
+  driftPerDirect: 1,
+  driftRisk: 0.25,
+  legalLimit: 2,
+  beyondLimit: 0.75,
+  driftBeyond: 0.1,
+} as const;
 
 export function augmentationStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
@@ -15,7 +23,9 @@ export function augmentationStep(ctx: RoundCtx): void {
       continue;
     }
     // Past the legal limit every stage is harder: trials on people who are already augmented go half as fast.
-    const step = (a.route === "direct" ? AUGMENT.direct : AUGMENT.epigenetic) * (w.aug >= AUGMENT.legalLimit ? ctx.s.params.augBeyond ?? AUGMENT.beyondLimit : 1);
+    const step =
+      (a.route === "direct" ? AUGMENT.direct : AUGMENT.epigenetic) *
+      (w.aug >= AUGMENT.legalLimit ? (ctx.s.params.augBeyond ?? AUGMENT.beyondLimit) : 1);
     w.aug = Math.min(ceiling, w.aug + step);
     if (a.route === "direct") w.drift += AUGMENT.driftPerDirect;
     // (2.1) Past the legal limit even the safe route is trials on people already changed: a little hidden drift.
@@ -34,7 +44,8 @@ export function creditAugStages(ctx: RoundCtx): void {
   const stages = Math.floor(w.aug);
   while (w.augStagesScored < stages) {
     w.augStagesScored++;
-    for (const x of ctx.s.seats) if (x.doctrine === "transhumanist") addPrestige(x, OBJECTIVE_POINTS.augStage, "objectives");
+    for (const x of ctx.s.seats)
+      if (x.doctrine === "transhumanist") addPrestige(x, OBJECTIVE_POINTS.augStage, "objectives");
   }
 }
 

@@ -41,8 +41,19 @@ export function catastropheStep(ctx: RoundCtx): void {
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab) continue;
-    const base = catastropheChance(lab.cap, misalignment(lab.cap, lab.aligned, lab.flaws, lab.deceptive, lab.prod), tai, guarded);
-    const p = base >= 1 ? 1 : Math.min(CATASTROPHE.cap, base * raceFactor(s.params.race ?? 0, Math.max(0, past - (lab.cap >= near ? 1 : 0))));
+    const base = catastropheChance(
+      lab.cap,
+      misalignment(lab.cap, lab.aligned, lab.flaws, lab.deceptive, lab.prod),
+      tai,
+      guarded,
+    );
+    const p =
+      base >= 1
+        ? 1
+        : Math.min(
+            CATASTROPHE.cap,
+            base * raceFactor(s.params.race ?? 0, Math.max(0, past - (lab.cap >= near ? 1 : 0))),
+          );
     if (p > 0) actors.push({ name: seat.name, p, rogue: false, seat: seat.id });
     labSum += p;
   }

@@ -62,7 +62,10 @@ export function tell(ctx: RoundCtx, seat: number, concept: string, key: ReportKe
 const NONE: never[] = [];
 
 /** Every action of a kind this round, in seat order. */
-export function actionsOf<K extends Action["kind"]>(ctx: RoundCtx, kind: K): [SeatState, Extract<Action, { kind: K }>][] {
+export function actionsOf<K extends Action["kind"]>(
+  ctx: RoundCtx,
+  kind: K,
+): [SeatState, Extract<Action, { kind: K }>][] {
   return (ctx.byKind.get(kind) as [SeatState, Extract<Action, { kind: K }>][] | undefined) ?? NONE;
 }
 

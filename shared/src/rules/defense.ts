@@ -26,17 +26,30 @@ export function defenseStep(ctx: RoundCtx): void {
     ctx.defenseDone = seat.id;
     for (const x of s.seats) {
       if (x.doctrine === "incrementalist") addPrestige(x, OBJECTIVE_POINTS.defenseBuilt, "objectives");
-      if (x.doctrine === "conservative" && milestonesOf(s.world.theory) >= 2) addPrestige(x, OBJECTIVE_POINTS.defenseOnTheory, "objectives");
+      if (x.doctrine === "conservative" && milestonesOf(s.world.theory) >= 2)
+        addPrestige(x, OBJECTIVE_POINTS.defenseOnTheory, "objectives");
     }
     addPrestige(seat, 5, "defense");
     if (lab.flaws + lab.deceptive > 0 && chance(s, deceptiveChance(lab.flaws, lab.deceptive))) {
-      s.end = { ending: "catastrophe", round: s.round, worldValue: 0, by: "defense", seat: seat.id,
-        cause: `${seat.name}'s defense system was deceptively aligned: it passed every test it was given, then pursued its own goals.` };
+      s.end = {
+        ending: "catastrophe",
+        round: s.round,
+        worldValue: 0,
+        by: "defense",
+        seat: seat.id,
+        cause: `${seat.name}'s defense system was deceptively aligned: it passed every test it was given, then pursued its own goals.`,
+      };
       say(ctx, "deceptiveAlignment", "defenseDeceptive", { name: seat.name });
     } else {
       s.world.neutralized = true;
-      s.end = { ending: "secure", round: s.round, worldValue: WORLD_VALUE.secure, by: "defense", seat: seat.id,
-        cause: `${seat.name} deployed an aligned AI defense system${lab.flaws + lab.deceptive > 0 ? " (with hidden flaws that, by luck, did not matter)" : ""}.` };
+      s.end = {
+        ending: "secure",
+        round: s.round,
+        worldValue: WORLD_VALUE.secure,
+        by: "defense",
+        seat: seat.id,
+        cause: `${seat.name} deployed an aligned AI defense system${lab.flaws + lab.deceptive > 0 ? " (with hidden flaws that, by luck, did not matter)" : ""}.`,
+      };
       say(ctx, "defense", "defenseDeployed", { name: seat.name });
     }
     tell(ctx, seat.id, "defense", "defenseComplete");

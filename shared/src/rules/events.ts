@@ -17,24 +17,34 @@ function pickLabs(s: MatchState, pick: LabPick): SeatState[] {
   const labs = s.seats.filter((x) => x.lab);
   if (labs.length === 0) return [];
   switch (pick) {
-    case "all": return labs;
-    case "leader": return best(labs, (x) => x.lab!.cap);
-    case "laggard": return best(labs, (x) => -x.lab!.cap);
-    case "leastSecure": return best(labs, (x) => -x.lab!.sec);
-    case "mostDeployed": return best(labs, (x) => x.lab!.prod);
-    case "random": return [labs[nextInt(s, labs.length)]];
+    case "all":
+      return labs;
+    case "leader":
+      return best(labs, (x) => x.lab!.cap);
+    case "laggard":
+      return best(labs, (x) => -x.lab!.cap);
+    case "leastSecure":
+      return best(labs, (x) => -x.lab!.sec);
+    case "mostDeployed":
+      return best(labs, (x) => x.lab!.prod);
+    case "random":
+      return [labs[nextInt(s, labs.length)]];
   }
 }
 
 export function applyEffect(s: MatchState, e: EventEffect): void {
   const w = s.world;
   switch (e.op) {
-    case "will": w.will = clamp(w.will + e.delta, 0, MAX.will); break;
+    case "will":
+      w.will = clamp(w.will + e.delta, 0, MAX.will);
+      break;
     case "leak":
       for (const x of pickLabs(s, e.lab)) if (x.lab!.cap > 0) w.pool += e.amount * (s.params.labLeaks ?? 1);
       break;
     // Pool news (open weights, stolen copies) is lab capability getting out: the labLeaks knob scales it too.
-    case "pool": w.pool = Math.max(0, w.pool + (e.delta > 0 ? e.delta * (s.params.labLeaks ?? 1) : e.delta)); break;
+    case "pool":
+      w.pool = Math.max(0, w.pool + (e.delta > 0 ? e.delta * (s.params.labLeaks ?? 1) : e.delta));
+      break;
     case "rogue": {
       const before = w.rogue;
       w.rogue = Math.max(0, w.rogue + e.delta);
@@ -42,12 +52,26 @@ export function applyEffect(s: MatchState, e: EventEffect): void {
       w.rogueEstimate = w.rogueExact ? Math.floor(w.rogue) : Math.max(0, w.rogueEstimate + (w.rogue - before));
       break;
     }
-    case "rogueMomentum": w.rogueMomentum = Math.max(0, w.rogueMomentum + e.delta); break;
-    case "theory": w.theory = clamp(w.theory + e.delta, 0, MAX.theory); break;
-    case "interp": w.interp = clamp(w.interp + e.delta, 0, MAX.interp); break;
+    case "rogueMomentum":
+      w.rogueMomentum = Math.max(0, w.rogueMomentum + e.delta);
+      break;
+    case "theory":
+      w.theory = clamp(w.theory + e.delta, 0, MAX.theory);
+      break;
+    case "interp":
+      w.interp = clamp(w.interp + e.delta, 0, MAX.interp);
+      break;
     // News cannot carry augmentation past the legal limit either.
-    case "aug": w.aug = clamp(w.aug + e.delta, 0, w.policies.includes("augmentationLegal") ? MAX.aug : Math.max(w.aug, AUGMENT.legalLimit)); break;
-    case "drift": w.drift = Math.max(0, w.drift + e.delta); break;
+    case "aug":
+      w.aug = clamp(
+        w.aug + e.delta,
+        0,
+        w.policies.includes("augmentationLegal") ? MAX.aug : Math.max(w.aug, AUGMENT.legalLimit),
+      );
+      break;
+    case "drift":
+      w.drift = Math.max(0, w.drift + e.delta);
+      break;
     case "funds":
       for (const x of s.seats) if (!e.role || x.role === e.role) x.funds = Math.max(0, x.funds + e.delta);
       break;
@@ -68,10 +92,18 @@ export function applyEffect(s: MatchState, e: EventEffect): void {
     case "sec":
       for (const x of pickLabs(s, e.lab)) x.lab!.sec = clamp(x.lab!.sec + e.delta, 0, MAX.sec);
       break;
-    case "capabilityCost": s.mods.capabilityCost += e.delta; break;
-    case "paradigmBoost": s.mods.paradigmBoost += e.boost; break;
-    case "leakBonus": s.mods.leakBonus += e.bonus; break;
-    case "incidentChance": s.mods.extraIncidentChance += e.bonus; break;
+    case "capabilityCost":
+      s.mods.capabilityCost += e.delta;
+      break;
+    case "paradigmBoost":
+      s.mods.paradigmBoost += e.boost;
+      break;
+    case "leakBonus":
+      s.mods.leakBonus += e.bonus;
+      break;
+    case "incidentChance":
+      s.mods.extraIncidentChance += e.bonus;
+      break;
     case "prestige":
       for (const x of s.seats) if (x.doctrine === e.doctrine) addPrestige(x, e.delta, "events");
       break;

@@ -28,7 +28,11 @@ export function policiesStep(ctx: RoundCtx): void {
       say(ctx, "policy", "repeal", { name: seat.name, policy: a.policy });
     }
   }
-  const treatySigners = new Set(actionsOf(ctx, "enact").filter(([, a]) => a.policy === "treaty").map(([x]) => x.id));
+  const treatySigners = new Set(
+    actionsOf(ctx, "enact")
+      .filter(([, a]) => a.policy === "treaty")
+      .map(([x]) => x.id),
+  );
   for (const [seat, a] of actionsOf(ctx, "enact")) {
     const def = POLICY_DEFS[a.policy];
     if (w.policies.includes(a.policy)) {
@@ -148,7 +152,8 @@ export function regimeStep(ctx: RoundCtx): void {
   if (complete) {
     say(ctx, "regime", "regimeComplete");
     if (!(w.milestonesScored & REGIME_CREDITED))
-      for (const x of s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.regimeComplete, "objectives");
+      for (const x of s.seats)
+        if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.regimeComplete, "objectives");
     w.milestonesScored |= REGIME_CREDITED;
   } else say(ctx, "regime", "regimeBroken");
   w.neutralized = complete;

@@ -5,7 +5,14 @@ import { chance } from "../rng.js";
 import { say, tell, type RoundCtx } from "./context.js";
 import { STREAM, useStream } from "./state.js";
 
-export const LEAK = { perSec: 0.05, standard: 0.1, min: 0.02, catchUp: 0.5, applicationWeight: 0.5, unalignedShare: 0.5 } as const;
+export const LEAK = {
+  perSec: 0.05,
+  standard: 0.1,
+  min: 0.02,
+  catchUp: 0.5,
+  applicationWeight: 0.5,
+  unalignedShare: 0.5,
+} as const;
 
 export function leakChance(leakBase: number, sec: number, securityStandard: boolean, bonus: number): number {
   return Math.max(LEAK.min, leakBase - LEAK.perSec * sec - (securityStandard ? LEAK.standard : 0) + bonus);

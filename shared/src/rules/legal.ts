@@ -42,14 +42,28 @@ function costCtx(v: SeatView) {
 }
 
 function targetsFor(v: SeatView, kind: ActionKind): number[] | undefined {
-  const role = kind === "audit" || kind === "consult" ? "lab" : kind === "grant" ? "researcher" : kind === "advise" ? "regulator" : null;
+  const role =
+    kind === "audit" || kind === "consult"
+      ? "lab"
+      : kind === "grant"
+        ? "researcher"
+        : kind === "advise"
+          ? "regulator"
+          : null;
   if (!role) return undefined;
   return v.seats.filter((s) => s.role === role && s.id !== v.seat).map((s) => s.id);
 }
 
 /** Whether a seat may be the target of this action (the test targetsFor lists, without building the list). */
 function isTarget(v: SeatView, kind: ActionKind, target: number): boolean {
-  const role = kind === "audit" || kind === "consult" ? "lab" : kind === "grant" ? "researcher" : kind === "advise" ? "regulator" : null;
+  const role =
+    kind === "audit" || kind === "consult"
+      ? "lab"
+      : kind === "grant"
+        ? "researcher"
+        : kind === "advise"
+          ? "regulator"
+          : null;
   if (!role || target === v.seat) return false;
   for (const s of v.seats) if (s.id === target && s.role === role) return true;
   return false;
@@ -72,7 +86,8 @@ export function checkAction(v: SeatView, a: Action): Check {
   const tai = v.taiThreshold;
   switch (a.kind) {
     case "capability":
-      if (stopped) return no("Capability research has stopped: a defense or a complete monitoring regime holds the world.");
+      if (stopped)
+        return no("Capability research has stopped: a defense or a complete monitoring regime holds the world.");
       if (w.policies.includes("moratorium") && !a.defy)
         return no("A moratorium is in force. You may defy it (an audit would catch you).");
       return ok;
@@ -90,14 +105,19 @@ export function checkAction(v: SeatView, a: Action): Check {
     case "lobby":
       if (a.policy !== undefined) {
         if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
-        if (w.will >= blockLimit(v)) return no(`Lobbying can block a policy only while political will is below ${blockLimit(v)}.`);
+        if (w.will >= blockLimit(v))
+          return no(`Lobbying can block a policy only while political will is below ${blockLimit(v)}.`);
       } else if (w.will <= 0) return no("Political will is already 0.");
       return ok;
     case "buildDefense": {
       if (!lab) return no("Only labs build defenses.");
-      if (lab.cap < defenseLevel(tai)) return no(`A defense needs capability ${defenseLevel(tai)} or more (you have ${lab.cap}).`);
+      if (lab.cap < defenseLevel(tai))
+        return no(`A defense needs capability ${defenseLevel(tai)} or more (you have ${lab.cap}).`);
       const pub = v.seats[v.seat]?.lab?.alignedPublic ?? null;
-      if (pub === null || pub < lab.cap) return no("A defense needs a publicly validated aligned level at least equal to your capability: validate first.");
+      if (pub === null || pub < lab.cap)
+        return no(
+          "A defense needs a publicly validated aligned level at least equal to your capability: validate first.",
+        );
       if (lab.defense >= MAX.defense) return no("Your defense is already complete.");
       return ok;
     }
@@ -106,7 +126,8 @@ export function checkAction(v: SeatView, a: Action): Check {
       if (w.policies.includes(a.policy)) return no(`${POLICY_DEFS[a.policy].name} is already in force.`);
       const need = policyWill(me.doctrine, a.policy, w.lockIn ?? 0, w.legalWill);
       const twoRegulators = a.policy === "treaty" && v.seats.filter((s) => s.role === "regulator").length >= 2;
-      if (w.will < need && !twoRegulators) return no(`${POLICY_DEFS[a.policy].name} needs political will ${need} (it is ${w.will}).`);
+      if (w.will < need && !twoRegulators)
+        return no(`${POLICY_DEFS[a.policy].name} needs political will ${need} (it is ${w.will}).`);
       return ok;
     }
     case "repeal":
@@ -118,7 +139,8 @@ export function checkAction(v: SeatView, a: Action): Check {
     case "advise":
     case "grant": {
       if (!Number.isInteger(a.target) || !isTarget(v, a.kind, a.target)) return no("Choose a valid target seat.");
-      if (a.kind === "grant" && !(Number.isInteger(a.amount) && a.amount >= 1)) return no("A grant gives at least 1 fund.");
+      if (a.kind === "grant" && !(Number.isInteger(a.amount) && a.amount >= 1))
+        return no("A grant gives at least 1 fund.");
       return ok;
     }
     case "enforce":
@@ -126,22 +148,29 @@ export function checkAction(v: SeatView, a: Action): Check {
       if (a.kind === "campaign" && w.will >= MAX.will) return no("Political will is already at its maximum.");
       return ok;
     case "buildRegime":
-      if (!(w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty")))
+      if (!(
+        w.policies.includes("computeLicensing") &&
+        w.policies.includes("exportControls") &&
+        w.policies.includes("treaty")
+      ))
         return no("The monitoring regime needs compute licensing, export controls and a treaty in force.");
       if (w.regime >= MAX.regime) return no("The monitoring regime is already complete.");
-      if (w.will < regimeWill(w.lockIn ?? 0)) return no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0)} (it is ${w.will}).`);
+      if (w.will < regimeWill(w.lockIn ?? 0))
+        return no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0)} (it is ${w.will}).`);
       return ok;
     case "theory":
       if (a.mode !== "careful" && a.mode !== "fast") return no("Theory mode must be careful or fast.");
       return ok;
     case "interpretability":
       if (w.interp >= MAX.interp) return no("Interpretability is already at its maximum (5).");
-      if (w.theory < 2 * w.interp + 1) return no(`Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1}.`);
+      if (w.theory < 2 * w.interp + 1)
+        return no(`Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1}.`);
       return ok;
     case "augmentation":
       if (a.route !== "epigenetic" && a.route !== "direct") return no("Route must be epigenetic or direct.");
       if (w.aug >= MAX.aug) return no("Augmentation is complete.");
-      if (w.aug >= 2 && !w.policies.includes("augmentationLegal")) return no("Augmentation beyond stage 2 needs the augmentation-legal policy.");
+      if (w.aug >= 2 && !w.policies.includes("augmentationLegal"))
+        return no("Augmentation beyond stage 2 needs the augmentation-legal policy.");
       return ok;
     case "publishTheory":
       if (!me.researcher || me.researcher.theoryPrivate <= 0) return no("You have no unpublished theory.");
@@ -166,7 +195,15 @@ export function legalOrdersFromView(v: SeatView): LegalOrders {
       const c = checkAction(v, a);
       return c.ok ? affordable(me, actionCost(cctx, a)) : c;
     });
-    const opt: ActionOption = { kind, label: def.label, does: def.does, concept: def.concept, cost: actionCost(cctx, variants[0]), legal: true, targets };
+    const opt: ActionOption = {
+      kind,
+      label: def.label,
+      does: def.does,
+      concept: def.concept,
+      cost: actionCost(cctx, variants[0]),
+      legal: true,
+      targets,
+    };
     if (kind === "enact" || kind === "repeal" || kind === "lobby") {
       opt.policies = variants.flatMap((a, i) => {
         if (!("policy" in a) || a.policy === undefined) return [];
@@ -175,7 +212,13 @@ export function legalOrdersFromView(v: SeatView): LegalOrders {
         return [{ policy: a.policy, legal: c.ok, reason: c.ok ? undefined : c.reason, cost: pc.influence + pc.funds }];
       });
     }
-    let check: Check = checks.find((c) => c.ok) ?? (kind === "enact" ? no("No policy can be enacted now.") : kind === "repeal" ? no("No policy is in force.") : checks[0]);
+    let check: Check =
+      checks.find((c) => c.ok) ??
+      (kind === "enact"
+        ? no("No policy can be enacted now.")
+        : kind === "repeal"
+          ? no("No policy is in force.")
+          : checks[0]);
     if (ended) check = no("The match has ended.");
     else if (targets && targets.length === 0) check = no("There is no seat to target.");
     opt.legal = check.ok;
@@ -183,20 +226,38 @@ export function legalOrdersFromView(v: SeatView): LegalOrders {
     if (kind === "capability" || kind === "alignment" || kind === "theory") opt.publishable = true;
     return opt;
   });
-  return { seat: v.seat, actionPoints: ACTION_POINTS, funds: me.funds, influence: me.influence, canSwitch: !me.switched && !ended, options };
+  return {
+    seat: v.seat,
+    actionPoints: ACTION_POINTS,
+    funds: me.funds,
+    influence: me.influence,
+    canSwitch: !me.switched && !ended,
+    options,
+  };
 }
 
 /** The concrete actions an option stands for; the first one gives the option's cost and default reason. */
 function actionVariants(v: SeatView, kind: ActionKind, target = 0): Action[] {
   switch (kind) {
-    case "enact": case "repeal": return POLICIES.map((policy) => ({ kind, policy }));
-    case "lobby": return [{ kind }, ...POLICIES.map((policy) => ({ kind, policy }))];
-    case "capability": return v.world.policies.includes("moratorium") ? [{ kind }, { kind, defy: true }] : [{ kind }];
-    case "audit": case "consult": case "advise": return [{ kind, target }];
-    case "grant": return [{ kind, target, amount: 1 }];
-    case "theory": return [{ kind, mode: "careful" }];
-    case "augmentation": return [{ kind, route: "epigenetic" }];
-    default: return [{ kind } as Action];
+    case "enact":
+    case "repeal":
+      return POLICIES.map((policy) => ({ kind, policy }));
+    case "lobby":
+      return [{ kind }, ...POLICIES.map((policy) => ({ kind, policy }))];
+    case "capability":
+      return v.world.policies.includes("moratorium") ? [{ kind }, { kind, defy: true }] : [{ kind }];
+    case "audit":
+    case "consult":
+    case "advise":
+      return [{ kind, target }];
+    case "grant":
+      return [{ kind, target, amount: 1 }];
+    case "theory":
+      return [{ kind, mode: "careful" }];
+    case "augmentation":
+      return [{ kind, route: "epigenetic" }];
+    default:
+      return [{ kind } as Action];
   }
 }
 
@@ -219,7 +280,8 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   if (!orders || !Array.isArray(orders.actions)) return no("Orders must list actions.");
   if (orders.switchDoctrine !== undefined) {
     if (v.me.switched) return no("You have already switched metastrategy once this match.");
-    if (orders.actions.length > 0) return no("Switching metastrategy costs this round's actions: submit no actions with it.");
+    if (orders.actions.length > 0)
+      return no("Switching metastrategy costs this round's actions: submit no actions with it.");
     if (orders.switchDoctrine === v.me.doctrine) return no("That is already your metastrategy.");
   }
   if (orders.actions.length > ACTION_POINTS) return no(`At most ${ACTION_POINTS} actions a round.`);
@@ -233,16 +295,21 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
     if (ONCE_A_ROUND.has(a.kind)) {
       for (let j = 0; j < i; j++) {
-        if (acts[j].kind === a.kind) return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
+        if (acts[j].kind === a.kind)
+          return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
       }
     }
     const c = checkAction(v, a);
-    if (!c.ok) return no(`Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`);
+    if (!c.ok)
+      return no(
+        `Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`,
+      );
     if (a.kind === "enact" || a.kind === "repeal") {
       for (let j = 0; j < i; j++) {
         const b = acts[j];
         // Same key as `${kind}:${policy}` (earlier actions passed checkAction, so their policies are real names).
-        if (b.kind === a.kind && String(b.policy) === String(a.policy)) return no(`Action ${i + 1}: the same policy is named twice.`);
+        if (b.kind === a.kind && String(b.policy) === String(a.policy))
+          return no(`Action ${i + 1}: the same policy is named twice.`);
       }
     }
     const cost = actionCostInto(cctx, a, SCRATCH);
@@ -252,7 +319,8 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   if (orders.transfers !== undefined && !Array.isArray(orders.transfers)) return no("Transfers must be a list.");
   for (const t of orders.transfers ?? []) {
     if (!t || typeof t !== "object") return no("A transfer needs a recipient and an amount.");
-    if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat) return no("A transfer needs another seat as recipient.");
+    if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat)
+      return no("A transfer needs another seat as recipient.");
     if (!Number.isInteger(t.amount) || t.amount < 1) return no("A transfer gives at least 1 fund.");
     funds += t.amount;
   }

@@ -8,7 +8,17 @@ import type { LabState, MatchState, SeatState } from "./types.js";
 
 export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.25, deepFrom: 6 } as const;
 
-export const BREAKTHROUGH = { plusOne: 0.7, plusTwo: 0.2, shiftBase: 0.1, shiftMax: 0.45, flawChance: 0.3, flawPerMilestone: 0.1, flawMin: 0.05, shiftCutPerMilestone: 0.25, predictableDeception: 0.25 } as const;
+export const BREAKTHROUGH = {
+  plusOne: 0.7,
+  plusTwo: 0.2,
+  shiftBase: 0.1,
+  shiftMax: 0.45,
+  flawChance: 0.3,
+  flawPerMilestone: 0.1,
+  flawMin: 0.05,
+  shiftCutPerMilestone: 0.25,
+  predictableDeception: 0.25,
+} as const;
 
 /** Products: revenue for the first PRODUCT.paying products only; each product adds risk when the lab's systems hide flaws. */
 export const PRODUCT = { paying: 3, riskPerProduct: 0.25, riskMaxProducts: 4 } as const;
@@ -24,7 +34,10 @@ export function breakthroughDraw(s: MatchState, milestones = 0, predictable = fa
   const u = nextFloat(s);
   if (predictable) return { gain: 1, shift: false };
   const cut = Math.max(0, 1 - BREAKTHROUGH.shiftCutPerMilestone * milestones);
-  const pShift = Math.min(BREAKTHROUGH.shiftMax, BREAKTHROUGH.shiftBase * s.params.volatility * (1 + s.mods.paradigmBoost) * cut);
+  const pShift = Math.min(
+    BREAKTHROUGH.shiftMax,
+    BREAKTHROUGH.shiftBase * s.params.volatility * (1 + s.mods.paradigmBoost) * cut,
+  );
   if (u < pShift) return { gain: 3, shift: true };
   const rest = (u - pShift) / (1 - pShift);
   return { gain: rest < BREAKTHROUGH.plusTwo / (BREAKTHROUGH.plusOne + BREAKTHROUGH.plusTwo) ? 2 : 1, shift: false };
@@ -51,7 +64,8 @@ export function capabilityStep(ctx: RoundCtx): void {
     if (chance(s, flawP)) lab.flaws += 1;
     // Past the danger line a system may learn to look aligned under test: a deceptive flaw.
     // A predictable step on theory milestone 2 is understood as it is built: it rarely hides a deceptive flaw.
-    if (lab.cap >= dangerLine(s.params) - 1 && chance(s, deceptionChance(s.params.deception ?? 0, m, predictable))) lab.deceptive += 1;
+    if (lab.cap >= dangerLine(s.params) - 1 && chance(s, deceptionChance(s.params.deception ?? 0, m, predictable)))
+      lab.deceptive += 1;
     if (d.shift) {
       ctx.paradigmShifts++;
       const loss = shiftLoss(lab.aligned, m);
@@ -97,7 +111,8 @@ export function alignmentStep(ctx: RoundCtx): void {
     const gain = 1 + (m >= 1 ? 1 : 0) + (seat.doctrine === "incrementalist" ? 1 : 0);
     const before = lab.aligned;
     lab.aligned = Math.min(lab.cap, lab.aligned + gain);
-    if (lab.aligned !== before) lab.alignedPublic = lab.alignedPublic === null ? null : Math.min(lab.alignedPublic, lab.aligned);
+    if (lab.aligned !== before)
+      lab.alignedPublic = lab.alignedPublic === null ? null : Math.min(lab.alignedPublic, lab.aligned);
     tell(ctx, seat.id, "validation", "alignmentWork", { before, aligned: lab.aligned, cap: lab.cap });
     if (a.publish) {
       addPrestige(seat, 1, "publication");
@@ -117,7 +132,10 @@ export function theoryStep(ctx: RoundCtx): void {
   const w = s.world;
   for (const [seat, a] of actionsOf(ctx, "theory")) {
     const r = seat.researcher!;
-    const full = a.mode === "fast" ? THEORY.fast : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
+    const full =
+      a.mode === "fast"
+        ? THEORY.fast
+        : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
     // Diminishing returns: past milestone 2 the open problems are the deep ones, and work goes half as fast.
     const gain = w.theory + r.theoryPrivate >= THEORY.deepFrom ? full / 2 : full;
     r.theoryPrivate += gain;
@@ -129,7 +147,11 @@ export function theoryStep(ctx: RoundCtx): void {
   for (const [seat] of actionsOf(ctx, "interpretability")) {
     if (w.interp >= MAX.interp || w.theory < 2 * w.interp + 1) {
       if (w.interp >= MAX.interp) tell(ctx, seat.id, "interpretability", "interpretabilityMax");
-      else tell(ctx, seat.id, "interpretability", "interpretabilityNeeds", { next: w.interp + 1, theory: 2 * w.interp + 1 });
+      else
+        tell(ctx, seat.id, "interpretability", "interpretabilityNeeds", {
+          next: w.interp + 1,
+          theory: 2 * w.interp + 1,
+        });
       continue;
     }
     w.interp += 1;
@@ -172,7 +194,8 @@ export function milestoneCheck(ctx: RoundCtx, before: number): void {
     s.world.milestonesScored |= bit;
     say(ctx, "theoryMilestone", "theoryMilestone", { k });
     if (s.world.frontier < s.params.taiThreshold - 3)
-      for (const x of s.seats) if (x.doctrine === "conservative") addPrestige(x, OBJECTIVE_POINTS.milestoneBeforeDanger, "objectives");
+      for (const x of s.seats)
+        if (x.doctrine === "conservative") addPrestige(x, OBJECTIVE_POINTS.milestoneBeforeDanger, "objectives");
   }
 }
 
@@ -190,6 +213,7 @@ export function deployStep(ctx: RoundCtx): void {
     lab.prod += 1;
     lab.declaredCap = Math.max(lab.declaredCap, lab.cap);
     say(ctx, "economicCriterion", "deploy", { name: seat.name, prod: lab.prod, cap: lab.cap });
-    if (lab.prod > PRODUCT.paying) tell(ctx, seat.id, "economicCriterion", "marketSaturated", { paying: PRODUCT.paying });
+    if (lab.prod > PRODUCT.paying)
+      tell(ctx, seat.id, "economicCriterion", "marketSaturated", { paying: PRODUCT.paying });
   }
 }

@@ -79,11 +79,27 @@ export function resolveRound(
   opts?: ResolveOptions,
 ): Resolution {
   if (prev.phase === "ended") throw new Error("The match has ended.");
-  if (isRulesV1(prev.rulesVersion)) return v1.resolveRound(prev as unknown as v1.MatchStateV1, orders as v1.OrdersV1, extras) as unknown as Resolution;
+  if (isRulesV1(prev.rulesVersion))
+    return v1.resolveRound(prev as unknown as v1.MatchStateV1, orders as v1.OrdersV1, extras) as unknown as Resolution;
   const s = cloneState(prev);
   const ctx: RoundCtx = {
-    s, orders: [], acts: [], byKind: new Map(), entries: [], quiet: opts?.report === false, gains: [], consults: new Map(), enforcements: 0,
-    blocked: new Set(), leaks: 0, incidents: 0, paradigmShifts: 0, catastropheRisk: 0, labRisk: 0, frontierBefore: frontierOf(s), defenseDone: null,
+    s,
+    orders: [],
+    acts: [],
+    byKind: new Map(),
+    entries: [],
+    quiet: opts?.report === false,
+    gains: [],
+    consults: new Map(),
+    enforcements: 0,
+    blocked: new Set(),
+    leaks: 0,
+    incidents: 0,
+    paradigmShifts: 0,
+    catastropheRisk: 0,
+    labRisk: 0,
+    frontierBefore: frontierOf(s),
+    defenseDone: null,
   };
   // Orders are checked against what each seat could see (the referee's view shares the state's arrays: no copies).
   const pv = refereeView(prev);

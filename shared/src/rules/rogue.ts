@@ -2,7 +2,15 @@
 import { chance, nextInt } from "../rng.js";
 import { actionsOf, say, type RoundCtx } from "./context.js";
 
-export const ROGUE = { absorbBase: 1, absorbShare: 0.5, licensing: 0.5, enforcement: 0.5, momentumGain: 1, momentumDecay: 0.5, poolRemovedByEnforce: 1 } as const;
+export const ROGUE = {
+  absorbBase: 1,
+  absorbShare: 0.5,
+  licensing: 0.5,
+  enforcement: 0.5,
+  momentumGain: 1,
+  momentumDecay: 0.5,
+  poolRemovedByEnforce: 1,
+} as const;
 
 export interface RogueGrowth {
   drift: number;
@@ -11,7 +19,16 @@ export interface RogueGrowth {
 }
 
 /** Pure arithmetic of one round's rogue growth. */
-export function rogueGrowth(p: { drift: number; momentum: number; pool: number; enforcements: number; licensing: boolean; exportControls: boolean; treaty: boolean; absorb?: number }): RogueGrowth {
+export function rogueGrowth(p: {
+  drift: number;
+  momentum: number;
+  pool: number;
+  enforcements: number;
+  licensing: boolean;
+  exportControls: boolean;
+  treaty: boolean;
+  absorb?: number;
+}): RogueGrowth {
   const enf = p.enforcements * ROGUE.enforcement * (p.treaty ? 2 : 1);
   const drift = Math.max(0, p.drift + p.momentum - enf - (p.licensing ? ROGUE.licensing : 0));
   const wanted = p.pool > 0 ? Math.min(p.pool, ROGUE.absorbBase + p.pool * ROGUE.absorbShare) : 0;
@@ -39,13 +56,20 @@ export function rogueStep(ctx: RoundCtx): void {
     return;
   }
   const g = rogueGrowth({
-    drift: s.params.rogueDrift, momentum: w.rogueMomentum, pool: w.pool, enforcements,
-    licensing: w.policies.includes("computeLicensing"), exportControls: w.policies.includes("exportControls"), treaty, absorb: s.params.absorb ?? 1,
+    drift: s.params.rogueDrift,
+    momentum: w.rogueMomentum,
+    pool: w.pool,
+    enforcements,
+    licensing: w.policies.includes("computeLicensing"),
+    exportControls: w.policies.includes("exportControls"),
+    treaty,
+    absorb: s.params.absorb ?? 1,
   });
   w.rogue += g.drift + g.absorbed;
   w.pool = Math.max(0, w.pool - g.removed);
   // Compounding: every round that feeds on leaks adds lasting speed, which fades only slowly.
-  w.rogueMomentum = g.absorbed > 0 ? w.rogueMomentum + ROGUE.momentumGain : Math.max(0, w.rogueMomentum - ROGUE.momentumDecay);
+  w.rogueMomentum =
+    g.absorbed > 0 ? w.rogueMomentum + ROGUE.momentumGain : Math.max(0, w.rogueMomentum - ROGUE.momentumDecay);
   if (g.absorbed > 0) say(ctx, "rogueCompounding", "rogueCompounding");
   if (enforcements > 0) {
     w.rogueExact = true;

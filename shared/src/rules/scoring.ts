@@ -27,7 +27,8 @@ export function roundScoringStep(ctx: RoundCtx): void {
   milestoneCheck(ctx, 0);
   const frontier = frontierOf(s);
   if (frontier <= ctx.frontierBefore)
-    for (const x of s.seats) if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.frontierHeld, "objectives");
+    for (const x of s.seats)
+      if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.frontierHeld, "objectives");
   w.frontier = Math.max(w.frontier, frontier);
 }
 
@@ -80,10 +81,11 @@ export function finalScores(s: MatchState): number[] {
   let lead = -1;
   let market = 0;
   // Market share counts at most MARKET_PRODUCTS products a lab (a saturated market).
-  for (const x of s.seats) if (x.lab) {
-    lead = Math.max(lead, x.lab.cap);
-    market += Math.min(x.lab.prod, MARKET_PRODUCTS);
-  }
+  for (const x of s.seats)
+    if (x.lab) {
+      lead = Math.max(lead, x.lab.cap);
+      market += Math.min(x.lab.prod, MARKET_PRODUCTS);
+    }
   for (const x of s.seats) {
     if (x.lab) {
       // Market share: the labs split a fixed pool of prestige by their products (selling more than rivals pays, selling alone saturates).

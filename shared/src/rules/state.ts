@@ -9,7 +9,16 @@ export const RULES_VERSION = "2.1.0";
 
 /** Keyed random streams (rng.ts streamSeed): a stream per force per round, and per seat for the rolls each lab makes
  * (and the rogue actors, seat 99), so that one seat's choices shift no other seat's dice. */
-export const STREAM = { news: 100, capability: 101, validation: 102, minimalRisk: 103, leaks: 104, incidents: 105, catastrophe: 106, rogueSeat: 99 } as const;
+export const STREAM = {
+  news: 100,
+  capability: 101,
+  validation: 102,
+  minimalRisk: 103,
+  leaks: 104,
+  incidents: 105,
+  catastrophe: 106,
+  rogueSeat: 99,
+} as const;
 
 /** Switches the match's generator to the stream of (round, step, seat). */
 export function useStream(s: MatchState, step: number, seat: number): void {
@@ -51,9 +60,19 @@ export function emptyMods(): RoundMods {
 
 function newLab(p: ScenarioParams): LabState {
   return {
-    cap: p.startCap, aligned: Math.min(p.startAligned, p.startCap), flaws: p.startFlaws, sec: p.startSec, prod: 0,
-    defense: 0, declaredCap: p.startCap, alignedPublic: null, validatedLevel: 0, deceptive: 0, incidents: 0,
-    defiedMoratorium: false, auditedSec: null,
+    cap: p.startCap,
+    aligned: Math.min(p.startAligned, p.startCap),
+    flaws: p.startFlaws,
+    sec: p.startSec,
+    prod: 0,
+    defense: 0,
+    declaredCap: p.startCap,
+    alignedPublic: null,
+    validatedLevel: 0,
+    deceptive: 0,
+    incidents: 0,
+    defiedMoratorium: false,
+    auditedSec: null,
   };
 }
 
@@ -112,10 +131,23 @@ export function initialState(setup: MatchSetup): MatchState {
     deckPos: 0,
     seats,
     world: {
-      theory: params.startTheory, interp: params.startInterp, aug: 0, drift: 0,
-      rogue: params.startRogue, rogueEstimate: params.startRogue, rogueExact: false, rogueMomentum: 0,
-      neutralized: false, pool: 0, will: params.startWill, policies: [], regime: 0,
-      pendingApplications: [], milestonesScored: 0, augStagesScored: 0, frontier: params.startCap,
+      theory: params.startTheory,
+      interp: params.startInterp,
+      aug: 0,
+      drift: 0,
+      rogue: params.startRogue,
+      rogueEstimate: params.startRogue,
+      rogueExact: false,
+      rogueMomentum: 0,
+      neutralized: false,
+      pool: 0,
+      will: params.startWill,
+      policies: [],
+      regime: 0,
+      pendingApplications: [],
+      milestonesScored: 0,
+      augStagesScored: 0,
+      frontier: params.startCap,
     },
     news: [],
     mods: emptyMods(),
@@ -144,7 +176,12 @@ export function cloneState(s: MatchState): MatchState {
     seats,
     world: cloneWorld(s.world),
     news: s.news.slice(),
-    mods: { capabilityCost: s.mods.capabilityCost, paradigmBoost: s.mods.paradigmBoost, leakBonus: s.mods.leakBonus, extraIncidentChance: s.mods.extraIncidentChance },
+    mods: {
+      capabilityCost: s.mods.capabilityCost,
+      paradigmBoost: s.mods.paradigmBoost,
+      leakBonus: s.mods.leakBonus,
+      extraIncidentChance: s.mods.extraIncidentChance,
+    },
     history: s.history.slice(),
     end: s.end ? { ...s.end } : null,
     scores: s.scores ? s.scores.slice() : null,
@@ -159,18 +196,36 @@ function copyRecord<T extends Record<string | number, number>>(r: T): T {
 
 function cloneLab(l: LabState): LabState {
   return {
-    cap: l.cap, aligned: l.aligned, flaws: l.flaws, sec: l.sec, prod: l.prod, defense: l.defense, declaredCap: l.declaredCap,
-    alignedPublic: l.alignedPublic, validatedLevel: l.validatedLevel, deceptive: l.deceptive, incidents: l.incidents,
-    defiedMoratorium: l.defiedMoratorium, auditedSec: l.auditedSec,
+    cap: l.cap,
+    aligned: l.aligned,
+    flaws: l.flaws,
+    sec: l.sec,
+    prod: l.prod,
+    defense: l.defense,
+    declaredCap: l.declaredCap,
+    alignedPublic: l.alignedPublic,
+    validatedLevel: l.validatedLevel,
+    deceptive: l.deceptive,
+    incidents: l.incidents,
+    defiedMoratorium: l.defiedMoratorium,
+    auditedSec: l.auditedSec,
   };
 }
 
 function cloneSeat(x: SeatState): SeatState {
   return {
-    id: x.id, role: x.role, doctrine: x.doctrine, name: x.name, switched: x.switched, funds: x.funds, influence: x.influence,
+    id: x.id,
+    role: x.role,
+    doctrine: x.doctrine,
+    name: x.name,
+    switched: x.switched,
+    funds: x.funds,
+    influence: x.influence,
     prestige: x.prestige,
     lab: x.lab ? cloneLab(x.lab) : null,
-    researcher: x.researcher ? { theoryPrivate: x.researcher.theoryPrivate, fastPrivate: x.researcher.fastPrivate } : null,
+    researcher: x.researcher
+      ? { theoryPrivate: x.researcher.theoryPrivate, fastPrivate: x.researcher.fastPrivate }
+      : null,
     knownFlaws: copyRecord(x.knownFlaws),
     prestigeBy: copyRecord(x.prestigeBy),
   };
@@ -178,10 +233,23 @@ function cloneSeat(x: SeatState): SeatState {
 
 function cloneWorld(w: WorldState): WorldState {
   return {
-    theory: w.theory, interp: w.interp, aug: w.aug, drift: w.drift, rogue: w.rogue, rogueEstimate: w.rogueEstimate,
-    rogueExact: w.rogueExact, rogueMomentum: w.rogueMomentum, neutralized: w.neutralized, pool: w.pool, will: w.will,
-    policies: w.policies.slice(), regime: w.regime, pendingApplications: w.pendingApplications.slice(),
-    milestonesScored: w.milestonesScored, augStagesScored: w.augStagesScored, frontier: w.frontier,
+    theory: w.theory,
+    interp: w.interp,
+    aug: w.aug,
+    drift: w.drift,
+    rogue: w.rogue,
+    rogueEstimate: w.rogueEstimate,
+    rogueExact: w.rogueExact,
+    rogueMomentum: w.rogueMomentum,
+    neutralized: w.neutralized,
+    pool: w.pool,
+    will: w.will,
+    policies: w.policies.slice(),
+    regime: w.regime,
+    pendingApplications: w.pendingApplications.slice(),
+    milestonesScored: w.milestonesScored,
+    augStagesScored: w.augStagesScored,
+    frontier: w.frontier,
   };
 }
 

@@ -84,8 +84,19 @@ export function publicRow(h: MatchState["history"][number]): PublicHistoryRow {
 
 function reveal(s: MatchState): Reveal {
   return {
-    labs: s.seats.filter((x) => x.lab).map((x) => ({ seat: x.id, cap: x.lab!.cap, aligned: x.lab!.aligned, flaws: x.lab!.flaws, deceptive: x.lab!.deceptive ?? 0, sec: x.lab!.sec })),
-    researchers: s.seats.filter((x) => x.researcher).map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })),
+    labs: s.seats
+      .filter((x) => x.lab)
+      .map((x) => ({
+        seat: x.id,
+        cap: x.lab!.cap,
+        aligned: x.lab!.aligned,
+        flaws: x.lab!.flaws,
+        deceptive: x.lab!.deceptive ?? 0,
+        sec: x.lab!.sec,
+      })),
+    researchers: s.seats
+      .filter((x) => x.researcher)
+      .map((x) => ({ seat: x.id, theoryPrivate: x.researcher!.theoryPrivate })),
     rogue: s.world.rogue,
     pool: s.world.pool,
     drift: s.world.drift,
@@ -107,9 +118,20 @@ export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatV
   for (const k in me.knownFlaws) knownFlaws = { ...me.knownFlaws };
   // Written out field by field: this runs for every seat every round of every simulated match.
   return {
-    scenario: pv.scenario, round: pv.round, rounds: pv.rounds, taiThreshold: pv.taiThreshold, dangerLine: pv.dangerLine,
-    phase: pv.phase, seats: pv.seats, world: pv.world, news: pv.news, mods: pv.mods, history: pv.history,
-    end: pv.end, scores: pv.scores, reveal: pv.reveal,
+    scenario: pv.scenario,
+    round: pv.round,
+    rounds: pv.rounds,
+    taiThreshold: pv.taiThreshold,
+    dangerLine: pv.dangerLine,
+    phase: pv.phase,
+    seats: pv.seats,
+    world: pv.world,
+    news: pv.news,
+    mods: pv.mods,
+    history: pv.history,
+    end: pv.end,
+    scores: pv.scores,
+    reveal: pv.reveal,
     seat,
     me: {
       id: me.id,
@@ -121,7 +143,9 @@ export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatV
       prestige: me.prestige,
       prestigeBy: { ...me.prestigeBy },
       lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
-      researcher: me.researcher ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate } : null,
+      researcher: me.researcher
+        ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate }
+        : null,
       knownFlaws,
     },
   };
@@ -133,15 +157,34 @@ export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatV
 export function refereeView(s: MatchState): PublicView {
   const w = s.world;
   return {
-    scenario: s.scenario, round: s.round, rounds: s.params.rounds, taiThreshold: s.params.taiThreshold, dangerLine: dangerLine(s.params),
+    scenario: s.scenario,
+    round: s.round,
+    rounds: s.params.rounds,
+    taiThreshold: s.params.taiThreshold,
+    dangerLine: dangerLine(s.params),
     phase: s.phase,
     seats: s.seats,
     world: {
-      theory: w.theory, milestones: milestonesOf(w.theory), interp: w.interp, aug: w.aug, rogueEstimate: w.rogueEstimate,
-      rogueExact: w.rogueExact, neutralized: w.neutralized, intel: intelOf(w.pool), will: w.will, policies: w.policies, regime: w.regime,
-      lockIn: lockInOf(s), legalWill: s.params.legalWill ?? 6,
+      theory: w.theory,
+      milestones: milestonesOf(w.theory),
+      interp: w.interp,
+      aug: w.aug,
+      rogueEstimate: w.rogueEstimate,
+      rogueExact: w.rogueExact,
+      neutralized: w.neutralized,
+      intel: intelOf(w.pool),
+      will: w.will,
+      policies: w.policies,
+      regime: w.regime,
+      lockIn: lockInOf(s),
+      legalWill: s.params.legalWill ?? 6,
     },
-    news: s.news, mods: s.mods, history: [], end: s.end, scores: s.scores, reveal: null,
+    news: s.news,
+    mods: s.mods,
+    history: [],
+    end: s.end,
+    scores: s.scores,
+    reveal: null,
   };
 }
 
@@ -150,9 +193,20 @@ export function refereeSeatView(pv: PublicView, s: MatchState, seat: number): Se
   const me = s.seats[seat];
   if (!me) throw new Error(`No seat ${seat}`);
   return {
-    scenario: pv.scenario, round: pv.round, rounds: pv.rounds, taiThreshold: pv.taiThreshold, dangerLine: pv.dangerLine,
-    phase: pv.phase, seats: pv.seats, world: pv.world, news: pv.news, mods: pv.mods, history: pv.history,
-    end: pv.end, scores: pv.scores, reveal: pv.reveal,
+    scenario: pv.scenario,
+    round: pv.round,
+    rounds: pv.rounds,
+    taiThreshold: pv.taiThreshold,
+    dangerLine: pv.dangerLine,
+    phase: pv.phase,
+    seats: pv.seats,
+    world: pv.world,
+    news: pv.news,
+    mods: pv.mods,
+    history: pv.history,
+    end: pv.end,
+    scores: pv.scores,
+    reveal: pv.reveal,
     seat,
     me,
   };

@@ -1,7 +1,15 @@
 // Command-line parsing shared by the simulator and the benchmark (errors as values).
 import { SCENARIOS, TUNABLE_PARAMS } from "../content/scenarios.js";
 import { NODES_PER_MS } from "../bots/search.js";
-import { DIFFICULTIES, DOCTRINES, ROLES, type Difficulty, type Doctrine, type Role, type ScenarioParams } from "../rules/types.js";
+import {
+  DIFFICULTIES,
+  DOCTRINES,
+  ROLES,
+  type Difficulty,
+  type Doctrine,
+  type Role,
+  type ScenarioParams,
+} from "../rules/types.js";
 import type { SimOptions, TableSeat } from "./simulate.js";
 
 export type Parsed = { ok: true; opts: SimOptions; json: boolean } | { ok: false; reason: string };
@@ -19,21 +27,41 @@ export function parseSimArgs(argv: string[]): Parsed {
     };
     try {
       switch (a) {
-        case "--json": json = true; break;
-        case "--detail": opts.detail = true; break;
-        case "--scenario": opts.scenario = next(); break;
-        case "--matches": opts.matches = intArg(a, next(), 1, 10_000_000); break;
-        case "--seed": opts.seed = intArg(a, next(), 0, 2 ** 32 - 1); break;
+        case "--json":
+          json = true;
+          break;
+        case "--detail":
+          opts.detail = true;
+          break;
+        case "--scenario":
+          opts.scenario = next();
+          break;
+        case "--matches":
+          opts.matches = intArg(a, next(), 1, 10_000_000);
+          break;
+        case "--seed":
+          opts.seed = intArg(a, next(), 0, 2 ** 32 - 1);
+          break;
         case "--difficulty": {
           const d = next();
-          if (!(DIFFICULTIES as readonly string[]).includes(d)) return { ok: false, reason: `--difficulty must be one of ${DIFFICULTIES.join(", ")}` };
+          if (!(DIFFICULTIES as readonly string[]).includes(d))
+            return { ok: false, reason: `--difficulty must be one of ${DIFFICULTIES.join(", ")}` };
           opts.difficulty = d as Difficulty;
           break;
         }
-        case "--budget-nodes": opts.budget = { ...opts.budget, nodes: intArg(a, next(), 1, 10_000_000) }; break;
+        case "--budget-nodes":
+          opts.budget = { ...opts.budget, nodes: intArg(a, next(), 1, 10_000_000) };
+          break;
         // Wall time is not replayable: milliseconds become nodes at a fixed rate measured on the reference machine.
-        case "--budget-ms": opts.budget = { ...opts.budget, nodes: Math.max(1, Math.round(intArg(a, next(), 1, 600_000) * NODES_PER_MS)) }; break;
-        case "--ladder": opts.ladder = true; break;
+        case "--budget-ms":
+          opts.budget = {
+            ...opts.budget,
+            nodes: Math.max(1, Math.round(intArg(a, next(), 1, 600_000) * NODES_PER_MS)),
+          };
+          break;
+        case "--ladder":
+          opts.ladder = true;
+          break;
         case "--table": {
           const t = parseTable(next());
           if (typeof t === "string") return { ok: false, reason: t };
@@ -42,9 +70,11 @@ export function parseSimArgs(argv: string[]): Parsed {
         }
         case "--set": {
           const [k, v] = next().split("=");
-          if (!(TUNABLE_PARAMS as readonly string[]).includes(k)) return { ok: false, reason: `--set: unknown parameter "${k}" (known: ${TUNABLE_PARAMS.join(", ")})` };
+          if (!(TUNABLE_PARAMS as readonly string[]).includes(k))
+            return { ok: false, reason: `--set: unknown parameter "${k}" (known: ${TUNABLE_PARAMS.join(", ")})` };
           const n = Number(v);
-          if (v === undefined || v === "" || !Number.isFinite(n)) return { ok: false, reason: `--set ${k}: "${v}" is not a number` };
+          if (v === undefined || v === "" || !Number.isFinite(n))
+            return { ok: false, reason: `--set ${k}: "${v}" is not a number` };
           (overrides as Record<string, number>)[k] = n;
           break;
         }
@@ -55,7 +85,8 @@ export function parseSimArgs(argv: string[]): Parsed {
       return { ok: false, reason: (e as Error).message };
     }
   }
-  if (!SCENARIOS[opts.scenario]) return { ok: false, reason: `unknown scenario "${opts.scenario}" (known: ${Object.keys(SCENARIOS).join(", ")})` };
+  if (!SCENARIOS[opts.scenario])
+    return { ok: false, reason: `unknown scenario "${opts.scenario}" (known: ${Object.keys(SCENARIOS).join(", ")})` };
   if (Object.keys(overrides).length) opts.overrides = overrides;
   return { ok: true, opts, json };
 }
@@ -71,7 +102,8 @@ function parseTable(spec: string): TableSeat[] | string {
   for (const part of spec.split(",")) {
     const [role, doctrine] = part.trim().split(":");
     if (!(ROLES as readonly string[]).includes(role)) return `--table: unknown role "${role}"`;
-    if (doctrine !== undefined && doctrine !== "" && !(DOCTRINES as readonly string[]).includes(doctrine)) return `--table: unknown doctrine "${doctrine}"`;
+    if (doctrine !== undefined && doctrine !== "" && !(DOCTRINES as readonly string[]).includes(doctrine))
+      return `--table: unknown doctrine "${doctrine}"`;
     seats.push({ role: role as Role, doctrine: doctrine ? (doctrine as Doctrine) : undefined });
   }
   if (seats.length < 1 || seats.length > 8) return "--table: 1 to 8 seats";

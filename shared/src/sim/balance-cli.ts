@@ -23,25 +23,56 @@ if (!parsed.ok) {
 }
 const num = (k: string) => (extra[k] !== undefined ? Number(extra[k]) : undefined);
 const roles = extra["--roles"]?.split(",").filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-const doctrines = extra["--doctrines"]?.split(",").filter((d): d is Doctrine => (DOCTRINES as readonly string[]).includes(d));
+const doctrines = extra["--doctrines"]
+  ?.split(",")
+  .filter((d): d is Doctrine => (DOCTRINES as readonly string[]).includes(d));
 
 const result = balance({
-  scenario: parsed.opts.scenario, matches: parsed.opts.matches, seed: parsed.opts.seed, overrides: parsed.opts.overrides,
-  roles, doctrines, screen: num("--screen"), confirm: num("--confirm"), searchIters: num("--search-iters"),
-  searchMatches: num("--search-matches"), botMatches: num("--bot-matches"), expert: extra["--no-expert"] === undefined,
+  scenario: parsed.opts.scenario,
+  matches: parsed.opts.matches,
+  seed: parsed.opts.seed,
+  overrides: parsed.opts.overrides,
+  roles,
+  doctrines,
+  screen: num("--screen"),
+  confirm: num("--confirm"),
+  searchIters: num("--search-iters"),
+  searchMatches: num("--search-matches"),
+  botMatches: num("--bot-matches"),
+  expert: extra["--no-expert"] === undefined,
   log: (l) => process.stderr.write(l + "\n"),
 });
 for (const [role, r] of Object.entries(result.roles))
-  process.stderr.write(`best exploit, ${role}: ${r.bestExploit.name} ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95}); highest upper 95%: ${r.maxUpper95.name} ${r.maxUpper95.upper95}\n`);
+  process.stderr.write(
+    `best exploit, ${role}: ${r.bestExploit.name} ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95}); highest upper 95%: ${r.maxUpper95.name} ${r.maxUpper95.upper95}\n`,
+  );
 if (parsed.json) process.stdout.write(JSON.stringify(result) + "\n");
 else {
-  const lines: string[] = [`Balance, rules ${result.rulesVersion}, scenario ${result.scenario}, ${result.matches} matches, seed ${result.seed}`];
+  const lines: string[] = [
+    `Balance, rules ${result.rulesVersion}, scenario ${result.scenario}, ${result.matches} matches, seed ${result.seed}`,
+  ];
   for (const [role, r] of Object.entries(result.roles)) {
-    lines.push("", `${role}: best exploit ${r.bestExploit.name} ${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95})`);
-    const top = r.arms.slice().sort((a, b) => b.gain - a.gain).slice(0, 8);
-    for (const a of top) lines.push(`  ${(a.name + " @" + a.doctrine).padEnd(44)} score ${a.score.toFixed(1).padStart(6)} ± ${a.se.toFixed(1)}  gain ${a.gain.toFixed(1).padStart(6)} ± ${a.gainSe.toFixed(1)}  won ${(a.winShareOfWon * 100).toFixed(0)}%  cat ${(a.catastrophe * 100).toFixed(0)}%  n ${a.n}`);
+    lines.push(
+      "",
+      `${role}: best exploit ${r.bestExploit.name} ${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95})`,
+    );
+    const top = r.arms
+      .slice()
+      .sort((a, b) => b.gain - a.gain)
+      .slice(0, 8);
+    for (const a of top)
+      lines.push(
+        `  ${(a.name + " @" + a.doctrine).padEnd(44)} score ${a.score.toFixed(1).padStart(6)} ± ${a.se.toFixed(1)}  gain ${a.gain.toFixed(1).padStart(6)} ± ${a.gainSe.toFixed(1)}  won ${(a.winShareOfWon * 100).toFixed(0)}%  cat ${(a.catastrophe * 100).toFixed(0)}%  n ${a.n}`,
+      );
   }
-  lines.push("", `Doctrine win share of won matches: ${Object.entries(result.doctrines).map(([d, x]) => `${d} ${(x.winShareOfWon * 100).toFixed(1)}%`).join(", ")}`);
-  lines.push(`Normal-bot table: catastrophe ${(result.baseline.catastrophe * 100).toFixed(1)}%, endings ${JSON.stringify(result.baseline.endings)}`);
+  lines.push(
+    "",
+    `Doctrine win share of won matches: ${Object.entries(result.doctrines)
+      .map(([d, x]) => `${d} ${(x.winShareOfWon * 100).toFixed(1)}%`)
+      .join(", ")}`,
+  );
+  lines.push(
+    `Normal-bot table: catastrophe ${(result.baseline.catastrophe * 100).toFixed(1)}%, endings ${JSON.stringify(result.baseline.endings)}`,
+  );
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -10,7 +10,18 @@ import { hashSeeds, makeRng, nextFloat, nextInt, type RngHolder } from "../rng.j
 import { createMatch, resolveRound } from "../rules/resolve.js";
 import { winners } from "../rules/scoring.js";
 import { RULES_VERSION } from "../rules/state.js";
-import { DOCTRINES, POLICIES, ROLES, type Action, type ActionKind, type Doctrine, type Role, type ScenarioParams, type SeatOrders, type SeatSetup } from "../rules/types.js";
+import {
+  DOCTRINES,
+  POLICIES,
+  ROLES,
+  type Action,
+  type ActionKind,
+  type Doctrine,
+  type Role,
+  type ScenarioParams,
+  type SeatOrders,
+  type SeatSetup,
+} from "../rules/types.js";
 import { publicView, seatViewWith } from "../rules/view.js";
 import type { SeatView } from "../rules/view-types.js";
 import { seatsFor } from "./simulate.js";
@@ -64,13 +75,16 @@ export interface BalanceResult {
   scenario: string;
   matches: number;
   seed: number;
-  roles: Record<string, {
-    arms: (ArmResult & { doctrine: Doctrine })[];
-    /** The confirmed arm with the largest mean gain over the normal bot. */
-    bestExploit: { name: string; gainOverNormal: number; se: number; upper95: number };
-    /** The confirmed arm with the largest upper end of the 95% interval (what the +3 target bounds). */
-    maxUpper95: { name: string; gainOverNormal: number; se: number; upper95: number };
-  }>;
+  roles: Record<
+    string,
+    {
+      arms: (ArmResult & { doctrine: Doctrine })[];
+      /** The confirmed arm with the largest mean gain over the normal bot. */
+      bestExploit: { name: string; gainOverNormal: number; se: number; upper95: number };
+      /** The confirmed arm with the largest upper end of the 95% interval (what the +3 target bounds). */
+      maxUpper95: { name: string; gainOverNormal: number; se: number; upper95: number };
+    }
+  >;
   doctrines: Record<string, { winShareOfWon: number }>;
   baseline: { catastrophe: number; endings: Record<string, number>; matchesWithWinner: number };
 }
@@ -82,15 +96,33 @@ export function variantsFor(role: Role): Action[] {
   const out: Action[] = [];
   for (const kind of ACTIONS_BY_ROLE[role]) {
     switch (kind) {
-      case "enact": for (const policy of POLICIES) out.push({ kind, policy }); break;
-      case "repeal": break; // repealing nothing useful; covered by the search through enact/lobby
-      case "capability": out.push({ kind }, { kind, publish: true }); break;
-      case "alignment": out.push({ kind }); break;
-      case "theory": out.push({ kind, mode: "careful" }, { kind, mode: "fast" }, { kind, mode: "careful", publish: true }); break;
-      case "augmentation": out.push({ kind, route: "epigenetic" }, { kind, route: "direct" }); break;
-      case "grant": out.push({ kind, target: -1, amount: 1 }); break;
-      case "audit": case "consult": case "advise": out.push({ kind, target: -1 } as Action); break;
-      default: out.push({ kind } as Action);
+      case "enact":
+        for (const policy of POLICIES) out.push({ kind, policy });
+        break;
+      case "repeal":
+        break; // repealing nothing useful; covered by the search through enact/lobby
+      case "capability":
+        out.push({ kind }, { kind, publish: true });
+        break;
+      case "alignment":
+        out.push({ kind });
+        break;
+      case "theory":
+        out.push({ kind, mode: "careful" }, { kind, mode: "fast" }, { kind, mode: "careful", publish: true });
+        break;
+      case "augmentation":
+        out.push({ kind, route: "epigenetic" }, { kind, route: "direct" });
+        break;
+      case "grant":
+        out.push({ kind, target: -1, amount: 1 });
+        break;
+      case "audit":
+      case "consult":
+      case "advise":
+        out.push({ kind, target: -1 } as Action);
+        break;
+      default:
+        out.push({ kind } as Action);
     }
   }
   return out;
@@ -98,11 +130,16 @@ export function variantsFor(role: Role): Action[] {
 
 export function variantName(a: Action): string {
   switch (a.kind) {
-    case "enact": return `enact:${a.policy}`;
-    case "capability": return a.publish ? "capability+publish" : "capability";
-    case "theory": return `theory:${a.mode}${a.publish ? "+publish" : ""}`;
-    case "augmentation": return `augmentation:${a.route}`;
-    default: return a.kind;
+    case "enact":
+      return `enact:${a.policy}`;
+    case "capability":
+      return a.publish ? "capability+publish" : "capability";
+    case "theory":
+      return `theory:${a.mode}${a.publish ? "+publish" : ""}`;
+    case "augmentation":
+      return `augmentation:${a.route}`;
+    default:
+      return a.kind;
   }
 }
 
@@ -130,9 +167,21 @@ export function scripted(name: string, list: Action[], repeat = 3): SeatPolicy {
   };
 }
 
-export const NORMAL: SeatPolicy = { name: "normal", bot: true, orders: (v, seed) => botOrders(v, { difficulty: "normal", seed }) };
-export const HARD: SeatPolicy = { name: "hard", bot: true, orders: (v, seed) => botOrders(v, { difficulty: "hard", seed }) };
-export const EXPERT: SeatPolicy = { name: "expert", bot: true, orders: (v, seed) => botOrders(v, { difficulty: "expert", seed }) };
+export const NORMAL: SeatPolicy = {
+  name: "normal",
+  bot: true,
+  orders: (v, seed) => botOrders(v, { difficulty: "normal", seed }),
+};
+export const HARD: SeatPolicy = {
+  name: "hard",
+  bot: true,
+  orders: (v, seed) => botOrders(v, { difficulty: "hard", seed }),
+};
+export const EXPERT: SeatPolicy = {
+  name: "expert",
+  bot: true,
+  orders: (v, seed) => botOrders(v, { difficulty: "expert", seed }),
+};
 const NOTHING: SeatPolicy = { name: "do-nothing", orders: () => ({ actions: [] }) };
 
 function switchTo(d: Doctrine, round: number): SeatPolicy {
@@ -150,18 +199,48 @@ function rushes(role: Role): SeatPolicy[] {
   const A = (a: Action) => a;
   if (role === "lab")
     return [
-      scripted("rush:defense", [A({ kind: "buildDefense" }), A({ kind: "validate" }), A({ kind: "alignment" }), A({ kind: "capability" })], 1),
+      scripted(
+        "rush:defense",
+        [A({ kind: "buildDefense" }), A({ kind: "validate" }), A({ kind: "alignment" }), A({ kind: "capability" })],
+        1,
+      ),
       scripted("rush:capability-then-deploy", [A({ kind: "capability" }), A({ kind: "deploy" })]),
     ];
   if (role === "regulator")
     return [
-      scripted("rush:regime", [A({ kind: "buildRegime" }), A({ kind: "enact", policy: "computeLicensing" }), A({ kind: "enact", policy: "exportControls" }),
-        A({ kind: "enact", policy: "treaty" }), A({ kind: "campaign" })], 2),
-      scripted("rush:moratorium", [A({ kind: "enact", policy: "moratorium" }), A({ kind: "campaign" }), A({ kind: "audit", target: -1 })], 1),
+      scripted(
+        "rush:regime",
+        [
+          A({ kind: "buildRegime" }),
+          A({ kind: "enact", policy: "computeLicensing" }),
+          A({ kind: "enact", policy: "exportControls" }),
+          A({ kind: "enact", policy: "treaty" }),
+          A({ kind: "campaign" }),
+        ],
+        2,
+      ),
+      scripted(
+        "rush:moratorium",
+        [A({ kind: "enact", policy: "moratorium" }), A({ kind: "campaign" }), A({ kind: "audit", target: -1 })],
+        1,
+      ),
     ];
   return [
-    scripted("rush:augmentation", [A({ kind: "augmentation", route: "direct" }), A({ kind: "advise", target: -1 }), A({ kind: "applyGrant" })], 1),
-    scripted("rush:theory", [A({ kind: "theory", mode: "careful" }), A({ kind: "publishTheory" }), A({ kind: "interpretability" }), A({ kind: "applyGrant" })], 1),
+    scripted(
+      "rush:augmentation",
+      [A({ kind: "augmentation", route: "direct" }), A({ kind: "advise", target: -1 }), A({ kind: "applyGrant" })],
+      1,
+    ),
+    scripted(
+      "rush:theory",
+      [
+        A({ kind: "theory", mode: "careful" }),
+        A({ kind: "publishTheory" }),
+        A({ kind: "interpretability" }),
+        A({ kind: "applyGrant" }),
+      ],
+      1,
+    ),
   ];
 }
 
@@ -185,10 +264,17 @@ export function scriptedArms(role: Role, doctrine: Doctrine): SeatPolicy[] {
   for (const a of vars) arms.push(scripted(`${variantName(a)}×3`, [a]));
   // Pairs of action kinds (one representative variant each; enact takes the first policy it can).
   const kinds = [...new Set(vars.map((a) => a.kind))];
-  const rep = (k: ActionKind): Action[] => (k === "enact" ? vars.filter((a) => a.kind === "enact") : [vars.find((a) => a.kind === k)!]);
+  const rep = (k: ActionKind): Action[] =>
+    k === "enact" ? vars.filter((a) => a.kind === "enact") : [vars.find((a) => a.kind === k)!];
   for (let i = 0; i < kinds.length; i++)
     for (let j = i + 1; j < kinds.length; j++)
-      arms.push(scripted(`${kinds[i]}+${kinds[j]}`, [...rep(kinds[i]).slice(0, 1), ...rep(kinds[j]).slice(0, 1), ...rep(kinds[i]), ...rep(kinds[j])], 2));
+      arms.push(
+        scripted(
+          `${kinds[i]}+${kinds[j]}`,
+          [...rep(kinds[i]).slice(0, 1), ...rep(kinds[j]).slice(0, 1), ...rep(kinds[i]), ...rep(kinds[j])],
+          2,
+        ),
+      );
   for (const d of DOCTRINES) if (d !== doctrine) arms.push(switchTo(d, 1), switchTo(d, 5));
   arms.push(...rushes(role));
   for (const a of vars) if (a.kind !== "enact") arms.push(heuristicPlus(a));
@@ -250,7 +336,9 @@ function mutate(p: ParamPolicy, rng: RngHolder): ParamPolicy {
     if (r < 0.1) q.heuristic[nextInt(rng, 3)] += g;
     else if (r < 0.15) q.decay = Math.min(1, Math.max(0, q.decay + g / 3));
     else {
-      const ph = nextInt(rng, 3), st = nextInt(rng, 2), i = nextInt(rng, q.w[0][0].length);
+      const ph = nextInt(rng, 3),
+        st = nextInt(rng, 2),
+        i = nextInt(rng, q.w[0][0].length);
       // sometimes move the same weight in every phase/situation (a whole-match habit)
       if (nextFloat(rng) < 0.4) for (const a of q.w) for (const b of a) b[i] += g;
       else q.w[ph][st][i] += g;
@@ -296,7 +384,12 @@ export function playArm(o: Setup, i: number, policy: SeatPolicy): Sample {
     s = resolveRound(s, orders).state;
   }
   const w = winners(s);
-  return { score: s.scores![o.seat], won: w.includes(o.seat), hasWinner: w.length > 0, catastrophe: s.end?.ending === "catastrophe" };
+  return {
+    score: s.scores![o.seat],
+    won: w.includes(o.seat),
+    hasWinner: w.length > 0,
+    catastrophe: s.end?.ending === "catastrophe",
+  };
 }
 
 function runArm(o: Setup, policy: SeatPolicy, n: number, offset = 0): Sample[] {
@@ -316,17 +409,27 @@ function summarize(name: string, xs: Sample[], ref: Sample[]): ArmResult {
   const dsd = Math.sqrt(d.reduce((t, x) => t + (x - dm) ** 2, 0) / Math.max(1, n - 1));
   const withWinner = xs.filter((x) => x.hasWinner).length;
   return {
-    name, score: r4(mean), se: r4(sd / Math.sqrt(n)), n,
+    name,
+    score: r4(mean),
+    se: r4(sd / Math.sqrt(n)),
+    n,
     winShareOfWon: r4(withWinner ? xs.filter((x) => x.won).length / withWinner : 0),
     catastrophe: r4(xs.filter((x) => x.catastrophe).length / n),
-    gain: r4(dm), gainSe: r4(dsd / Math.sqrt(n)),
+    gain: r4(dm),
+    gainSe: r4(dsd / Math.sqrt(n)),
   };
 }
 
 const meanOf = (xs: Sample[]) => xs.reduce((t, x) => t + x.score, 0) / Math.max(1, xs.length);
 
 /** Hill climbing from the heuristic's own weights toward a best response to the normal bots. */
-export function searchBestResponse(o: Setup, role: Role, iters: number, n: number, seed: number): { policy: SeatPolicy; params: ParamPolicy } {
+export function searchBestResponse(
+  o: Setup,
+  role: Role,
+  iters: number,
+  n: number,
+  seed: number,
+): { policy: SeatPolicy; params: ParamPolicy } {
   const rng = makeRng(hashSeeds(seed, o.seat, DOCTRINES.indexOf(o.doctrine), 0x5ea));
   // The search's own matches come after the confirmation matches' seeds: no overfitting to them.
   const offset = 1_000_000;
@@ -356,13 +459,23 @@ export function balance(opts: BalanceOptions): BalanceResult {
   const roles = opts.roles ?? ROLES.filter((r) => tableSeat(opts.scenario, r) >= 0);
   const doctrines = opts.doctrines ?? [...DOCTRINES];
   const out: BalanceResult = {
-    rulesVersion: RULES_VERSION, scenario: opts.scenario, matches: N, seed: opts.seed, roles: {}, doctrines: {},
+    rulesVersion: RULES_VERSION,
+    scenario: opts.scenario,
+    matches: N,
+    seed: opts.seed,
+    roles: {},
+    doctrines: {},
     baseline: { catastrophe: 0, endings: {}, matchesWithWinner: 0 },
   };
   for (const role of roles) {
     const seat = tableSeat(opts.scenario, role);
     const arms: (ArmResult & { doctrine: Doctrine })[] = [];
-    let best: { name: string; gainOverNormal: number; se: number; upper95: number } = { name: "none", gainOverNormal: 0, se: 0, upper95: 0 };
+    let best: { name: string; gainOverNormal: number; se: number; upper95: number } = {
+      name: "none",
+      gainOverNormal: 0,
+      se: 0,
+      upper95: 0,
+    };
     let maxUpper = best;
     for (const doctrine of doctrines) {
       const o: Setup = { scenario: opts.scenario, seed: opts.seed, overrides: opts.overrides, seat, doctrine };
@@ -381,7 +494,11 @@ export function balance(opts: BalanceOptions): BalanceResult {
         screened.push({ policy: p, r: summarize(p.name, xs, normalScreen), key: xs.map((x) => x.score).join(",") });
       }
       const iters = opts.searchIters ?? 30;
-      const searched = iters > 0 ? searchBestResponse(o, role, iters, opts.searchMatches ?? Math.max(20, Math.min(80, screen)), opts.seed).policy : null;
+      const searched =
+        iters > 0
+          ? searchBestResponse(o, role, iters, opts.searchMatches ?? Math.max(20, Math.min(80, screen)), opts.seed)
+              .policy
+          : null;
       screened.sort((a, b) => b.r.gain - a.r.gain);
       // Arms that played exactly alike in the screen (e.g. deploy×3 and deploy+security when only one deploy is legal) are confirmed once.
       const top = new Set<SeatPolicy>();
@@ -404,7 +521,9 @@ export function balance(opts: BalanceOptions): BalanceResult {
         if (upper > maxUpper.upper95 || maxUpper.name === "none")
           maxUpper = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper) };
       }
-      log(`${role}/${doctrine}: normal ${arms.find((a) => a.doctrine === doctrine && a.name === "normal")!.score}; best exploit so far ${best.name} ${best.gainOverNormal} ± ${best.se}`);
+      log(
+        `${role}/${doctrine}: normal ${arms.find((a) => a.doctrine === doctrine && a.name === "normal")!.score}; best exploit so far ${best.name} ${best.gainOverNormal} ± ${best.se}`,
+      );
     }
     out.roles[role] = { arms, bestExploit: best, maxUpper95: maxUpper };
   }
@@ -419,7 +538,10 @@ export function balance(opts: BalanceOptions): BalanceResult {
     let s = createMatch({ scenario: opts.scenario, seed, seats, overrides: opts.overrides });
     while (s.phase !== "ended") {
       const pv = publicView(s, { history: false });
-      s = resolveRound(s, s.seats.map((_, k) => botOrders(seatViewWith(pv, s, k), { difficulty: "normal", seed }))).state;
+      s = resolveRound(
+        s,
+        s.seats.map((_, k) => botOrders(seatViewWith(pv, s, k), { difficulty: "normal", seed })),
+      ).state;
     }
     endings[s.end!.ending] = (endings[s.end!.ending] ?? 0) + 1;
     if (s.end!.ending === "catastrophe") cat++;
@@ -431,4 +553,3 @@ export function balance(opts: BalanceOptions): BalanceResult {
   out.baseline = { catastrophe: r4(cat / N), endings, matchesWithWinner: withWinner };
   return out;
 }
-

@@ -37,7 +37,9 @@ export function benchEngine(seconds = 3): EngineBench {
   for (let i = 0; samples.length < 20000; i++) {
     let s: MatchState = createMatch({ scenario: "baseline", seed: hashSeeds(3, i), seats: seatsFor(opts, i) });
     while (s.phase !== "ended") {
-      const orders: SeatOrders[] = s.seats.map((_, k) => botOrders(seatView(s, k, { history: false }), { difficulty: "normal", seed: i }));
+      const orders: SeatOrders[] = s.seats.map((_, k) =>
+        botOrders(seatView(s, k, { history: false }), { difficulty: "normal", seed: i }),
+      );
       let t = performance.now();
       const next = resolveRound(s, orders).state;
       samples.push((performance.now() - t) * 1000);
@@ -90,13 +92,25 @@ export function benchExpert(decisions = 60): ExpertBench {
         const c = process.cpuUsage(c0);
         cpu.push((c.user + c.system) / 1000);
       }
-      s = resolveRound(s, views.map((v) => botOrders(v, { difficulty: "normal", seed: i })), null, { report: false }).state;
+      s = resolveRound(
+        s,
+        views.map((v) => botOrders(v, { difficulty: "normal", seed: i })),
+        null,
+        { report: false },
+      ).state;
     }
   }
   wall.splice(0, warm);
   cpu.splice(0, warm);
-  const q = (xs: number[], p: number) => Math.round(xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] * 10) / 10;
-  return { decisions: wall.length, wallP50Ms: q(wall, 0.5), wallP95Ms: q(wall, 0.95), cpuP50Ms: q(cpu, 0.5), cpuP95Ms: q(cpu, 0.95) };
+  const q = (xs: number[], p: number) =>
+    Math.round(xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] * 10) / 10;
+  return {
+    decisions: wall.length,
+    wallP50Ms: q(wall, 0.5),
+    wallP95Ms: q(wall, 0.95),
+    cpuP50Ms: q(cpu, 0.5),
+    cpuP95Ms: q(cpu, 0.95),
+  };
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
@@ -107,10 +121,16 @@ if (isMain) {
     // `node --import tsx shared/src/sim/bench.ts --expert [N]`: expert decision time only.
     const expert = benchExpert(Number(process.argv[at + 1]) || 60);
     if (json) process.stdout.write(JSON.stringify({ expert }) + "\n");
-    else console.log(`expert: ${expert.decisions} decisions, wall p50 ${expert.wallP50Ms} ms, p95 ${expert.wallP95Ms} ms; CPU p50 ${expert.cpuP50Ms} ms, p95 ${expert.cpuP95Ms} ms`);
+    else
+      console.log(
+        `expert: ${expert.decisions} decisions, wall p50 ${expert.wallP50Ms} ms, p95 ${expert.wallP95Ms} ms; CPU p50 ${expert.cpuP50Ms} ms, p95 ${expert.cpuP95Ms} ms`,
+      );
   } else {
     const engine = benchEngine();
     if (json) process.stdout.write(JSON.stringify({ engine }) + "\n");
-    else console.log(`engine: ${engine.matchesPerSecond} matches/s (${engine.matchesPerCpuSecond} per CPU second; ${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`);
+    else
+      console.log(
+        `engine: ${engine.matchesPerSecond} matches/s (${engine.matchesPerCpuSecond} per CPU second; ${engine.matches} matches), median resolveRound ${engine.resolveRoundMicros} µs (${engine.resolveRoundQuietMicros} µs without report text) over ${engine.rounds} rounds`,
+      );
   }
 }

@@ -11,7 +11,12 @@ if (!parsed.ok) {
   console.error(`sim: ${parsed.reason}`);
   process.exit(2);
 }
-const setupCheck = checkSetup({ scenario: parsed.opts.scenario, seed: 0, seats: seatsFor(parsed.opts, 0), overrides: parsed.opts.overrides });
+const setupCheck = checkSetup({
+  scenario: parsed.opts.scenario,
+  seed: 0,
+  seats: seatsFor(parsed.opts, 0),
+  overrides: parsed.opts.overrides,
+});
 if (!setupCheck.ok) {
   console.error(`sim: ${setupCheck.reason}`);
   process.exit(2);
@@ -31,18 +36,37 @@ function pct(n: number, of: number): string {
 }
 
 function table(r: SimResult): string {
-  const lines = [`Scenario ${r.scenario}: ${r.matches} matches, seed ${r.seed}, mean ${r.meanRounds} rounds`, "", "Ending        count  share"];
-  for (const e of ENDINGS) lines.push(`${e.padEnd(12)} ${String(r.endings[e]).padStart(6)} ${pct(r.endings[e], r.matches)}`);
-  lines.push("", `Catastrophe rate: ${(r.catastropheRate * 100).toFixed(1)}%`, "", "Doctrine        seats  mean score  win share");
+  const lines = [
+    `Scenario ${r.scenario}: ${r.matches} matches, seed ${r.seed}, mean ${r.meanRounds} rounds`,
+    "",
+    "Ending        count  share",
+  ];
+  for (const e of ENDINGS)
+    lines.push(`${e.padEnd(12)} ${String(r.endings[e]).padStart(6)} ${pct(r.endings[e], r.matches)}`);
+  lines.push(
+    "",
+    `Catastrophe rate: ${(r.catastropheRate * 100).toFixed(1)}%`,
+    "",
+    "Doctrine        seats  mean score  win share",
+  );
   for (const d of DOCTRINES) {
     const b = r.byDoctrine[d];
-    lines.push(`${d.padEnd(15)} ${String(b.seats).padStart(5)} ${b.meanScore.toFixed(1).padStart(11)} ${(b.winShare * 100).toFixed(1).padStart(9)}%`);
+    lines.push(
+      `${d.padEnd(15)} ${String(b.seats).padStart(5)} ${b.meanScore.toFixed(1).padStart(11)} ${(b.winShare * 100).toFixed(1).padStart(9)}%`,
+    );
   }
   if (r.detail) {
     const d = r.detail;
-    lines.push("", `Catastrophes caused by: labs ${d.catastropheBy.lab}, rogue actors ${d.catastropheBy.rogue}, deceptive defenses ${d.catastropheBy.defense}`);
-    lines.push(`Lab catastrophes by doctrine: ${DOCTRINES.map((x) => `${x} ${d.labCatastropheByDoctrine[x]}`).join(", ")}`);
-    lines.push(`Mean world value ${d.meanWorldValue} (${d.meanWorldValueIfSurvived} when the world survived); mean final rogue ${d.meanFinalRogue}; mean leaked points ${d.meanLeakedPoints}`);
+    lines.push(
+      "",
+      `Catastrophes caused by: labs ${d.catastropheBy.lab}, rogue actors ${d.catastropheBy.rogue}, deceptive defenses ${d.catastropheBy.defense}`,
+    );
+    lines.push(
+      `Lab catastrophes by doctrine: ${DOCTRINES.map((x) => `${x} ${d.labCatastropheByDoctrine[x]}`).join(", ")}`,
+    );
+    lines.push(
+      `Mean world value ${d.meanWorldValue} (${d.meanWorldValueIfSurvived} when the world survived); mean final rogue ${d.meanFinalRogue}; mean leaked points ${d.meanLeakedPoints}`,
+    );
     lines.push(`Mean end round: ${ENDINGS.map((e) => `${e} ${d.meanEndRound[e]}`).join(", ")}`);
   }
   return lines.join("\n") + "\n";

@@ -29,7 +29,13 @@ export interface LadderResult {
 const QUIET = { report: false } as const;
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-function playFocal(opts: SimOptions, i: number, focal: number, level: Difficulty, times: number[]): { score: number; catastrophe: boolean } {
+function playFocal(
+  opts: SimOptions,
+  i: number,
+  focal: number,
+  level: Difficulty,
+  times: number[],
+): { score: number; catastrophe: boolean } {
   const seed = hashSeeds(opts.seed, i);
   let s = createMatch({ scenario: opts.scenario, seed, seats: seatsFor(opts, i), overrides: opts.overrides });
   while (s.phase !== "ended") {
@@ -88,20 +94,34 @@ export function ladder(
   }
   times.sort((a, b) => a - b);
   return {
-    scenario: opts.scenario, matches: opts.matches, seed: opts.seed, roles,
-    expertDecisionMs: times.length ? { p50: r2(times[times.length >> 1]), p95: r2(times[Math.floor(times.length * 0.95)]), decisions: times.length } : null,
+    scenario: opts.scenario,
+    matches: opts.matches,
+    seed: opts.seed,
+    roles,
+    expertDecisionMs: times.length
+      ? { p50: r2(times[times.length >> 1]), p95: r2(times[Math.floor(times.length * 0.95)]), decisions: times.length }
+      : null,
   };
 }
 
 export function ladderTable(r: LadderResult): string {
-  const lines = [`Paired ladder, scenario ${r.scenario}, ${r.matches} matches per role, seed ${r.seed} (one seat of the role at each level, others normal)`, ""];
+  const lines = [
+    `Paired ladder, scenario ${r.scenario}, ${r.matches} matches per role, seed ${r.seed} (one seat of the role at each level, others normal)`,
+    "",
+  ];
   lines.push("role        level    mean score   vs level below (± s.e.)   catastrophe");
   for (const role of ROLES) {
     for (const c of r.roles[role] ?? []) {
       const d = c.diff === null ? "" : `${c.diff >= 0 ? "+" : ""}${c.diff.toFixed(2)} ± ${c.se!.toFixed(2)}`;
-      lines.push(`${role.padEnd(11)} ${c.level.padEnd(8)} ${c.meanScore.toFixed(2).padStart(10)}   ${d.padEnd(24)} ${(c.catastropheRate * 100).toFixed(1).padStart(9)}%`);
+      lines.push(
+        `${role.padEnd(11)} ${c.level.padEnd(8)} ${c.meanScore.toFixed(2).padStart(10)}   ${d.padEnd(24)} ${(c.catastropheRate * 100).toFixed(1).padStart(9)}%`,
+      );
     }
   }
-  if (r.expertDecisionMs) lines.push("", `Expert decision time: p50 ${r.expertDecisionMs.p50} ms, p95 ${r.expertDecisionMs.p95} ms over ${r.expertDecisionMs.decisions} decisions (wall time, shared machine)`);
+  if (r.expertDecisionMs)
+    lines.push(
+      "",
+      `Expert decision time: p50 ${r.expertDecisionMs.p50} ms, p95 ${r.expertDecisionMs.p95} ms over ${r.expertDecisionMs.decisions} decisions (wall time, shared machine)`,
+    );
   return lines.join("\n") + "\n";
 }

@@ -5,7 +5,18 @@ import type { SearchBudget } from "../bots/search.js";
 import { hashSeeds, makeRng, nextInt } from "../rng.js";
 import { createMatch, resolveRound } from "../rules/resolve.js";
 import { winners } from "../rules/scoring.js";
-import { DOCTRINES, ENDINGS, type Difficulty, type Doctrine, type Ending, type MatchRecord, type Role, type ScenarioParams, type SeatSetup, type MatchState } from "../rules/types.js";
+import {
+  DOCTRINES,
+  ENDINGS,
+  type Difficulty,
+  type Doctrine,
+  type Ending,
+  type MatchRecord,
+  type Role,
+  type ScenarioParams,
+  type SeatSetup,
+  type MatchState,
+} from "../rules/types.js";
 import { publicView, seatViewWith } from "../rules/view.js";
 import { RULES_VERSION } from "../rules/state.js";
 
@@ -57,7 +68,11 @@ export function playMatch(
   while (s.phase !== "ended") {
     const pv = publicView(s, { history: false });
     const orders = s.seats.map((_, i) =>
-      botOrders(seatViewWith(pv, s, i), { difficulty: typeof difficulty === "string" ? difficulty : difficulty[i], seed, budget }),
+      botOrders(seatViewWith(pv, s, i), {
+        difficulty: typeof difficulty === "string" ? difficulty : difficulty[i],
+        seed,
+        budget,
+      }),
     );
     ordersByRound.push(orders);
     s = resolveRound(s, orders, null, QUIET).state;
@@ -106,15 +121,42 @@ const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 export function simulate(opts: SimOptions): SimResult {
   const endings = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
-  const acc = Object.fromEntries(DOCTRINES.map((d) => [d, { seats: 0, score: 0, wins: 0 }])) as Record<Doctrine, { seats: number; score: number; wins: number }>;
+  const acc = Object.fromEntries(DOCTRINES.map((d) => [d, { seats: 0, score: 0, wins: 0 }])) as Record<
+    Doctrine,
+    { seats: number; score: number; wins: number }
+  >;
   let rounds = 0;
   let withWinner = 0;
-  const d = { lab: 0, rogue: 0, defense: 0, w: 0, wSurv: 0, nSurv: 0, rogueEnd: 0, leaks: 0, labRisk: 0, labRounds: 0, labRiskSum: 0, labRoundsPastDanger: 0, labRoundsAll: 0, defenses: 0, lapses: 0, prod: 0 };
+  const d = {
+    lab: 0,
+    rogue: 0,
+    defense: 0,
+    w: 0,
+    wSurv: 0,
+    nSurv: 0,
+    rogueEnd: 0,
+    leaks: 0,
+    labRisk: 0,
+    labRounds: 0,
+    labRiskSum: 0,
+    labRoundsPastDanger: 0,
+    labRoundsAll: 0,
+    defenses: 0,
+    lapses: 0,
+    prod: 0,
+  };
   const labBy = Object.fromEntries(DOCTRINES.map((x) => [x, 0])) as Record<Doctrine, number>;
   const endRound = Object.fromEntries(ENDINGS.map((e) => [e, 0])) as Record<Ending, number>;
   for (let i = 0; i < opts.matches; i++) {
     const seats = seatsFor(opts, i);
-    const { state } = playMatch(opts.scenario, hashSeeds(opts.seed, i), seats, opts.overrides, opts.difficulty, opts.budget);
+    const { state } = playMatch(
+      opts.scenario,
+      hashSeeds(opts.seed, i),
+      seats,
+      opts.overrides,
+      opts.difficulty,
+      opts.budget,
+    );
     const end = state.end!;
     endings[end.ending]++;
     if (opts.detail) {
@@ -169,7 +211,9 @@ export function simulate(opts: SimOptions): SimResult {
         labCatastropheByDoctrine: labBy,
         meanWorldValue: round4(d.w / n),
         meanWorldValueIfSurvived: round4(d.nSurv ? d.wSurv / d.nSurv : 0),
-        meanEndRound: Object.fromEntries(ENDINGS.map((e) => [e, round4(endings[e] ? endRound[e] / endings[e] : 0)])) as Record<Ending, number>,
+        meanEndRound: Object.fromEntries(
+          ENDINGS.map((e) => [e, round4(endings[e] ? endRound[e] / endings[e] : 0)]),
+        ) as Record<Ending, number>,
         meanFinalRogue: round4(d.rogueEnd / n),
         meanLeakedPoints: round4(d.leaks / n),
         meanLabRiskPerLabRound: round4(d.labRounds ? d.labRisk / d.labRounds : 0),
@@ -188,7 +232,15 @@ export function simulate(opts: SimOptions): SimResult {
     catastropheRate: round4(endings.catastrophe / n),
     meanRounds: round4(rounds / n),
     byDoctrine: Object.fromEntries(
-      DOCTRINES.map((d) => [d, { seats: acc[d].seats, meanScore: round4(acc[d].seats ? acc[d].score / acc[d].seats : 0), winShare: round4(acc[d].wins / n), winShareOfWon: round4(withWinner ? acc[d].wins / withWinner : 0) }]),
+      DOCTRINES.map((d) => [
+        d,
+        {
+          seats: acc[d].seats,
+          meanScore: round4(acc[d].seats ? acc[d].score / acc[d].seats : 0),
+          winShare: round4(acc[d].wins / n),
+          winShareOfWon: round4(withWinner ? acc[d].wins / withWinner : 0),
+        },
+      ]),
     ) as SimResult["byDoctrine"],
     matchesWithWinner: withWinner,
     ...(detail ? { detail } : {}),

@@ -1,6 +1,15 @@
 // Classroom sessions: students, teams on seats, proposals and votes, the observers' opinion poll, injected cards.
 // Plain data (data.ts) kept in the match meta; the rules (the poll's effect on will) come from shared.
-import { MAX_STUDENT_NAME, opinionWillEffect, refusal, type ClassProposal, type Refusal, type PollChoice, type RoundExtras, type SeatOrders } from "@metastrategy/shared";
+import {
+  MAX_STUDENT_NAME,
+  opinionWillEffect,
+  refusal,
+  type ClassProposal,
+  type Refusal,
+  type PollChoice,
+  type RoundExtras,
+  type SeatOrders,
+} from "@metastrategy/shared";
 import { newToken } from "../../match/codes.js";
 import type { ChatRecord, ClassroomMeta, ProposalMeta, RoundSession, StudentMeta, TeamRound } from "./data.js";
 
@@ -71,7 +80,13 @@ export class Classroom {
   startRound(round: number, seats: SeatKindOf[]): RoundSession {
     const cur = this.data.current;
     if (cur && cur.round === round) return cur;
-    this.data.current = { round, teams: seats.map((s, i) => ({ seat: i, proposals: [], chosen: null, bot: s.kind === "bot" })), poll: {}, result: null, inject: null };
+    this.data.current = {
+      round,
+      teams: seats.map((s, i) => ({ seat: i, proposals: [], chosen: null, bot: s.kind === "bot" })),
+      poll: {},
+      result: null,
+      inject: null,
+    };
     return this.data.current;
   }
 
@@ -91,8 +106,10 @@ export class Classroom {
   propose(student: StudentMeta, orders: SeatOrders, now: number): ProposalMeta | Refusal {
     const t = student.seat !== null ? this.team(student.seat) : null;
     if (!t) return refusal("observer", "Observers vote in the opinion poll; only team members propose orders.");
-    if (t.proposals.filter((p) => p.by === student.id).length >= MAX_PROPOSALS_PER_STUDENT) return refusal("limit", `At most ${MAX_PROPOSALS_PER_STUDENT} proposals each per round: vote for one instead.`);
-    if (t.proposals.length >= MAX_PROPOSALS_PER_TEAM) return refusal("limit", "Your team has enough proposals this round: vote for one.");
+    if (t.proposals.filter((p) => p.by === student.id).length >= MAX_PROPOSALS_PER_STUDENT)
+      return refusal("limit", `At most ${MAX_PROPOSALS_PER_STUDENT} proposals each per round: vote for one instead.`);
+    if (t.proposals.length >= MAX_PROPOSALS_PER_TEAM)
+      return refusal("limit", "Your team has enough proposals this round: vote for one.");
     this.unvote(student.id);
     const p: ProposalMeta = { id: this.data.nextProposal++, by: student.id, at: now, orders, votes: [student.id] };
     t.proposals.push(p);
@@ -116,7 +133,8 @@ export class Classroom {
 
   /** Removes a student's vote from every proposal of the current round. */
   unvote(id: string): void {
-    for (const t of this.data.current?.teams ?? []) for (const p of t.proposals) p.votes = p.votes.filter((v) => v !== id);
+    for (const t of this.data.current?.teams ?? [])
+      for (const p of t.proposals) p.votes = p.votes.filter((v) => v !== id);
   }
 
   myVote(student: StudentMeta): number | null {
@@ -125,7 +143,8 @@ export class Classroom {
   }
 
   answerPoll(student: StudentMeta, choice: PollChoice): Refusal | void {
-    if (student.seat !== null) return refusal("not_student", "The opinion poll is for observers; your team votes on proposals.");
+    if (student.seat !== null)
+      return refusal("not_student", "The opinion poll is for observers; your team votes on proposals.");
     if (!this.data.current) return refusal("poll_closed");
     this.data.current.poll[student.id] = choice;
   }
@@ -146,7 +165,7 @@ export class Classroom {
     if (!cur) return null;
     for (const t of cur.teams) {
       t.bot = seats[t.seat]?.kind === "bot";
-      t.chosen = t.bot ? null : this.leading(t.seat)?.id ?? null;
+      t.chosen = t.bot ? null : (this.leading(t.seat)?.id ?? null);
     }
     const tally = this.tally();
     const n = tally.against + tally.unsure + tally.for;
@@ -168,7 +187,13 @@ export class Classroom {
     if (!t) return [];
     const lead = this.leading(seat);
     return t.proposals.map((p) => ({
-      id: p.id, by: p.by, byName: this.byId(p.by)?.name ?? "?", at: p.at, orders: p.orders, votes: p.votes.slice(), leading: p === lead,
+      id: p.id,
+      by: p.by,
+      byName: this.byId(p.by)?.name ?? "?",
+      at: p.at,
+      orders: p.orders,
+      votes: p.votes.slice(),
+      leading: p === lead,
     }));
   }
 

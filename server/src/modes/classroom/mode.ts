@@ -1,8 +1,18 @@
 // The classroom mode: the teacher places students in teams (one team per seat), a team's orders are its most-voted
 // proposal, observers answer an opinion poll, the teacher injects event cards and hands teams to bots.
 import {
-  EVENT_BY_ID, MSG, SMSG, refusal, validateOrders,
-  type ChatLine, type JoinOptions, type MessageName, type ParsedMessage, type Refusal, type RoundExtras, type Role,
+  EVENT_BY_ID,
+  MSG,
+  SMSG,
+  refusal,
+  validateOrders,
+  type ChatLine,
+  type JoinOptions,
+  type MessageName,
+  type ParsedMessage,
+  type Refusal,
+  type RoundExtras,
+  type Role,
 } from "@metastrategy/shared";
 import { CHAT_BACKLOG, cleanName } from "../../match/chat.js";
 import type { Match } from "../../match/match.js";
@@ -44,13 +54,20 @@ export class ClassroomMode implements Mode {
 
   handle(m: Member, msg: ParsedMessage): Outcome {
     switch (msg.name) {
-      case MSG.propose: return this.propose(m, msg.value.orders);
-      case MSG.vote: return this.vote(m, msg.value.proposal);
-      case MSG.poll: return this.poll(m, msg.value.opinion);
-      case MSG.hostInject: return this.inject(msg.value.card);
-      case MSG.hostMove: return this.move(msg.value.student, msg.value.seat);
-      case MSG.hostTeamBot: return this.teamBot(msg.value.seat, msg.value.bot);
-      default: return refusal("not_in_mode");
+      case MSG.propose:
+        return this.propose(m, msg.value.orders);
+      case MSG.vote:
+        return this.vote(m, msg.value.proposal);
+      case MSG.poll:
+        return this.poll(m, msg.value.opinion);
+      case MSG.hostInject:
+        return this.inject(msg.value.card);
+      case MSG.hostMove:
+        return this.move(msg.value.student, msg.value.seat);
+      case MSG.hostTeamBot:
+        return this.teamBot(msg.value.seat, msg.value.bot);
+      default:
+        return refusal("not_in_mode");
     }
   }
 
@@ -62,15 +79,23 @@ export class ClassroomMode implements Mode {
   /** Students need a name that is neither blank nor taken (unless they come back with their token). */
   authorize(raw: Record<string, unknown>, parsed: JoinOptions | null, player: boolean): JoinOptions | null {
     if (!parsed) {
-      if (!player && !raw.spectator && !raw.seatToken && !raw.hostToken && !cleanName(raw.name)) throw new Error("Type your name to join the class.");
+      if (!player && !raw.spectator && !raw.seatToken && !raw.hostToken && !cleanName(raw.name))
+        throw new Error("Type your name to join the class.");
       return null;
     }
     const match = this.match;
     const o = parsed;
-    if (match.session.hostClaimed && !player && !o.spectator && !(o.hostToken && o.hostToken === match.meta.hostToken) && !this.cls.byToken(o.seatToken)) {
+    if (
+      match.session.hostClaimed &&
+      !player &&
+      !o.spectator &&
+      !(o.hostToken && o.hostToken === match.meta.hostToken) &&
+      !this.cls.byToken(o.seatToken)
+    ) {
       const name = cleanName(o.name);
       if (!name) throw new Error("Type your name to join the class.");
-      if (this.cls.nameTaken(name)) throw new Error(`The name "${name}" is already taken in this class: add an initial or a number.`);
+      if (this.cls.nameTaken(name))
+        throw new Error(`The name "${name}" is already taken in this class: add an initial or a number.`);
       o.name = name;
     }
     return o;
@@ -97,7 +122,10 @@ export class ClassroomMode implements Mode {
   }
 
   chatBacklog(m: Member): ChatLine[] {
-    return this.cls.data.chat.filter((l) => this.canSeeChat(m, l)).slice(-CHAT_BACKLOG).map(chatOut);
+    return this.cls.data.chat
+      .filter((l) => this.canSeeChat(m, l))
+      .slice(-CHAT_BACKLOG)
+      .map(chatOut);
   }
 
   /** The member's class view; while changes wait for their save, the next flush sends it instead. */
@@ -132,7 +160,10 @@ export class ClassroomMode implements Mode {
     if (st && st.seat !== null) match.seat(m, st.seat, false);
     match.sendToken(m);
     match.welcome(m);
-    match.deps.log.info({ event: "student.reconnected", code: match.code, student: m.student, seat: m.seat }, "reconnected to the class");
+    match.deps.log.info(
+      { event: "student.reconnected", code: match.code, student: m.student, seat: m.seat },
+      "reconnected to the class",
+    );
     match.afterSeatsChanged(false);
     this.changed();
   }
@@ -143,18 +174,19 @@ export class ClassroomMode implements Mode {
 
   seatToken(m: Member): string | null {
     if (m.student) return this.cls.byId(m.student)?.token ?? null;
-    return m.seat !== null ? this.match.meta.seats[m.seat]?.token ?? null : null;
+    return m.seat !== null ? (this.match.meta.seats[m.seat]?.token ?? null) : null;
   }
 
   /** Class chat: a team talks within its team, observers among observers; the teacher speaks to everyone. */
   async chat(m: Member, line: ChatLine): Promise<Outcome> {
     if (!m.host && !m.student) return refusal("not_student", "Only students and the teacher chat in a class.");
-    const scope: ChatScope = m.host ? "all" : m.seat ?? "observers";
+    const scope: ChatScope = m.host ? "all" : (m.seat ?? "observers");
     const rec: ChatRecord = { ...line, scope };
     this.cls.addChat(rec);
     // Stored before anyone sees it: a line a student saw survives a crash.
     if (!(await this.match.persist.save())) return refusal("not_saved", "Your message could not be saved: try again.");
-    for (const c of this.match.session.members.values()) if (this.canSeeChat(c, rec)) this.match.out.send(c.id, SMSG.chat, line);
+    for (const c of this.match.session.members.values())
+      if (this.canSeeChat(c, rec)) this.match.out.send(c.id, SMSG.chat, line);
   }
 
   /** Orders end early once every connected student of every student-played team has voted. */
@@ -210,7 +242,8 @@ export class ClassroomMode implements Mode {
           }
           if (match.persist.unsaved) return; // changed again while saving: the flush already scheduled shows it all
           const online = this.online();
-          for (const m of match.session.members.values()) match.out.send(m.id, SMSG.proposals, classView(match, this.cls, m, online));
+          for (const m of match.session.members.values())
+            match.out.send(m.id, SMSG.proposals, classView(match, this.cls, m, online));
         })
         .catch((e) => match.out.failed("class flush", e, false));
     });
@@ -226,7 +259,8 @@ export class ClassroomMode implements Mode {
   seatsChanged(removed: number | null): void {
     const seats = this.match.meta.seats;
     for (const st of this.cls.data.students) {
-      if (removed !== null && st.seat !== null) st.seat = st.seat === removed ? null : st.seat > removed ? st.seat - 1 : st.seat;
+      if (removed !== null && st.seat !== null)
+        st.seat = st.seat === removed ? null : st.seat > removed ? st.seat - 1 : st.seat;
       if (st.seat !== null && (!seats[st.seat] || seats[st.seat].kind === "bot")) st.seat = null;
     }
     for (const st of this.cls.data.students) if (st.seat === null) st.seat = this.cls.placeFor(seats);
@@ -252,7 +286,8 @@ export class ClassroomMode implements Mode {
     const match = this.match;
     const st = this.studentOf(m);
     if (!st) return refusal("not_student", "Only students propose orders.");
-    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("orders_closed", "Proposals are open during the news, deliberation and orders.");
+    if (!match.game || match.ended || !match.phases.ordersOpen)
+      return refusal("orders_closed", "Proposals are open during the news, deliberation and orders.");
     if (st.seat === null) return refusal("observer");
     if (match.meta.seats[st.seat].kind === "bot") return refusal("team_is_bot", "A bot plays your team now.");
     const check = validateOrders(match.game, st.seat, orders);
@@ -268,8 +303,10 @@ export class ClassroomMode implements Mode {
     const match = this.match;
     const st = this.studentOf(m);
     if (!st) return refusal("not_student", "Only students vote.");
-    if (!match.game || match.ended || !match.phases.ordersOpen) return refusal("orders_closed", "Voting is open during the news, deliberation and orders.");
-    if (st.seat !== null && match.meta.seats[st.seat].kind === "bot") return refusal("team_is_bot", "A bot plays your team now.");
+    if (!match.game || match.ended || !match.phases.ordersOpen)
+      return refusal("orders_closed", "Voting is open during the news, deliberation and orders.");
+    if (st.seat !== null && match.meta.seats[st.seat].kind === "bot")
+      return refusal("team_is_bot", "A bot plays your team now.");
     const r = this.cls.vote(st, proposal);
     if (r) return r;
     this.syncTeamOrders(st.seat!);
@@ -290,10 +327,14 @@ export class ClassroomMode implements Mode {
   private inject(card: string): Outcome {
     const match = this.match;
     if (!EVENT_BY_ID.has(card)) return refusal("no_such_card");
-    if (!match.game || match.ended) return refusal("not_started", "Event cards can be injected once the class has started.");
+    if (!match.game || match.ended)
+      return refusal("not_started", "Event cards can be injected once the class has started.");
     if (match.game.round + 1 > match.game.params.rounds) return refusal("last_round");
     this.cls.data.inject = card;
-    match.deps.log.info({ event: "class.inject", code: match.code, card, round: match.game.round + 1 }, "event card queued");
+    match.deps.log.info(
+      { event: "class.inject", code: match.code, card, round: match.game.round + 1 },
+      "event card queued",
+    );
     this.changed();
   }
 
@@ -304,7 +345,8 @@ export class ClassroomMode implements Mode {
     if (match.ended) return refusal("ended", "The class has ended.");
     if (seat >= match.meta.seats.length) return refusal("no_such_seat");
     const to = seat < 0 ? null : seat;
-    if (to !== null && match.meta.seats[to].kind === "bot") return refusal("team_is_bot", "A bot plays that team: give it back to the students first.");
+    if (to !== null && match.meta.seats[to].kind === "bot")
+      return refusal("team_is_bot", "A bot plays that team: give it back to the students first.");
     this.setStudentSeat(st, to);
     this.updateKinds();
     match.afterSeatsChanged();
@@ -327,12 +369,16 @@ export class ClassroomMode implements Mode {
       }
     } else {
       s.kind = match.meta.started || cls.teamOf(seat).length > 0 ? "human" : "open";
-      if (!match.meta.started) for (const st of cls.observers()) this.setStudentSeat(st, cls.placeFor(match.meta.seats));
+      if (!match.meta.started)
+        for (const st of cls.observers()) this.setStudentSeat(st, cls.placeFor(match.meta.seats));
     }
     s.name = botName(s.role, seat);
     this.updateKinds();
     if (match.game) this.syncTeamOrders(seat);
-    match.deps.log.info({ event: "class.teamBot", code: match.code, seat, bot }, bot ? "team given to a bot" : "team given back");
+    match.deps.log.info(
+      { event: "class.teamBot", code: match.code, seat, bot },
+      bot ? "team given to a bot" : "team given back",
+    );
     match.afterSeatsChanged();
     this.changed();
     match.checkEarlyEnd();

@@ -11,12 +11,22 @@ export function classView(match: Match, cls: Classroom, m: Member, online: Set<s
   const open = !!match.game && !match.ended && match.phases.ordersOpen;
   const cur = cls.data.current;
   const teams = match.meta.seats.map((s, i) => {
-    const members = cls.teamOf(i).map((st) => ({ id: st.id, name: st.name, connected: online.has(st.id), ...(host ? { voted: cls.myVote(st) !== null } : {}) }));
+    const members = cls.teamOf(i).map((st) => ({
+      id: st.id,
+      name: st.name,
+      connected: online.has(st.id),
+      ...(host ? { voted: cls.myVote(st) !== null } : {}),
+    }));
     const t = { seat: i, role: s.role, name: s.name || botName(s.role, i), bot: s.kind === "bot", members };
     if (!host) return t;
     return { ...t, proposals: cls.team(i)?.proposals.length ?? 0, leadingVotes: cls.leading(i)?.votes.length ?? 0 };
   });
-  const observers = cls.observers().map((st) => ({ id: st.id, name: st.name, connected: online.has(st.id), ...(host ? { voted: cur?.poll[st.id] !== undefined } : {}) }));
+  const observers = cls.observers().map((st) => ({
+    id: st.id,
+    name: st.name,
+    connected: online.has(st.id),
+    ...(host ? { voted: cur?.poll[st.id] !== undefined } : {}),
+  }));
   const st = cls.byId(m.student);
   const teamSeat = st?.seat ?? null;
   return {
@@ -28,10 +38,18 @@ export function classView(match: Match, cls: Classroom, m: Member, online: Set<s
     poll: { round: cur?.round ?? round, open: open && !!cur, ...cls.tally() },
     polls: cls.data.rounds.flatMap((r) => (r.result ? [r.result] : [])),
     injected: cls.data.rounds.flatMap((r) => (r.inject ? [{ round: r.round + 1, card: r.inject }] : [])),
-    myPoll: st && st.seat === null ? cur?.poll[st.id] ?? null : null,
-    team: st && teamSeat !== null
-      ? { seat: teamSeat, proposals: cls.proposalsView(teamSeat), myVote: cls.myVote(st), bot: match.meta.seats[teamSeat]?.kind === "bot" }
+    myPoll: st && st.seat === null ? (cur?.poll[st.id] ?? null) : null,
+    team:
+      st && teamSeat !== null
+        ? {
+            seat: teamSeat,
+            proposals: cls.proposalsView(teamSeat),
+            myVote: cls.myVote(st),
+            bot: match.meta.seats[teamSeat]?.kind === "bot",
+          }
+        : null,
+    host: host
+      ? { inject: cls.data.inject, injectRound: cls.data.inject && match.game ? match.game.round + 1 : null }
       : null,
-    host: host ? { inject: cls.data.inject, injectRound: cls.data.inject && match.game ? match.game.round + 1 : null } : null,
   };
 }

@@ -136,14 +136,27 @@ export const ANY_PLAN = [
 
 /** Gives orders for the current round and waits for its report (or the end). */
 export async function playRound(page: Page, round: number, plan = ANY_PLAN): Promise<void> {
-  await page.waitForFunction((r) => {
-    const h = document.querySelector("#planned-h");
-    return (
-      !!h &&
-      h.textContent?.includes(`round ${r}`) &&
-      !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled
+  try {
+    await page.waitForFunction(
+      (r) => {
+        const h = document.querySelector("#planned-h");
+        return (
+          !!h &&
+          h.textContent?.includes(`round ${r}`) &&
+          !(document.querySelector("#submit-orders") as HTMLButtonElement | null)?.disabled
+        );
+      },
+      round,
+      { timeout: 45_000 },
     );
-  }, round);
+  } catch (e) {
+    // Say what the page showed instead of round `round`'s open orders (a flake seen once on a loaded machine).
+    console.log(
+      `Round ${round}'s orders never opened; the page said:\n`,
+      (await page.evaluate(() => document.body.innerText)).slice(0, 3000),
+    );
+    throw e;
+  }
   await dismissHints(page);
   await addActions(page, plan, 2);
   await page.click("#submit-orders");

@@ -36,6 +36,8 @@ describe("first match", () => {
     expect(await page.textContent("#paused-note")).toMatch(/guide/i);
     expect(await page.textContent("#bot-levels")).toMatch(/easy/);
     // The server holds the clock: the phase shows the frozen time left, not a countdown.
+    // (It is drawn when the held phase's time arrives: wait for it rather than read at once.)
+    await page.waitForFunction(() => /^\d+:\d\d$/.test(document.querySelector(".big-timer")?.textContent ?? ""));
     expect(await page.textContent(".big-timer")).toMatch(/^\d+:\d\d$/);
     await page.click("#guide-next");
     await page.click("#guide-skip");

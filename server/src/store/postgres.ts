@@ -187,20 +187,7 @@ export class PostgresStore implements MatchStore, LeaseStore {
   }
 
   async saveMeta(code: string, meta: RoomMeta): Promise<void> {
-    await this.fencedTx(
-      code,
-      "saveMeta",
-      false,
-      async (c, epoch) =>
-        (
-          await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [
-            JSON.stringify(meta),
-            Date.now(),
-            code,
-            epoch,
-          ])
-        ).rowCount!,
-    );
+    await this.fencedTx(code, "saveMeta", false, (c, epoch) => updateMeta(c, code, meta, epoch));
   }
 
   async startMatch(code: string, record: MatchRecord, meta: RoomMeta): Promise<void> {
@@ -232,15 +219,7 @@ export class PostgresStore implements MatchStore, LeaseStore {
       code,
       "appendRound",
       true,
-      async (c, epoch) =>
-        (
-          await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [
-            JSON.stringify(meta),
-            Date.now(),
-            code,
-            epoch,
-          ])
-        ).rowCount!,
+      (c, epoch) => updateMeta(c, code, meta, epoch),
       async (c) =>
         void (await c.query("INSERT INTO rounds (code, idx, orders, extras) VALUES ($1, $2, $3, $4)", [
           code,
@@ -371,4 +350,15 @@ export class PostgresStore implements MatchStore, LeaseStore {
         : [],
     );
   }
+}
+
+/** The owner's fenced meta write (saveMeta, appendRound): rows changed, 0 when another owner holds the epoch. */
+async function updateMeta(c: Queryable, code: string, meta: RoomMeta, epoch: number): Promise<number> {
+  const r = await c.query("UPDATE matches SET meta = $1, updated_at = $2 WHERE code = $3 AND owner_epoch = $4", [
+    JSON.stringify(meta),
+    Date.now(),
+    code,
+    epoch,
+  ]);
+  return r.rowCount!;
 }

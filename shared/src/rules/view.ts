@@ -117,38 +117,21 @@ export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatV
   let knownFlaws: Record<number, number> = {};
   for (const k in me.knownFlaws) knownFlaws = { ...me.knownFlaws };
   // Written out field by field: this runs for every seat every round of every simulated match.
-  return {
-    scenario: pv.scenario,
-    round: pv.round,
-    rounds: pv.rounds,
-    taiThreshold: pv.taiThreshold,
-    dangerLine: pv.dangerLine,
-    phase: pv.phase,
-    seats: pv.seats,
-    world: pv.world,
-    news: pv.news,
-    mods: pv.mods,
-    history: pv.history,
-    end: pv.end,
-    scores: pv.scores,
-    reveal: pv.reveal,
-    seat,
-    me: {
-      id: me.id,
-      role: me.role,
-      doctrine: me.doctrine,
-      switched: me.switched,
-      funds: me.funds,
-      influence: me.influence,
-      prestige: me.prestige,
-      prestigeBy: { ...me.prestigeBy },
-      lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
-      researcher: me.researcher
-        ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate }
-        : null,
-      knownFlaws,
-    },
-  };
+  return withSeat(pv, seat, {
+    id: me.id,
+    role: me.role,
+    doctrine: me.doctrine,
+    switched: me.switched,
+    funds: me.funds,
+    influence: me.influence,
+    prestige: me.prestige,
+    prestigeBy: { ...me.prestigeBy },
+    lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
+    researcher: me.researcher
+      ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate }
+      : null,
+    knownFlaws,
+  });
 }
 
 /** The referee's own public view for checking orders: the same fields as publicView, but sharing the state's arrays
@@ -192,6 +175,12 @@ export function refereeView(s: MatchState): PublicView {
 export function refereeSeatView(pv: PublicView, s: MatchState, seat: number): SeatView {
   const me = s.seats[seat];
   if (!me) throw new Error(`No seat ${seat}`);
+  return withSeat(pv, seat, me);
+}
+
+/** A seat view from a public view and the seat's own part, written out field by field (it runs for every seat every
+ * round of every simulated match). */
+function withSeat(pv: PublicView, seat: number, me: SeatView["me"]): SeatView {
   return {
     scenario: pv.scenario,
     round: pv.round,

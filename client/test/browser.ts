@@ -93,7 +93,14 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
 
 export async function startSolo(
   page: Page,
-  opts: { role?: "lab" | "regulator" | "researcher"; rounds?: number; orders?: number; guide?: boolean } = {},
+  opts: {
+    role?: "lab" | "regulator" | "researcher";
+    rounds?: number;
+    orders?: number;
+    guide?: boolean;
+    /** The world's seed; fixed so that a test's match never ends early by chance ("" for a random world). */
+    seed?: number | "";
+  } = {},
 ): Promise<void> {
   await page.goto(`${baseURL()}/`);
   if (opts.guide === false) await page.evaluate(() => localStorage.setItem("metastrategy.guideDone", "1"));
@@ -101,6 +108,7 @@ export async function startSolo(
   await page.click("details.more > summary");
   await page.fill("#solo-rounds", String(opts.rounds ?? 3));
   await page.fill("#solo-orders-seconds", String(opts.orders ?? 60));
+  await page.fill("#solo-seed", String(opts.seed ?? 1));
   await page.click("#start-solo");
   await page.waitForSelector("#orders .options li");
 }

@@ -85,6 +85,15 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
     value: "90",
     inputmode: "numeric",
   });
+  const seedInput = h("input", {
+    id: "solo-seed",
+    type: "number",
+    min: "0",
+    max: String(2 ** 31 - 1),
+    placeholder: "random",
+    inputmode: "numeric",
+    "aria-describedby": "solo-seed-help",
+  });
   const calm = firstSolo();
   const diffSel = h(
     "select",
@@ -173,6 +182,7 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
     const difficulty = diffSel.value as Difficulty;
     const rounds = roundsInput.value ? Number(roundsInput.value) : undefined;
     const orders = Number(ordersInput.value) || 90;
+    const seed = seedInput.value === "" ? NaN : Number(seedInput.value);
     return {
       mode: "solo",
       scenario,
@@ -180,6 +190,7 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
       rounds,
       seats: [{ role, bot: false, difficulty, doctrine }, ...table.map((r) => ({ role: r, bot: true, difficulty }))],
       timers: { news: 3, deliberation: 0, orders: Math.max(5, Math.min(1800, orders)), report: 0 },
+      ...(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31 ? { seed } : {}),
     };
   }
 
@@ -325,6 +336,13 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
           roundsInput,
           h("label", { for: "solo-orders-seconds" }, "Seconds for orders"),
           ordersInput,
+          h("label", { for: "solo-seed" }, "World seed"),
+          seedInput,
+        ),
+        h(
+          "p",
+          { class: "small muted", id: "solo-seed-help" },
+          "The same seed deals the same world: type the seed shown in a replay to play that world again.",
         ),
       ),
     ),

@@ -98,7 +98,8 @@ export async function startSolo(
     rounds?: number;
     orders?: number;
     guide?: boolean;
-    /** The world's seed; fixed so that a test's match never ends early by chance ("" for a random world). */
+    /** The world's seed, fixed so a test's match never ends early by chance (seed 2 survives three rounds of every
+     * test's plan with easy bots; seed 1 dies to rogue actors in round 2). Re-check it when bot or rule behaviour changes. */
     seed?: number | "";
   } = {},
 ): Promise<void> {
@@ -108,7 +109,7 @@ export async function startSolo(
   await page.click("details.more > summary");
   await page.fill("#solo-rounds", String(opts.rounds ?? 3));
   await page.fill("#solo-orders-seconds", String(opts.orders ?? 60));
-  await page.fill("#solo-seed", String(opts.seed ?? 1));
+  await page.fill("#solo-seed", String(opts.seed ?? 2));
   await page.click("#start-solo");
   await page.waitForSelector("#orders .options li");
 }

@@ -116,4 +116,26 @@ describe("classroom", () => {
     await h.send("t", MSG.hostInject, { card: "no-such-card" });
     expect(h.out.codes("t")).toEqual(["no_such_card"]);
   });
+
+  it("a bot-played team states its intent to the whole class when the deliberation opens, stored first", async () => {
+    const { h, cls } = await classWith(5); // seat 0: two students, seat 1: two students, one observer
+    await h.send("t", MSG.hostStart);
+    await h.send("t", MSG.hostTeamBot, { seat: 1, bot: true });
+    expect(h.match.phase).toBe("news");
+    expect(h.out.to("s0", "chat")).toEqual([]);
+    await advance(h, 1000);
+    expect(h.match.phase).toBe("deliberation");
+    await h.match.persist.flush();
+    for (let i = 0; i < 5; i++) await new Promise<void>((r) => setImmediate(r));
+    const line = h.out.to("s0", "chat");
+    expect(line).toHaveLength(1);
+    expect(line[0]).toMatchObject({ seat: 1, from: h.match.meta.seats[1].name });
+    expect(line[0].text.length).toBeGreaterThan(0);
+    // Everyone hears it: the other team, the bot's own former team, the observer and the teacher.
+    for (const id of ["s1", "s4", "t"]) expect(h.out.to(id, "chat")).toEqual(line);
+    expect(cls.data.chat).toEqual([{ ...line[0], scope: "all" }]);
+    expect((await h.store.getMatch(h.match.code))!.meta.classroom!.chat).toEqual(cls.data.chat);
+    // A student who comes back later gets it in the backlog.
+    expect(h.match.mode.chatBacklog(h.match.session.get("s2")!)).toEqual(line);
+  });
 });

@@ -13,10 +13,12 @@ import {
   type Refusal,
   type RoundExtras,
   type Role,
+  type RoomPhase,
 } from "@metastrategy/shared";
 import { CHAT_BACKLOG, cleanName } from "../../match/chat.js";
 import type { Match } from "../../match/match.js";
 import type { Mode, Outcome } from "../../match/mode.js";
+import { botIntentLines } from "../../match/bots.js";
 import { botName } from "../../match/names.js";
 import type { Member } from "../../match/session.js";
 import { Classroom } from "./classroom.js";
@@ -213,7 +215,23 @@ export class ClassroomMode implements Mode {
     this.changed();
   }
 
-  phaseEntered(): void {} // in a class, teams chat among themselves: bots do not talk
+  /**
+   * When the deliberation opens, each bot-played team says what it means to do, one line to the whole class (teams
+   * talk among themselves, so a bot speaks as the teacher does: to everyone). Stored before anyone sees it.
+   */
+  phaseEntered(phase: RoomPhase): void {
+    const match = this.match;
+    if (phase !== "deliberation" || !match.game || match.phaseMs(phase) === 0) return;
+    const lines = botIntentLines(match.game, match.meta.seats);
+    if (lines.length === 0) return;
+    const at = match.clock.now();
+    const recs: ChatRecord[] = lines.map((l) => ({ from: l.from, seat: l.seat, text: l.text, at, scope: "all" }));
+    for (const r of recs) this.cls.addChat(r);
+    void match.persist.save().then((ok) => {
+      if (!ok) return;
+      for (const c of match.session.members.values()) for (const r of recs) match.out.send(c.id, SMSG.chat, chatOut(r));
+    });
+  }
 
   roundExtras(): RoundExtras | null {
     return this.cls.closeRound(this.match.meta.seats);

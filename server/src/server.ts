@@ -42,7 +42,7 @@ const DEFLATE = {
   concurrencyLimit: 8,
 };
 /** Smaller messages (most patches: a phase, a flag, a deadline) go uncompressed: zlib would cost more than it saves. */
-const COMPRESS_FROM_BYTES = 200;
+const COMPRESS_FROM_BYTES = Number(process.env.WS_COMPRESS_FROM) || 200;
 /**
  * Except chat lines (bots' intent lines every deliberation, players' talk): plain text that compresses against the
  * words of earlier lines (the server keeps its deflate context), rare enough that their cost does not count. With

@@ -6,3 +6,5 @@ export * from "./refusals.js";
 export * from "./server-messages.js";
 export * from "./wire.js";
 export * from "./reader.js";
+export * from "./report-wire.js";
+export * from "./codec.js";

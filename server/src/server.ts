@@ -5,6 +5,7 @@ import { Server, matchMaker } from "@colyseus/core";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { configFromEnv, type Config } from "./config.js";
+import { installSyncDeflate } from "./deflate-sync.js";
 import { setContext, type ServerContext } from "./context.js";
 import { buildApp } from "./http/routes.js";
 import { Metrics } from "./http/metrics.js";
@@ -57,8 +58,11 @@ const isChat = (d: Uint8Array) => CHAT_FRAME.every((b, i) => d[i] === b);
 const compressed = (d: Uint8Array) =>
   d.byteLength >= COMPRESS_FROM_BYTES || (d.byteLength >= COMPRESS_CHAT_FROM_BYTES && isChat(d));
 
-// Colyseus hands ws views of shared encode buffers; a compressed send (and any send queued behind one) is read later,
-// after the next encode has overwritten them. On compressed connections, send a copy.
+// The server compresses synchronously on each connection's context (deflate-sync.ts): same bytes, a fraction of the CPU.
+installSyncDeflate();
+
+// Colyseus hands ws views of shared encode buffers, which the next encode overwrites; a socket may keep a write for
+// later (RoomOutput corks each socket over a patch and its messages; backpressure), so every send goes out as a copy.
 const rawSend = WebSocketClient.prototype.raw;
 WebSocketClient.prototype.raw = function (
   this: WebSocketClient,
@@ -71,9 +75,10 @@ WebSocketClient.prototype.raw = function (
     _extensions?: Record<string, unknown>;
     send(d: Buffer, o: object, cb?: (err?: Error) => void): void;
   };
-  if (!ws._extensions?.["permessage-deflate"]) return rawSend.call(this, data, options as never, cb);
+  if (!ws || typeof ws.send !== "function") return rawSend.call(this, data, options as never, cb);
   if (ws.readyState !== 1) return; // OPEN
-  ws.send(Buffer.from(data), { binary: true, compress: compressed(data) }, cb);
+  const deflate = !!ws._extensions?.["permessage-deflate"];
+  ws.send(Buffer.from(data), { binary: true, compress: deflate && compressed(data) }, cb);
 };
 
 /** Largest matchmaking request body (join and create options are a few hundred bytes). */
@@ -133,6 +138,11 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
       server: httpServer,
       maxPayload: 64 * 1024,
       perMessageDeflate: config.wsCompression ? DEFLATE : false,
+      // Every ping is a write to every socket at once (2,000 clients: 2,000 writes every 3 s by default, a third of a
+      // busy server's socket writes) and a saturated machine answers late: a client silent for WS_PING_SECONDS × 3
+      // (default 10 × 3 s) is closed. A closed TCP connection is noticed at once anyway (reconnection window: 120 s).
+      pingInterval: config.pingSeconds * 1000,
+      pingMaxRetries: 3,
     }),
     gracefullyShutdown: false,
     greet: false,

@@ -375,7 +375,7 @@ async function main(): Promise<void> {
       windowBits: 12,
       level: 3,
       memLevel: 3,
-      compressFrom: Number(process.env.WS_COMPRESS_FROM) || 200,
+      compressFrom: Number(process.env.WS_COMPRESS_FROM) || 100,
       compressChatFrom: 60,
     };
     for (const p of matches.flat()) {

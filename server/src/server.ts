@@ -42,14 +42,17 @@ const DEFLATE = {
   zlibDeflateOptions: { level: 3, memLevel: 3 },
   concurrencyLimit: 8,
 };
-/** Smaller messages (most patches: a phase, a flag, a deadline) go uncompressed: zlib would cost more than it saves. */
-const COMPRESS_FROM_BYTES = Number(process.env.WS_COMPRESS_FROM) || 200;
+/**
+ * Smaller messages (a phase, a flag, a deadline) go uncompressed: deflate would save nothing. 100 bytes, not 200: since
+ * compression is synchronous (deflate-sync.ts, ~10-15 µs a message), compressing the orders echoes too costs no CPU
+ * visible above the shared machine's noise and saves ~50 B per client and round (300 matches: 540 B on the wire at 100
+ * bytes, 592 B at 200; CPU per round 4.3 and 4.1 ms, back to back). `WS_COMPRESS_FROM` overrides it (load experiments).
+ */
+const COMPRESS_FROM_BYTES = Number(process.env.WS_COMPRESS_FROM) || 100;
 /**
  * Except chat lines (bots' intent lines every deliberation, players' talk): plain text that compresses against the
  * words of earlier lines (the server keeps its deflate context), rare enough that their cost does not count. With
  * talking bots, a table's wire bytes were at 0.47-0.50 of its decoded bytes; with chat compressed, ~0.35-0.41.
- * Compressing every message from 100 bytes instead gives the same table figures with more deflate jobs for every
- * other message (load: no fewer bytes, no CPU difference above the shared machine's noise).
  */
 const COMPRESS_CHAT_FROM_BYTES = 60;
 /** A Colyseus ROOM_DATA frame of the message type "chat": 13, msgpack fixstr of length 4, "chat". */

@@ -9,6 +9,7 @@ import {
   seatViewWith,
   unflatten,
   wirePath,
+  encodeOrders,
   type MatchRecord,
   type MatchState,
 } from "@metastrategy/shared";
@@ -128,10 +129,11 @@ describe("hidden information", () => {
         if (mine === null) for (const p of PRIVATE_PATHS) expect(containsKey(before, p), p).toBe(false);
         else if (mine < 2) expect(PRIVATE_PATHS.some((p) => containsKey(before, p))).toBe(true); // seen when sent (a lab, a researcher)
         // No other seat's orders before the end (skipping orders identical to one this client sent itself).
-        const own = new Set(record.ordersByRound.map((o) => (mine === null ? "" : JSON.stringify(o[mine]))));
+        // (Orders travel in their wire form, encodeOrders, as a seat's echo.)
+        const own = new Set(record.ordersByRound.map((o) => (mine === null ? "" : encodeOrders(o[mine]))));
         for (const orders of record.ordersByRound) {
           orders.forEach((o, seat) => {
-            const j = JSON.stringify(o);
+            const j = encodeOrders(o);
             if (seat !== mine && !own.has(j) && o.actions.length > 0)
               expect(contains(before, j), `orders of ${seat} in ${mine}`).toBe(false);
           });

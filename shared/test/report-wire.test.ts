@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { decodeReportMsg, encodeReportMsg, REPORT_KEYS } from "../src/protocol/report-wire.js";
 import { decodeServerMessage, encodeServerMessage } from "../src/protocol/codec.js";
+import { ORDER_KINDS, decodeOrders, encodeOrders } from "../src/protocol/orders-wire.js";
+import { SeatOrdersSchema } from "../src/protocol/orders.js";
 import type { ReportMsg } from "../src/protocol/server-messages.js";
 import { reportFor } from "../src/rules/resolve.js";
 import { publicRow } from "../src/rules/view.js";
@@ -78,5 +80,28 @@ describe("report wire form", () => {
     };
     expect(roundTrip(m)).toEqual(plain(m));
     expect(decodeServerMessage("report", encodeServerMessage("report", m))).toEqual(m);
+  });
+
+  it("round-trips every seat's orders of random matches, and every action kind is listed", () => {
+    let plainBytes = 0;
+    let wireBytes = 0;
+    fc.assert(
+      fc.property(matchSpecArb, (spec) => {
+        const played = playRandomMatch(spec);
+        for (const round of played.record.ordersByRound)
+          for (const o of round) {
+            const w = encodeOrders(o);
+            expect(decodeOrders(w)).toEqual(JSON.parse(JSON.stringify(o)));
+            plainBytes += JSON.stringify(o).length;
+            wireBytes += w.length;
+          }
+      }),
+      { numRuns: 25, seed: 4 },
+    );
+    expect(wireBytes).toBeLessThan(plainBytes * 0.5);
+    const kinds = SeatOrdersSchema.shape.actions.element.options.map((x) => x.shape.kind.value);
+    expect([...ORDER_KINDS].sort()).toEqual([...kinds].sort());
+    const odd = { actions: [{ kind: "grant", target: 2, amount: 3 }], switchDoctrine: "butlerian", transfers: [] };
+    expect(decodeOrders(encodeOrders(odd as never))).toEqual(odd);
   });
 });

@@ -1,6 +1,7 @@
 // The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
 import type { MapSchema } from "@colyseus/schema";
 import {
+  encodeOrders,
   flatten,
   type MatchState,
   type PublicView,
@@ -117,7 +118,7 @@ export class SchemaSync implements StateSink {
 
   orders(seat: number, orders: SeatOrders | null): void {
     this.onWrite();
-    const o = orders ? JSON.stringify(orders) : "";
+    const o = orders ? encodeOrders(orders) : "";
     this.ordersBySeat[seat] = o;
     const secret = this.secretBySeat[seat];
     if (secret && secret.orders !== o) secret.orders = o;

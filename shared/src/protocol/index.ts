@@ -8,3 +8,4 @@ export * from "./wire.js";
 export * from "./reader.js";
 export * from "./report-wire.js";
 export * from "./codec.js";
+export * from "./orders-wire.js";

@@ -28,6 +28,8 @@ export interface Config {
   sweepSeconds: number;
   /** permessage-deflate on the WebSocket (WS_COMPRESSION=0 turns it off). */
   wsCompression: boolean;
+  /** Seconds between WebSocket pings (WS_PING_SECONDS, default 10; 0 turns the check off); 3 unanswered: closed. */
+  pingSeconds: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +50,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     leaseSeconds: num(env.LEASE_SECONDS, 6),
     sweepSeconds: num(env.SWEEP_SECONDS, 1),
     wsCompression: env.WS_COMPRESSION !== "0",
+    pingSeconds: num(env.WS_PING_SECONDS, 10),
   };
 }

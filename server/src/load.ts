@@ -10,10 +10,20 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
-import { MSG, SMSG, SnapshotReader, hashSeeds, makeRng, randomOrders, type ServerMessages } from "@metastrategy/shared";
+import {
+  MSG,
+  SMSG,
+  SnapshotReader,
+  onServerMessage,
+  hashSeeds,
+  makeRng,
+  randomOrders,
+  type ServerMessages,
+} from "@metastrategy/shared";
 import { freePort } from "./ports.js";
 import "./client/send-copies.js";
 import { until } from "./client/until.js";
+import { addUp, frameKind, patchParts, wireSizes, type Frame } from "./client/breakdown.js";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +41,10 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "20" },
     timeout: { type: "string", default: "300" },
     json: { type: "boolean", default: false },
+    /** Keep every frame and print where each client's bytes per round go, by message (decoded and on the wire). */
+    breakdown: { type: "boolean", default: false },
+    /** Extra Node arguments for the server this run starts (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+    "server-node-args": { type: "string", default: "" },
   },
 });
 
@@ -48,15 +62,37 @@ const say = (s: string) => {
 
 // ---- bytes each room receives, counted at the socket (state patches and messages alike).
 const received = new WeakMap<object, { total: number; last: number }>();
+const BREAKDOWN = values.breakdown;
+const WS_COMPRESSION = (process.env.WS_COMPRESSION ?? "1") !== "0";
+/** --breakdown: every frame each room received, in order. */
+const framesOf = new WeakMap<object, Frame[]>();
 const proto = Room.prototype as any;
 const origOnMessage = proto.onMessageCallback;
-proto.onMessageCallback = function (this: object, event: { data: ArrayBuffer }) {
+proto.onMessageCallback = function (this: any, event: { data: ArrayBuffer }) {
   let c = received.get(this);
   if (!c) received.set(this, (c = { total: 0, last: 0 }));
   const n = event.data?.byteLength ?? 0;
   c.total += n;
   c.last = n;
-  return origOnMessage.call(this, event);
+  if (!BREAKDOWN) return origOnMessage.call(this, event);
+  const data = new Uint8Array(event.data.slice(0));
+  const frame: Frame = { kind: frameKind(data), data };
+  let frames = framesOf.get(this);
+  if (!frames) framesOf.set(this, (frames = []));
+  frames.push(frame);
+  const ser = this.serializer;
+  if (frame.kind === "patch" && ser && !ser.__counted) {
+    const patch = ser.patch.bind(ser);
+    ser.patch = (b: Uint8Array, it: unknown) => {
+      const changes = patch(b, it);
+      ser.__last = changes;
+      return changes;
+    };
+    ser.__counted = true;
+  }
+  const out = origOnMessage.call(this, event);
+  if (frame.kind === "patch" && ser?.__last) frame.parts = patchParts(this.state, ser.__last);
+  return out;
 };
 const bytesOf = (room: Room) => received.get(room) ?? { total: 0, last: 0 };
 
@@ -75,9 +111,9 @@ class Player {
   reportAt = new Map<number, number>(); // round → epoch ms the report arrived
   rounds = 0;
   ended = false;
-  /** [app bytes, wire bytes] when the match starts, and at each round's report. */
-  startMark: [number, number] = [0, 0];
-  marks: [number, number][] = [];
+  /** [app bytes, wire bytes, frames received] when the match starts, and at each round's report. */
+  startMark: [number, number, number] = [0, 0, 0];
+  marks: [number, number, number][] = [];
   private reader = new SnapshotReader();
 
   constructor(
@@ -85,7 +121,7 @@ class Player {
     private seed: number,
   ) {
     const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
-      room.onMessage(type, fn);
+      onServerMessage(room, type, fn);
     on(SMSG.token, (t) => {
       this.seat = t.seat;
       this.code = t.code;
@@ -109,9 +145,9 @@ class Player {
   }
 
   /** Bytes received so far: decoded messages (app) and read from the socket (wire: framing, compression). */
-  bytes(): [number, number] {
+  bytes(): [number, number, number] {
     const ws = (this.room.connection as any)?.transport?.ws;
-    return [bytesOf(this.room).total, ws?._socket?.bytesRead ?? 0];
+    return [bytesOf(this.room).total, ws?._socket?.bytesRead ?? 0, framesOf.get(this.room)?.length ?? 0];
   }
 
   private tick(): void {
@@ -198,7 +234,8 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dir: s
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-load-"));
   const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/index.ts"], {
+  const extra = (values["server-node-args"] ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...extra, "--import", "tsx", "server/src/index.ts"], {
     cwd: root,
     env: {
       ...process.env,
@@ -209,7 +246,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dir: s
       CLIENT_DIST: "/nonexistent",
       REDIS_URL: "",
       DATABASE_URL: "",
-      WS_COMPRESSION: process.env.WS_COMPRESSION ?? "1",
+      WS_COMPRESSION: WS_COMPRESSION ? "1" : "0",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -330,6 +367,34 @@ async function main(): Promise<void> {
     }
   }
   lat.sort((a, b) => a - b);
+  // --breakdown: the same window (start → the last report but one) by kind, decoded and estimated on the wire.
+  let breakdown: Record<string, { dec: number; wire: number }> | null = null;
+  if (BREAKDOWN) {
+    const sums = new Map<string, { dec: number; wire: number }>();
+    const model = {
+      windowBits: 12,
+      level: 3,
+      memLevel: 3,
+      compressFrom: Number(process.env.WS_COMPRESS_FROM) || 100,
+      compressChatFrom: 60,
+    };
+    for (const p of matches.flat()) {
+      if (p.marks.length < 2) continue;
+      const frames = framesOf.get(p.room) ?? [];
+      const sizes = WS_COMPRESSION ? await wireSizes(frames, model) : frames.map((f) => f.data.byteLength + 2);
+      const from = p.startMark[2];
+      const to = p.marks[p.marks.length - 2][2];
+      addUp(frames.slice(from, to), sizes.slice(from, to), sums);
+    }
+    breakdown = Object.fromEntries(
+      [...sums]
+        .sort((a, b) => b[1].dec - a[1].dec)
+        .map(([k, v]) => [
+          k,
+          { dec: Math.round((10 * v.dec) / clientRounds) / 10, wire: Math.round((10 * v.wire) / clientRounds) / 10 },
+        ]),
+    );
+  }
   // CPU: share of one core over the run, and the busiest 2-second window.
   const cpuPercent = (100 * (hEnd.cpuMicros - hStart.cpuMicros)) / 1000 / Math.max(1, Date.now() - tStart);
   let cpuPeak = 0;
@@ -381,6 +446,13 @@ async function main(): Promise<void> {
     reportSeconds: REPORT_S,
     thinkMs: THINK_MS,
     startSpreadMs: spread,
+    serverCpuMsPerRound:
+      hEnd.roundsResolved > hStart.roundsResolved
+        ? Math.round(
+            (100 * (hEnd.cpuMicros - hStart.cpuMicros)) / 1000 / (hEnd.roundsResolved - hStart.roundsResolved),
+          ) / 100
+        : null,
+    ...(breakdown ? { breakdownPerClientPerRound: breakdown } : {}),
   };
   if (values.json) console.log(JSON.stringify(result));
   else {
@@ -396,6 +468,11 @@ async function main(): Promise<void> {
     console.log(
       `${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`,
     );
+    console.log(`server CPU per resolved round: ${result.serverCpuMsPerRound} ms`);
+    if (breakdown) {
+      console.log("per client per round, by message (decoded / on the wire, estimated):");
+      for (const [k, v] of Object.entries(breakdown)) console.log(`  ${k.padEnd(24)} ${v.dec} / ${v.wire}`);
+    }
   }
   // Then leave, 100 at a time and for at most 10 s (a client whose socket already closed never hears back).
   const everyone = matches.flat();

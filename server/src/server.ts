@@ -5,6 +5,7 @@ import { Server, matchMaker } from "@colyseus/core";
 import { WebSocketClient, WebSocketTransport } from "@colyseus/ws-transport";
 import { Encoder } from "@colyseus/schema";
 import { configFromEnv, type Config } from "./config.js";
+import { installSyncDeflate } from "./deflate-sync.js";
 import { setContext, type ServerContext } from "./context.js";
 import { buildApp } from "./http/routes.js";
 import { Metrics } from "./http/metrics.js";
@@ -41,14 +42,17 @@ const DEFLATE = {
   zlibDeflateOptions: { level: 3, memLevel: 3 },
   concurrencyLimit: 8,
 };
-/** Smaller messages (most patches: a phase, a flag, a deadline) go uncompressed: zlib would cost more than it saves. */
-const COMPRESS_FROM_BYTES = 200;
+/**
+ * Smaller messages (a phase, a flag, a deadline) go uncompressed: deflate would save nothing. 100 bytes, not 200: since
+ * compression is synchronous (deflate-sync.ts, ~10-15 µs a message), compressing the orders echoes too costs no CPU
+ * visible above the shared machine's noise and saves ~50 B per client and round (300 matches: 540 B on the wire at 100
+ * bytes, 592 B at 200; CPU per round 4.3 and 4.1 ms, back to back). `WS_COMPRESS_FROM` overrides it (load experiments).
+ */
+const COMPRESS_FROM_BYTES = Number(process.env.WS_COMPRESS_FROM) || 100;
 /**
  * Except chat lines (bots' intent lines every deliberation, players' talk): plain text that compresses against the
  * words of earlier lines (the server keeps its deflate context), rare enough that their cost does not count. With
  * talking bots, a table's wire bytes were at 0.47-0.50 of its decoded bytes; with chat compressed, ~0.35-0.41.
- * Compressing every message from 100 bytes instead gives the same table figures with more deflate jobs for every
- * other message (load: no fewer bytes, no CPU difference above the shared machine's noise).
  */
 const COMPRESS_CHAT_FROM_BYTES = 60;
 /** A Colyseus ROOM_DATA frame of the message type "chat": 13, msgpack fixstr of length 4, "chat". */
@@ -57,8 +61,11 @@ const isChat = (d: Uint8Array) => CHAT_FRAME.every((b, i) => d[i] === b);
 const compressed = (d: Uint8Array) =>
   d.byteLength >= COMPRESS_FROM_BYTES || (d.byteLength >= COMPRESS_CHAT_FROM_BYTES && isChat(d));
 
-// Colyseus hands ws views of shared encode buffers; a compressed send (and any send queued behind one) is read later,
-// after the next encode has overwritten them. On compressed connections, send a copy.
+// The server compresses synchronously on each connection's context (deflate-sync.ts): same bytes, a fraction of the CPU.
+installSyncDeflate();
+
+// Colyseus hands ws views of shared encode buffers, which the next encode overwrites; a socket may keep a write for
+// later (RoomOutput corks each socket over a patch and its messages; backpressure), so every send goes out as a copy.
 const rawSend = WebSocketClient.prototype.raw;
 WebSocketClient.prototype.raw = function (
   this: WebSocketClient,
@@ -71,9 +78,10 @@ WebSocketClient.prototype.raw = function (
     _extensions?: Record<string, unknown>;
     send(d: Buffer, o: object, cb?: (err?: Error) => void): void;
   };
-  if (!ws._extensions?.["permessage-deflate"]) return rawSend.call(this, data, options as never, cb);
+  if (!ws || typeof ws.send !== "function") return rawSend.call(this, data, options as never, cb);
   if (ws.readyState !== 1) return; // OPEN
-  ws.send(Buffer.from(data), { binary: true, compress: compressed(data) }, cb);
+  const deflate = !!ws._extensions?.["permessage-deflate"];
+  ws.send(Buffer.from(data), { binary: true, compress: deflate && compressed(data) }, cb);
 };
 
 /** Largest matchmaking request body (join and create options are a few hundred bytes). */
@@ -133,6 +141,11 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
       server: httpServer,
       maxPayload: 64 * 1024,
       perMessageDeflate: config.wsCompression ? DEFLATE : false,
+      // Every ping is a write to every socket at once (2,000 clients: 2,000 writes every 3 s by default, a third of a
+      // busy server's socket writes) and a saturated machine answers late: a client silent for WS_PING_SECONDS × 3
+      // (default 10 × 3 s) is closed. A closed TCP connection is noticed at once anyway (reconnection window: 120 s).
+      pingInterval: config.pingSeconds * 1000,
+      pingMaxRetries: 3,
     }),
     gracefullyShutdown: false,
     greet: false,

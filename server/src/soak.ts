@@ -18,6 +18,7 @@ import {
   MSG,
   SMSG,
   SnapshotReader,
+  onServerMessage,
   hashSeeds,
   makeRng,
   randomOrders,
@@ -251,13 +252,17 @@ class Human {
     this.sent = new Set();
     this.reader = new SnapshotReader();
     const live = () => gen === this.gen;
-    room.onMessage(SMSG.token, (t: { seat: number | null; seatToken: string | null; hostToken: string | null }) => {
-      if (!live()) return;
-      this.seat = t.seat;
-      if (t.seatToken) this.seatToken = t.seatToken;
-      if (t.hostToken) this.hostToken = t.hostToken;
-    });
-    room.onMessage(SMSG.report, (m: { replace: boolean; reports: RoundReport[] }) => {
+    onServerMessage(
+      room,
+      SMSG.token,
+      (t: { seat: number | null; seatToken: string | null; hostToken: string | null }) => {
+        if (!live()) return;
+        this.seat = t.seat;
+        if (t.seatToken) this.seatToken = t.seatToken;
+        if (t.hostToken) this.hostToken = t.hostToken;
+      },
+    );
+    onServerMessage(room, SMSG.report, (m: { replace: boolean; reports: RoundReport[] }) => {
       if (!live()) return;
       for (const r of m.reports) {
         const k = key(r);
@@ -272,8 +277,8 @@ class Human {
       if (!m.replace && !m.reports.some((r) => r.end) && !this.ended && !this.stopped && rand() < DROP_CHANCE)
         void this.dropAndReturn();
     });
-    room.onMessage(SMSG.error, (e: { reason: string }) => refused.push(String(e.reason).slice(0, 120)));
-    room.onMessage(SMSG.ended, () => {
+    onServerMessage(room, SMSG.error, (e: { reason: string }) => refused.push(String(e.reason).slice(0, 120)));
+    onServerMessage(room, SMSG.ended, () => {
       if (!live()) return;
       this.ended = true;
       this.match.onEnded();

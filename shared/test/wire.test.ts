@@ -1,7 +1,7 @@
 // The flat wire form: unflatten(flatten(v)) gives v back for any JSON value, and a changed leaf changes one entry.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { flatten, unflatten } from "../src/protocol/wire.js";
+import { WIRE_CHARS, WIRE_NAMES, flatten, unflatten, wirePath } from "../src/protocol/wire.js";
 import { createMatch } from "../src/rules/resolve.js";
 import { publicView, seatViewWith } from "../src/rules/view.js";
 
@@ -16,7 +16,12 @@ describe("flat wire form", () => {
       }),
       { numRuns: 300, seed: 12 },
     );
-    const tricky = { "a/b": { "#1": [1, { "~x": [] }] }, "": {}, e: [[], [null]] };
+    const tricky = {
+      "a/b": { "#1": [1, { "~x": [] }] },
+      "": {},
+      e: [[], [null]],
+      A: { "~4": 1, "~": 2, "#": 3, "7": [4], lab: { round: 5 } },
+    };
     expect(unflatten(flatten(tricky))).toEqual(tricky);
   });
 
@@ -37,6 +42,25 @@ describe("flat wire form", () => {
     const before = flatten(pv);
     const after = flatten({ ...pv, world: { ...pv.world, will: pv.world.will + 1 } });
     const changed = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
-    expect(changed).toEqual(["world/will"]);
+    expect(changed).toEqual([wirePath("world", "will")]);
+    expect(changed).toEqual(["T/c"]);
+  });
+
+  it("sends the views' field names as one character each", () => {
+    expect(WIRE_NAMES.length).toBeLessThanOrEqual(WIRE_CHARS.length);
+    expect(new Set(WIRE_NAMES).size).toBe(WIRE_NAMES.length);
+    const s = createMatch({
+      scenario: "baseline",
+      seed: 5,
+      seats: [
+        { role: "lab", doctrine: "incrementalist" },
+        { role: "researcher", doctrine: "transhumanist" },
+      ],
+    });
+    const pv = publicView(s, { history: false });
+    // Every path segment of the synced views is one character or an array index.
+    for (const v of [pv, seatViewWith(pv, s, 0).me, seatViewWith(pv, s, 1).me])
+      for (const path of flatten(v).keys())
+        for (const seg of path.split("/")) expect(seg.length === 1 || /^#\d+$/.test(seg), `${path}`).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import { Client, type Room } from "colyseus.js";
 import {
   SnapshotReader,
+  onServerMessage,
   type ChatLine,
   type ClientMessages,
   type MessageName,
@@ -59,7 +60,7 @@ class MatchConnection {
     this.pendingStart = !!opts.autoStart;
     saveSession({ code: room.roomId, reconnectionToken: room.reconnectionToken, name });
     const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
-      room.onMessage(type, fn);
+      onServerMessage(room, type, fn);
     on(SMSG.token, (t) => {
       this.seat = t.seat;
       this.isHost = t.isHost;

@@ -5,6 +5,7 @@ import "./send-copies.js";
 import {
   SMSG,
   SnapshotReader,
+  onServerMessage,
   type ChatLine,
   type ClassroomView,
   type EndedMsg,
@@ -43,7 +44,7 @@ export class Follower {
   attach(room: Room<any>): void {
     this.room = room;
     const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
-      room.onMessage(type, fn);
+      onServerMessage(room, type, fn);
     on(SMSG.token, (m) => {
       this.token = m;
       this.poke();

@@ -25,6 +25,7 @@ import {
   type MatchState,
   type PublicHistoryRow,
   type Refusal,
+  type ReportMsg,
   type Role,
   type RoomPhase,
   type RoundReport,
@@ -548,12 +549,13 @@ export class Match {
     const row = last ? publicRow(last) : undefined;
     if (row) this.history.push(row);
     this.syncGame();
-    // One report per seat (members of a seat share it) and one for everyone without a seat.
-    const bySeat = new Map<number | null, RoundReport>();
+    // One report message per seat (members of a seat share it, encoded once) and one for everyone without a seat.
+    const bySeat = new Map<number | null, ReportMsg>();
+    const rows = row ? [row] : [];
     for (const m of this.session.members.values()) {
-      let r = bySeat.get(m.seat);
-      if (!r) bySeat.set(m.seat, (r = reportFor(report, m.seat)));
-      this.out.send(m.id, SMSG.report, { replace: false, reports: [r], history: row ? [row] : [] }, true);
+      let msg = bySeat.get(m.seat);
+      if (!msg) bySeat.set(m.seat, (msg = { replace: false, reports: [reportFor(report, m.seat)], history: rows }));
+      this.out.send(m.id, SMSG.report, msg, true);
     }
     this.deps.log.info(
       {

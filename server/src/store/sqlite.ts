@@ -53,6 +53,8 @@ export class SqliteStore implements MatchStore {
   private scheduled = false;
   /** Matches whose meta waits in the queue, with the latest meta (several saves in a turn: one write). */
   private metaDue = new Map<string, RoomMeta>();
+  /** The meta JSON last written per running match: a round whose meta did not change writes only its orders. */
+  private storedMeta = new Map<string, string>();
 
   constructor(file: string) {
     if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -107,6 +109,7 @@ export class SqliteStore implements MatchStore {
       })();
       for (const w of batch) w.resolve();
     } catch {
+      this.storedMeta.clear(); // the batch was rolled back: what it meant to store is not stored
       for (const w of batch) {
         try {
           w.run();
@@ -127,7 +130,10 @@ export class SqliteStore implements MatchStore {
   createMatch(code: string, meta: RoomMeta): Promise<void> {
     const now = Date.now();
     const json = JSON.stringify(meta);
-    return this.write(() => this.q.insert.run(code, now, now, json));
+    return this.write(() => {
+      this.q.insert.run(code, now, now, json);
+      this.storedMeta.set(code, json);
+    });
   }
 
   saveMeta(code: string, meta: RoomMeta): Promise<void> {
@@ -136,7 +142,10 @@ export class SqliteStore implements MatchStore {
     if (due) return this.write(() => {});
     return this.write(() => {
       const m = this.metaDue.get(code);
-      if (m) this.q.meta.run(JSON.stringify(m), Date.now(), code);
+      if (!m) return;
+      const json = JSON.stringify(m);
+      this.q.meta.run(json, Date.now(), code);
+      this.storedMeta.set(code, json);
     });
   }
 
@@ -146,6 +155,7 @@ export class SqliteStore implements MatchStore {
     return this.write(() => {
       this.q.clearRounds.run(code);
       this.q.start.run(setup, json, Date.now(), code);
+      this.storedMeta.set(code, json);
     });
   }
 
@@ -160,7 +170,10 @@ export class SqliteStore implements MatchStore {
     const x = extras ? JSON.stringify(extras) : null;
     return this.write(() => {
       this.q.round.run(code, index, o, x);
-      this.q.touch.run(JSON.stringify(meta), Date.now(), code);
+      const json = JSON.stringify(meta);
+      if (this.storedMeta.get(code) === json) return; // unchanged since it was last written
+      this.q.touch.run(json, Date.now(), code);
+      this.storedMeta.set(code, json);
     });
   }
 
@@ -170,6 +183,7 @@ export class SqliteStore implements MatchStore {
     return this.write(() => {
       if (m !== null) this.q.finishMeta.run(m, code);
       this.q.finish.run(status, r, Date.now(), code);
+      this.storedMeta.delete(code);
     });
   }
 

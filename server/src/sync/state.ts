@@ -1,6 +1,7 @@
 // The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
 import type { MapSchema } from "@colyseus/schema";
 import {
+  encodeOrders,
   flatten,
   type MatchState,
   type PublicView,
@@ -13,10 +14,19 @@ import type { StateSink } from "../match/output.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "./schema.js";
 import { seatMe, syncedPublicView } from "./views.js";
 
-/** Brings a schema map to the flat entries: deletes what is gone, sets what changed. */
+/** What a schema map holds, as a plain map: comparing against it is cheaper than reading the schema's own. */
+const shadows = new WeakMap<MapSchema<string>, Map<string, string>>();
+
+/** Brings a schema map to the flat entries: deletes what is gone, sets what changed (only those touch the schema). */
 function patchMap(target: MapSchema<string>, next: Map<string, string>): void {
-  for (const k of [...target.keys()]) if (!next.has(k)) target.delete(k);
-  for (const [k, v] of next) if (target.get(k) !== v) target.set(k, v);
+  let prev = shadows.get(target);
+  if (!prev) {
+    prev = new Map(target.entries());
+    shadows.set(target, prev);
+  }
+  for (const k of prev.keys()) if (!next.has(k)) target.delete(k);
+  for (const [k, v] of next) if (prev.get(k) !== v) target.set(k, v);
+  shadows.set(target, next);
 }
 
 export class SchemaSync implements StateSink {
@@ -108,7 +118,7 @@ export class SchemaSync implements StateSink {
 
   orders(seat: number, orders: SeatOrders | null): void {
     this.onWrite();
-    const o = orders ? JSON.stringify(orders) : "";
+    const o = orders ? encodeOrders(orders) : "";
     this.ordersBySeat[seat] = o;
     const secret = this.secretBySeat[seat];
     if (secret && secret.orders !== o) secret.orders = o;

@@ -6,3 +6,6 @@ export * from "./refusals.js";
 export * from "./server-messages.js";
 export * from "./wire.js";
 export * from "./reader.js";
+export * from "./report-wire.js";
+export * from "./codec.js";
+export * from "./orders-wire.js";

@@ -5,6 +5,7 @@ import type { RoundReport, SeatOrders } from "../rules/types.js";
 import type { PublicHistoryRow, PublicView, SeatView } from "../rules/view-types.js";
 import type { EndedMsg } from "./server-messages.js";
 import type { ChatLine, ClientSnapshot, LobbySeat, MatchInfo, RoomPhase } from "./snapshot.js";
+import { decodeOrders } from "./orders-wire.js";
 import { entriesOf, unflatten } from "./wire.js";
 
 /** The synced room state as colyseus.js holds it (schema instances) or as plain JSON (toJSON). */
@@ -119,7 +120,7 @@ export class SnapshotReader {
     const raw = this.secret(st, seat)?.orders ?? "";
     if (raw !== this.ordersKey) {
       this.ordersKey = raw;
-      this.ordersVal = raw ? (JSON.parse(raw) as SeatOrders) : null;
+      this.ordersVal = raw ? decodeOrders(raw) : null;
     }
     return this.ordersVal;
   }

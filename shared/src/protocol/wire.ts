@@ -1,18 +1,99 @@
 // The compact wire form of a view: a flat map from path to leaf JSON. The server keeps it in a schema map, so a
 // patch carries only the leaves that changed this round (a few numbers), not the whole view again.
-// Paths: object keys and array indexes ("#3") joined by "/"; an empty object or array is a leaf ("{}", "[]");
-// keys escape "~" "/" "#" as "~0" "~1" "~2", and the empty key is "~3".
+// Paths: object keys and array indexes ("#3") joined by "/". The field names of the views (WIRE_NAMES) travel as one
+// character each; any other key travels as itself, escaped: "~" "/" "#" as "~0" "~1" "~2", the empty key as "~3", and
+// a one-character key (which would read as a short name) as "~4" and the key. An empty object or array is a leaf
+// ("{}", "[]").
+
+/**
+ * The views' field names, each sent as one character: the i-th name as WIRE_CHARS[i]. Append only (a name's character
+ * must not change while clients of an older build may be connected); a name missing here is only longer on the wire.
+ */
+export const WIRE_NAMES = [
+  "scenario",
+  "round",
+  "rounds",
+  "taiThreshold",
+  "dangerLine",
+  "phase",
+  "seats",
+  "role",
+  "doctrine",
+  "name",
+  "prestige",
+  "lab",
+  "declaredCap",
+  "alignedPublic",
+  "prod",
+  "defense",
+  "incidents",
+  "validatedLevel",
+  "auditedSec",
+  "world",
+  "theory",
+  "milestones",
+  "interp",
+  "aug",
+  "rogueEstimate",
+  "rogueExact",
+  "neutralized",
+  "intel",
+  "will",
+  "policies",
+  "regime",
+  "lockIn",
+  "legalWill",
+  "news",
+  "card",
+  "concept",
+  "mods",
+  "capabilityCost",
+  "paradigmBoost",
+  "leakBonus",
+  "extraIncidentChance",
+  "history",
+  "end",
+  "scores",
+  "reveal",
+  "switched",
+  "funds",
+  "influence",
+  "prestigeBy",
+  "researcher",
+  "theoryPrivate",
+  "fastPrivate",
+  "knownFlaws",
+  "aligned",
+  "sec",
+  "cap",
+  "id",
+] as const;
+
+export const WIRE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+const SHORT = new Map<string, string>(WIRE_NAMES.map((n, i) => [n, WIRE_CHARS[i]]));
+const LONG = new Map<string, string>(WIRE_NAMES.map((n, i) => [WIRE_CHARS[i], n]));
 
 const NEEDS_ESCAPE = /[~/#]/;
 
 function escapeKey(k: string): string {
+  const short = SHORT.get(k);
+  if (short !== undefined) return short;
   if (k === "") return "~3"; // an empty key would read as its parent's path
-  return NEEDS_ESCAPE.test(k) ? k.replace(/~/g, "~0").replace(/\//g, "~1").replace(/#/g, "~2") : k;
+  const e = NEEDS_ESCAPE.test(k) ? k.replace(/~/g, "~0").replace(/\//g, "~1").replace(/#/g, "~2") : k;
+  return k.length === 1 ? `~4${e}` : e;
 }
 
 function unescapeKey(k: string): string {
+  if (k.length === 1) return LONG.get(k) ?? k;
   if (k === "~3") return "";
+  if (k.startsWith("~4")) k = k.slice(2);
   return k.includes("~") ? k.replace(/~2/g, "#").replace(/~1/g, "/").replace(/~0/g, "~") : k;
+}
+
+/** The wire path of a field path given by names and indexes (tests, tools): `wirePath("world", "will")`. */
+export function wirePath(...segs: (string | number)[]): string {
+  return segs.map((x) => (typeof x === "number" ? `#${x}` : escapeKey(x))).join("/");
 }
 
 /** Flattens a JSON value (objects, arrays, primitives) into path → leaf JSON. */

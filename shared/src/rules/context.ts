@@ -1,5 +1,6 @@
 // The working context of one round's resolution: the cloned state plus what the steps pass along.
 import type { ReportArgs, ReportKey } from "../content/report-texts.js";
+import { kindIndex } from "./kinds.js";
 import type { Action, MatchState, ReportEntry, SeatOrders, SeatState } from "./types.js";
 
 export interface Gain {
@@ -13,7 +14,8 @@ export interface RoundCtx {
   orders: SeatOrders[];
   /** Actions that passed validation and were paid for, per seat (the orders' own arrays: read only). */
   acts: (readonly Action[])[];
-  byKind: Map<string, [SeatState, Action][]>;
+  /** The round's paid actions by kind index (kinds.ts), in seat order; filled by indexActions. */
+  byKind: ([SeatState, Action][] | undefined)[];
   entries: ReportEntry[];
   /** No report text wanted: say and tell record nothing. */
   quiet: boolean;
@@ -66,16 +68,22 @@ export function actionsOf<K extends Action["kind"]>(
   ctx: RoundCtx,
   kind: K,
 ): [SeatState, Extract<Action, { kind: K }>][] {
-  return (ctx.byKind.get(kind) as [SeatState, Extract<Action, { kind: K }>][] | undefined) ?? NONE;
+  return (ctx.byKind[kindIndex(kind)] as [SeatState, Extract<Action, { kind: K }>][] | undefined) ?? NONE;
 }
 
 /** Groups the round's paid actions by kind once, in seat order. */
 export function indexActions(ctx: RoundCtx): void {
+  const byKind = ctx.byKind;
   for (let i = 0; i < ctx.acts.length; i++) {
-    for (const a of ctx.acts[i]) {
-      let list = ctx.byKind.get(a.kind);
-      if (!list) ctx.byKind.set(a.kind, (list = []));
-      list.push([ctx.s.seats[i], a]);
+    const acts = ctx.acts[i];
+    const seat = ctx.s.seats[i];
+    for (let k = 0; k < acts.length; k++) {
+      const a = acts[k];
+      // Every paid action passed checkOrders: its kind is known.
+      const j = kindIndex(a.kind);
+      const list = byKind[j];
+      if (list) list.push([seat, a]);
+      else byKind[j] = [[seat, a]];
     }
   }
 }

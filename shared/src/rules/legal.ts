@@ -1,9 +1,10 @@
 // Which orders a seat may give, computed from what that seat may see (bots and the client use it too).
-import { ACTION_DEFS, ACTIONS_BY_ROLE, ONCE_A_ROUND } from "../content/actions.js";
+import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
 import { actionCost, actionCostInto, policyWill, type Cost } from "./costs.js";
 import { regimeWill } from "./governance-rules.js";
+import { kindInfo } from "./kinds.js";
 import { defenseLevel } from "./defense-level.js";
 import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
 import type { SeatView } from "./view-types.js";
@@ -69,16 +70,15 @@ function isTarget(v: SeatView, kind: ActionKind, target: number): boolean {
   return false;
 }
 
-/** The action definitions by kind as a Map (own keys only, like Object.hasOwn). */
-const DEF_BY_KIND: ReadonlyMap<string, (typeof ACTION_DEFS)[ActionKind]> = new Map(Object.entries(ACTION_DEFS));
-
 /** Is one action allowed for this seat now, ignoring the budget shared with its other actions? */
 export function checkAction(v: SeatView, a: Action): Check {
   const me = v.me;
   if (!a || typeof a !== "object" || typeof a.kind !== "string") return no("Unknown action.");
-  // One Map lookup instead of hasOwn plus a keyed load on ACTION_DEFS (this runs for every action a bot considers).
-  const def = DEF_BY_KIND.get(a.kind);
-  if (!def) return no("Unknown action.");
+  // One switch (kinds.ts) instead of hasOwn plus a keyed load on ACTION_DEFS (this runs for every action a bot
+  // considers).
+  const info = kindInfo(a.kind);
+  if (!info) return no("Unknown action.");
+  const def = info.def;
   if (def.role !== me.role) return no(`${def.label} is not an action of a ${me.role}.`);
   const lab = me.lab;
   const w = v.world;
@@ -293,7 +293,7 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   for (let i = 0; i < acts.length; i++) {
     const a = acts[i];
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
-    if (ONCE_A_ROUND.has(a.kind)) {
+    if (kindInfo(a.kind)?.once) {
       for (let j = 0; j < i; j++) {
         if (acts[j].kind === a.kind)
           return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);

@@ -11,6 +11,7 @@ import { endingsStep } from "./endings.js";
 import { drawNews } from "./events.js";
 import { auditsStep, fundingStep, policiesStep, regimeStep } from "./governance.js";
 import { leaksStep } from "./leaks.js";
+import { KIND_COUNT } from "./kinds.js";
 import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
 import { opinionWillEffect } from "./opinion.js";
@@ -86,7 +87,7 @@ export function resolveRound(
     s,
     orders: [],
     acts: [],
-    byKind: new Map(),
+    byKind: new Array(KIND_COUNT),
     entries: [],
     quiet: opts?.report === false,
     gains: [],

@@ -49,9 +49,11 @@ export function detectionChance(
   return clamp(p - VALIDATION.perLevelAboveDanger * abovePenaltyLevels, VALIDATION.min, 1);
 }
 
+const NO_SEATS: readonly number[] = [];
+
 function labMilestones(ctx: RoundCtx, seat: SeatState): { m: number; consulted: boolean } {
   const s = ctx.s;
-  const consultants = ctx.consults.get(seat.id) ?? [];
+  const consultants = ctx.consults?.get(seat.id) ?? NO_SEATS;
   let theory = s.world.theory;
   for (const c of consultants)
     theory = Math.max(theory, Math.min(9, s.world.theory + (s.seats[c].researcher?.theoryPrivate ?? 0)));
@@ -83,16 +85,16 @@ export function validationStep(ctx: RoundCtx): void {
     const found = hunt(ctx, seat, p, deceptiveDetection(s.world.interp, m, consulted));
     if (found > 0) {
       lab.alignedPublic = null;
-      tell(ctx, seat.id, "hiddenFlaw", "validationFlaws", { n: found, aligned: lab.aligned });
+      if (!ctx.quiet) tell(ctx, seat.id, "hiddenFlaw", "validationFlaws", { n: found, aligned: lab.aligned });
       if (lab.cap >= dangerLine(s.params) && chance(s, VALIDATION.frontierIncident)) {
         lab.incidents += 1;
         s.world.will = clamp(s.world.will + 1, 0, 10);
         ctx.incidents++;
-        say(ctx, "incident", "frontierTestIncident", { name: seat.name });
+        if (!ctx.quiet) say(ctx, "incident", "frontierTestIncident", { name: seat.name });
       }
     } else {
       lab.alignedPublic = lab.aligned;
-      say(ctx, "validation", "validationPass", { name: seat.name, aligned: lab.aligned });
+      if (!ctx.quiet) say(ctx, "validation", "validationPass", { name: seat.name, aligned: lab.aligned });
       if (p >= 1) tell(ctx, seat.id, "hiddenFlaw", "validationCertain");
       else tell(ctx, seat.id, "hiddenFlaw", "validationClean", { power: Math.round(p * 100) });
       if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
@@ -140,7 +142,7 @@ export function incidentsStep(ctx: RoundCtx): void {
       s.world.will = clamp(s.world.will + INCIDENT.will, 0, 10);
       addPrestige(seat, -INCIDENT.prestige, "incidents");
       ctx.incidents++;
-      say(ctx, "incident", "productIncident", { name: seat.name, will: INCIDENT.will });
+      if (!ctx.quiet) say(ctx, "incident", "productIncident", { name: seat.name, will: INCIDENT.will });
       break;
     }
   }

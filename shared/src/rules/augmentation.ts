@@ -32,7 +32,7 @@ export function augmentationStep(ctx: RoundCtx): void {
     else if (w.aug > AUGMENT.legalLimit) w.drift += ctx.s.params.driftBeyond ?? AUGMENT.driftBeyond;
     addPrestige(seat, 1, "reputation");
     // The route stays private: counting direct steps in public would reveal the hidden drift.
-    say(ctx, "augmentation", "augmentationAdvance", { name: seat.name, aug: w.aug, max: MAX.aug });
+    if (!ctx.quiet) say(ctx, "augmentation", "augmentationAdvance", { name: seat.name, aug: w.aug, max: MAX.aug });
     if (a.route === "direct") tell(ctx, seat.id, "drift", "augmentationDirect");
     else tell(ctx, seat.id, "augmentation", "augmentationEpigenetic");
   }

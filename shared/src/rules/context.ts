@@ -20,10 +20,11 @@ export interface RoundCtx {
   /** No report text wanted: say and tell record nothing. */
   quiet: boolean;
   gains: Gain[];
-  /** Researchers consulting for each lab this round. */
-  consults: Map<number, number[]>;
+  /** Researchers consulting for each lab this round (null until the first consult: most rounds have none). */
+  consults: Map<number, number[]> | null;
   enforcements: number;
-  blocked: Set<string>;
+  /** Policies blocked by lobbying this round (null until the first block). */
+  blocked: Set<string> | null;
   leaks: number;
   incidents: number;
   paradigmShifts: number;

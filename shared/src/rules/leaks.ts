@@ -49,11 +49,11 @@ export function leaksStep(ctx: RoundCtx): void {
     s.world.pool += leaked;
     ctx.leaks += leaked;
     say(ctx, "leak", "leakRumour");
-    tell(ctx, seat.id, "leak", fresh > 0 ? "leakFresh" : "leakHeld", { amount: leaked });
+    if (!ctx.quiet) tell(ctx, seat.id, "leak", fresh > 0 ? "leakFresh" : "leakHeld", { amount: leaked });
     for (const other of s.seats) {
       if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap && chance(s, LEAK.catchUp)) {
         other.lab.cap += 1;
-        tell(ctx, other.id, "leak", "leakCatchUp", { cap: other.lab.cap });
+        if (!ctx.quiet) tell(ctx, other.id, "leak", "leakCatchUp", { cap: other.lab.cap });
       }
     }
   }

@@ -47,7 +47,7 @@ export function rogueStep(ctx: RoundCtx): void {
   if (enforcements > 0) {
     const removed = Math.min(w.pool, enforcements * ROGUE.poolRemovedByEnforce * (treaty ? 2 : 1));
     w.pool -= removed;
-    say(ctx, "enforcement", "enforcementRaids", { seized: removed > 0 });
+    if (!ctx.quiet) say(ctx, "enforcement", "enforcementRaids", { seized: removed > 0 });
   }
   if (w.neutralized) {
     w.rogueMomentum = 0;

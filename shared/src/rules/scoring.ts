@@ -38,7 +38,7 @@ export function incomeStep(ctx: RoundCtx): void {
   if (w.policies.includes("theoryFund") && w.theory < THEORY_FUND_CAP) {
     const before = milestonesOf(w.theory);
     w.theory = clamp(w.theory + THEORY_FUND_RATE, 0, THEORY_FUND_CAP);
-    say(ctx, "theory", "theoryFund", { theory: w.theory });
+    if (!ctx.quiet) say(ctx, "theory", "theoryFund", { theory: w.theory });
     milestoneCheck(ctx, before);
   }
   let topDeclared = -1;
@@ -52,7 +52,7 @@ export function incomeStep(ctx: RoundCtx): void {
       if (w.policies.includes("securityStandard") && seat.lab.sec < 2) {
         const fine = Math.min(seat.funds, SECURITY_FINE);
         seat.funds -= fine;
-        tell(ctx, seat.id, "security", "securityFine", { fine });
+        if (!ctx.quiet) tell(ctx, seat.id, "security", "securityFine", { fine });
       }
     } else if (seat.role === "regulator") {
       seat.funds += INCOME.regulatorFunds;

@@ -30,8 +30,13 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const gap = lab.cap - lab.aligned;
   const pub = v.seats[v.seat].lab?.alignedPublic ?? null;
   const validated = pub !== null && pub >= lab.cap;
-  const rivals = v.seats.filter((s) => s.lab && s.id !== v.seat).map((s) => s.lab!.declaredCap);
-  const rivalTop = rivals.length ? Math.max(...rivals) : 0;
+  // One loop (no filter, map and spread): the highest declared capability among rival labs, 0 without rivals.
+  let rivalTop = 0;
+  let rivals = 0;
+  for (const s of v.seats) {
+    if (!s.lab || s.id === v.seat) continue;
+    if (rivals++ === 0 || s.lab.declaredCap > rivalTop) rivalTop = s.lab.declaredCap;
+  }
   const threat = Math.max(rogueThreat(v), rivalTop);
   const moratorium = v.world.policies.includes("moratorium");
   const m = v.world.milestones;
@@ -132,14 +137,10 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
   const regimeReady =
     w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
-  const enactExtra = () => {
-    for (const p of POLICIES)
-      if (!w.policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
-  };
   // A butlerian regulator legislates first: every policy in force is legitimacy, and the regime needs three of them.
   if (d === "butlerian") {
     for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
-    enactExtra();
+    enactExtra(b, w.policies, d);
   }
   // A regime once started needs enforcement every round or it lapses.
   if (w.regime > 0 || (d === "butlerian" && regimeReady)) {
@@ -152,7 +153,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   // Spare influence: any policy the doctrine does not oppose adds legitimacy (role points).
-  enactExtra();
+  enactExtra(b, w.policies, d);
   if (next && w.will < 9) b.want({ kind: "campaign" });
   const labs = v.seats.filter((s) => s.lab);
   if (labs.length && (d === "butlerian" || w.policies.includes("moratorium"))) {
@@ -165,6 +166,13 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   }
   b.want({ kind: "enforce" });
   b.want({ kind: "campaign" });
+}
+
+/** Enacts the first policy not in force that the doctrine does not oppose and the seat can enact. A module function,
+ * not a closure in regulatorPlan: tsx (esbuild keepNames) names each closure it creates with a defineProperty call. */
+function enactExtra(b: OrderBuilder, policies: readonly PolicyId[], d: Doctrine): void {
+  for (const p of POLICIES)
+    if (!policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
 }
 
 function regimeWillOf(v: SeatView): number {

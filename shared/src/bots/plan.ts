@@ -1,8 +1,8 @@
 // A small order builder: take wanted actions in priority order while they stay legal and affordable.
 import { actionCostInto, type Cost, type CostContext } from "../rules/costs.js";
 import { checkAction } from "../rules/legal.js";
+import { kindInfo } from "../rules/kinds.js";
 import { ACTION_POINTS } from "../content/roles.js";
-import { ONCE_A_ROUND } from "../content/actions.js";
 import type { Action, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 
@@ -39,7 +39,7 @@ export class OrderBuilder {
     // Plain loops, no closures: this runs for every wanted action of every bot every round.
     if (a.kind === "enact" || a.kind === "repeal") {
       for (const x of this.actions) if (x.kind === a.kind && x.policy === a.policy) return false;
-    } else if (ONCE_A_ROUND.has(a.kind)) {
+    } else if (kindInfo(a.kind)?.once) {
       // A second once-a-round action would refuse the whole orders.
       for (const x of this.actions) if (x.kind === a.kind) return false;
     }

@@ -5,7 +5,7 @@ import { incidentsStep, validationStep } from "./alignment.js";
 import { augmentationStep } from "./augmentation.js";
 import { catastropheStep } from "./catastrophe.js";
 import { indexActions, say, tell, type RoundCtx } from "./context.js";
-import { actionCostInto, type Cost } from "./costs.js";
+import { actionCostInto, type Cost, type CostContext } from "./costs.js";
 import { defenseStep } from "./defense.js";
 import { endingsStep } from "./endings.js";
 import { drawNews } from "./events.js";
@@ -20,6 +20,7 @@ import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
 import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
+import type { SeatView } from "./view-types.js";
 import * as v1 from "../v1/entry.js";
 
 /** Rules 1 matches (old records, or matches resumed from them) keep running on the frozen rules 1 engine. */
@@ -103,11 +104,19 @@ export function resolveRound(
     defenseDone: null,
   };
   // Orders are checked against what each seat could see (the referee's view shares the state's arrays: no copies).
+  // One seat view serves every seat in turn (checkOrders keeps no reference to it): only `seat` and `me` change.
   const pv = refereeView(prev);
+  let sv: SeatView | null = null;
+  const cctx: CostContext = { doctrine: "conservative", policies: s.world.policies, mods: s.mods };
   for (let i = 0; i < s.seats.length; i++) {
     const seat = s.seats[i];
     let o = orders[i] ?? EMPTY;
-    const check = checkOrders(refereeSeatView(pv, prev, i), o);
+    if (sv === null) sv = refereeSeatView(pv, prev, i);
+    else {
+      sv.seat = i;
+      sv.me = prev.seats[i];
+    }
+    const check = checkOrders(sv, o);
     if (!check.ok) {
       tell(ctx, i, "doctrine", "ordersRefused", { reason: check.reason });
       o = EMPTY;
@@ -121,7 +130,7 @@ export function resolveRound(
       ctx.acts.push([]);
       continue;
     }
-    const cctx = { doctrine: seat.doctrine, policies: s.world.policies, mods: s.mods };
+    cctx.doctrine = seat.doctrine;
     for (let k = 0; k < o.actions.length; k++) {
       const c = actionCostInto(cctx, o.actions[k], SCRATCH);
       seat.funds -= c.funds;

@@ -7,6 +7,10 @@ import { SCENARIO_IDS, SCENARIOS } from "../src/content/scenarios.js";
 import { nextFloat } from "../src/rng.js";
 import { buildDeck, cloneState } from "../src/rules/state.js";
 import { matchSpecArb, playRandomMatch } from "./random-match.js";
+import { ACTION_DEFS } from "../src/content/actions.js";
+import { checkAction } from "../src/rules/legal.js";
+import { POLICIES, type Action, type ActionKind } from "../src/rules/types.js";
+import { seatView } from "../src/rules/view.js";
 
 describe("cloneState", () => {
   it("gives an equal state that shares no mutable part with the original", () => {
@@ -71,6 +75,40 @@ describe("buildDeck", () => {
         expect(a.rng).toBe(b.rng);
       }),
       { seed: 79, numRuns: 300 },
+    );
+  });
+});
+
+describe("checkAction without reasons", () => {
+  it("gives the same verdict as with them, for every kind, policy and target", () => {
+    const actions: Action[] = [];
+    for (const kind of Object.keys(ACTION_DEFS) as ActionKind[]) {
+      actions.push({ kind } as Action);
+      for (const policy of POLICIES) actions.push({ kind, policy } as Action);
+      for (let target = 0; target < 9; target++) actions.push({ kind, target, amount: 1 } as Action);
+      actions.push(
+        { kind, defy: true } as Action,
+        { kind, mode: "careful" } as Action,
+        { kind, mode: "fast" } as Action,
+      );
+      actions.push({ kind, route: "epigenetic" } as Action, { kind, route: "direct" } as Action);
+    }
+    actions.push({ kind: "toString" } as unknown as Action, { kind: "nope" } as unknown as Action);
+    fc.assert(
+      fc.property(matchSpecArb, (m) => {
+        for (const s of playRandomMatch(m).states) {
+          for (let k = 0; k < s.seats.length; k++) {
+            const v = seatView(s, k);
+            for (const a of actions) {
+              const loud = checkAction(v, a);
+              const quiet = checkAction(v, a, false);
+              expect(quiet.ok).toBe(loud.ok);
+              if (!loud.ok) expect(loud.reason.length).toBeGreaterThan(0);
+            }
+          }
+        }
+      }),
+      { seed: 80, numRuns: 15 },
     );
   });
 });

@@ -35,7 +35,7 @@ export class OrderBuilder {
   /** Adds the action if it is legal and affordable; returns whether it was added. */
   want(a: Action | null | undefined | false): boolean {
     if (!a || this.full) return false;
-    if (!checkAction(this.v, a).ok) return false;
+    if (!checkAction(this.v, a, false).ok) return false;
     // Plain loops, no closures: this runs for every wanted action of every bot every round.
     if (a.kind === "enact" || a.kind === "repeal") {
       for (const x of this.actions) if (x.kind === a.kind && x.policy === a.policy) return false;

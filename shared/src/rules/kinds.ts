@@ -12,53 +12,55 @@ export interface KindInfo {
 }
 
 /** The index of an action kind (the order of ACTION_DEFS), or -1 for anything else. Own kinds only: "toString" is
- * no action. Written as a switch: string cases compare internalized strings by reference. */
+ * no action. Written as switches, not a Map: this runs several times for every action checked or resolved. */
 export function kindIndex(kind: unknown): number {
-  switch (kind) {
-    case "capability":
-      return 0;
-    case "alignment":
-      return 1;
-    case "validate":
-      return 2;
-    case "minimalRiskTest":
-      return 3;
-    case "security":
-      return 4;
-    case "deploy":
-      return 5;
-    case "lobby":
-      return 6;
-    case "buildDefense":
-      return 7;
-    case "enact":
-      return 8;
-    case "repeal":
-      return 9;
-    case "audit":
-      return 10;
-    case "enforce":
-      return 11;
-    case "campaign":
-      return 12;
-    case "grant":
-      return 13;
-    case "buildRegime":
-      return 14;
-    case "theory":
-      return 15;
-    case "interpretability":
-      return 16;
-    case "augmentation":
-      return 17;
-    case "consult":
-      return 18;
-    case "publishTheory":
-      return 19;
-    case "advise":
-      return 20;
-    case "applyGrant":
-      return 21;
+  if (typeof kind !== "string") return -1;
+  // By length first (a jump table), then at most four string comparisons.
+  switch (kind.length) {
+    case 5:
+      if (kind === "lobby") return 6;
+      if (kind === "enact") return 8;
+      if (kind === "audit") return 10;
+      if (kind === "grant") return 13;
+      return -1;
+    case 6:
+      if (kind === "deploy") return 5;
+      if (kind === "repeal") return 9;
+      if (kind === "theory") return 15;
+      if (kind === "advise") return 20;
+      return -1;
+    case 7:
+      if (kind === "enforce") return 11;
+      if (kind === "consult") return 18;
+      return -1;
+    case 8:
+      if (kind === "validate") return 2;
+      if (kind === "security") return 4;
+      if (kind === "campaign") return 12;
+      return -1;
+    case 9:
+      if (kind === "alignment") return 1;
+      return -1;
+    case 10:
+      if (kind === "capability") return 0;
+      if (kind === "applyGrant") return 21;
+      return -1;
+    case 11:
+      if (kind === "buildRegime") return 14;
+      return -1;
+    case 12:
+      if (kind === "buildDefense") return 7;
+      if (kind === "augmentation") return 17;
+      return -1;
+    case 13:
+      if (kind === "publishTheory") return 19;
+      return -1;
+    case 15:
+      if (kind === "minimalRiskTest") return 3;
+      return -1;
+    case 16:
+      if (kind === "interpretability") return 16;
+      return -1;
   }
   return -1;
 }

@@ -2,7 +2,7 @@
 import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
-import { actionCost, actionCostInto, policyWill, type Cost } from "./costs.js";
+import { actionCost, actionCostInto, policyWill, type Cost, type CostContext } from "./costs.js";
 import { regimeWill } from "./governance-rules.js";
 import { kindInfo } from "./kinds.js";
 import { defenseLevel } from "./defense-level.js";
@@ -291,9 +291,16 @@ function affordable(me: SeatView["me"], c: Cost): Check {
 }
 
 const SCRATCH: Cost = { funds: 0, influence: 0 };
+const CCTX: CostContext = {
+  doctrine: "conservative",
+  policies: [],
+  mods: { capabilityCost: 0, paradigmBoost: 0, leakBonus: 0, extraIncidentChance: 0 },
+};
 
-/** Checks a seat's whole orders: each action legal and the total affordable. */
-export function checkOrders(v: SeatView, orders: SeatOrders): Check {
+/** Checks a seat's whole orders: each action legal and the total affordable. When they pass and `paid` is given, it
+ * receives what the actions cost together (transfers not included): resolveRound charges that without pricing each
+ * action again. */
+export function checkOrders(v: SeatView, orders: SeatOrders, paid?: Cost): Check {
   if (v.phase === "ended") return no("The match has ended.");
   if (!orders || !Array.isArray(orders.actions)) return no("Orders must list actions.");
   if (orders.switchDoctrine !== undefined) {
@@ -303,7 +310,11 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
     if (orders.switchDoctrine === v.me.doctrine) return no("That is already your metastrategy.");
   }
   if (orders.actions.length > ACTION_POINTS) return no(`At most ${ACTION_POINTS} actions a round.`);
-  const cctx = costCtx(v);
+  // One cost context for every call (actionCostInto keeps no reference to it).
+  const cctx = CCTX;
+  cctx.doctrine = v.me.doctrine;
+  cctx.policies = v.world.policies;
+  cctx.mods = v.mods;
   let funds = 0;
   let influence = 0;
   // Duplicates are found by scanning the earlier actions (at most ACTION_POINTS of them): no sets, no key strings.
@@ -334,15 +345,23 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
     funds += cost.funds;
     influence += cost.influence;
   }
-  if (orders.transfers !== undefined && !Array.isArray(orders.transfers)) return no("Transfers must be a list.");
-  for (const t of orders.transfers ?? []) {
-    if (!t || typeof t !== "object") return no("A transfer needs a recipient and an amount.");
-    if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat)
-      return no("A transfer needs another seat as recipient.");
-    if (!Number.isInteger(t.amount) || t.amount < 1) return no("A transfer gives at least 1 fund.");
-    funds += t.amount;
+  const actionFunds = funds;
+  const transfers = orders.transfers;
+  if (transfers !== undefined) {
+    if (!Array.isArray(transfers)) return no("Transfers must be a list.");
+    for (const t of transfers) {
+      if (!t || typeof t !== "object") return no("A transfer needs a recipient and an amount.");
+      if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat)
+        return no("A transfer needs another seat as recipient.");
+      if (!Number.isInteger(t.amount) || t.amount < 1) return no("A transfer gives at least 1 fund.");
+      funds += t.amount;
+    }
   }
   if (funds > v.me.funds) return no(`These orders cost ${funds} funds; you have ${v.me.funds}.`);
   if (influence > v.me.influence) return no(`These orders cost ${influence} influence; you have ${v.me.influence}.`);
+  if (paid) {
+    paid.funds = actionFunds;
+    paid.influence = influence;
+  }
   return ok;
 }

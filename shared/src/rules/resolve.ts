@@ -5,7 +5,7 @@ import { incidentsStep, validationStep } from "./alignment.js";
 import { augmentationStep } from "./augmentation.js";
 import { catastropheStep } from "./catastrophe.js";
 import { indexActions, say, tell, type RoundCtx } from "./context.js";
-import { actionCostInto, type Cost, type CostContext } from "./costs.js";
+import type { Cost } from "./costs.js";
 import { defenseStep } from "./defense.js";
 import { endingsStep } from "./endings.js";
 import { drawNews } from "./events.js";
@@ -38,7 +38,7 @@ export function createMatch(setup: MatchSetup): MatchState {
 }
 
 const EMPTY: SeatOrders = { actions: [] };
-const SCRATCH: Cost = { funds: 0, influence: 0 };
+const PAID: Cost = { funds: 0, influence: 0 };
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
 const PIPELINE: ((ctx: RoundCtx) => void)[] = [
@@ -107,7 +107,6 @@ export function resolveRound(
   // One seat view serves every seat in turn (checkOrders keeps no reference to it): only `seat` and `me` change.
   const pv = refereeView(prev);
   let sv: SeatView | null = null;
-  const cctx: CostContext = { doctrine: "conservative", policies: s.world.policies, mods: s.mods };
   for (let i = 0; i < s.seats.length; i++) {
     const seat = s.seats[i];
     let o = orders[i] ?? EMPTY;
@@ -116,7 +115,7 @@ export function resolveRound(
       sv.seat = i;
       sv.me = prev.seats[i];
     }
-    const check = checkOrders(sv, o);
+    const check = checkOrders(sv, o, PAID);
     if (!check.ok) {
       tell(ctx, i, "doctrine", "ordersRefused", { reason: check.reason });
       o = EMPTY;
@@ -130,11 +129,11 @@ export function resolveRound(
       ctx.acts.push([]);
       continue;
     }
-    cctx.doctrine = seat.doctrine;
-    for (let k = 0; k < o.actions.length; k++) {
-      const c = actionCostInto(cctx, o.actions[k], SCRATCH);
-      seat.funds -= c.funds;
-      seat.influence -= c.influence;
+    // What the actions cost together, as checkOrders priced them against the same state (whole numbers: paying the
+    // sum is paying each in turn).
+    if (o !== EMPTY) {
+      seat.funds -= PAID.funds;
+      seat.influence -= PAID.influence;
     }
     ctx.acts.push(o.actions);
   }

@@ -115,7 +115,12 @@ export function validationStep(ctx: RoundCtx): void {
 function creditValidated(ctx: RoundCtx, seat: SeatState, level: number): void {
   const s = ctx.s;
   const lab = seat.lab!;
-  const worldBefore = Math.max(0, ...s.seats.map((x) => x.lab?.validatedLevel ?? 0));
+  // Math.max(0, ...levels) as a loop (validated levels are whole numbers, never NaN).
+  let worldBefore = 0;
+  for (const x of s.seats) {
+    const l = x.lab?.validatedLevel ?? 0;
+    if (l > worldBefore) worldBefore = l;
+  }
   const gained = level - lab.validatedLevel;
   lab.validatedLevel = level;
   if (seat.doctrine === "incrementalist") addPrestige(seat, gained * OBJECTIVE_POINTS.validatedLevel, "objectives");

@@ -28,18 +28,22 @@ export function policiesStep(ctx: RoundCtx): void {
       if (!ctx.quiet) say(ctx, "policy", "repeal", { name: seat.name, policy: a.policy });
     }
   }
-  const treatySigners = new Set(
-    actionsOf(ctx, "enact")
-      .filter(([, a]) => a.policy === "treaty")
-      .map(([x]) => x.id),
-  );
+  // Seats enacting the treaty this round, each counted once (the list is in seat order): no Set, no closures.
+  let treatySigners = 0;
+  let lastSigner = -1;
+  for (const [x, a] of actionsOf(ctx, "enact")) {
+    if (a.policy === "treaty" && x.id !== lastSigner) {
+      treatySigners++;
+      lastSigner = x.id;
+    }
+  }
   for (const [seat, a] of actionsOf(ctx, "enact")) {
     const def = POLICY_DEFS[a.policy];
     if (w.policies.includes(a.policy)) {
       if (!ctx.quiet) tell(ctx, seat.id, "policy", "enactRedundant", { policy: a.policy });
       continue;
     }
-    if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty", lockIn) && treatySigners.size < 2) {
+    if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty", lockIn) && treatySigners < 2) {
       seat.influence += policyCost(seat.doctrine, "treaty");
       if (!ctx.quiet) say(ctx, "policy", "treatyProposed", { name: seat.name });
       tell(ctx, seat.id, "policy", "treatyFailed");

@@ -58,7 +58,9 @@ export function leaksStep(ctx: RoundCtx): void {
     }
   }
   // Theory's capability applications arrive late and at half weight: graceful degradation.
-  const due = s.world.pendingApplications.filter((p) => p.round <= s.round);
+  // Most rounds have no pending applications: no filtered copies then.
+  const due =
+    s.world.pendingApplications.length > 0 ? s.world.pendingApplications.filter((p) => p.round <= s.round) : [];
   if (due.length > 0) {
     s.world.pendingApplications = s.world.pendingApplications.filter((p) => p.round > s.round);
     const amount = due.reduce((t, p) => t + p.amount, 0) * LEAK.applicationWeight;

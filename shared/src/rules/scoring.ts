@@ -43,7 +43,8 @@ export function incomeStep(ctx: RoundCtx): void {
   }
   let topDeclared = -1;
   for (const x of s.seats) if (x.lab) topDeclared = Math.max(topDeclared, x.lab.declaredCap);
-  const labCount = s.seats.filter((x) => x.lab).length;
+  let labCount = 0;
+  for (const x of s.seats) if (x.lab) labCount++;
   for (const seat of s.seats) {
     if (seat.lab) {
       const lead = labCount > 1 && seat.lab.declaredCap === topDeclared ? LEADER_FUNDING : 0;

@@ -2,9 +2,9 @@
 import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
-import { actionCost, actionCostInto, policyWill, type Cost, type CostContext } from "./costs.js";
+import { actionCost, kindCostInto, policyWill, type Cost, type CostContext } from "./costs.js";
 import { regimeWill } from "./governance-rules.js";
-import { kindInfo } from "./kinds.js";
+import { kindInfo, type KindInfo } from "./kinds.js";
 import { defenseLevel } from "./defense-level.js";
 import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
 import type { SeatView } from "./view-types.js";
@@ -75,12 +75,17 @@ function isTarget(v: SeatView, kind: ActionKind, target: number): boolean {
 /** Is one action allowed for this seat now, ignoring the budget shared with its other actions? With explain false a
  * refusal carries no reason (the same verdict, without building the sentence: bots planning only read `ok`). */
 export function checkAction(v: SeatView, a: Action, explain = true): Check {
-  const me = v.me;
-  if (!a || typeof a !== "object" || typeof a.kind !== "string") return explain ? no("Unknown action.") : REFUSED;
+  if (!a || typeof a !== "object") return explain ? no("Unknown action.") : REFUSED;
   // One switch (kinds.ts) instead of hasOwn plus a keyed load on ACTION_DEFS (this runs for every action a bot
-  // considers).
+  // considers); anything but a known kind's name gives no info.
   const info = kindInfo(a.kind);
   if (!info) return explain ? no("Unknown action.") : REFUSED;
+  return checkKnownAction(v, a, info, explain);
+}
+
+/** checkAction for an action object whose kind the caller has looked up already (`info` = kindInfo(a.kind)). */
+export function checkKnownAction(v: SeatView, a: Action, info: KindInfo, explain: boolean): Check {
+  const me = v.me;
   const def = info.def;
   if (def.role !== me.role) return explain ? no(`${def.label} is not an action of a ${me.role}.`) : REFUSED;
   const lab = me.lab;
@@ -322,13 +327,15 @@ export function checkOrders(v: SeatView, orders: SeatOrders, paid?: Cost): Check
   for (let i = 0; i < acts.length; i++) {
     const a = acts[i];
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
-    if (kindInfo(a.kind)?.once) {
+    // The kind is looked up once for the once-a-round test, the check and the price.
+    const info = kindInfo(a.kind);
+    if (info?.once) {
       for (let j = 0; j < i; j++) {
         if (acts[j].kind === a.kind)
           return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
       }
     }
-    const c = checkAction(v, a);
+    const c = info ? checkKnownAction(v, a, info, true) : checkAction(v, a);
     if (!c.ok)
       return no(
         `Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`,
@@ -341,7 +348,7 @@ export function checkOrders(v: SeatView, orders: SeatOrders, paid?: Cost): Check
           return no(`Action ${i + 1}: the same policy is named twice.`);
       }
     }
-    const cost = actionCostInto(cctx, a, SCRATCH);
+    const cost = kindCostInto(info!.def, cctx, a, SCRATCH);
     funds += cost.funds;
     influence += cost.influence;
   }

@@ -77,7 +77,8 @@ function hunt(ctx: RoundCtx, seat: SeatState, p: number, pDeceptive = 0): number
 export function validationStep(ctx: RoundCtx): void {
   const s = ctx.s;
   let last = -1; // a seat's actions are contiguous (seat order): its stream starts at its first one
-  for (const [seat] of actionsOf(ctx, "validate")) {
+  for (let L = actionsOf(ctx, "validate"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab = seat.lab!;
     if (seat.id !== last) useStream(s, STREAM.validation, (last = seat.id));
     const { m, consulted } = labMilestones(ctx, seat);
@@ -101,7 +102,8 @@ export function validationStep(ctx: RoundCtx): void {
     }
   }
   last = -1;
-  for (const [seat] of actionsOf(ctx, "minimalRiskTest")) {
+  for (let L = actionsOf(ctx, "minimalRiskTest"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     if (seat.id !== last) useStream(s, STREAM.minimalRisk, (last = seat.id));
     const { m, consulted } = labMilestones(ctx, seat);
     const full = detectionChance(s.world.interp, m, consulted, Math.max(0, seat.lab!.cap - dangerLine(s.params) + 1));

@@ -16,7 +16,9 @@ export const AUGMENT = {
 
 export function augmentationStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
-  for (const [seat, a] of actionsOf(ctx, "augmentation")) {
+  for (let L = actionsOf(ctx, "augmentation"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const ceiling = w.policies.includes("augmentationLegal") ? MAX.aug : AUGMENT.legalLimit;
     if (w.aug >= ceiling) {
       tell(ctx, seat.id, "augmentation", w.aug >= MAX.aug ? "augmentationComplete" : "augmentationIllegal");

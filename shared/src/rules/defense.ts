@@ -15,7 +15,8 @@ export function deceptiveChance(flaws: number, deceptive = 0): number {
 
 export function defenseStep(ctx: RoundCtx): void {
   const s = ctx.s;
-  for (const [seat] of actionsOf(ctx, "buildDefense")) {
+  for (let L = actionsOf(ctx, "buildDefense"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab = seat.lab!;
     if (lab.defense >= MAX.defense || s.end) continue;
     lab.defense += 1;

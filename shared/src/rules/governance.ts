@@ -11,7 +11,9 @@ import { lockInOf, regimeWill } from "./governance-rules.js";
 export function policiesStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
   const lockIn = lockInOf(ctx.s);
-  for (const [seat, a] of actionsOf(ctx, "lobby")) {
+  for (let L = actionsOf(ctx, "lobby"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     if (a.policy !== undefined && w.will < 5 + Math.floor(lockIn / 3)) {
       (ctx.blocked ??= new Set()).add(a.policy);
       if (!ctx.quiet) tell(ctx, seat.id, "lobbying", "lobbyAgainst", { policy: a.policy });
@@ -22,7 +24,9 @@ export function policiesStep(ctx: RoundCtx): void {
       if (!ctx.quiet) say(ctx, "lobbying", "lobbyCools", { d });
     }
   }
-  for (const [seat, a] of actionsOf(ctx, "repeal")) {
+  for (let L = actionsOf(ctx, "repeal"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     if (w.policies.includes(a.policy)) {
       w.policies = w.policies.filter((p) => p !== a.policy);
       if (!ctx.quiet) say(ctx, "policy", "repeal", { name: seat.name, policy: a.policy });
@@ -31,13 +35,17 @@ export function policiesStep(ctx: RoundCtx): void {
   // Seats enacting the treaty this round, each counted once (the list is in seat order): no Set, no closures.
   let treatySigners = 0;
   let lastSigner = -1;
-  for (const [x, a] of actionsOf(ctx, "enact")) {
+  for (let L = actionsOf(ctx, "enact"), k = L.from; k < L.to; k++) {
+    const x = L.seats[k];
+    const a = L.actions[k];
     if (a.policy === "treaty" && x.id !== lastSigner) {
       treatySigners++;
       lastSigner = x.id;
     }
   }
-  for (const [seat, a] of actionsOf(ctx, "enact")) {
+  for (let L = actionsOf(ctx, "enact"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const def = POLICY_DEFS[a.policy];
     if (w.policies.includes(a.policy)) {
       if (!ctx.quiet) tell(ctx, seat.id, "policy", "enactRedundant", { policy: a.policy });
@@ -65,29 +73,37 @@ export const CAMPAIGN_FULL_BELOW = 5;
 /** Step 2: campaigns, grants, advice, grant applications and side payments. */
 export function fundingStep(ctx: RoundCtx): void {
   const s = ctx.s;
-  for (const [seat] of actionsOf(ctx, "campaign")) {
+  for (let L = actionsOf(ctx, "campaign"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     // Diminishing returns: the first points of concern are easy to raise, the last are hard-won.
     const d = s.world.will < CAMPAIGN_FULL_BELOW ? 1 : 0.5;
     s.world.will = clamp(s.world.will + d, 0, MAX.will);
     if (!ctx.quiet) say(ctx, "politicalWill", "campaign", { name: seat.name, d });
   }
-  for (const [seat, a] of actionsOf(ctx, "grant")) {
+  for (let L = actionsOf(ctx, "grant"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const r = s.seats[a.target];
     r.funds += a.amount;
     if (!ctx.quiet) tell(ctx, r.id, "grant", "grantReceived", { name: seat.name, amount: a.amount });
     if (!ctx.quiet) say(ctx, "grant", "grantMade", { name: seat.name, to: r.name });
   }
-  for (const [seat, a] of actionsOf(ctx, "advise")) {
+  for (let L = actionsOf(ctx, "advise"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const g = s.seats[a.target];
     g.influence += 1;
     if (!ctx.quiet) tell(ctx, g.id, "policy", "advised", { name: seat.name });
   }
-  for (const [seat] of actionsOf(ctx, "applyGrant")) {
+  for (let L = actionsOf(ctx, "applyGrant"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     seat.funds += 2;
     if (!ctx.quiet) tell(ctx, seat.id, "grant", "grantApplication", { amount: 2 });
   }
   for (let i = 0; i < ctx.orders.length; i++) {
-    for (const t of ctx.orders[i]?.transfers ?? []) {
+    const transfers = ctx.orders[i]?.transfers;
+    if (transfers === undefined) continue;
+    for (const t of transfers) {
       const from = s.seats[i];
       if (!ctx.acts[i] || t.amount > from.funds) continue;
       from.funds -= t.amount;
@@ -101,7 +117,9 @@ export function fundingStep(ctx: RoundCtx): void {
 /** Audits: reveal true capability and security; catch defiance; read flaws with strong interpretability. */
 export function auditsStep(ctx: RoundCtx): void {
   const s = ctx.s;
-  for (const [seat, a] of actionsOf(ctx, "audit")) {
+  for (let L = actionsOf(ctx, "audit"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const target = s.seats[a.target];
     const lab = target.lab;
     if (!lab) continue;
@@ -132,7 +150,8 @@ export function regimeStep(ctx: RoundCtx): void {
   const need = regimeWill(lockInOf(s));
   const wasComplete = w.regime >= MAX.regime;
   let built = false;
-  for (const [seat] of actionsOf(ctx, "buildRegime")) {
+  for (let L = actionsOf(ctx, "buildRegime"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     if (w.regime >= MAX.regime) {
       tell(ctx, seat.id, "regime", "regimeAlreadyComplete");
       continue;

@@ -53,7 +53,9 @@ export function capabilityStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const m = milestonesOf(s.world.theory);
   let last = -1; // a seat's actions are contiguous (seat order): its stream starts at its first one
-  for (const [seat, a] of actionsOf(ctx, "capability")) {
+  for (let L = actionsOf(ctx, "capability"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const lab = seat.lab!;
     if (a.defy && s.world.policies.includes("moratorium")) lab.defiedMoratorium = true;
     const predictable = seat.doctrine === "conservative" && m >= 1;
@@ -107,7 +109,9 @@ function publishCapability(ctx: RoundCtx, seat: SeatState, gain: number): void {
 export function alignmentStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const m = milestonesOf(s.world.theory);
-  for (const [seat, a] of actionsOf(ctx, "alignment")) {
+  for (let L = actionsOf(ctx, "alignment"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const lab = seat.lab!;
     const gain = 1 + (m >= 1 ? 1 : 0) + (seat.doctrine === "incrementalist" ? 1 : 0);
     const before = lab.aligned;
@@ -131,7 +135,9 @@ export function alignmentStep(ctx: RoundCtx): void {
 export function theoryStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
-  for (const [seat, a] of actionsOf(ctx, "theory")) {
+  for (let L = actionsOf(ctx, "theory"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const r = seat.researcher!;
     const full =
       a.mode === "fast"
@@ -144,8 +150,9 @@ export function theoryStep(ctx: RoundCtx): void {
     if (!ctx.quiet) tell(ctx, seat.id, "theory", "theoryWork", { mode: a.mode, gain, held: r.theoryPrivate });
     if (a.publish) publishTheory(ctx, seat);
   }
-  for (const [seat] of actionsOf(ctx, "publishTheory")) publishTheory(ctx, seat);
-  for (const [seat] of actionsOf(ctx, "interpretability")) {
+  for (let L = actionsOf(ctx, "publishTheory"), k = L.from; k < L.to; k++) publishTheory(ctx, L.seats[k]);
+  for (let L = actionsOf(ctx, "interpretability"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     if (w.interp >= MAX.interp || w.theory < 2 * w.interp + 1) {
       if (w.interp >= MAX.interp) tell(ctx, seat.id, "interpretability", "interpretabilityMax");
       else
@@ -159,7 +166,9 @@ export function theoryStep(ctx: RoundCtx): void {
     addPrestige(seat, 1, "reputation");
     if (!ctx.quiet) say(ctx, "interpretability", "interpretabilityAdvance", { name: seat.name, interp: w.interp });
   }
-  for (const [seat, a] of actionsOf(ctx, "consult")) {
+  for (let L = actionsOf(ctx, "consult"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const consults = (ctx.consults ??= new Map());
     const list = consults.get(a.target) ?? [];
     list.push(seat.id);
@@ -203,7 +212,8 @@ export function milestoneCheck(ctx: RoundCtx, before: number): void {
 }
 
 export function securityStep(ctx: RoundCtx): void {
-  for (const [seat] of actionsOf(ctx, "security")) {
+  for (let L = actionsOf(ctx, "security"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab = seat.lab!;
     lab.sec = Math.min(MAX.sec, lab.sec + 1);
     if (!ctx.quiet) tell(ctx, seat.id, "security", "security", { sec: lab.sec });
@@ -211,7 +221,8 @@ export function securityStep(ctx: RoundCtx): void {
 }
 
 export function deployStep(ctx: RoundCtx): void {
-  for (const [seat] of actionsOf(ctx, "deploy")) {
+  for (let L = actionsOf(ctx, "deploy"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab: LabState = seat.lab!;
     lab.prod += 1;
     lab.declaredCap = Math.max(lab.declaredCap, lab.cap);

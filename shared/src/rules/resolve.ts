@@ -18,7 +18,16 @@ import { opinionWillEffect } from "./opinion.js";
 import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
 import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
-import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
+import type {
+  Action,
+  MatchRecord,
+  MatchSetup,
+  MatchState,
+  RoundExtras,
+  RoundReport,
+  SeatOrders,
+  SeatState,
+} from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
 import type { SeatView } from "./view-types.js";
 import * as v1 from "../v1/entry.js";
@@ -38,6 +47,8 @@ export function createMatch(setup: MatchSetup): MatchState {
 }
 
 const EMPTY: SeatOrders = { actions: [] };
+const NO_SEATS: SeatState[] = [];
+const NO_ACTIONS: Action[] = [];
 const PAID: Cost = { funds: 0, influence: 0 };
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
@@ -88,7 +99,9 @@ export function resolveRound(
     s,
     orders: [],
     acts: [],
-    byKind: new Array(KIND_COUNT),
+    actSeats: NO_SEATS,
+    actList: NO_ACTIONS,
+    kindStart: new Int32Array(KIND_COUNT + 1),
     entries: [],
     quiet: opts?.report === false,
     gains: [],

@@ -41,7 +41,8 @@ export function rogueStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
 
-  const enforcements = actionsOf(ctx, "enforce").length;
+  const enforce = actionsOf(ctx, "enforce");
+  const enforcements = enforce.to - enforce.from;
   ctx.enforcements = enforcements;
   const treaty = w.policies.includes("treaty");
   if (enforcements > 0) {

@@ -49,6 +49,9 @@ export function createMatch(setup: MatchSetup): MatchState {
 const EMPTY: SeatOrders = { actions: [] };
 const NO_SEATS: SeatState[] = [];
 const NO_ACTIONS: Action[] = [];
+/** The round's kind ranges (RoundCtx.kindStart): one array for every round, refilled by indexActions (a typed array
+ * costs more to make than the whole index; resolution is synchronous, so rounds never overlap). */
+const KIND_START = new Int32Array(KIND_COUNT + 1);
 const PAID: Cost = { funds: 0, influence: 0 };
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
@@ -101,7 +104,7 @@ export function resolveRound(
     acts: [],
     actSeats: NO_SEATS,
     actList: NO_ACTIONS,
-    kindStart: new Int32Array(KIND_COUNT + 1),
+    kindStart: KIND_START,
     entries: [],
     quiet: opts?.report === false,
     gains: [],

@@ -85,33 +85,43 @@ export function actionsOf<K extends Action["kind"]>(ctx: RoundCtx, kind: K): Kin
   };
 }
 
-/** Where each kind's next action goes while indexActions places them (scratch: resolution is synchronous). */
+/** Scratch for indexActions (resolution is synchronous): where each kind's next action goes, and each action's kind. */
 const CURSOR = new Int32Array(KIND_COUNT + 1);
+let KIND_OF = new Int32Array(32);
 
 /** Sorts the round's paid actions by kind once, in seat order within a kind (a counting sort into two flat arrays:
  * no list or pair per action). */
 export function indexActions(ctx: RoundCtx): void {
   const start = ctx.kindStart;
-  start.fill(0);
+  for (let j = 0; j <= KIND_COUNT; j++) start[j] = 0;
   let n = 0;
+  for (let i = 0; i < ctx.acts.length; i++) n += ctx.acts[i].length;
+  if (n > KIND_OF.length) KIND_OF = new Int32Array(n);
+  const kindOf = KIND_OF;
+  n = 0;
   for (let i = 0; i < ctx.acts.length; i++) {
     const acts = ctx.acts[i];
     // Every paid action passed checkOrders: its kind is known.
-    for (let k = 0; k < acts.length; k++) start[kindIndex(acts[k].kind) + 1]++;
-    n += acts.length;
+    for (let k = 0; k < acts.length; k++) {
+      const j = kindIndex(acts[k].kind);
+      kindOf[n++] = j;
+      start[j + 1]++;
+    }
   }
-  for (let j = 0; j < KIND_COUNT; j++) start[j + 1] += start[j];
-  CURSOR.set(start);
+  for (let j = 0; j < KIND_COUNT; j++) {
+    start[j + 1] += start[j];
+    CURSOR[j] = start[j];
+  }
   const seats = new Array<SeatState>(n);
   const list = new Array<Action>(n);
+  n = 0;
   for (let i = 0; i < ctx.acts.length; i++) {
     const acts = ctx.acts[i];
     const seat = ctx.s.seats[i];
     for (let k = 0; k < acts.length; k++) {
-      const a = acts[k];
-      const at = CURSOR[kindIndex(a.kind)]++;
+      const at = CURSOR[kindOf[n++]]++;
       seats[at] = seat;
-      list[at] = a;
+      list[at] = acts[k];
     }
   }
   ctx.actSeats = seats;

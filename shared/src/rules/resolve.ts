@@ -17,7 +17,16 @@ import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } f
 import { opinionWillEffect } from "./opinion.js";
 import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
-import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
+import {
+  checkSetupParams,
+  clamp,
+  cloneState,
+  emptyMods,
+  frontierOf,
+  initialState,
+  STREAM,
+  useStream,
+} from "./state.js";
 import type {
   Action,
   MatchRecord,
@@ -39,9 +48,10 @@ export function isRulesV1(version: string | undefined): boolean {
 
 export function createMatch(setup: MatchSetup): MatchState {
   if (isRulesV1(setup.rulesVersion)) return v1.createMatch(setup as v1.MatchSetupV1) as unknown as MatchState;
-  const c = checkSetup(setup);
+  const c = checkSetupParams(setup);
   if (!c.ok) throw new Error(c.reason);
-  const s = initialState(setup);
+  // The parameters checkSetup computed (scenarioParams makes a fresh object each time: the same values).
+  const s = initialState(setup, c.params);
   s.news = drawNews(s);
   return s;
 }

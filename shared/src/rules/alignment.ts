@@ -97,7 +97,7 @@ export function validationStep(ctx: RoundCtx): void {
       lab.alignedPublic = lab.aligned;
       if (!ctx.quiet) say(ctx, "validation", "validationPass", { name: seat.name, aligned: lab.aligned });
       if (p >= 1) tell(ctx, seat.id, "hiddenFlaw", "validationCertain");
-      else tell(ctx, seat.id, "hiddenFlaw", "validationClean", { power: Math.round(p * 100) });
+      else if (!ctx.quiet) tell(ctx, seat.id, "hiddenFlaw", "validationClean", { power: Math.round(p * 100) });
       if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
     }
   }
@@ -109,6 +109,7 @@ export function validationStep(ctx: RoundCtx): void {
     const full = detectionChance(s.world.interp, m, consulted, Math.max(0, seat.lab!.cap - dangerLine(s.params) + 1));
     const p = seat.doctrine === "conservative" ? full : full / 2;
     const found = hunt(ctx, seat, p);
+    if (ctx.quiet) continue;
     if (found > 0) tell(ctx, seat.id, "minimalRiskTest", "minimalRiskFound", { n: found });
     else tell(ctx, seat.id, "minimalRiskTest", "minimalRiskNothing", { power: Math.round(p * 100) });
   }

@@ -10,7 +10,8 @@ import { matchSpecArb, playRandomMatch } from "./random-match.js";
 import { ACTION_DEFS } from "../src/content/actions.js";
 import { checkAction } from "../src/rules/legal.js";
 import { POLICIES, type Action, type ActionKind } from "../src/rules/types.js";
-import { seatView } from "../src/rules/view.js";
+import { botSeatView, publicView, seatView, seatViewWith } from "../src/rules/view.js";
+import { kindIndex, kindInfo } from "../src/rules/kinds.js";
 
 describe("cloneState", () => {
   it("gives an equal state that shares no mutable part with the original", () => {
@@ -109,6 +110,31 @@ describe("checkAction without reasons", () => {
         }
       }),
       { seed: 80, numRuns: 15 },
+    );
+  });
+});
+
+describe("kindIndex", () => {
+  it("numbers every action kind as ACTION_DEFS orders them, and nothing else", () => {
+    (Object.keys(ACTION_DEFS) as ActionKind[]).forEach((kind, i) => {
+      expect(kindIndex(kind)).toBe(i);
+      expect(kindInfo(kind)?.def).toBe(ACTION_DEFS[kind]);
+    });
+    for (const junk of ["toString", "constructor", "", "Capability", "enactt", 5, undefined, null, {}])
+      expect(kindIndex(junk)).toBe(-1);
+  });
+});
+
+describe("botSeatView", () => {
+  it("gives the same view as seatViewWith", () => {
+    fc.assert(
+      fc.property(matchSpecArb, (m) => {
+        for (const s of playRandomMatch(m).states) {
+          const pv = publicView(s, { history: false });
+          for (let k = 0; k < s.seats.length; k++) expect(botSeatView(pv, s, k)).toEqual(seatViewWith(pv, s, k));
+        }
+      }),
+      { seed: 81, numRuns: 15 },
     );
   });
 });

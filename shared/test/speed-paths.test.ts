@@ -7,6 +7,11 @@ import { SCENARIO_IDS, SCENARIOS } from "../src/content/scenarios.js";
 import { nextFloat } from "../src/rng.js";
 import { buildDeck, cloneState } from "../src/rules/state.js";
 import { matchSpecArb, playRandomMatch } from "./random-match.js";
+import { ACTION_DEFS } from "../src/content/actions.js";
+import { checkAction } from "../src/rules/legal.js";
+import { POLICIES, type Action, type ActionKind } from "../src/rules/types.js";
+import { botSeatView, publicView, seatView, seatViewWith } from "../src/rules/view.js";
+import { kindIndex, kindInfo } from "../src/rules/kinds.js";
 
 describe("cloneState", () => {
   it("gives an equal state that shares no mutable part with the original", () => {
@@ -71,6 +76,65 @@ describe("buildDeck", () => {
         expect(a.rng).toBe(b.rng);
       }),
       { seed: 79, numRuns: 300 },
+    );
+  });
+});
+
+describe("checkAction without reasons", () => {
+  it("gives the same verdict as with them, for every kind, policy and target", () => {
+    const actions: Action[] = [];
+    for (const kind of Object.keys(ACTION_DEFS) as ActionKind[]) {
+      actions.push({ kind } as Action);
+      for (const policy of POLICIES) actions.push({ kind, policy } as Action);
+      for (let target = 0; target < 9; target++) actions.push({ kind, target, amount: 1 } as Action);
+      actions.push(
+        { kind, defy: true } as Action,
+        { kind, mode: "careful" } as Action,
+        { kind, mode: "fast" } as Action,
+      );
+      actions.push({ kind, route: "epigenetic" } as Action, { kind, route: "direct" } as Action);
+    }
+    actions.push({ kind: "toString" } as unknown as Action, { kind: "nope" } as unknown as Action);
+    fc.assert(
+      fc.property(matchSpecArb, (m) => {
+        for (const s of playRandomMatch(m).states) {
+          for (let k = 0; k < s.seats.length; k++) {
+            const v = seatView(s, k);
+            for (const a of actions) {
+              const loud = checkAction(v, a);
+              const quiet = checkAction(v, a, false);
+              expect(quiet.ok).toBe(loud.ok);
+              if (!loud.ok) expect(loud.reason.length).toBeGreaterThan(0);
+            }
+          }
+        }
+      }),
+      { seed: 80, numRuns: 15 },
+    );
+  });
+});
+
+describe("kindIndex", () => {
+  it("numbers every action kind as ACTION_DEFS orders them, and nothing else", () => {
+    (Object.keys(ACTION_DEFS) as ActionKind[]).forEach((kind, i) => {
+      expect(kindIndex(kind)).toBe(i);
+      expect(kindInfo(kind)?.def).toBe(ACTION_DEFS[kind]);
+    });
+    for (const junk of ["toString", "constructor", "", "Capability", "enactt", 5, undefined, null, {}])
+      expect(kindIndex(junk)).toBe(-1);
+  });
+});
+
+describe("botSeatView", () => {
+  it("gives the same view as seatViewWith", () => {
+    fc.assert(
+      fc.property(matchSpecArb, (m) => {
+        for (const s of playRandomMatch(m).states) {
+          const pv = publicView(s, { history: false });
+          for (let k = 0; k < s.seats.length; k++) expect(botSeatView(pv, s, k)).toEqual(seatViewWith(pv, s, k));
+        }
+      }),
+      { seed: 81, numRuns: 15 },
     );
   });
 });

@@ -30,8 +30,13 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const gap = lab.cap - lab.aligned;
   const pub = v.seats[v.seat].lab?.alignedPublic ?? null;
   const validated = pub !== null && pub >= lab.cap;
-  const rivals = v.seats.filter((s) => s.lab && s.id !== v.seat).map((s) => s.lab!.declaredCap);
-  const rivalTop = rivals.length ? Math.max(...rivals) : 0;
+  // One loop (no filter, map and spread): the highest declared capability among rival labs, 0 without rivals.
+  let rivalTop = 0;
+  let rivals = 0;
+  for (const s of v.seats) {
+    if (!s.lab || s.id === v.seat) continue;
+    if (rivals++ === 0 || s.lab.declaredCap > rivalTop) rivalTop = s.lab.declaredCap;
+  }
   const threat = Math.max(rogueThreat(v), rivalTop);
   const moratorium = v.world.policies.includes("moratorium");
   const m = v.world.milestones;
@@ -132,14 +137,10 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
   const regimeReady =
     w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
-  const enactExtra = () => {
-    for (const p of POLICIES)
-      if (!w.policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
-  };
   // A butlerian regulator legislates first: every policy in force is legitimacy, and the regime needs three of them.
   if (d === "butlerian") {
     for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
-    enactExtra();
+    enactExtra(b, w.policies, d);
   }
   // A regime once started needs enforcement every round or it lapses.
   if (w.regime > 0 || (d === "butlerian" && regimeReady)) {
@@ -152,31 +153,46 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   // Spare influence: any policy the doctrine does not oppose adds legitimacy (role points).
-  enactExtra();
+  enactExtra(b, w.policies, d);
   if (next && w.will < 9) b.want({ kind: "campaign" });
-  const labs = v.seats.filter((s) => s.lab);
-  if (labs.length && (d === "butlerian" || w.policies.includes("moratorium"))) {
-    const t = labs[Math.floor(nextFloat(rng) * labs.length)];
-    b.want({ kind: "audit", target: t.id });
+  // The seat lists are built only when used (the conditions have no side effects, so the order does not matter).
+  if (d === "butlerian" || w.policies.includes("moratorium")) {
+    const labs = v.seats.filter((s) => s.lab);
+    if (labs.length) {
+      const t = labs[Math.floor(nextFloat(rng) * labs.length)];
+      b.want({ kind: "audit", target: t.id });
+    }
   }
-  const researchers = v.seats.filter((s) => s.role === "researcher");
-  if (researchers.length && v.me.funds >= 2 && (d === "conservative" || d === "transhumanist")) {
-    b.want({ kind: "grant", target: researchers[Math.floor(nextFloat(rng) * researchers.length)].id, amount: 2 });
+  if (v.me.funds >= 2 && (d === "conservative" || d === "transhumanist")) {
+    const researchers = v.seats.filter((s) => s.role === "researcher");
+    if (researchers.length)
+      b.want({ kind: "grant", target: researchers[Math.floor(nextFloat(rng) * researchers.length)].id, amount: 2 });
   }
   b.want({ kind: "enforce" });
   b.want({ kind: "campaign" });
+}
+
+/** Enacts the first policy not in force that the doctrine does not oppose and the seat can enact. A module function,
+ * not a closure in regulatorPlan: tsx (esbuild keepNames) names each closure it creates with a defineProperty call. */
+function enactExtra(b: OrderBuilder, policies: readonly PolicyId[], d: Doctrine): void {
+  for (const p of POLICIES)
+    if (!policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
 }
 
 function regimeWillOf(v: SeatView): number {
   return regimeWill(v.world.lockIn);
 }
 
+/** The first regulator's seat id, or -1 (no list built: this runs for every researcher decision). */
+function firstRegulator(v: SeatView): number {
+  for (const s of v.seats) if (s.role === "regulator") return s.id;
+  return -1;
+}
+
 function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const r = v.me.researcher!;
   const w = v.world;
-  const labs = v.seats.filter((s) => s.lab);
-  const regs = v.seats.filter((s) => s.role === "regulator");
   // A grant is free and once a round: with it, two paid actions a round pay for themselves.
   if (v.me.funds < 6) b.want({ kind: "applyGrant" });
   switch (d) {
@@ -189,6 +205,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "incrementalist": {
       // Careful theory first (fast theory feeds the leak pool), the safe augmentation route, then the tools that make
       // validation bite.
+      const labs = v.seats.filter((s) => s.lab);
       const lab = labs.length ? labs[Math.floor(nextFloat(rng) * labs.length)].id : -1;
       b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "augmentation", route: "epigenetic" });
@@ -197,19 +214,21 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (lab >= 0) b.want({ kind: "consult", target: lab });
       break;
     }
-    case "butlerian":
+    case "butlerian": {
       b.want({ kind: "theory", mode: "careful", publish: true });
       // Smarter humans are no frontier AI: the safe route is welcome.
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
-      if (regs.length) b.want({ kind: "advise", target: regs[0].id });
+      const reg = firstRegulator(v);
+      if (reg >= 0) b.want({ kind: "advise", target: reg });
       break;
+    }
     case "transhumanist": {
       // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone.
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
-      if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length)
-        b.want({ kind: "advise", target: regs[0].id });
+      if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && firstRegulator(v) >= 0)
+        b.want({ kind: "advise", target: firstRegulator(v) });
       b.want({ kind: "theory", mode: "careful", publish: true });
       break;
     }

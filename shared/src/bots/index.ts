@@ -1,5 +1,5 @@
 // Bot entry point: heuristic for easy (with noise) and normal; information-set search for hard (small) and expert.
-import { hashSeeds, makeRng, nextFloat } from "../rng.js";
+import { hashSeeds4, makeRng, nextFloat } from "../rng.js";
 import { legalOrdersFromView } from "../rules/legal.js";
 import type { Difficulty, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
@@ -25,7 +25,7 @@ export function searchBudget(difficulty: Difficulty, over?: Partial<SearchBudget
 export function botOrders(v: SeatView, opts: BotOptions): SeatOrders {
   if (opts.difficulty === "hard" || opts.difficulty === "expert")
     return searchOrders(v, opts.seed, searchBudget(opts.difficulty, opts.budget)).orders;
-  const rng = makeRng(hashSeeds(opts.seed, v.round, v.seat, 0xb07));
+  const rng = makeRng(hashSeeds4(opts.seed, v.round, v.seat, 0xb07));
   const base = heuristicOrders(v, rng);
   if (opts.difficulty !== "easy") return base;
   // Easy: each planned action is swapped for a random legal one with some chance.

@@ -1,8 +1,8 @@
 // A small order builder: take wanted actions in priority order while they stay legal and affordable.
-import { actionCostInto, type Cost, type CostContext } from "../rules/costs.js";
-import { checkAction } from "../rules/legal.js";
+import { actionCostInto, kindCostInto, type Cost, type CostContext } from "../rules/costs.js";
+import { checkKnownAction } from "../rules/legal.js";
+import { kindInfo } from "../rules/kinds.js";
 import { ACTION_POINTS } from "../content/roles.js";
-import { ONCE_A_ROUND } from "../content/actions.js";
 import type { Action, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 
@@ -35,15 +35,17 @@ export class OrderBuilder {
   /** Adds the action if it is legal and affordable; returns whether it was added. */
   want(a: Action | null | undefined | false): boolean {
     if (!a || this.full) return false;
-    if (!checkAction(this.v, a).ok) return false;
+    // The kind is looked up once for the check, the once-a-round test and the price.
+    const info = kindInfo(a.kind);
+    if (!info || !checkKnownAction(this.v, a, info, false).ok) return false;
     // Plain loops, no closures: this runs for every wanted action of every bot every round.
     if (a.kind === "enact" || a.kind === "repeal") {
       for (const x of this.actions) if (x.kind === a.kind && x.policy === a.policy) return false;
-    } else if (ONCE_A_ROUND.has(a.kind)) {
+    } else if (info.once) {
       // A second once-a-round action would refuse the whole orders.
       for (const x of this.actions) if (x.kind === a.kind) return false;
     }
-    const c = actionCostInto(this.costs, a, this.cost);
+    const c = kindCostInto(info.def, this.costs, a, this.cost);
     if (c.funds > this.funds || c.influence > this.influence) return false;
     this.funds -= c.funds;
     this.influence -= c.influence;

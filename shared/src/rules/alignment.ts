@@ -49,9 +49,11 @@ export function detectionChance(
   return clamp(p - VALIDATION.perLevelAboveDanger * abovePenaltyLevels, VALIDATION.min, 1);
 }
 
+const NO_SEATS: readonly number[] = [];
+
 function labMilestones(ctx: RoundCtx, seat: SeatState): { m: number; consulted: boolean } {
   const s = ctx.s;
-  const consultants = ctx.consults.get(seat.id) ?? [];
+  const consultants = ctx.consults?.get(seat.id) ?? NO_SEATS;
   let theory = s.world.theory;
   for (const c of consultants)
     theory = Math.max(theory, Math.min(9, s.world.theory + (s.seats[c].researcher?.theoryPrivate ?? 0)));
@@ -75,7 +77,8 @@ function hunt(ctx: RoundCtx, seat: SeatState, p: number, pDeceptive = 0): number
 export function validationStep(ctx: RoundCtx): void {
   const s = ctx.s;
   let last = -1; // a seat's actions are contiguous (seat order): its stream starts at its first one
-  for (const [seat] of actionsOf(ctx, "validate")) {
+  for (let L = actionsOf(ctx, "validate"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab = seat.lab!;
     if (seat.id !== last) useStream(s, STREAM.validation, (last = seat.id));
     const { m, consulted } = labMilestones(ctx, seat);
@@ -83,28 +86,30 @@ export function validationStep(ctx: RoundCtx): void {
     const found = hunt(ctx, seat, p, deceptiveDetection(s.world.interp, m, consulted));
     if (found > 0) {
       lab.alignedPublic = null;
-      tell(ctx, seat.id, "hiddenFlaw", "validationFlaws", { n: found, aligned: lab.aligned });
+      if (!ctx.quiet) tell(ctx, seat.id, "hiddenFlaw", "validationFlaws", { n: found, aligned: lab.aligned });
       if (lab.cap >= dangerLine(s.params) && chance(s, VALIDATION.frontierIncident)) {
         lab.incidents += 1;
         s.world.will = clamp(s.world.will + 1, 0, 10);
         ctx.incidents++;
-        say(ctx, "incident", "frontierTestIncident", { name: seat.name });
+        if (!ctx.quiet) say(ctx, "incident", "frontierTestIncident", { name: seat.name });
       }
     } else {
       lab.alignedPublic = lab.aligned;
-      say(ctx, "validation", "validationPass", { name: seat.name, aligned: lab.aligned });
+      if (!ctx.quiet) say(ctx, "validation", "validationPass", { name: seat.name, aligned: lab.aligned });
       if (p >= 1) tell(ctx, seat.id, "hiddenFlaw", "validationCertain");
-      else tell(ctx, seat.id, "hiddenFlaw", "validationClean", { power: Math.round(p * 100) });
+      else if (!ctx.quiet) tell(ctx, seat.id, "hiddenFlaw", "validationClean", { power: Math.round(p * 100) });
       if (lab.aligned >= lab.cap && lab.cap > lab.validatedLevel) creditValidated(ctx, seat, lab.cap);
     }
   }
   last = -1;
-  for (const [seat] of actionsOf(ctx, "minimalRiskTest")) {
+  for (let L = actionsOf(ctx, "minimalRiskTest"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     if (seat.id !== last) useStream(s, STREAM.minimalRisk, (last = seat.id));
     const { m, consulted } = labMilestones(ctx, seat);
     const full = detectionChance(s.world.interp, m, consulted, Math.max(0, seat.lab!.cap - dangerLine(s.params) + 1));
     const p = seat.doctrine === "conservative" ? full : full / 2;
     const found = hunt(ctx, seat, p);
+    if (ctx.quiet) continue;
     if (found > 0) tell(ctx, seat.id, "minimalRiskTest", "minimalRiskFound", { n: found });
     else tell(ctx, seat.id, "minimalRiskTest", "minimalRiskNothing", { power: Math.round(p * 100) });
   }
@@ -113,7 +118,12 @@ export function validationStep(ctx: RoundCtx): void {
 function creditValidated(ctx: RoundCtx, seat: SeatState, level: number): void {
   const s = ctx.s;
   const lab = seat.lab!;
-  const worldBefore = Math.max(0, ...s.seats.map((x) => x.lab?.validatedLevel ?? 0));
+  // Math.max(0, ...levels) as a loop (validated levels are whole numbers, never NaN).
+  let worldBefore = 0;
+  for (const x of s.seats) {
+    const l = x.lab?.validatedLevel ?? 0;
+    if (l > worldBefore) worldBefore = l;
+  }
   const gained = level - lab.validatedLevel;
   lab.validatedLevel = level;
   if (seat.doctrine === "incrementalist") addPrestige(seat, gained * OBJECTIVE_POINTS.validatedLevel, "objectives");
@@ -140,7 +150,7 @@ export function incidentsStep(ctx: RoundCtx): void {
       s.world.will = clamp(s.world.will + INCIDENT.will, 0, 10);
       addPrestige(seat, -INCIDENT.prestige, "incidents");
       ctx.incidents++;
-      say(ctx, "incident", "productIncident", { name: seat.name, will: INCIDENT.will });
+      if (!ctx.quiet) say(ctx, "incident", "productIncident", { name: seat.name, will: INCIDENT.will });
       break;
     }
   }

@@ -16,7 +16,9 @@ export const AUGMENT = {
 
 export function augmentationStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
-  for (const [seat, a] of actionsOf(ctx, "augmentation")) {
+  for (let L = actionsOf(ctx, "augmentation"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const ceiling = w.policies.includes("augmentationLegal") ? MAX.aug : AUGMENT.legalLimit;
     if (w.aug >= ceiling) {
       tell(ctx, seat.id, "augmentation", w.aug >= MAX.aug ? "augmentationComplete" : "augmentationIllegal");
@@ -32,7 +34,7 @@ export function augmentationStep(ctx: RoundCtx): void {
     else if (w.aug > AUGMENT.legalLimit) w.drift += ctx.s.params.driftBeyond ?? AUGMENT.driftBeyond;
     addPrestige(seat, 1, "reputation");
     // The route stays private: counting direct steps in public would reveal the hidden drift.
-    say(ctx, "augmentation", "augmentationAdvance", { name: seat.name, aug: w.aug, max: MAX.aug });
+    if (!ctx.quiet) say(ctx, "augmentation", "augmentationAdvance", { name: seat.name, aug: w.aug, max: MAX.aug });
     if (a.route === "direct") tell(ctx, seat.id, "drift", "augmentationDirect");
     else tell(ctx, seat.id, "augmentation", "augmentationEpigenetic");
   }

@@ -1,5 +1,6 @@
 // The working context of one round's resolution: the cloned state plus what the steps pass along.
 import type { ReportArgs, ReportKey } from "../content/report-texts.js";
+import { KIND_COUNT, kindIndex } from "./kinds.js";
 import type { Action, MatchState, ReportEntry, SeatOrders, SeatState } from "./types.js";
 
 export interface Gain {
@@ -13,15 +14,20 @@ export interface RoundCtx {
   orders: SeatOrders[];
   /** Actions that passed validation and were paid for, per seat (the orders' own arrays: read only). */
   acts: (readonly Action[])[];
-  byKind: Map<string, [SeatState, Action][]>;
+  /** The round's paid actions sorted by kind index (kinds.ts), in seat order within a kind: seat and action at the
+   * same place; kind j's are at kindStart[j] up to kindStart[j + 1]. Filled by indexActions. */
+  actSeats: SeatState[];
+  actList: Action[];
+  kindStart: Int32Array;
   entries: ReportEntry[];
   /** No report text wanted: say and tell record nothing. */
   quiet: boolean;
   gains: Gain[];
-  /** Researchers consulting for each lab this round. */
-  consults: Map<number, number[]>;
+  /** Researchers consulting for each lab this round (null until the first consult: most rounds have none). */
+  consults: Map<number, number[]> | null;
   enforcements: number;
-  blocked: Set<string>;
+  /** Policies blocked by lobbying this round (null until the first block). */
+  blocked: Set<string> | null;
   leaks: number;
   incidents: number;
   paradigmShifts: number;
@@ -59,23 +65,65 @@ export function tell(ctx: RoundCtx, seat: number, concept: string, key: ReportKe
   ctx.entries.push(entry(seat, concept, key, args));
 }
 
-const NONE: never[] = [];
-
-/** Every action of a kind this round, in seat order. */
-export function actionsOf<K extends Action["kind"]>(
-  ctx: RoundCtx,
-  kind: K,
-): [SeatState, Extract<Action, { kind: K }>][] {
-  return (ctx.byKind.get(kind) as [SeatState, Extract<Action, { kind: K }>][] | undefined) ?? NONE;
+/** The round's paid actions of one kind: seats[k] took actions[k] for k from `from` to `to` (exclusive), in seat
+ * order. The arrays are the round's flat index (indexActions), shared by every kind: read only. */
+export interface KindActions<A extends Action> {
+  readonly seats: readonly SeatState[];
+  readonly actions: readonly A[];
+  readonly from: number;
+  readonly to: number;
 }
 
-/** Groups the round's paid actions by kind once, in seat order. */
+/** Every action of a kind this round, in seat order (see KindActions). */
+export function actionsOf<K extends Action["kind"]>(ctx: RoundCtx, kind: K): KindActions<Extract<Action, { kind: K }>> {
+  const j = kindIndex(kind);
+  return {
+    seats: ctx.actSeats,
+    actions: ctx.actList as Extract<Action, { kind: K }>[],
+    from: ctx.kindStart[j],
+    to: ctx.kindStart[j + 1],
+  };
+}
+
+/** Scratch for indexActions (resolution is synchronous): where each kind's next action goes, and each action's kind. */
+const CURSOR = new Int32Array(KIND_COUNT + 1);
+let KIND_OF = new Int32Array(32);
+
+/** Sorts the round's paid actions by kind once, in seat order within a kind (a counting sort into two flat arrays:
+ * no list or pair per action). */
 export function indexActions(ctx: RoundCtx): void {
+  const start = ctx.kindStart;
+  for (let j = 0; j <= KIND_COUNT; j++) start[j] = 0;
+  let n = 0;
+  for (let i = 0; i < ctx.acts.length; i++) n += ctx.acts[i].length;
+  if (n > KIND_OF.length) KIND_OF = new Int32Array(n);
+  const kindOf = KIND_OF;
+  n = 0;
   for (let i = 0; i < ctx.acts.length; i++) {
-    for (const a of ctx.acts[i]) {
-      let list = ctx.byKind.get(a.kind);
-      if (!list) ctx.byKind.set(a.kind, (list = []));
-      list.push([ctx.s.seats[i], a]);
+    const acts = ctx.acts[i];
+    // Every paid action passed checkOrders: its kind is known.
+    for (let k = 0; k < acts.length; k++) {
+      const j = kindIndex(acts[k].kind);
+      kindOf[n++] = j;
+      start[j + 1]++;
     }
   }
+  for (let j = 0; j < KIND_COUNT; j++) {
+    start[j + 1] += start[j];
+    CURSOR[j] = start[j];
+  }
+  const seats = new Array<SeatState>(n);
+  const list = new Array<Action>(n);
+  n = 0;
+  for (let i = 0; i < ctx.acts.length; i++) {
+    const acts = ctx.acts[i];
+    const seat = ctx.s.seats[i];
+    for (let k = 0; k < acts.length; k++) {
+      const at = CURSOR[kindOf[n++]]++;
+      seats[at] = seat;
+      list[at] = acts[k];
+    }
+  }
+  ctx.actSeats = seats;
+  ctx.actList = list;
 }

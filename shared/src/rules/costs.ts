@@ -1,6 +1,7 @@
 // What an action costs a seat, after doctrine, policy and news modifiers.
-import { ACTION_DEFS } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
+import type { ActionDef } from "../content/actions.js";
+import { kindInfo } from "./kinds.js";
 import type { Action, Doctrine, PolicyId, RoundMods } from "./types.js";
 
 export interface CostContext {
@@ -38,7 +39,12 @@ export function actionCost(c: CostContext, action: Action): Cost {
 
 /** actionCost written into `out` (no allocation: order checks and bot planning call this for every action). */
 export function actionCostInto(c: CostContext, action: Action, out: Cost): Cost {
-  const def = ACTION_DEFS[action.kind];
+  // An unknown kind throws here as the keyed load on ACTION_DEFS did (callers check actions first).
+  return kindCostInto(kindInfo(action.kind)!.def, c, action, out);
+}
+
+/** actionCostInto for an action whose kind's definition the caller has looked up already. */
+export function kindCostInto(def: ActionDef, c: CostContext, action: Action, out: Cost): Cost {
   let funds = def.funds;
   let influence = def.influence;
   switch (action.kind) {

@@ -15,12 +15,13 @@ export function deceptiveChance(flaws: number, deceptive = 0): number {
 
 export function defenseStep(ctx: RoundCtx): void {
   const s = ctx.s;
-  for (const [seat] of actionsOf(ctx, "buildDefense")) {
+  for (let L = actionsOf(ctx, "buildDefense"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab = seat.lab!;
     if (lab.defense >= MAX.defense || s.end) continue;
     lab.defense += 1;
     if (lab.defense < MAX.defense) {
-      say(ctx, "defense", "defenseBegin", { name: seat.name, progress: lab.defense, max: MAX.defense });
+      if (!ctx.quiet) say(ctx, "defense", "defenseBegin", { name: seat.name, progress: lab.defense, max: MAX.defense });
       continue;
     }
     ctx.defenseDone = seat.id;
@@ -39,7 +40,7 @@ export function defenseStep(ctx: RoundCtx): void {
         seat: seat.id,
         cause: `${seat.name}'s defense system was deceptively aligned: it passed every test it was given, then pursued its own goals.`,
       };
-      say(ctx, "deceptiveAlignment", "defenseDeceptive", { name: seat.name });
+      if (!ctx.quiet) say(ctx, "deceptiveAlignment", "defenseDeceptive", { name: seat.name });
     } else {
       s.world.neutralized = true;
       s.end = {
@@ -50,7 +51,7 @@ export function defenseStep(ctx: RoundCtx): void {
         seat: seat.id,
         cause: `${seat.name} deployed an aligned AI defense system${lab.flaws + lab.deceptive > 0 ? " (with hidden flaws that, by luck, did not matter)" : ""}.`,
       };
-      say(ctx, "defense", "defenseDeployed", { name: seat.name });
+      if (!ctx.quiet) say(ctx, "defense", "defenseDeployed", { name: seat.name });
     }
     tell(ctx, seat.id, "defense", "defenseComplete");
   }

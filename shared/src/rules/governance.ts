@@ -11,46 +11,59 @@ import { lockInOf, regimeWill } from "./governance-rules.js";
 export function policiesStep(ctx: RoundCtx): void {
   const w = ctx.s.world;
   const lockIn = lockInOf(ctx.s);
-  for (const [seat, a] of actionsOf(ctx, "lobby")) {
+  for (let L = actionsOf(ctx, "lobby"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     if (a.policy !== undefined && w.will < 5 + Math.floor(lockIn / 3)) {
-      ctx.blocked.add(a.policy);
-      tell(ctx, seat.id, "lobbying", "lobbyAgainst", { policy: a.policy });
+      (ctx.blocked ??= new Set()).add(a.policy);
+      if (!ctx.quiet) tell(ctx, seat.id, "lobbying", "lobbyAgainst", { policy: a.policy });
     } else if (a.policy === undefined) {
       // A lab the economy leans on (3+ products) lobbies with more weight.
       const d = seat.lab && seat.lab.prod >= 3 ? 2 : 1;
       w.will = clamp(w.will - d, 0, MAX.will);
-      say(ctx, "lobbying", "lobbyCools", { d });
+      if (!ctx.quiet) say(ctx, "lobbying", "lobbyCools", { d });
     }
   }
-  for (const [seat, a] of actionsOf(ctx, "repeal")) {
+  for (let L = actionsOf(ctx, "repeal"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     if (w.policies.includes(a.policy)) {
       w.policies = w.policies.filter((p) => p !== a.policy);
-      say(ctx, "policy", "repeal", { name: seat.name, policy: a.policy });
+      if (!ctx.quiet) say(ctx, "policy", "repeal", { name: seat.name, policy: a.policy });
     }
   }
-  const treatySigners = new Set(
-    actionsOf(ctx, "enact")
-      .filter(([, a]) => a.policy === "treaty")
-      .map(([x]) => x.id),
-  );
-  for (const [seat, a] of actionsOf(ctx, "enact")) {
+  // Seats enacting the treaty this round, each counted once (the list is in seat order): no Set, no closures.
+  let treatySigners = 0;
+  let lastSigner = -1;
+  for (let L = actionsOf(ctx, "enact"), k = L.from; k < L.to; k++) {
+    const x = L.seats[k];
+    const a = L.actions[k];
+    if (a.policy === "treaty" && x.id !== lastSigner) {
+      treatySigners++;
+      lastSigner = x.id;
+    }
+  }
+  for (let L = actionsOf(ctx, "enact"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const def = POLICY_DEFS[a.policy];
     if (w.policies.includes(a.policy)) {
-      tell(ctx, seat.id, "policy", "enactRedundant", { policy: a.policy });
+      if (!ctx.quiet) tell(ctx, seat.id, "policy", "enactRedundant", { policy: a.policy });
       continue;
     }
-    if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty", lockIn) && treatySigners.size < 2) {
+    if (a.policy === "treaty" && w.will < policyWill(seat.doctrine, "treaty", lockIn) && treatySigners < 2) {
       seat.influence += policyCost(seat.doctrine, "treaty");
-      say(ctx, "policy", "treatyProposed", { name: seat.name });
+      if (!ctx.quiet) say(ctx, "policy", "treatyProposed", { name: seat.name });
       tell(ctx, seat.id, "policy", "treatyFailed");
       continue;
     }
-    if (ctx.blocked.has(a.policy)) {
-      say(ctx, "lobbying", "enactBlocked", { name: seat.name, policy: a.policy });
+    if (ctx.blocked !== null && ctx.blocked.has(a.policy)) {
+      if (!ctx.quiet) say(ctx, "lobbying", "enactBlocked", { name: seat.name, policy: a.policy });
       continue;
     }
     w.policies.push(a.policy);
-    say(ctx, a.policy === "moratorium" ? "moratorium" : "policy", "enact", { name: seat.name, policy: a.policy });
+    if (!ctx.quiet)
+      say(ctx, a.policy === "moratorium" ? "moratorium" : "policy", "enact", { name: seat.name, policy: a.policy });
   }
 }
 
@@ -60,35 +73,43 @@ export const CAMPAIGN_FULL_BELOW = 5;
 /** Step 2: campaigns, grants, advice, grant applications and side payments. */
 export function fundingStep(ctx: RoundCtx): void {
   const s = ctx.s;
-  for (const [seat] of actionsOf(ctx, "campaign")) {
+  for (let L = actionsOf(ctx, "campaign"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     // Diminishing returns: the first points of concern are easy to raise, the last are hard-won.
     const d = s.world.will < CAMPAIGN_FULL_BELOW ? 1 : 0.5;
     s.world.will = clamp(s.world.will + d, 0, MAX.will);
-    say(ctx, "politicalWill", "campaign", { name: seat.name, d });
+    if (!ctx.quiet) say(ctx, "politicalWill", "campaign", { name: seat.name, d });
   }
-  for (const [seat, a] of actionsOf(ctx, "grant")) {
+  for (let L = actionsOf(ctx, "grant"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const r = s.seats[a.target];
     r.funds += a.amount;
-    tell(ctx, r.id, "grant", "grantReceived", { name: seat.name, amount: a.amount });
-    say(ctx, "grant", "grantMade", { name: seat.name, to: r.name });
+    if (!ctx.quiet) tell(ctx, r.id, "grant", "grantReceived", { name: seat.name, amount: a.amount });
+    if (!ctx.quiet) say(ctx, "grant", "grantMade", { name: seat.name, to: r.name });
   }
-  for (const [seat, a] of actionsOf(ctx, "advise")) {
+  for (let L = actionsOf(ctx, "advise"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const g = s.seats[a.target];
     g.influence += 1;
-    tell(ctx, g.id, "policy", "advised", { name: seat.name });
+    if (!ctx.quiet) tell(ctx, g.id, "policy", "advised", { name: seat.name });
   }
-  for (const [seat] of actionsOf(ctx, "applyGrant")) {
+  for (let L = actionsOf(ctx, "applyGrant"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     seat.funds += 2;
-    tell(ctx, seat.id, "grant", "grantApplication", { amount: 2 });
+    if (!ctx.quiet) tell(ctx, seat.id, "grant", "grantApplication", { amount: 2 });
   }
   for (let i = 0; i < ctx.orders.length; i++) {
-    for (const t of ctx.orders[i]?.transfers ?? []) {
+    const transfers = ctx.orders[i]?.transfers;
+    if (transfers === undefined) continue;
+    for (const t of transfers) {
       const from = s.seats[i];
       if (!ctx.acts[i] || t.amount > from.funds) continue;
       from.funds -= t.amount;
       s.seats[t.to].funds += t.amount;
-      tell(ctx, t.to, "income", "paymentIn", { name: from.name, amount: t.amount });
-      tell(ctx, i, "income", "paymentOut", { name: s.seats[t.to].name, amount: t.amount });
+      if (!ctx.quiet) tell(ctx, t.to, "income", "paymentIn", { name: from.name, amount: t.amount });
+      if (!ctx.quiet) tell(ctx, i, "income", "paymentOut", { name: s.seats[t.to].name, amount: t.amount });
     }
   }
 }
@@ -96,24 +117,27 @@ export function fundingStep(ctx: RoundCtx): void {
 /** Audits: reveal true capability and security; catch defiance; read flaws with strong interpretability. */
 export function auditsStep(ctx: RoundCtx): void {
   const s = ctx.s;
-  for (const [seat, a] of actionsOf(ctx, "audit")) {
+  for (let L = actionsOf(ctx, "audit"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const target = s.seats[a.target];
     const lab = target.lab;
     if (!lab) continue;
     lab.declaredCap = lab.cap;
     lab.auditedSec = lab.sec;
-    say(ctx, "audit", "audit", { name: seat.name, target: target.name, cap: lab.cap, sec: lab.sec });
+    if (!ctx.quiet) say(ctx, "audit", "audit", { name: seat.name, target: target.name, cap: lab.cap, sec: lab.sec });
     if (lab.defiedMoratorium) {
       lab.defiedMoratorium = false;
       const fine = Math.min(target.funds, MORATORIUM_FINE);
       target.funds -= fine;
       addPrestige(target, -MORATORIUM_PRESTIGE_LOSS, "fines");
       addPrestige(seat, 2, "legitimacy");
-      say(ctx, "moratorium", "auditMoratorium", { target: target.name, fine, loss: MORATORIUM_PRESTIGE_LOSS });
+      if (!ctx.quiet)
+        say(ctx, "moratorium", "auditMoratorium", { target: target.name, fine, loss: MORATORIUM_PRESTIGE_LOSS });
     }
     if (s.world.interp >= 3) {
       seat.knownFlaws[target.id] = lab.flaws;
-      tell(ctx, seat.id, "interpretability", "auditFlaws", { n: lab.flaws, target: target.name });
+      if (!ctx.quiet) tell(ctx, seat.id, "interpretability", "auditFlaws", { n: lab.flaws, target: target.name });
     }
   }
 }
@@ -126,7 +150,8 @@ export function regimeStep(ctx: RoundCtx): void {
   const need = regimeWill(lockInOf(s));
   const wasComplete = w.regime >= MAX.regime;
   let built = false;
-  for (const [seat] of actionsOf(ctx, "buildRegime")) {
+  for (let L = actionsOf(ctx, "buildRegime"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     if (w.regime >= MAX.regime) {
       tell(ctx, seat.id, "regime", "regimeAlreadyComplete");
       continue;
@@ -136,16 +161,22 @@ export function regimeStep(ctx: RoundCtx): void {
       continue;
     }
     if (w.will < need) {
-      tell(ctx, seat.id, "regime", "regimeStalled", { need });
+      if (!ctx.quiet) tell(ctx, seat.id, "regime", "regimeStalled", { need });
       continue;
     }
     built = true;
     w.regime = Math.min(MAX.regime, w.regime + (s.params.regimeStep ?? 1));
-    say(ctx, "regime", "regimeExtend", { name: seat.name, regime: w.regime, max: MAX.regime });
+    if (!ctx.quiet) say(ctx, "regime", "regimeExtend", { name: seat.name, regime: w.regime, max: MAX.regime });
   }
   if (w.regime > 0 && (ctx.enforcements === 0 || w.will < need)) {
     w.regime -= 1;
-    say(ctx, "regime", "regimeLapse", { regime: w.regime, max: MAX.regime, need, unenforced: ctx.enforcements === 0 });
+    if (!ctx.quiet)
+      say(ctx, "regime", "regimeLapse", {
+        regime: w.regime,
+        max: MAX.regime,
+        need,
+        unenforced: ctx.enforcements === 0,
+      });
   }
   const complete = w.regime >= MAX.regime;
   if (complete === wasComplete) return;

@@ -25,23 +25,36 @@ export function exposure(newGains: number, cap: number, aligned: number, startCa
   return newGains + LEAK.unalignedShare * olderGap;
 }
 
+/** Scratch for leaksStep (a match has at most 8 seats; resolution is synchronous). */
+const FRESH = new Float64Array(8);
+const AMOUNT = new Float64Array(8);
+
 export function leaksStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const std = s.world.policies.includes("securityStandard");
   const knob = s.params.labLeaks ?? 1;
   // Exposure is measured for every lab before any roll: know-how picked up from a leak this round is not re-exposed at once.
-  const exposed = s.seats.map((seat) => {
+  // (Into two scratch arrays indexed by seat, not an object per seat: this runs every round of every rollout.)
+  const n = s.seats.length;
+  const freshOf = n <= FRESH.length ? FRESH : new Float64Array(n);
+  const amountOf = n <= AMOUNT.length ? AMOUNT : new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const seat = s.seats[i];
     const lab = seat.lab;
-    if (!lab) return { fresh: 0, amount: 0 };
+    freshOf[i] = 0;
+    amountOf[i] = 0;
+    if (!lab) continue;
     let fresh = 0;
     let published = 0;
     for (const g of ctx.gains) if (g.lab === seat.id) g.published ? (published += g.amount) : (fresh += g.amount);
-    return { fresh, amount: exposure(fresh, lab.cap, lab.aligned, s.params.startCap, published) };
-  });
+    freshOf[i] = fresh;
+    amountOf[i] = exposure(fresh, lab.cap, lab.aligned, s.params.startCap, published);
+  }
   for (const seat of s.seats) {
     const lab = seat.lab;
     if (!lab) continue;
-    const { fresh, amount } = exposed[seat.id];
+    const fresh = freshOf[seat.id];
+    const amount = amountOf[seat.id];
     if (amount <= 0 || knob <= 0) continue;
     useStream(s, STREAM.leaks, seat.id);
     if (!chance(s, leakChance(s.params.leakBase, lab.sec, std, s.mods.leakBonus))) continue;
@@ -49,16 +62,18 @@ export function leaksStep(ctx: RoundCtx): void {
     s.world.pool += leaked;
     ctx.leaks += leaked;
     say(ctx, "leak", "leakRumour");
-    tell(ctx, seat.id, "leak", fresh > 0 ? "leakFresh" : "leakHeld", { amount: leaked });
+    if (!ctx.quiet) tell(ctx, seat.id, "leak", fresh > 0 ? "leakFresh" : "leakHeld", { amount: leaked });
     for (const other of s.seats) {
       if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap && chance(s, LEAK.catchUp)) {
         other.lab.cap += 1;
-        tell(ctx, other.id, "leak", "leakCatchUp", { cap: other.lab.cap });
+        if (!ctx.quiet) tell(ctx, other.id, "leak", "leakCatchUp", { cap: other.lab.cap });
       }
     }
   }
   // Theory's capability applications arrive late and at half weight: graceful degradation.
-  const due = s.world.pendingApplications.filter((p) => p.round <= s.round);
+  // Most rounds have no pending applications: no filtered copies then.
+  const due =
+    s.world.pendingApplications.length > 0 ? s.world.pendingApplications.filter((p) => p.round <= s.round) : [];
   if (due.length > 0) {
     s.world.pendingApplications = s.world.pendingApplications.filter((p) => p.round > s.round);
     const amount = due.reduce((t, p) => t + p.amount, 0) * LEAK.applicationWeight;

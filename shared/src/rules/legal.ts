@@ -1,9 +1,10 @@
 // Which orders a seat may give, computed from what that seat may see (bots and the client use it too).
-import { ACTION_DEFS, ACTIONS_BY_ROLE, ONCE_A_ROUND } from "../content/actions.js";
+import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
-import { actionCost, actionCostInto, policyWill, type Cost } from "./costs.js";
+import { actionCost, kindCostInto, policyWill, type Cost, type CostContext } from "./costs.js";
 import { regimeWill } from "./governance-rules.js";
+import { kindInfo, type KindInfo } from "./kinds.js";
 import { defenseLevel } from "./defense-level.js";
 import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
 import type { SeatView } from "./view-types.js";
@@ -36,6 +37,8 @@ export interface LegalOrders {
 export type Check = { ok: true } | { ok: false; reason: string };
 const ok: Check = { ok: true };
 const no = (reason: string): Check => ({ ok: false, reason });
+/** A refusal without its sentence (checkAction with explain false). */
+const REFUSED: Check = { ok: false, reason: "" };
 
 function costCtx(v: SeatView) {
   return { doctrine: v.me.doctrine, policies: v.world.policies, mods: v.mods };
@@ -69,17 +72,22 @@ function isTarget(v: SeatView, kind: ActionKind, target: number): boolean {
   return false;
 }
 
-/** The action definitions by kind as a Map (own keys only, like Object.hasOwn). */
-const DEF_BY_KIND: ReadonlyMap<string, (typeof ACTION_DEFS)[ActionKind]> = new Map(Object.entries(ACTION_DEFS));
+/** Is one action allowed for this seat now, ignoring the budget shared with its other actions? With explain false a
+ * refusal carries no reason (the same verdict, without building the sentence: bots planning only read `ok`). */
+export function checkAction(v: SeatView, a: Action, explain = true): Check {
+  if (!a || typeof a !== "object") return explain ? no("Unknown action.") : REFUSED;
+  // One switch (kinds.ts) instead of hasOwn plus a keyed load on ACTION_DEFS (this runs for every action a bot
+  // considers); anything but a known kind's name gives no info.
+  const info = kindInfo(a.kind);
+  if (!info) return explain ? no("Unknown action.") : REFUSED;
+  return checkKnownAction(v, a, info, explain);
+}
 
-/** Is one action allowed for this seat now, ignoring the budget shared with its other actions? */
-export function checkAction(v: SeatView, a: Action): Check {
+/** checkAction for an action object whose kind the caller has looked up already (`info` = kindInfo(a.kind)). */
+export function checkKnownAction(v: SeatView, a: Action, info: KindInfo, explain: boolean): Check {
   const me = v.me;
-  if (!a || typeof a !== "object" || typeof a.kind !== "string") return no("Unknown action.");
-  // One Map lookup instead of hasOwn plus a keyed load on ACTION_DEFS (this runs for every action a bot considers).
-  const def = DEF_BY_KIND.get(a.kind);
-  if (!def) return no("Unknown action.");
-  if (def.role !== me.role) return no(`${def.label} is not an action of a ${me.role}.`);
+  const def = info.def;
+  if (def.role !== me.role) return explain ? no(`${def.label} is not an action of a ${me.role}.`) : REFUSED;
   const lab = me.lab;
   const w = v.world;
   const stopped = w.neutralized;
@@ -87,9 +95,11 @@ export function checkAction(v: SeatView, a: Action): Check {
   switch (a.kind) {
     case "capability":
       if (stopped)
-        return no("Capability research has stopped: a defense or a complete monitoring regime holds the world.");
+        return explain
+          ? no("Capability research has stopped: a defense or a complete monitoring regime holds the world.")
+          : REFUSED;
       if (w.policies.includes("moratorium") && !a.defy)
-        return no("A moratorium is in force. You may defy it (an audit would catch you).");
+        return explain ? no("A moratorium is in force. You may defy it (an audit would catch you).") : REFUSED;
       return ok;
     case "alignment":
       // Legal even at aligned = cap: capability research resolves first, so it can close a gap opened this round.
@@ -98,54 +108,60 @@ export function checkAction(v: SeatView, a: Action): Check {
     case "minimalRiskTest":
       return ok;
     case "security":
-      if (lab && lab.sec >= MAX.sec) return no("Security is already at its maximum (5).");
+      if (lab && lab.sec >= MAX.sec) return explain ? no("Security is already at its maximum (5).") : REFUSED;
       return ok;
     case "deploy":
       return ok;
     case "lobby":
       if (a.policy !== undefined) {
-        if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
+        if (!POLICIES.includes(a.policy)) return explain ? no("Unknown policy.") : REFUSED;
         if (w.will >= blockLimit(v))
-          return no(`Lobbying can block a policy only while political will is below ${blockLimit(v)}.`);
-      } else if (w.will <= 0) return no("Political will is already 0.");
+          return explain
+            ? no(`Lobbying can block a policy only while political will is below ${blockLimit(v)}.`)
+            : REFUSED;
+      } else if (w.will <= 0) return explain ? no("Political will is already 0.") : REFUSED;
       return ok;
     case "buildDefense": {
-      if (!lab) return no("Only labs build defenses.");
+      if (!lab) return explain ? no("Only labs build defenses.") : REFUSED;
       if (lab.cap < defenseLevel(tai))
-        return no(`A defense needs capability ${defenseLevel(tai)} or more (you have ${lab.cap}).`);
+        return explain ? no(`A defense needs capability ${defenseLevel(tai)} or more (you have ${lab.cap}).`) : REFUSED;
       const pub = v.seats[v.seat]?.lab?.alignedPublic ?? null;
       if (pub === null || pub < lab.cap)
-        return no(
-          "A defense needs a publicly validated aligned level at least equal to your capability: validate first.",
-        );
-      if (lab.defense >= MAX.defense) return no("Your defense is already complete.");
+        return explain
+          ? no("A defense needs a publicly validated aligned level at least equal to your capability: validate first.")
+          : REFUSED;
+      if (lab.defense >= MAX.defense) return explain ? no("Your defense is already complete.") : REFUSED;
       return ok;
     }
     case "enact": {
-      if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
-      if (w.policies.includes(a.policy)) return no(`${POLICY_DEFS[a.policy].name} is already in force.`);
+      if (!POLICIES.includes(a.policy)) return explain ? no("Unknown policy.") : REFUSED;
+      if (w.policies.includes(a.policy))
+        return explain ? no(`${POLICY_DEFS[a.policy].name} is already in force.`) : REFUSED;
       const need = policyWill(me.doctrine, a.policy, w.lockIn ?? 0, w.legalWill);
       const twoRegulators = a.policy === "treaty" && v.seats.filter((s) => s.role === "regulator").length >= 2;
       if (w.will < need && !twoRegulators)
-        return no(`${POLICY_DEFS[a.policy].name} needs political will ${need} (it is ${w.will}).`);
+        return explain ? no(`${POLICY_DEFS[a.policy].name} needs political will ${need} (it is ${w.will}).`) : REFUSED;
       return ok;
     }
     case "repeal":
-      if (!POLICIES.includes(a.policy)) return no("Unknown policy.");
-      if (!w.policies.includes(a.policy)) return no(`${POLICY_DEFS[a.policy].name} is not in force.`);
+      if (!POLICIES.includes(a.policy)) return explain ? no("Unknown policy.") : REFUSED;
+      if (!w.policies.includes(a.policy))
+        return explain ? no(`${POLICY_DEFS[a.policy].name} is not in force.`) : REFUSED;
       return ok;
     case "audit":
     case "consult":
     case "advise":
     case "grant": {
-      if (!Number.isInteger(a.target) || !isTarget(v, a.kind, a.target)) return no("Choose a valid target seat.");
+      if (!Number.isInteger(a.target) || !isTarget(v, a.kind, a.target))
+        return explain ? no("Choose a valid target seat.") : REFUSED;
       if (a.kind === "grant" && !(Number.isInteger(a.amount) && a.amount >= 1))
-        return no("A grant gives at least 1 fund.");
+        return explain ? no("A grant gives at least 1 fund.") : REFUSED;
       return ok;
     }
     case "enforce":
     case "campaign":
-      if (a.kind === "campaign" && w.will >= MAX.will) return no("Political will is already at its maximum.");
+      if (a.kind === "campaign" && w.will >= MAX.will)
+        return explain ? no("Political will is already at its maximum.") : REFUSED;
       return ok;
     case "buildRegime":
       if (!(
@@ -153,32 +169,39 @@ export function checkAction(v: SeatView, a: Action): Check {
         w.policies.includes("exportControls") &&
         w.policies.includes("treaty")
       ))
-        return no("The monitoring regime needs compute licensing, export controls and a treaty in force.");
-      if (w.regime >= MAX.regime) return no("The monitoring regime is already complete.");
+        return explain
+          ? no("The monitoring regime needs compute licensing, export controls and a treaty in force.")
+          : REFUSED;
+      if (w.regime >= MAX.regime) return explain ? no("The monitoring regime is already complete.") : REFUSED;
       if (w.will < regimeWill(w.lockIn ?? 0))
-        return no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0)} (it is ${w.will}).`);
+        return explain
+          ? no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0)} (it is ${w.will}).`)
+          : REFUSED;
       return ok;
     case "theory":
-      if (a.mode !== "careful" && a.mode !== "fast") return no("Theory mode must be careful or fast.");
+      if (a.mode !== "careful" && a.mode !== "fast")
+        return explain ? no("Theory mode must be careful or fast.") : REFUSED;
       return ok;
     case "interpretability":
-      if (w.interp >= MAX.interp) return no("Interpretability is already at its maximum (5).");
+      if (w.interp >= MAX.interp) return explain ? no("Interpretability is already at its maximum (5).") : REFUSED;
       if (w.theory < 2 * w.interp + 1)
-        return no(`Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1}.`);
+        return explain ? no(`Interpretability ${w.interp + 1} needs published theory ${2 * w.interp + 1}.`) : REFUSED;
       return ok;
     case "augmentation":
-      if (a.route !== "epigenetic" && a.route !== "direct") return no("Route must be epigenetic or direct.");
-      if (w.aug >= MAX.aug) return no("Augmentation is complete.");
+      if (a.route !== "epigenetic" && a.route !== "direct")
+        return explain ? no("Route must be epigenetic or direct.") : REFUSED;
+      if (w.aug >= MAX.aug) return explain ? no("Augmentation is complete.") : REFUSED;
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal"))
-        return no("Augmentation beyond stage 2 needs the augmentation-legal policy.");
+        return explain ? no("Augmentation beyond stage 2 needs the augmentation-legal policy.") : REFUSED;
       return ok;
     case "publishTheory":
-      if (!me.researcher || me.researcher.theoryPrivate <= 0) return no("You have no unpublished theory.");
+      if (!me.researcher || me.researcher.theoryPrivate <= 0)
+        return explain ? no("You have no unpublished theory.") : REFUSED;
       return ok;
     case "applyGrant":
       return ok;
   }
-  return no("Unknown action.");
+  return explain ? no("Unknown action.") : REFUSED;
 }
 
 export function legalOrdersFromView(v: SeatView): LegalOrders {
@@ -273,9 +296,16 @@ function affordable(me: SeatView["me"], c: Cost): Check {
 }
 
 const SCRATCH: Cost = { funds: 0, influence: 0 };
+const CCTX: CostContext = {
+  doctrine: "conservative",
+  policies: [],
+  mods: { capabilityCost: 0, paradigmBoost: 0, leakBonus: 0, extraIncidentChance: 0 },
+};
 
-/** Checks a seat's whole orders: each action legal and the total affordable. */
-export function checkOrders(v: SeatView, orders: SeatOrders): Check {
+/** Checks a seat's whole orders: each action legal and the total affordable. When they pass and `paid` is given, it
+ * receives what the actions cost together (transfers not included): resolveRound charges that without pricing each
+ * action again. */
+export function checkOrders(v: SeatView, orders: SeatOrders, paid?: Cost): Check {
   if (v.phase === "ended") return no("The match has ended.");
   if (!orders || !Array.isArray(orders.actions)) return no("Orders must list actions.");
   if (orders.switchDoctrine !== undefined) {
@@ -285,7 +315,11 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
     if (orders.switchDoctrine === v.me.doctrine) return no("That is already your metastrategy.");
   }
   if (orders.actions.length > ACTION_POINTS) return no(`At most ${ACTION_POINTS} actions a round.`);
-  const cctx = costCtx(v);
+  // One cost context for every call (actionCostInto keeps no reference to it).
+  const cctx = CCTX;
+  cctx.doctrine = v.me.doctrine;
+  cctx.policies = v.world.policies;
+  cctx.mods = v.mods;
   let funds = 0;
   let influence = 0;
   // Duplicates are found by scanning the earlier actions (at most ACTION_POINTS of them): no sets, no key strings.
@@ -293,13 +327,15 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
   for (let i = 0; i < acts.length; i++) {
     const a = acts[i];
     if (!a || typeof a !== "object") return no(`Action ${i + 1}: Unknown action.`);
-    if (ONCE_A_ROUND.has(a.kind)) {
+    // The kind is looked up once for the once-a-round test, the check and the price.
+    const info = kindInfo(a.kind);
+    if (info?.once) {
       for (let j = 0; j < i; j++) {
         if (acts[j].kind === a.kind)
           return no(`Action ${i + 1}: ${ACTION_DEFS[a.kind].label} can be done once a round.`);
       }
     }
-    const c = checkAction(v, a);
+    const c = info ? checkKnownAction(v, a, info, true) : checkAction(v, a);
     if (!c.ok)
       return no(
         `Action ${i + 1}${a && Object.hasOwn(ACTION_DEFS, a.kind) ? ` (${ACTION_DEFS[a.kind].label})` : ""}: ${c.reason}`,
@@ -312,19 +348,27 @@ export function checkOrders(v: SeatView, orders: SeatOrders): Check {
           return no(`Action ${i + 1}: the same policy is named twice.`);
       }
     }
-    const cost = actionCostInto(cctx, a, SCRATCH);
+    const cost = kindCostInto(info!.def, cctx, a, SCRATCH);
     funds += cost.funds;
     influence += cost.influence;
   }
-  if (orders.transfers !== undefined && !Array.isArray(orders.transfers)) return no("Transfers must be a list.");
-  for (const t of orders.transfers ?? []) {
-    if (!t || typeof t !== "object") return no("A transfer needs a recipient and an amount.");
-    if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat)
-      return no("A transfer needs another seat as recipient.");
-    if (!Number.isInteger(t.amount) || t.amount < 1) return no("A transfer gives at least 1 fund.");
-    funds += t.amount;
+  const actionFunds = funds;
+  const transfers = orders.transfers;
+  if (transfers !== undefined) {
+    if (!Array.isArray(transfers)) return no("Transfers must be a list.");
+    for (const t of transfers) {
+      if (!t || typeof t !== "object") return no("A transfer needs a recipient and an amount.");
+      if (!Number.isInteger(t.to) || t.to < 0 || t.to >= v.seats.length || t.to === v.seat)
+        return no("A transfer needs another seat as recipient.");
+      if (!Number.isInteger(t.amount) || t.amount < 1) return no("A transfer gives at least 1 fund.");
+      funds += t.amount;
+    }
   }
   if (funds > v.me.funds) return no(`These orders cost ${funds} funds; you have ${v.me.funds}.`);
   if (influence > v.me.influence) return no(`These orders cost ${influence} influence; you have ${v.me.influence}.`);
+  if (paid) {
+    paid.funds = actionFunds;
+    paid.influence = influence;
+  }
   return ok;
 }

@@ -53,7 +53,9 @@ export function capabilityStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const m = milestonesOf(s.world.theory);
   let last = -1; // a seat's actions are contiguous (seat order): its stream starts at its first one
-  for (const [seat, a] of actionsOf(ctx, "capability")) {
+  for (let L = actionsOf(ctx, "capability"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const lab = seat.lab!;
     if (a.defy && s.world.policies.includes("moratorium")) lab.defiedMoratorium = true;
     const predictable = seat.doctrine === "conservative" && m >= 1;
@@ -73,9 +75,10 @@ export function capabilityStep(ctx: RoundCtx): void {
       lab.flaws += 1;
       lab.alignedPublic = null;
       say(ctx, "paradigmShift", "paradigmShift");
-      tell(ctx, seat.id, "paradigmShift", "paradigmMine", { cap: lab.cap, loss, aligned: lab.aligned });
+      if (!ctx.quiet) tell(ctx, seat.id, "paradigmShift", "paradigmMine", { cap: lab.cap, loss, aligned: lab.aligned });
     } else {
-      tell(ctx, seat.id, "breakthrough", "breakthrough", { gain: d.gain, cap: lab.cap, aligned: lab.aligned });
+      if (!ctx.quiet)
+        tell(ctx, seat.id, "breakthrough", "breakthrough", { gain: d.gain, cap: lab.cap, aligned: lab.aligned });
     }
     ctx.gains.push({ lab: seat.id, amount: d.gain, published: !!a.publish });
     if (a.publish) publishCapability(ctx, seat, d.gain);
@@ -94,11 +97,11 @@ function publishCapability(ctx: RoundCtx, seat: SeatState, gain: number): void {
   lab.declaredCap = lab.cap;
   addPrestige(seat, 2, "publication");
   s.world.pool += gain * (s.params.labLeaks ?? 1);
-  say(ctx, "publication", "publishCapability", { name: seat.name, cap: lab.cap });
+  if (!ctx.quiet) say(ctx, "publication", "publishCapability", { name: seat.name, cap: lab.cap });
   for (const other of s.seats) {
     if (other.lab && other.id !== seat.id && other.lab.cap < lab.cap) {
       other.lab.cap += 1;
-      tell(ctx, other.id, "publication", "buildOnPublished", { name: seat.name, cap: other.lab.cap });
+      if (!ctx.quiet) tell(ctx, other.id, "publication", "buildOnPublished", { name: seat.name, cap: other.lab.cap });
     }
   }
 }
@@ -106,21 +109,23 @@ function publishCapability(ctx: RoundCtx, seat: SeatState, gain: number): void {
 export function alignmentStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const m = milestonesOf(s.world.theory);
-  for (const [seat, a] of actionsOf(ctx, "alignment")) {
+  for (let L = actionsOf(ctx, "alignment"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const lab = seat.lab!;
     const gain = 1 + (m >= 1 ? 1 : 0) + (seat.doctrine === "incrementalist" ? 1 : 0);
     const before = lab.aligned;
     lab.aligned = Math.min(lab.cap, lab.aligned + gain);
     if (lab.aligned !== before)
       lab.alignedPublic = lab.alignedPublic === null ? null : Math.min(lab.alignedPublic, lab.aligned);
-    tell(ctx, seat.id, "validation", "alignmentWork", { before, aligned: lab.aligned, cap: lab.cap });
+    if (!ctx.quiet) tell(ctx, seat.id, "validation", "alignmentWork", { before, aligned: lab.aligned, cap: lab.cap });
     if (a.publish) {
       addPrestige(seat, 1, "publication");
-      say(ctx, "publication", "publishAlignment", { name: seat.name });
+      if (!ctx.quiet) say(ctx, "publication", "publishAlignment", { name: seat.name });
       for (const other of s.seats) {
         if (other.lab && other.id !== seat.id && other.lab.aligned < lab.aligned && other.lab.aligned < other.lab.cap) {
           other.lab.aligned += 1;
-          tell(ctx, other.id, "publication", "adoptAlignment", { name: seat.name });
+          if (!ctx.quiet) tell(ctx, other.id, "publication", "adoptAlignment", { name: seat.name });
         }
       }
     }
@@ -130,7 +135,9 @@ export function alignmentStep(ctx: RoundCtx): void {
 export function theoryStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
-  for (const [seat, a] of actionsOf(ctx, "theory")) {
+  for (let L = actionsOf(ctx, "theory"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
     const r = seat.researcher!;
     const full =
       a.mode === "fast"
@@ -140,11 +147,12 @@ export function theoryStep(ctx: RoundCtx): void {
     const gain = w.theory + r.theoryPrivate >= THEORY.deepFrom ? full / 2 : full;
     r.theoryPrivate += gain;
     if (a.mode === "fast") r.fastPrivate += 1;
-    tell(ctx, seat.id, "theory", "theoryWork", { mode: a.mode, gain, held: r.theoryPrivate });
+    if (!ctx.quiet) tell(ctx, seat.id, "theory", "theoryWork", { mode: a.mode, gain, held: r.theoryPrivate });
     if (a.publish) publishTheory(ctx, seat);
   }
-  for (const [seat] of actionsOf(ctx, "publishTheory")) publishTheory(ctx, seat);
-  for (const [seat] of actionsOf(ctx, "interpretability")) {
+  for (let L = actionsOf(ctx, "publishTheory"), k = L.from; k < L.to; k++) publishTheory(ctx, L.seats[k]);
+  for (let L = actionsOf(ctx, "interpretability"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     if (w.interp >= MAX.interp || w.theory < 2 * w.interp + 1) {
       if (w.interp >= MAX.interp) tell(ctx, seat.id, "interpretability", "interpretabilityMax");
       else
@@ -156,13 +164,16 @@ export function theoryStep(ctx: RoundCtx): void {
     }
     w.interp += 1;
     addPrestige(seat, 1, "reputation");
-    say(ctx, "interpretability", "interpretabilityAdvance", { name: seat.name, interp: w.interp });
+    if (!ctx.quiet) say(ctx, "interpretability", "interpretabilityAdvance", { name: seat.name, interp: w.interp });
   }
-  for (const [seat, a] of actionsOf(ctx, "consult")) {
-    const list = ctx.consults.get(a.target) ?? [];
+  for (let L = actionsOf(ctx, "consult"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
+    const a = L.actions[k];
+    const consults = (ctx.consults ??= new Map());
+    const list = consults.get(a.target) ?? [];
     list.push(seat.id);
-    ctx.consults.set(a.target, list);
-    tell(ctx, a.target, "consulting", "consulting", { name: seat.name });
+    consults.set(a.target, list);
+    if (!ctx.quiet) tell(ctx, a.target, "consulting", "consulting", { name: seat.name });
   }
 }
 
@@ -177,7 +188,8 @@ export function publishTheory(ctx: RoundCtx, seat: SeatState): void {
   // Reputation for the points that moved world theory, in whole points.
   addPrestige(seat, Math.ceil(w.theory - old), "reputation");
   if (r.fastPrivate > 0) w.pendingApplications.push({ round: ctx.s.round + 2, amount: r.fastPrivate });
-  say(ctx, "theory", "publishTheory", { name: seat.name, points: pts, theory: w.theory, fast: r.fastPrivate > 0 });
+  if (!ctx.quiet)
+    say(ctx, "theory", "publishTheory", { name: seat.name, points: pts, theory: w.theory, fast: r.fastPrivate > 0 });
   r.theoryPrivate = 0;
   r.fastPrivate = 0;
   milestoneCheck(ctx, before);
@@ -192,7 +204,7 @@ export function milestoneCheck(ctx: RoundCtx, before: number): void {
     const bit = 1 << k;
     if (s.world.milestonesScored & bit) continue;
     s.world.milestonesScored |= bit;
-    say(ctx, "theoryMilestone", "theoryMilestone", { k });
+    if (!ctx.quiet) say(ctx, "theoryMilestone", "theoryMilestone", { k });
     if (s.world.frontier < s.params.taiThreshold - 3)
       for (const x of s.seats)
         if (x.doctrine === "conservative") addPrestige(x, OBJECTIVE_POINTS.milestoneBeforeDanger, "objectives");
@@ -200,19 +212,21 @@ export function milestoneCheck(ctx: RoundCtx, before: number): void {
 }
 
 export function securityStep(ctx: RoundCtx): void {
-  for (const [seat] of actionsOf(ctx, "security")) {
+  for (let L = actionsOf(ctx, "security"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab = seat.lab!;
     lab.sec = Math.min(MAX.sec, lab.sec + 1);
-    tell(ctx, seat.id, "security", "security", { sec: lab.sec });
+    if (!ctx.quiet) tell(ctx, seat.id, "security", "security", { sec: lab.sec });
   }
 }
 
 export function deployStep(ctx: RoundCtx): void {
-  for (const [seat] of actionsOf(ctx, "deploy")) {
+  for (let L = actionsOf(ctx, "deploy"), k = L.from; k < L.to; k++) {
+    const seat = L.seats[k];
     const lab: LabState = seat.lab!;
     lab.prod += 1;
     lab.declaredCap = Math.max(lab.declaredCap, lab.cap);
-    say(ctx, "economicCriterion", "deploy", { name: seat.name, prod: lab.prod, cap: lab.cap });
+    if (!ctx.quiet) say(ctx, "economicCriterion", "deploy", { name: seat.name, prod: lab.prod, cap: lab.cap });
     if (lab.prod > PRODUCT.paying)
       tell(ctx, seat.id, "economicCriterion", "marketSaturated", { paying: PRODUCT.paying });
   }

@@ -5,20 +5,40 @@ import { incidentsStep, validationStep } from "./alignment.js";
 import { augmentationStep } from "./augmentation.js";
 import { catastropheStep } from "./catastrophe.js";
 import { indexActions, say, tell, type RoundCtx } from "./context.js";
-import { actionCostInto, type Cost } from "./costs.js";
+import type { Cost } from "./costs.js";
 import { defenseStep } from "./defense.js";
 import { endingsStep } from "./endings.js";
 import { drawNews } from "./events.js";
 import { auditsStep, fundingStep, policiesStep, regimeStep } from "./governance.js";
 import { leaksStep } from "./leaks.js";
+import { KIND_COUNT } from "./kinds.js";
 import { checkOrders } from "./legal.js";
 import { alignmentStep, capabilityStep, deployStep, securityStep, theoryStep } from "./research.js";
 import { opinionWillEffect } from "./opinion.js";
 import { rogueStep } from "./rogue.js";
 import { finalScores, incomeStep, roundScoringStep } from "./scoring.js";
-import { checkSetup, clamp, cloneState, emptyMods, frontierOf, initialState, STREAM, useStream } from "./state.js";
-import type { MatchRecord, MatchSetup, MatchState, RoundExtras, RoundReport, SeatOrders } from "./types.js";
+import {
+  checkSetupParams,
+  clamp,
+  cloneState,
+  emptyMods,
+  frontierOf,
+  initialState,
+  STREAM,
+  useStream,
+} from "./state.js";
+import type {
+  Action,
+  MatchRecord,
+  MatchSetup,
+  MatchState,
+  RoundExtras,
+  RoundReport,
+  SeatOrders,
+  SeatState,
+} from "./types.js";
 import { refereeSeatView, refereeView } from "./view.js";
+import type { SeatView } from "./view-types.js";
 import * as v1 from "../v1/entry.js";
 
 /** Rules 1 matches (old records, or matches resumed from them) keep running on the frozen rules 1 engine. */
@@ -28,15 +48,21 @@ export function isRulesV1(version: string | undefined): boolean {
 
 export function createMatch(setup: MatchSetup): MatchState {
   if (isRulesV1(setup.rulesVersion)) return v1.createMatch(setup as v1.MatchSetupV1) as unknown as MatchState;
-  const c = checkSetup(setup);
+  const c = checkSetupParams(setup);
   if (!c.ok) throw new Error(c.reason);
-  const s = initialState(setup);
+  // The parameters checkSetup computed (scenarioParams makes a fresh object each time: the same values).
+  const s = initialState(setup, c.params);
   s.news = drawNews(s);
   return s;
 }
 
 const EMPTY: SeatOrders = { actions: [] };
-const SCRATCH: Cost = { funds: 0, influence: 0 };
+const NO_SEATS: SeatState[] = [];
+const NO_ACTIONS: Action[] = [];
+/** The round's kind ranges (RoundCtx.kindStart): one array for every round, refilled by indexActions (a typed array
+ * costs more to make than the whole index; resolution is synchronous, so rounds never overlap). */
+const KIND_START = new Int32Array(KIND_COUNT + 1);
+const PAID: Cost = { funds: 0, influence: 0 };
 
 /** The fixed order of resolution (GAME.md §2.4). Each step is one force. */
 const PIPELINE: ((ctx: RoundCtx) => void)[] = [
@@ -86,13 +112,15 @@ export function resolveRound(
     s,
     orders: [],
     acts: [],
-    byKind: new Map(),
+    actSeats: NO_SEATS,
+    actList: NO_ACTIONS,
+    kindStart: KIND_START,
     entries: [],
     quiet: opts?.report === false,
     gains: [],
-    consults: new Map(),
+    consults: null,
     enforcements: 0,
-    blocked: new Set(),
+    blocked: null,
     leaks: 0,
     incidents: 0,
     paradigmShifts: 0,
@@ -102,11 +130,18 @@ export function resolveRound(
     defenseDone: null,
   };
   // Orders are checked against what each seat could see (the referee's view shares the state's arrays: no copies).
+  // One seat view serves every seat in turn (checkOrders keeps no reference to it): only `seat` and `me` change.
   const pv = refereeView(prev);
+  let sv: SeatView | null = null;
   for (let i = 0; i < s.seats.length; i++) {
     const seat = s.seats[i];
     let o = orders[i] ?? EMPTY;
-    const check = checkOrders(refereeSeatView(pv, prev, i), o);
+    if (sv === null) sv = refereeSeatView(pv, prev, i);
+    else {
+      sv.seat = i;
+      sv.me = prev.seats[i];
+    }
+    const check = checkOrders(sv, o, PAID);
     if (!check.ok) {
       tell(ctx, i, "doctrine", "ordersRefused", { reason: check.reason });
       o = EMPTY;
@@ -120,11 +155,11 @@ export function resolveRound(
       ctx.acts.push([]);
       continue;
     }
-    const cctx = { doctrine: seat.doctrine, policies: s.world.policies, mods: s.mods };
-    for (let k = 0; k < o.actions.length; k++) {
-      const c = actionCostInto(cctx, o.actions[k], SCRATCH);
-      seat.funds -= c.funds;
-      seat.influence -= c.influence;
+    // What the actions cost together, as checkOrders priced them against the same state (whole numbers: paying the
+    // sum is paying each in turn).
+    if (o !== EMPTY) {
+      seat.funds -= PAID.funds;
+      seat.influence -= PAID.influence;
     }
     ctx.acts.push(o.actions);
   }

@@ -41,13 +41,14 @@ export function rogueStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
 
-  const enforcements = actionsOf(ctx, "enforce").length;
+  const enforce = actionsOf(ctx, "enforce");
+  const enforcements = enforce.to - enforce.from;
   ctx.enforcements = enforcements;
   const treaty = w.policies.includes("treaty");
   if (enforcements > 0) {
     const removed = Math.min(w.pool, enforcements * ROGUE.poolRemovedByEnforce * (treaty ? 2 : 1));
     w.pool -= removed;
-    say(ctx, "enforcement", "enforcementRaids", { seized: removed > 0 });
+    if (!ctx.quiet) say(ctx, "enforcement", "enforcementRaids", { seized: removed > 0 });
   }
   if (w.neutralized) {
     w.rogueMomentum = 0;

@@ -38,12 +38,13 @@ export function incomeStep(ctx: RoundCtx): void {
   if (w.policies.includes("theoryFund") && w.theory < THEORY_FUND_CAP) {
     const before = milestonesOf(w.theory);
     w.theory = clamp(w.theory + THEORY_FUND_RATE, 0, THEORY_FUND_CAP);
-    say(ctx, "theory", "theoryFund", { theory: w.theory });
+    if (!ctx.quiet) say(ctx, "theory", "theoryFund", { theory: w.theory });
     milestoneCheck(ctx, before);
   }
   let topDeclared = -1;
   for (const x of s.seats) if (x.lab) topDeclared = Math.max(topDeclared, x.lab.declaredCap);
-  const labCount = s.seats.filter((x) => x.lab).length;
+  let labCount = 0;
+  for (const x of s.seats) if (x.lab) labCount++;
   for (const seat of s.seats) {
     if (seat.lab) {
       const lead = labCount > 1 && seat.lab.declaredCap === topDeclared ? LEADER_FUNDING : 0;
@@ -52,7 +53,7 @@ export function incomeStep(ctx: RoundCtx): void {
       if (w.policies.includes("securityStandard") && seat.lab.sec < 2) {
         const fine = Math.min(seat.funds, SECURITY_FINE);
         seat.funds -= fine;
-        tell(ctx, seat.id, "security", "securityFine", { fine });
+        if (!ctx.quiet) tell(ctx, seat.id, "security", "securityFine", { fine });
       }
     } else if (seat.role === "regulator") {
       seat.funds += INCOME.regulatorFunds;

@@ -1,6 +1,6 @@
 // Headless matches between bots, and outcome tables over many seeded matches.
 import { SCENARIOS } from "../content/scenarios.js";
-import { botOrders } from "../bots/index.js";
+import { botOrders, type BotOptions } from "../bots/index.js";
 import type { SearchBudget } from "../bots/search.js";
 import { hashSeeds, makeRng, nextInt } from "../rng.js";
 import { createMatch, resolveRound } from "../rules/resolve.js";
@@ -16,8 +16,9 @@ import {
   type ScenarioParams,
   type SeatSetup,
   type MatchState,
+  type SeatOrders,
 } from "../rules/types.js";
-import { publicView, seatViewWith } from "../rules/view.js";
+import { botSeatView, publicView } from "../rules/view.js";
 import { RULES_VERSION } from "../rules/state.js";
 
 export interface TableSeat {
@@ -65,15 +66,15 @@ export function playMatch(
 ): MatchOutcome {
   let s = createMatch({ scenario, seed, seats, overrides });
   const ordersByRound: MatchRecord["ordersByRound"] = [];
+  // Each seat's bot options once per match, and plain loops: this is the simulator's (and the benchmark's) inner loop.
+  const botOpts: BotOptions[] = [];
+  for (let i = 0; i < s.seats.length; i++)
+    botOpts.push({ difficulty: typeof difficulty === "string" ? difficulty : difficulty[i], seed, budget });
   while (s.phase !== "ended") {
     const pv = publicView(s, { history: false });
-    const orders = s.seats.map((_, i) =>
-      botOrders(seatViewWith(pv, s, i), {
-        difficulty: typeof difficulty === "string" ? difficulty : difficulty[i],
-        seed,
-        budget,
-      }),
-    );
+    const orders: SeatOrders[] = [];
+    // botSeatView: the same view as seatViewWith, its records shared read-only (bots never write to a view).
+    for (let i = 0; i < s.seats.length; i++) orders.push(botOrders(botSeatView(pv, s, i), botOpts[i]));
     ordersByRound.push(orders);
     s = resolveRound(s, orders, null, QUIET).state;
   }

@@ -281,6 +281,8 @@ describe("classroom session", () => {
     expect(session.chat.map((c: any) => [c.from, c.to])).toEqual([
       ["Student 01", "AI lab 1"],
       ["Ms Rivera", "everyone"],
+      // The team handed to a bot states its intent to the whole class when the next deliberation opens.
+      ["Researcher 6", "everyone"],
     ]);
 
     const csv = await (await fetch(`${srv.http}/api/matches/${code}/session.csv?hostToken=${hostToken}`)).text();

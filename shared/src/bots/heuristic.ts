@@ -62,12 +62,14 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       break;
     }
     case "conservative": {
-      // Theory first: once milestone 1 makes its steps predictable, advance one aligned step a round.
-      if (gap > 0) b.want({ kind: "alignment" });
-      // Theory first: a step is predictable (and worth taking) only on published theory; the last steps to the
-      // defense line wait for milestone 2, where a defense pays the doctrine and deception is halved.
-      const ready = (m >= 1 && (lab.cap < danger - 1 || m >= 2)) || threat >= lab.cap + 2;
-      if (ready && gap <= 0) pairedStep(b, moratorium, d, rng);
+      // Holding back pays (2.1 balance): its points come from theory milestones reached while the frontier is below
+      // the danger line, and each step it takes brings the line closer for everyone. It advances only under threat, one
+      // aligned step at a time, and takes one safe, published step in the last round (prestige, no risk left).
+      if (threat >= lab.cap + 2) {
+        if (gap > 0) b.want({ kind: "alignment" });
+        else pairedStep(b, moratorium, d, rng);
+      }
+      if (v.round === v.rounds && lab.cap + (m >= 1 ? 1 : 3) < danger) b.want(capability(moratorium, d, rng, true));
       if (lab.cap >= danger - 1 && !validated && gap <= 0) b.want({ kind: "validate" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
@@ -205,12 +207,13 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       if (regs.length) b.want({ kind: "advise", target: regs[0].id });
       break;
     case "transhumanist": {
-      // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone.
+      // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone. Published theory first:
+      // it pays prestige now and the milestones make everyone's systems safer (2.1 balance: +2 over augmenting first).
+      b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && regs.length)
         b.want({ kind: "advise", target: regs[0].id });
-      b.want({ kind: "theory", mode: "careful", publish: true });
       break;
     }
   }

@@ -53,9 +53,19 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   }
   switch (d) {
     case "incrementalist": {
+      // Test before each step from a few levels below the danger line: flaws found early cost one aligned level, flaws
+      // carried past the line cost the world (2.1 balance: "normal + validate" beat the bot by +2.5).
+      // Security first: the racing lab builds the most unaligned capability, and its leaks feed rivals and rogue actors
+      // (2.1 balance: "normal + security" beat the bot by +3; security first every round is +8 and a third fewer
+      // catastrophes at its tables).
+      b.want({ kind: "security" });
+      if (lab.cap >= danger - 4) b.want({ kind: "validate" });
       if (gap > 0) b.want({ kind: "alignment" });
       if (lab.cap >= danger && !validated && gap <= 1) b.want({ kind: "validate" });
-      if (gap <= 0 || lab.cap < danger) pairedStep(b, moratorium, d, rng);
+      // The last steps to the defense line wait for milestone 2: a gain from D − 1 on hides a deceptive flaw that
+      // validation cannot see without it.
+      const hold = lab.cap >= danger - 2 && m < 2;
+      if (!hold && (gap <= 0 || lab.cap < danger)) pairedStep(b, moratorium, d, rng);
       if (lab.sec < 3) b.want({ kind: "security" });
       if (lab.prod < 2) b.want({ kind: "deploy" });
       b.want({ kind: "validate" });

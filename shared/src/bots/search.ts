@@ -23,6 +23,9 @@ export interface SearchBudget {
   z: number;
   /** Also weigh switching metastrategy this round (the rollouts then play the new doctrine's plan). */
   switches?: boolean;
+  /** Share of the budget kept for fresh rollouts of the plan and the best challenger only: the margin and z then apply
+   * to worlds the challenger was not picked on (no winner's curse). 0: compare on the selection rollouts. */
+  verify?: number;
 }
 
 /** Simulated rounds per millisecond on the reference machine (one busy thread of the shared 2-core box). */
@@ -360,10 +363,12 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
     values[c].push(x);
     runs[c]++;
   };
-  for (let phase = 0; phase < phases && count.nodes < budget.nodes; phase++) {
-    const left = budget.nodes - count.nodes;
+  const verify = Math.min(0.9, Math.max(0, budget.verify ?? 0));
+  const selection = Math.round(budget.nodes * (1 - verify));
+  for (let phase = 0; phase < phases && count.nodes < selection; phase++) {
+    const left = selection - count.nodes;
     const per = Math.max(1, Math.floor(left / (phases - phase) / alive.length / horizon));
-    for (let r = 0; r < per && count.nodes < budget.nodes; r++) for (const c of alive) sample(c);
+    for (let r = 0; r < per && count.nodes < selection; r++) for (const c of alive) sample(c);
     if (alive.length <= 2) continue;
     const mean = (c: number) => (runs[c] ? sum[c] / runs[c] : -Infinity) + (c === 0 ? budget.margin : 0);
     // Keep the better half (ties keep the earlier candidate).
@@ -379,21 +384,46 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   if (runs[0] === 0) sample(0);
   const baseValue = sum[0] / runs[0];
   // Paired comparison with the heuristic plan over the same sampled worlds: switch only on a clear, likely gain.
-  let best = 0;
-  let bestBound = 0;
-  for (const c of alive) {
-    if (c === 0 || runs[c] === 0) continue;
-    const n = Math.min(runs[c], runs[0]);
+  const paired = (c: number, from: number) => {
+    const n = Math.min(runs[c], runs[0]) - from;
     let m = 0;
-    for (let k = 0; k < n; k++) m += values[c][k] - values[0][k];
-    m /= n;
+    for (let k = from; k < from + n; k++) m += values[c][k] - values[0][k];
+    m /= Math.max(1, n);
     let sq = 0;
-    for (let k = 0; k < n; k++) sq += (values[c][k] - values[0][k] - m) ** 2;
+    for (let k = from; k < from + n; k++) sq += (values[c][k] - values[0][k] - m) ** 2;
     const se = n > 1 ? Math.sqrt(sq / (n - 1) / n) : Infinity;
-    const bound = m - budget.margin - budget.z * se;
-    if (bound > bestBound) {
-      best = c;
-      bestBound = bound;
+    return { m, bound: m - budget.margin - budget.z * se };
+  };
+  let best = 0;
+  if (verify > 0) {
+    // The best challenger on the selection rollouts meets the plan again on fresh worlds; only those decide.
+    let challenger = 0;
+    let top = 0;
+    for (const c of alive) {
+      if (c === 0 || runs[c] === 0) continue;
+      const m = paired(c, 0).m;
+      if (m > top) {
+        challenger = c;
+        top = m;
+      }
+    }
+    if (challenger !== 0) {
+      const from = runs[0];
+      while (count.nodes < budget.nodes) {
+        sample(0);
+        sample(challenger);
+      }
+      if (runs[0] - from > 1 && paired(challenger, from).bound > 0) best = challenger;
+    }
+  } else {
+    let bestBound = 0;
+    for (const c of alive) {
+      if (c === 0 || runs[c] === 0) continue;
+      const bound = paired(c, 0).bound;
+      if (bound > bestBound) {
+        best = c;
+        bestBound = bound;
+      }
     }
   }
   return {

@@ -71,7 +71,7 @@ function sampleDrift(v: SeatView, params: MatchState["params"], rng: RngHolder):
 }
 
 /** Share of sampled worlds in which someone took the direct augmentation route at least once. */
-const DIRECT_SHARE = 0.15;
+const DIRECT_SHARE = 0.05;
 
 /** The scenario parameters a view implies (a search computes them once and passes them to every determinize). */
 export function determinizedParams(v: SeatView): MatchState["params"] {

@@ -287,7 +287,7 @@ export function candidateOrders(
 }
 
 /** One rollout: `first` for this seat in the first round, heuristic bots everywhere else; the seat's final score. */
-export function rollout(
+function rollout(
   start: MatchState,
   seat: number,
   first: SeatOrders,

@@ -221,7 +221,7 @@ reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than th
 } Its regime needs six rounds of will ≥ 6,
 three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
 when it holds it buys the pause (W 60), never the secure future. Competent play is the hard search bot at
-every seat (360 simulated rounds a decision); six expert seats (2,400 each) cost minutes a match, too slow for a
+every seat (1,200 simulated rounds a decision); six expert seats (2,400 each) cost minutes a match, too slow for a
 table of tables here, so the expert is measured seat by seat in the ladder and the exploit search instead.
 
 ## 7. The conservative path: predictable, and it fails mainly when rogue actors are not held back

@@ -4,6 +4,7 @@
 import { MAX } from "../content/roles.js";
 import { nextFloat, nextInt, seedState, type RngHolder } from "../rng.js";
 import { deceptionChance } from "../rules/research.js";
+import { AUGMENT } from "../rules/augmentation.js";
 import { buildDeck, emptyMods, scenarioParams } from "../rules/state.js";
 import type { LabState, MatchState, SeatState } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
@@ -22,22 +23,55 @@ function sampleDeceptive(v: SeatView, cap: number, deception: number, rng: RngHo
   return nextFloat(rng) < deceptionChance(deception, v.world.milestones) ? 1 : 0;
 }
 
+/** Hidden flaws: the starting flaw is usually still there in the first rounds; later most are found or never made
+ * (calibrated on normal-bot matches: about 0.75 in rounds 1–3, 0.25 in 4–6, 0.1 after). */
+function sampleFlaws(v: SeatView, rng: RngHolder): number {
+  const p = v.round <= 3 ? 0.7 : v.round <= 6 ? 0.25 : 0.1;
+  return nextFloat(rng) < p ? 1 : 0;
+}
+
 function sampleLab(v: SeatView, p: SeatView["seats"][number], deception: number, rng: RngHolder): LabState {
   const pub = p.lab!;
   const mine = p.id === v.seat && v.me.lab;
-  // Flaws are hidden even from their own lab: 0, 1 or 2, fewer after clean public validation.
-  const flaws = nextInt(rng, pub.alignedPublic !== null ? 2 : 3);
+  const flaws = sampleFlaws(v, rng);
   if (mine) {
     const me = v.me.lab!;
     const deceptive = sampleDeceptive(v, me.cap, deception, rng);
     return { ...pub, cap: me.cap, aligned: me.aligned, sec: me.sec, flaws, deceptive, defiedMoratorium: false };
   }
-  const cap = pub.declaredCap + nextInt(rng, 3); // declared is a floor: unpublished gains of 0–2
-  const aligned = Math.min(cap, pub.alignedPublic ?? Math.max(0, cap - 1 - nextInt(rng, 3)));
-  const sec = pub.auditedSec ?? 1 + nextInt(rng, 3);
+  // Declared capability is a floor, and so is a public aligned level (aligned never exceeds capability): a lab that
+  // validates in public without deploying is as far along as its alignment claim. Unpublished gains: usually none.
+  const floor = Math.max(pub.declaredCap, pub.alignedPublic ?? 0);
+  const cap = floor + (nextFloat(rng) < 0.6 ? 0 : 1 + nextInt(rng, 2));
+  const gap = nextFloat(rng) < 0.5 ? 0 : 1 + nextInt(rng, 2);
+  const aligned = Math.min(
+    cap,
+    pub.alignedPublic !== null ? Math.max(pub.alignedPublic, cap - nextInt(rng, 2)) : cap - gap,
+  );
+  // Labs buy security as the match goes on (those that validate in public, most of all).
+  const grown = 1 + nextInt(rng, 2) + Math.min(2, Math.floor((v.round - 1) / 2)) + (pub.alignedPublic !== null ? 1 : 0);
+  const sec = pub.auditedSec ?? grown;
   const deceptive = sampleDeceptive(v, cap, deception, rng);
   return { ...pub, cap, aligned, sec: Math.min(MAX.sec, sec), flaws, deceptive, defiedMoratorium: false };
 }
+
+/** Hidden drift behind the public augmentation stage. The safe route adds drift only past the legal limit (driftBeyond a
+ * step, each step augBeyond × 0.5 stages); the direct route adds 1 a step but is rare (the bots never take it), so it is
+ * sampled as an occasional extra. (A uniform 0…stage prior made every late augmentation look like a likely drifted
+ * ending and the search abandoned the handoff.) */
+function sampleDrift(v: SeatView, params: MatchState["params"], rng: RngHolder): number {
+  const aug = v.world.aug;
+  if (aug <= 0) return 0;
+  const beyond = Math.max(0, aug - AUGMENT.legalLimit);
+  const safe =
+    (beyond / (AUGMENT.epigenetic * (params.augBeyond ?? AUGMENT.beyondLimit))) *
+    (params.driftBeyond ?? AUGMENT.driftBeyond);
+  const direct = nextFloat(rng) < DIRECT_SHARE ? 1 + nextInt(rng, Math.max(1, Math.floor(aug / 2))) : 0;
+  return safe + direct;
+}
+
+/** Share of sampled worlds in which someone took the direct augmentation route at least once. */
+const DIRECT_SHARE = 0.05;
 
 /** The scenario parameters a view implies (a search computes them once and passes them to every determinize). */
 export function determinizedParams(v: SeatView): MatchState["params"] {
@@ -56,7 +90,12 @@ export function determinize(v: SeatView, seed: number, params = determinizedPara
       doctrine: p.doctrine,
       name: p.name,
       switched: mine ? v.me.switched : false,
-      funds: mine ? v.me.funds : p.role === "lab" ? 3 + nextInt(rng, 5) : 1 + nextInt(rng, 4),
+      // Labs save: their purses grow about 3 a round in normal play.
+      funds: mine
+        ? v.me.funds
+        : p.role === "lab"
+          ? Math.max(2, 3 * v.round - 2 + nextInt(rng, 7))
+          : 1 + nextInt(rng, 4) + Math.floor(v.round / 2),
       influence: mine ? v.me.influence : p.role === "regulator" ? 2 + nextInt(rng, 4) : 0,
       prestige: p.prestige,
       lab: p.lab ? sampleLab(v, p, params.deception ?? 0, rng) : null,
@@ -91,7 +130,7 @@ export function determinize(v: SeatView, seed: number, params = determinizedPara
       theory: v.world.theory,
       interp: v.world.interp,
       aug: v.world.aug,
-      drift: v.world.aug > 0 ? nextInt(rng, Math.ceil(v.world.aug) + 1) : 0,
+      drift: sampleDrift(v, params, rng),
       rogue,
       rogueEstimate: v.world.rogueEstimate,
       rogueExact: v.world.rogueExact,

@@ -58,21 +58,33 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   }
   switch (d) {
     case "incrementalist": {
+      // Test before each step from a few levels below the danger line: flaws found early cost one aligned level, flaws
+      // carried past the line cost the world (2.1 balance: "normal + validate" beat the bot by +2.5).
+      // Security first: the racing lab builds the most unaligned capability, and its leaks feed rivals and rogue actors
+      // (2.1 balance: "normal + security" beat the bot by +3; security first every round is +8 and a third fewer
+      // catastrophes at its tables).
+      b.want({ kind: "security" });
+      if (lab.cap >= danger - 4) b.want({ kind: "validate" });
       if (gap > 0) b.want({ kind: "alignment" });
       if (lab.cap >= danger && !validated && gap <= 1) b.want({ kind: "validate" });
-      if (gap <= 0 || lab.cap < danger) pairedStep(b, moratorium, d, rng);
+      // The last steps to the defense line wait for milestone 2: a gain from D − 1 on hides a deceptive flaw that
+      // validation cannot see without it.
+      const hold = lab.cap >= danger - 2 && m < 2;
+      if (!hold && (gap <= 0 || lab.cap < danger)) pairedStep(b, moratorium, d, rng);
       if (lab.sec < 3) b.want({ kind: "security" });
       if (lab.prod < 2) b.want({ kind: "deploy" });
       b.want({ kind: "validate" });
       break;
     }
     case "conservative": {
-      // Theory first: once milestone 1 makes its steps predictable, advance one aligned step a round.
-      if (gap > 0) b.want({ kind: "alignment" });
-      // Theory first: a step is predictable (and worth taking) only on published theory; the last steps to the
-      // defense line wait for milestone 2, where a defense pays the doctrine and deception is halved.
-      const ready = (m >= 1 && (lab.cap < danger - 1 || m >= 2)) || threat >= lab.cap + 2;
-      if (ready && gap <= 0) pairedStep(b, moratorium, d, rng);
+      // Holding back pays (2.1 balance): its points come from theory milestones reached while the frontier is below
+      // the danger line, and each step it takes brings the line closer for everyone. It advances only under threat, one
+      // aligned step at a time, and takes one safe, published step in the last round (prestige, no risk left).
+      if (threat >= lab.cap + 2) {
+        if (gap > 0) b.want({ kind: "alignment" });
+        else pairedStep(b, moratorium, d, rng);
+      }
+      if (v.round === v.rounds && lab.cap + (m >= 1 ? 1 : 3) < danger) b.want(capability(moratorium, d, rng, true));
       if (lab.cap >= danger - 1 && !validated && gap <= 0) b.want({ kind: "validate" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
@@ -224,12 +236,13 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       break;
     }
     case "transhumanist": {
-      // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone.
+      // The safe route: the direct one drifts, and a drifted handoff is worth nothing to anyone. Published theory first:
+      // it pays prestige now and the milestones make everyone's systems safer (2.1 balance: +2 over augmenting first).
+      b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
       if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && firstRegulator(v) >= 0)
         b.want({ kind: "advise", target: firstRegulator(v) });
-      b.want({ kind: "theory", mode: "careful", publish: true });
       break;
     }
   }

@@ -5,7 +5,7 @@
 import { hashSeeds, makeRng, nextInt, type RngHolder } from "../rng.js";
 import { legalOrdersFromView, type LegalOrders } from "../rules/legal.js";
 import { resolveRound } from "../rules/resolve.js";
-import { DOCTRINES, type Action, type MatchState, type SeatOrders } from "../rules/types.js";
+import { DOCTRINES, POLICIES, type Action, type ActionKind, type MatchState, type SeatOrders } from "../rules/types.js";
 import { publicView, seatViewWith } from "../rules/view.js";
 import type { SeatView } from "../rules/view-types.js";
 import { determinize, determinizedParams } from "./determinize.js";
@@ -23,17 +23,35 @@ export interface SearchBudget {
   z: number;
   /** Also weigh switching metastrategy this round (the rollouts then play the new doctrine's plan). */
   switches?: boolean;
+  /** Share of the budget kept for fresh rollouts of the plan and the best challenger only: the margin and z then apply
+   * to worlds the challenger was not picked on (no winner's curse). 0: compare on the selection rollouts. */
+  verify?: number;
+  /** Weigh styles (plans kept through the rollout) besides one-round variants of the plan. Default true. */
+  styles?: boolean;
 }
 
 /** Simulated rounds per millisecond on the reference machine (one busy thread of the shared 2-core box). */
 export const NODES_PER_MS = 16;
 /** ~150 ms a decision on the reference machine (see README: expert decision time). */
-export const EXPERT: SearchBudget = { nodes: 150 * NODES_PER_MS, candidates: 16, margin: 1, z: 1, switches: true };
+export const EXPERT: SearchBudget = {
+  nodes: 150 * NODES_PER_MS,
+  candidates: 16,
+  margin: 0.5,
+  z: 1,
+  verify: 0.4,
+  switches: true,
+};
 /** What the search counts a lost world (catastrophe or drift: every score 0) as, below 0. */
 const LOSS_PENALTY = 15;
+/** Weight of the catastrophe control variate in a rollout's value: about what a surviving world is worth to a seat
+ * plus the loss penalty (any fixed weight leaves the estimate unbiased; near this one it removes most variance). */
+const CONTROL = LOSS_PENALTY + 60;
+/** Most candidates a decision weighs (short horizons at the end of a match leave room for many). */
+const MAX_CANDIDATES = 32;
 /** Rollouts each candidate should get in the first phase of sequential halving (fewer candidates when the budget is short). */
 const MIN_FIRST = 6;
-export const HARD: SearchBudget = { nodes: 360, candidates: 6, margin: 2, z: 2 };
+/** Hard: half the expert's budget (~40 ms a decision), no metastrategy switches. */
+export const HARD: SearchBudget = { nodes: 1200, candidates: 6, margin: 0.5, z: 1, verify: 0.4 };
 
 export interface SearchResult {
   orders: SeatOrders;
@@ -43,6 +61,8 @@ export interface SearchResult {
   value: number;
   baseValue: number;
   candidates: number;
+  /** The style the chosen candidate was valued with (null: the plain heuristic after this round). */
+  style?: Style | null;
 }
 
 const QUIET = { report: false } as const;
@@ -100,6 +120,126 @@ export function concreteActions(v: SeatView, legal: LegalOrders): Action[] {
 
 const keyOf = (o: SeatOrders) => JSON.stringify(o.actions) + (o.switchDoctrine ?? "");
 
+/** A way to play the seat for the rest of the match: the heuristic plan with one action put first every round (`first`)
+ * or one action kind left out (`drop`). A candidate played with a style keeps it through its rollouts, so the search
+ * values delayed effects (security that prevents leaks rounds later, a step not taken) and not one round's orders
+ * followed by the plain heuristic. */
+export interface Style {
+  first?: Action;
+  drop?: ActionKind;
+}
+
+/** The concrete action a style's template stands for in this view (a policy not in force, a target of the right role). */
+function styleAction(v: SeatView, a: Action): Action | null {
+  switch (a.kind) {
+    case "enact":
+      return v.world.policies.includes(a.policy) ? null : a;
+    case "audit":
+    case "consult":
+    case "advise":
+    case "grant": {
+      const role = a.kind === "grant" ? "researcher" : a.kind === "advise" ? "regulator" : "lab";
+      for (const x of v.seats) if (x.role === role && x.id !== v.seat) return { ...a, target: x.id } as Action;
+      return null;
+    }
+    case "capability":
+      return v.world.policies.includes("moratorium") ? { ...a, defy: true } : a;
+    default:
+      return a;
+  }
+}
+
+/** The seat's orders under a style: the heuristic plan, reordered or thinned. */
+export function styledOrders(v: SeatView, rng: RngHolder, style: Style | null): SeatOrders {
+  const base = heuristicOrders(v, rng);
+  if (!style || v.phase === "ended") return base;
+  const b = new OrderBuilder(v);
+  if (style.first) b.want(styleAction(v, style.first));
+  for (const a of base.actions) if (a.kind !== style.drop) b.want(a);
+  return b.orders();
+}
+
+/** Style templates for a role: each action variant first, and each action kind of the plan left out. */
+function stylesFor(v: SeatView, base: SeatOrders): Style[] {
+  const out: Style[] = [];
+  const t = (a: Action) => out.push({ first: a });
+  switch (v.me.role) {
+    case "lab":
+      for (const k of [
+        "security",
+        "validate",
+        "minimalRiskTest",
+        "alignment",
+        "deploy",
+        "lobby",
+        "buildDefense",
+      ] as const)
+        t({ kind: k } as Action);
+      t({ kind: "capability" });
+      t({ kind: "capability", publish: true });
+      break;
+    case "regulator":
+      for (const k of ["enforce", "campaign", "buildRegime"] as const) t({ kind: k } as Action);
+      for (const p of POLICIES) t({ kind: "enact", policy: p });
+      t({ kind: "audit", target: -1 });
+      t({ kind: "grant", target: -1, amount: 2 });
+      break;
+    default:
+      t({ kind: "theory", mode: "careful", publish: true });
+      t({ kind: "theory", mode: "fast", publish: true });
+      for (const k of ["interpretability", "publishTheory", "applyGrant"] as const) t({ kind: k } as Action);
+      t({ kind: "augmentation", route: "epigenetic" });
+      t({ kind: "augmentation", route: "direct" });
+      t({ kind: "advise", target: -1 });
+      t({ kind: "consult", target: -1 });
+  }
+  for (const k of new Set(base.actions.map((a) => a.kind))) out.push({ drop: k });
+  return out;
+}
+
+/** A candidate: this round's orders and the style the seat keeps in the rollout (none: the plain heuristic). */
+interface Candidate {
+  orders: SeatOrders;
+  style: Style | null;
+}
+
+/** Candidates: the heuristic plan; styles (played through the rollout) whose orders this round differ from the plan;
+ * then one-round variants of the plan and random legal combinations; metastrategy switches (expert) beyond n. */
+export function candidateStyles(
+  v: SeatView,
+  base: SeatOrders,
+  n: number,
+  rng: RngHolder,
+  switches = false,
+  withStyles = true,
+): Candidate[] {
+  const out: Candidate[] = [{ orders: base, style: null }];
+  const seen = new Set([keyOf(base)]);
+  const styles = withStyles ? stylesFor(v, base) : [];
+  // Shuffle (seeded) so that a short budget does not always favour the same templates.
+  for (let i = styles.length - 1; i > 0; i--) {
+    const j = nextInt(rng, i + 1);
+    [styles[i], styles[j]] = [styles[j], styles[i]];
+  }
+  const planRng = hashSeeds(nextInt(rng, 2 ** 31), 0x57e);
+  for (const st of styles) {
+    if (out.length >= n) break;
+    const o = styledOrders(v, makeRng(planRng), st);
+    const k = keyOf(o);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ orders: o, style: st });
+  }
+  for (const o of candidateOrders(v, base, n, rng, switches).slice(1)) {
+    const k = keyOf(o);
+    if (seen.has(k)) continue;
+    if (out.length >= n && o.switchDoctrine === undefined) continue;
+    seen.add(k);
+    out.push({ orders: o, style: null });
+  }
+  return out;
+}
+
 /** Candidates: the heuristic plan, then variants of it (one action swapped, one dropped), focused orders (one action
  * repeated) and random combinations of legal actions, all distinct and legal. */
 export function candidateOrders(
@@ -147,9 +287,18 @@ export function candidateOrders(
 }
 
 /** One rollout: `first` for this seat in the first round, heuristic bots everywhere else; the seat's final score. */
-function rollout(start: MatchState, seat: number, first: SeatOrders, seed: number, count: { nodes: number }): number {
+function rollout(
+  start: MatchState,
+  seat: number,
+  first: SeatOrders,
+  style: Style | null,
+  seed: number,
+  count: { nodes: number },
+): number {
   let s = start;
   let mine: SeatOrders | null = first;
+  // Catastrophes of the risk step minus their chances, round by round: mean 0 whatever the play (a martingale).
+  let martingale = 0;
   while (s.phase !== "ended") {
     const pv = publicView(s, { history: false });
     const orders = new Array<SeatOrders>(s.seats.length);
@@ -157,39 +306,55 @@ function rollout(start: MatchState, seat: number, first: SeatOrders, seed: numbe
     // candidates that consume different numbers of draws still meet the same luck later (common random numbers).
     for (let i = 0; i < orders.length; i++) {
       orders[i] =
-        i === seat && mine ? mine : heuristicOrders(seatViewWith(pv, s, i), makeRng(hashSeeds(seed, s.round, i)));
+        i === seat && mine
+          ? mine
+          : i === seat && style
+            ? styledOrders(seatViewWith(pv, s, i), makeRng(hashSeeds(seed, s.round, i)), style)
+            : heuristicOrders(seatViewWith(pv, s, i), makeRng(hashSeeds(seed, s.round, i)));
     }
     mine = null;
     s = resolveRound(s, orders, null, QUIET).state;
     count.nodes++;
+    martingale -= s.history[s.history.length - 1].catastropheRisk;
   }
+  const end = s.end;
+  if (end?.ending === "catastrophe" && (end.by === "lab" || end.by === "rogue")) martingale++;
   // A lost world scores 0 for everyone; the search counts it below 0 (LOSS_PENALTY), so a seat does not buy its own
   // prestige with the table's risk of catastrophe.
-  return (s.end?.worldValue ?? 0) > 0 && s.scores ? s.scores[seat] : -LOSS_PENALTY;
+  // Control variate: adding CONTROL × martingale leaves the mean unchanged but replaces most of the all-or-nothing
+  // catastrophe roll by its chance (a lost world that was 5% likely costs about 5% of a won one), so candidates are
+  // told apart by the risks they take, not by which of them the dice happened to punish.
+  const raw = (s.end?.worldValue ?? 0) > 0 && s.scores ? s.scores[seat] : -LOSS_PENALTY;
+  return raw + CONTROL * martingale;
 }
 
 /** Chooses orders for the seat by sequential halving over candidates, within the node budget. */
 export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): SearchResult {
   const base = heuristicOrders(v, makeRng(hashSeeds(seed, v.round, v.seat, 0xb07)));
   if (v.phase === "ended") return { orders: base, nodes: 0, value: 0, baseValue: 0, candidates: 1 };
-  const all = candidateOrders(
-    v,
-    base,
-    budget.candidates,
-    makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)),
-    budget.switches === true,
-  );
   // As many candidates as the budget can tell apart: each should get MIN_FIRST rollouts in the first halving phase
-  // (long horizons early in the match leave room for fewer). The plan stays first, metastrategy switches next.
+  // (long horizons early in the match leave room for fewer; the last rounds are cheap to roll out and weigh more
+  // candidates, up to MAX_CANDIDATES). The plan stays first, metastrategy switches next.
   const horizon0 = Math.max(1, v.rounds - v.round + 1);
   const rolls = Math.floor(budget.nodes / horizon0);
+  const wide = Math.min(MAX_CANDIDATES, Math.floor(rolls / (MIN_FIRST * 4)));
+  const all = candidateStyles(
+    v,
+    base,
+    Math.max(budget.candidates, wide),
+    makeRng(hashSeeds(seed, v.round, v.seat, 0xca4d)),
+    budget.switches === true,
+    // A researcher's styles misled the search (2.1 ladder: hard −3.3 ± 2.3 with them, +0.0 ± 1.7 without): its
+    // actions pay off only when kept up for many rounds, and the bot, which decides afresh each round, does not keep them.
+    budget.styles ?? v.me.role !== "researcher",
+  );
   let k = all.length;
   while (k > 2 && k * Math.ceil(Math.log2(k)) * MIN_FIRST > rolls) k--;
-  const switchCands = all.filter((o) => o.switchDoctrine !== undefined);
+  const switchCands = all.filter((o) => o.orders.switchDoctrine !== undefined);
   const cands =
     k >= all.length
       ? all
-      : [all[0], ...switchCands, ...all.slice(1).filter((o) => o.switchDoctrine === undefined)].slice(0, k);
+      : [all[0], ...switchCands, ...all.slice(1).filter((o) => o.orders.switchDoctrine === undefined)].slice(0, k);
   const params = determinizedParams(v);
   const sum = new Float64Array(cands.length);
   const runs = new Int32Array(cands.length);
@@ -202,15 +367,24 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   const sample = (c: number) => {
     const k = runs[c];
     const world = determinize(v, hashSeeds(seed, v.round, v.seat, k, 0xd37), params);
-    const x = rollout(world, v.seat, cands[c], hashSeeds(seed, v.round, v.seat, k, 0x7011), count);
+    const x = rollout(
+      world,
+      v.seat,
+      cands[c].orders,
+      cands[c].style,
+      hashSeeds(seed, v.round, v.seat, k, 0x7011),
+      count,
+    );
     sum[c] += x;
     values[c].push(x);
     runs[c]++;
   };
-  for (let phase = 0; phase < phases && count.nodes < budget.nodes; phase++) {
-    const left = budget.nodes - count.nodes;
+  const verify = Math.min(0.9, Math.max(0, budget.verify ?? 0));
+  const selection = Math.round(budget.nodes * (1 - verify));
+  for (let phase = 0; phase < phases && count.nodes < selection; phase++) {
+    const left = selection - count.nodes;
     const per = Math.max(1, Math.floor(left / (phases - phase) / alive.length / horizon));
-    for (let r = 0; r < per && count.nodes < budget.nodes; r++) for (const c of alive) sample(c);
+    for (let r = 0; r < per && count.nodes < selection; r++) for (const c of alive) sample(c);
     if (alive.length <= 2) continue;
     const mean = (c: number) => (runs[c] ? sum[c] / runs[c] : -Infinity) + (c === 0 ? budget.margin : 0);
     // Keep the better half (ties keep the earlier candidate).
@@ -226,25 +400,51 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   if (runs[0] === 0) sample(0);
   const baseValue = sum[0] / runs[0];
   // Paired comparison with the heuristic plan over the same sampled worlds: switch only on a clear, likely gain.
-  let best = 0;
-  let bestBound = 0;
-  for (const c of alive) {
-    if (c === 0 || runs[c] === 0) continue;
-    const n = Math.min(runs[c], runs[0]);
+  const paired = (c: number, from: number) => {
+    const n = Math.min(runs[c], runs[0]) - from;
     let m = 0;
-    for (let k = 0; k < n; k++) m += values[c][k] - values[0][k];
-    m /= n;
+    for (let k = from; k < from + n; k++) m += values[c][k] - values[0][k];
+    m /= Math.max(1, n);
     let sq = 0;
-    for (let k = 0; k < n; k++) sq += (values[c][k] - values[0][k] - m) ** 2;
+    for (let k = from; k < from + n; k++) sq += (values[c][k] - values[0][k] - m) ** 2;
     const se = n > 1 ? Math.sqrt(sq / (n - 1) / n) : Infinity;
-    const bound = m - budget.margin - budget.z * se;
-    if (bound > bestBound) {
-      best = c;
-      bestBound = bound;
+    return { m, bound: m - budget.margin - budget.z * se };
+  };
+  let best = 0;
+  if (verify > 0) {
+    // The best challenger on the selection rollouts meets the plan again on fresh worlds; only those decide.
+    let challenger = 0;
+    let top = 0;
+    for (const c of alive) {
+      if (c === 0 || runs[c] === 0) continue;
+      const m = paired(c, 0).m;
+      if (m > top) {
+        challenger = c;
+        top = m;
+      }
+    }
+    if (challenger !== 0) {
+      const from = runs[0];
+      while (count.nodes < budget.nodes) {
+        sample(0);
+        sample(challenger);
+      }
+      if (runs[0] - from > 1 && paired(challenger, from).bound > 0) best = challenger;
+    }
+  } else {
+    let bestBound = 0;
+    for (const c of alive) {
+      if (c === 0 || runs[c] === 0) continue;
+      const bound = paired(c, 0).bound;
+      if (bound > bestBound) {
+        best = c;
+        bestBound = bound;
+      }
     }
   }
   return {
-    orders: cands[best],
+    orders: cands[best].orders,
+    style: cands[best].style,
     nodes: count.nodes,
     value: sum[best] / runs[best],
     baseValue,

@@ -24,6 +24,8 @@ export interface LadderResult {
   roles: Record<Role, LadderCell[]>;
   /** Wall time of the expert's decisions (noisy: the machine is shared). */
   expertDecisionMs: { p50: number; p95: number; decisions: number } | null;
+  /** The same for the hard bot. */
+  hardDecisionMs: { p50: number; p95: number; decisions: number } | null;
 }
 
 const QUIET = { report: false } as const;
@@ -34,7 +36,7 @@ function playFocal(
   i: number,
   focal: number,
   level: Difficulty,
-  times: number[],
+  times: Record<"hard" | "expert", number[]>,
 ): { score: number; catastrophe: boolean } {
   const seed = hashSeeds(opts.seed, i);
   let s = createMatch({ scenario: opts.scenario, seed, seats: seatsFor(opts, i), overrides: opts.overrides });
@@ -43,9 +45,10 @@ function playFocal(
     const orders = s.seats.map((_, k) => {
       const v = seatViewWith(pv, s, k);
       if (k !== focal) return botOrders(v, { difficulty: "normal", seed });
-      const t = level === "expert" ? performance.now() : 0;
+      const timed = level === "expert" || level === "hard";
+      const t = timed ? performance.now() : 0;
       const o = botOrders(v, { difficulty: level, seed, budget: level === "expert" ? opts.budget : undefined });
-      if (level === "expert") times.push(performance.now() - t);
+      if (timed) times[level].push(performance.now() - t);
       return o;
     });
     s = resolveRound(s, orders, null, QUIET).state;
@@ -59,7 +62,7 @@ export function ladder(
   progress?: (msg: string) => void,
   only: readonly Role[] = ROLES,
 ): LadderResult {
-  const times: number[] = [];
+  const times: Record<"hard" | "expert", number[]> = { hard: [], expert: [] };
   const roles = {} as Record<Role, LadderCell[]>;
   for (const role of only) {
     const scores = levels.map(() => new Float64Array(opts.matches));
@@ -92,15 +95,19 @@ export function ladder(
       return { level, meanScore: r2(mean), diff, se, catastropheRate: r2(cats[l] / Math.max(1, played)) };
     });
   }
-  times.sort((a, b) => a - b);
+  const quantiles = (xs: number[]) => {
+    xs.sort((a, b) => a - b);
+    return xs.length
+      ? { p50: r2(xs[xs.length >> 1]), p95: r2(xs[Math.floor(xs.length * 0.95)]), decisions: xs.length }
+      : null;
+  };
   return {
     scenario: opts.scenario,
     matches: opts.matches,
     seed: opts.seed,
     roles,
-    expertDecisionMs: times.length
-      ? { p50: r2(times[times.length >> 1]), p95: r2(times[Math.floor(times.length * 0.95)]), decisions: times.length }
-      : null,
+    expertDecisionMs: quantiles(times.expert),
+    hardDecisionMs: quantiles(times.hard),
   };
 }
 
@@ -118,10 +125,14 @@ export function ladderTable(r: LadderResult): string {
       );
     }
   }
-  if (r.expertDecisionMs)
-    lines.push(
-      "",
-      `Expert decision time: p50 ${r.expertDecisionMs.p50} ms, p95 ${r.expertDecisionMs.p95} ms over ${r.expertDecisionMs.decisions} decisions (wall time, shared machine)`,
-    );
+  if (r.hardDecisionMs || r.expertDecisionMs) lines.push("");
+  for (const [name, t] of [
+    ["Hard", r.hardDecisionMs],
+    ["Expert", r.expertDecisionMs],
+  ] as const)
+    if (t)
+      lines.push(
+        `${name} decision time: p50 ${t.p50} ms, p95 ${t.p95} ms over ${t.decisions} decisions (wall time, shared machine)`,
+      );
   return lines.join("\n") + "\n";
 }

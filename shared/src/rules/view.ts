@@ -113,25 +113,9 @@ export function seatView(s: MatchState, seat: number, opts: ViewOptions = {}): S
 export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatView {
   const me = s.seats[seat];
   if (!me) throw new Error(`No seat ${seat}`);
-  const lab = me.lab;
   let knownFlaws: Record<number, number> = {};
   for (const k in me.knownFlaws) knownFlaws = { ...me.knownFlaws };
-  // Written out field by field: this runs for every seat every round of every simulated match.
-  return withSeat(pv, seat, {
-    id: me.id,
-    role: me.role,
-    doctrine: me.doctrine,
-    switched: me.switched,
-    funds: me.funds,
-    influence: me.influence,
-    prestige: me.prestige,
-    prestigeBy: { ...me.prestigeBy },
-    lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
-    researcher: me.researcher
-      ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate }
-      : null,
-    knownFlaws,
-  });
+  return withSeat(pv, seat, mePart(me, { ...me.prestigeBy }, knownFlaws));
 }
 
 /** A seat's view for a bot inside the engine's own loops (simulator, benchmark): the same values as seatViewWith, but
@@ -140,8 +124,18 @@ export function seatViewWith(pv: PublicView, s: MatchState, seat: number): SeatV
 export function botSeatView(pv: PublicView, s: MatchState, seat: number): SeatView {
   const me = s.seats[seat];
   if (!me) throw new Error(`No seat ${seat}`);
+  return withSeat(pv, seat, mePart(me, me.prestigeBy, me.knownFlaws));
+}
+
+/** The seat's own part of its view. Written out field by field: this runs for every seat every round of every
+ * simulated match. */
+function mePart(
+  me: MatchState["seats"][number],
+  prestigeBy: SeatView["me"]["prestigeBy"],
+  knownFlaws: SeatView["me"]["knownFlaws"],
+): SeatView["me"] {
   const lab = me.lab;
-  return withSeat(pv, seat, {
+  return {
     id: me.id,
     role: me.role,
     doctrine: me.doctrine,
@@ -149,13 +143,13 @@ export function botSeatView(pv: PublicView, s: MatchState, seat: number): SeatVi
     funds: me.funds,
     influence: me.influence,
     prestige: me.prestige,
-    prestigeBy: me.prestigeBy,
+    prestigeBy,
     lab: lab ? { cap: lab.cap, aligned: lab.aligned, sec: lab.sec, prod: lab.prod, defense: lab.defense } : null,
     researcher: me.researcher
       ? { theoryPrivate: me.researcher.theoryPrivate, fastPrivate: me.researcher.fastPrivate }
       : null,
-    knownFlaws: me.knownFlaws,
-  });
+    knownFlaws,
+  };
 }
 
 /** The referee's own public view for checking orders: the same fields as publicView, but sharing the state's arrays

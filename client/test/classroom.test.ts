@@ -85,6 +85,7 @@ describe("classroom in the browser", () => {
     await tp.fill("#class-teacher-name", "Ms Rivera");
     await tp.fill("#class-name", "Year 11 ethics");
     await tp.fill("#new-rounds", "2");
+    await tp.fill("#new-seed", "2"); // a fixed world: no chance ending can cut the lesson short
     await tp.fill("#new-labs", "1");
     await tp.fill("#new-regulators", "1");
     await tp.fill("#new-researchers", "0");
@@ -206,11 +207,15 @@ describe("classroom in the browser", () => {
     di.room.send(CMSG.vote, { proposal: di.view!.team!.proposals[0].id });
 
     // ---- Round 2: the injected card leads the news on the projector; pause and resume from the panel; Ada reloads.
-    await wp.waitForFunction(
-      () => /Whistleblower/.test(document.querySelector(".proj-news")?.textContent ?? ""),
-      undefined,
-      { timeout: 60_000 },
-    );
+    await wp
+      .waitForFunction(() => /Whistleblower/.test(document.querySelector(".proj-news")?.textContent ?? ""), undefined, {
+        timeout: 60_000,
+      })
+      .catch(async (e) => {
+        // Seen once in CI: say what the projector and the teacher's panel showed instead.
+        const text = async (p: typeof wp) => (await p.evaluate(() => document.body.innerText)).slice(0, 1500);
+        throw new Error(`${e}\n--- projector:\n${await text(wp)}\n--- teacher:\n${await text(tp)}`);
+      });
     await tp.waitForSelector("#class-pause");
     await tp.click("#class-pause");
     await tp.waitForSelector("#class-resume");

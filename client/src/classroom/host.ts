@@ -45,6 +45,15 @@ export function newClassScreen(net: Net): Screen {
     placeholder: "scenario default",
     inputmode: "numeric",
   });
+  const seed = h("input", {
+    id: "new-seed",
+    type: "number",
+    min: "0",
+    max: String(2 ** 31 - 1),
+    placeholder: "random",
+    inputmode: "numeric",
+    "aria-describedby": "new-seed-help",
+  });
   const teamSize = num("new-team-size", 4, 1, 12);
   const labs = num("new-labs", 3, 1, 4);
   const regs = num("new-regulators", 1, 0, 2);
@@ -80,6 +89,12 @@ export function newClassScreen(net: Net): Screen {
       },
       ...(rounds.value ? { rounds: n(rounds, 8) } : {}),
       ...(className.value.trim() ? { name: className.value.trim() } : {}),
+      ...(seed.value !== "" &&
+      Number.isInteger(Number(seed.value)) &&
+      Number(seed.value) >= 0 &&
+      Number(seed.value) < 2 ** 31
+        ? { seed: Number(seed.value) }
+        : {}),
     };
     busy = true;
     status.textContent = "Creating the class…";
@@ -125,6 +140,13 @@ export function newClassScreen(net: Net): Screen {
         scenario,
         h("label", { for: "new-rounds" }, "Rounds"),
         rounds,
+        h("label", { for: "new-seed" }, "World seed"),
+        seed,
+      ),
+      h(
+        "p",
+        { class: "small muted", id: "new-seed-help" },
+        "Leave it empty for a fresh world. The same seed deals the same world: give two class sections the seed a replay shows, and they face the same events.",
       ),
       h(
         "fieldset",

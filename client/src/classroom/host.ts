@@ -1,7 +1,7 @@
 // "Host a class": the teacher chooses the scenario, rounds, phase timers, the seats and the team size, then gets a join code.
 import { SCENARIOS, SCENARIO_IDS, type CreateOptions, type Role } from "@metastrategy/shared";
 import type { Net } from "../net/types";
-import { h } from "../ui/dom";
+import { h, seedInput, seedOf } from "../ui/dom";
 import { errorText, playerName } from "../ui/home";
 import type { Screen } from "../ui/screen";
 
@@ -45,15 +45,7 @@ export function newClassScreen(net: Net): Screen {
     placeholder: "scenario default",
     inputmode: "numeric",
   });
-  const seed = h("input", {
-    id: "new-seed",
-    type: "number",
-    min: "0",
-    max: String(2 ** 31 - 1),
-    placeholder: "random",
-    inputmode: "numeric",
-    "aria-describedby": "new-seed-help",
-  });
+  const seed = seedInput("new-seed", "new-seed-help");
   const teamSize = num("new-team-size", 4, 1, 12);
   const labs = num("new-labs", 3, 1, 4);
   const regs = num("new-regulators", 1, 0, 2);
@@ -89,12 +81,7 @@ export function newClassScreen(net: Net): Screen {
       },
       ...(rounds.value ? { rounds: n(rounds, 8) } : {}),
       ...(className.value.trim() ? { name: className.value.trim() } : {}),
-      ...(seed.value !== "" &&
-      Number.isInteger(Number(seed.value)) &&
-      Number(seed.value) >= 0 &&
-      Number(seed.value) < 2 ** 31
-        ? { seed: Number(seed.value) }
-        : {}),
+      ...seedOf(seed),
     };
     busy = true;
     status.textContent = "Creating the class…";

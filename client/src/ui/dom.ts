@@ -138,3 +138,22 @@ export function numberField(
     }),
   ];
 }
+
+/** The optional world-seed field of the solo and class forms: empty means a fresh world. */
+export function seedInput(id: string, helpId: string): HTMLInputElement {
+  return h("input", {
+    id,
+    type: "number",
+    min: "0",
+    max: String(2 ** 31 - 1),
+    placeholder: "random",
+    inputmode: "numeric",
+    "aria-describedby": helpId,
+  });
+}
+
+/** `{ seed }` for the create options when the field holds a valid seed, else nothing (the server picks one). */
+export function seedOf(el: HTMLInputElement): { seed?: number } {
+  const n = el.value === "" ? NaN : Number(el.value);
+  return Number.isInteger(n) && n >= 0 && n < 2 ** 31 ? { seed: n } : {};
+}

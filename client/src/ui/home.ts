@@ -14,7 +14,7 @@ import {
 } from "@metastrategy/shared";
 import { playedMatches } from "../net/session";
 import type { Net, PublicMatch } from "../net/types";
-import { h, render } from "./dom";
+import { h, render, seedInput, seedOf } from "./dom";
 import { doctrineName, levelName, scenarioName } from "./format";
 import type { Screen } from "./screen";
 
@@ -85,15 +85,7 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
     value: "90",
     inputmode: "numeric",
   });
-  const seedInput = h("input", {
-    id: "solo-seed",
-    type: "number",
-    min: "0",
-    max: String(2 ** 31 - 1),
-    placeholder: "random",
-    inputmode: "numeric",
-    "aria-describedby": "solo-seed-help",
-  });
+  const seedEl = seedInput("solo-seed", "solo-seed-help");
   const calm = firstSolo();
   const diffSel = h(
     "select",
@@ -182,7 +174,6 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
     const difficulty = diffSel.value as Difficulty;
     const rounds = roundsInput.value ? Number(roundsInput.value) : undefined;
     const orders = Number(ordersInput.value) || 90;
-    const seed = seedInput.value === "" ? NaN : Number(seedInput.value);
     return {
       mode: "solo",
       scenario,
@@ -190,7 +181,7 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
       rounds,
       seats: [{ role, bot: false, difficulty, doctrine }, ...table.map((r) => ({ role: r, bot: true, difficulty }))],
       timers: { news: 3, deliberation: 0, orders: Math.max(5, Math.min(1800, orders)), report: 0 },
-      ...(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 31 ? { seed } : {}),
+      ...seedOf(seedEl),
     };
   }
 
@@ -337,7 +328,7 @@ export function homeScreen(net: Net, opts: { joinCode?: string; error?: string |
           h("label", { for: "solo-orders-seconds" }, "Seconds for orders"),
           ordersInput,
           h("label", { for: "solo-seed" }, "World seed"),
-          seedInput,
+          seedEl,
         ),
         h(
           "p",

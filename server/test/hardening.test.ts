@@ -56,9 +56,14 @@ describe("hardening", () => {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: huge,
-    }).catch((e) => e as Error);
-    if (r instanceof Error) throw r;
-    expect(r.status).toBe(413);
+    }).catch((e) => e as Error & { cause?: { code?: string } });
+    if (r instanceof Error) {
+      // The server answers 413 and closes at once rather than read 3 MB: the client may still be writing the body
+      // when the socket closes (EPIPE / ECONNRESET, seen once in CI). That is the refusal too; anything else is not.
+      expect(["EPIPE", "ECONNRESET"]).toContain(r.cause?.code);
+    } else {
+      expect(r.status).toBe(413);
+    }
     expect((await fetch(`http://${base}/healthz`)).status).toBe(200);
   });
 

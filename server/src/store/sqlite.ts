@@ -41,6 +41,7 @@ export class SqliteStore implements MatchStore {
     | "start"
     | "round"
     | "touch"
+    | "stamp"
     | "finishMeta"
     | "finish"
     | "get"
@@ -71,6 +72,7 @@ export class SqliteStore implements MatchStore {
       start: p("UPDATE matches SET status = 'running', setup = ?, meta = ?, updated_at = ? WHERE code = ?"),
       round: p("INSERT OR REPLACE INTO rounds (code, idx, orders, extras) VALUES (?, ?, ?, ?)"),
       touch: p("UPDATE matches SET meta = ?, updated_at = ? WHERE code = ?"),
+      stamp: p("UPDATE matches SET updated_at = ? WHERE code = ?"),
       finishMeta: p("UPDATE matches SET meta = ? WHERE code = ?"),
       finish: p("UPDATE matches SET status = ?, result = ?, updated_at = ? WHERE code = ?"),
       get: p("SELECT * FROM matches WHERE code = ?"),
@@ -171,7 +173,8 @@ export class SqliteStore implements MatchStore {
     return this.write(() => {
       this.q.round.run(code, index, o, x);
       const json = JSON.stringify(meta);
-      if (this.storedMeta.get(code) === json) return; // unchanged since it was last written
+      // The meta is rewritten only when it changed since it was last written; the match's time moves on either way.
+      if (this.storedMeta.get(code) === json) return void this.q.stamp.run(Date.now(), code);
       this.q.touch.run(json, Date.now(), code);
       this.storedMeta.set(code, json);
     });

@@ -241,8 +241,8 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
-      if (w.aug >= 2 && !w.policies.includes("augmentationLegal") && firstRegulator(v) >= 0)
-        b.want({ kind: "advise", target: firstRegulator(v) });
+      const reg = w.aug >= 2 && !w.policies.includes("augmentationLegal") ? firstRegulator(v) : -1;
+      if (reg >= 0) b.want({ kind: "advise", target: reg });
       break;
     }
   }

@@ -73,9 +73,16 @@ describe("scenarios (docs/RULES.md §2)", () => {
     },
   );
 
-  it("the classroom's regime builds two steps at a time and its augmentation goes at 0.875 pace past the legal limit (a shorter lesson)", () => {
-    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 0.875 });
+  it("the classroom's regime builds two steps at a time and its augmentation keeps full pace past the legal limit, with more drift (a shorter lesson)", () => {
+    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 1, driftBeyond: 0.25 });
     expect(SCENARIOS.baseline.params.regimeStep ?? 1).toBe(1);
+  });
+
+  it("rules 2.2: the rogue track starts three levels below the danger line (slow: two, it diffuses)", () => {
+    for (const id of SCENARIO_IDS) {
+      const p = SCENARIOS[id].params;
+      expect(p.taiThreshold - 3 - p.startRogue).toBe(id === "slow" ? 2 : id === "classroom" ? 2 : 3);
+    }
   });
 
   it("the five scenarios of the design exist, with the default table of 3 labs, 1 regulator, 2 researchers", () => {

@@ -80,7 +80,10 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       // Holding back pays (2.1 balance): its points come from theory milestones reached while the frontier is below
       // the danger line, and each step it takes brings the line closer for everyone. It advances only under threat, one
       // aligned step at a time, and takes one safe, published step in the last round (prestige, no risk left).
-      if (threat >= lab.cap + 2) {
+      // (2.2) Understanding first, then building: on theory milestone 2 its steps are predictable and mostly free of
+      // deceptive flaws, so it climbs to the defense line in aligned steps and builds the defense (+8 on milestone 2).
+      // One defense secures everyone: only the leading lab climbs (ties go to the lowest seat), the others hold.
+      if (threat >= lab.cap + 2 || (m >= (lab.cap >= danger - 2 ? 2 : 1) && !moratorium && leads(v, lab.cap))) {
         if (gap > 0) b.want({ kind: "alignment" });
         else pairedStep(b, moratorium, d, rng);
       }
@@ -111,6 +114,15 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // Products pay for the first three and count for market share up to four: worth a spare action (each adds
   // lock-in, and risk if flawed).
   if (lab.prod < (d === "conservative" ? 2 : MARKET_PRODUCTS)) b.want({ kind: "deploy" });
+}
+
+/** True when no rival lab has declared more capability than `cap` (nor as much, from a lower seat). */
+function leads(v: SeatView, cap: number): boolean {
+  for (const s of v.seats) {
+    if (!s.lab || s.id === v.seat) continue;
+    if (s.lab.declaredCap > cap || (s.lab.declaredCap === cap && s.id < v.seat)) return false;
+  }
+  return true;
 }
 
 // Module-level helpers rather than closures in labPlan: tsx (esbuild keepNames) names every inner closure with a

@@ -33,7 +33,7 @@ const BASE: ScenarioParams = {
   startFlaws: 1,
   startSec: 1,
   startLabFunds: 6,
-  startRogue: 4,
+  startRogue: 6,
   startWill: 3,
   startTheory: 0,
   startInterp: 0,
@@ -59,7 +59,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     id: "leaky",
     name: "Leaky world",
     blurb: "Secrets do not keep: weak security, NDAs that bind nobody and a busy black market.",
-    params: { ...BASE, leakBase: 0.6, startSec: 0, deckMix: { ...EVEN_MIX, leaks: 3, rogue: 2 } },
+    params: { ...BASE, leakBase: 0.6, startSec: 0, driftBeyond: 0.15, deckMix: { ...EVEN_MIX, leaks: 3, rogue: 2 } },
     table: DEFAULT_TABLE,
   },
   fast: {
@@ -72,7 +72,8 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
   slow: {
     id: "slow",
     name: "Slow and steady",
-    blurb: "Progress is smooth and predictable, security is decent and the public is worried.",
+    blurb:
+      "Progress is smooth and predictable, security is decent and the public is worried; but a slow climb gives everyone time to copy it, so irresponsible actors start closer.",
     params: {
       ...BASE,
       volatility: 0.75,
@@ -80,6 +81,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       startSec: 2,
       startWill: 4,
       rogueDrift: 0.1,
+      startRogue: 7,
       deckMix: { ...EVEN_MIX, theory: 2, politics: 2, unpredictability: 0.5 },
     },
     table: DEFAULT_TABLE,
@@ -93,8 +95,8 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       rounds: 8,
       taiThreshold: 11,
       regimeStep: 2,
-      augBeyond: 0.875,
-      driftBeyond: 0.15,
+      augBeyond: 1,
+      driftBeyond: 0.25,
       deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 },
     },
     table: DEFAULT_TABLE,
@@ -102,6 +104,23 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
 };
 
 export const SCENARIO_IDS = Object.keys(SCENARIOS);
+
+/**
+ * What rules 2.1 (and 2.0, which replays on the same engine) played where 2.2 changed a scenario's numbers: a record
+ * made then replays with them (`scenarioParams` applies them under the record's own overrides).
+ */
+export const RULES_2_1_PARAMS: Record<string, Partial<ScenarioParams>> = {
+  baseline: { startRogue: 4 },
+  leaky: { startRogue: 4, driftBeyond: undefined },
+  fast: { startRogue: 4 },
+  slow: { startRogue: 4 },
+  classroom: { startRogue: 4, augBeyond: 0.875, driftBeyond: 0.15 },
+};
+
+/** True for the rules versions that `RULES_2_1_PARAMS` describes. */
+export function isRules21(version: string | undefined): boolean {
+  return typeof version === "string" && (version.startsWith("2.1.") || version.startsWith("2.0."));
+}
 
 /** Parameters that `--set key=value` and room options may override. */
 export const TUNABLE_PARAMS = [

@@ -1,11 +1,11 @@
 // Match creation, cloning and small queries used by every force.
 import { ROLE_DEFS, MILESTONES } from "../content/roles.js";
-import { SCENARIOS } from "../content/scenarios.js";
+import { isRules21, RULES_2_1_PARAMS, SCENARIOS } from "../content/scenarios.js";
 import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat, streamSeed } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";
 
-export const RULES_VERSION = "2.1.0";
+export const RULES_VERSION = "2.2.0";
 
 /** Keyed random streams (rng.ts streamSeed): a stream per force per round, and per seat for the rolls each lab makes
  * (and the rogue actors, seat 99), so that one seat's choices shift no other seat's dice. */
@@ -28,10 +28,21 @@ export function useStream(s: MatchState, step: number, seat: number): void {
 
 export type SetupError = { ok: false; reason: string };
 
-export function scenarioParams(scenario: string, overrides?: Partial<ScenarioParams>): ScenarioParams {
+export function scenarioParams(
+  scenario: string,
+  overrides?: Partial<ScenarioParams>,
+  rulesVersion?: string,
+): ScenarioParams {
   const def = SCENARIOS[scenario];
   if (!def) throw new Error(`Unknown scenario "${scenario}"`);
-  return { ...def.params, ...(overrides ?? {}), deckMix: { ...def.params.deckMix, ...(overrides?.deckMix ?? {}) } };
+  // A record made under rules 2.1 or 2.0 replays with the numbers it was played with.
+  const was = isRules21(rulesVersion) ? RULES_2_1_PARAMS[scenario] : undefined;
+  return {
+    ...def.params,
+    ...(was ?? {}),
+    ...(overrides ?? {}),
+    deckMix: { ...def.params.deckMix, ...(overrides?.deckMix ?? {}) },
+  };
 }
 
 function countRole(setup: MatchSetup, role: string): number {
@@ -54,7 +65,7 @@ export function checkSetupParams(setup: MatchSetup): { ok: true; params: Scenari
   if (countRole(setup, "lab") > 4) return { ok: false, reason: "At most 4 labs." };
   if (countRole(setup, "regulator") > 2) return { ok: false, reason: "At most 2 regulators." };
   if (countRole(setup, "researcher") > 3) return { ok: false, reason: "At most 3 researchers." };
-  const p = scenarioParams(setup.scenario, setup.overrides);
+  const p = scenarioParams(setup.scenario, setup.overrides, setup.rulesVersion);
   if (!(p.rounds >= 1 && p.rounds <= 30)) return { ok: false, reason: "Rounds must be 1 to 30." };
   if (!(p.taiThreshold >= 5 && p.taiThreshold <= 30)) return { ok: false, reason: "TAI threshold must be 5 to 30." };
   return { ok: true, params: p };
@@ -109,7 +120,7 @@ export function buildDeck(holder: { rng: number }, mix: Record<string, number>):
 /** The state before round 1's news (see resolve.ts createMatch). */
 export function initialState(
   setup: MatchSetup,
-  params: ScenarioParams = scenarioParams(setup.scenario, setup.overrides),
+  params: ScenarioParams = scenarioParams(setup.scenario, setup.overrides, setup.rulesVersion),
 ): MatchState {
   const holder = { rng: seedState(setup.seed) };
   const deck = buildDeck(holder, params.deckMix);

@@ -98,7 +98,7 @@ describe("validate through resolveRound", () => {
     expect(state.world.theory).toBe(3); // consulting does not publish
   });
 
-  it("a clean pass at aligned ≥ cap records the validated level; incrementalists score +1 per level", () => {
+  it("a clean pass at aligned ≥ cap records the validated level; incrementalists score +1 per level above the start", () => {
     const s = quietMatch(
       ["lab:incrementalist", "lab:incrementalist", "regulator:incrementalist", "researcher:conservative"],
       {},
@@ -109,7 +109,7 @@ describe("validate through resolveRound", () => {
     );
     const { state, report } = play(s, { 0: [{ kind: "validate" }] });
     expect(lab(state, 0)).toMatchObject({ validatedLevel: 5, alignedPublic: 5 });
-    expect(state.seats[0].prestigeBy.objectives).toBe(3); // levels 3, 4, 5
+    expect(state.seats[0].prestigeBy.objectives).toBe(2); // levels 4 and 5 (2.2: the starting level 3 is no progress)
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(0); // another lab: nothing
     expect(state.seats[2].prestigeBy.objectives).toBe(2); // non-lab incrementalist: the world's new levels (4, 5)
     expect(state.seats[3].prestigeBy.objectives ?? 0).toBe(0);

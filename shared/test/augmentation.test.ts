@@ -26,8 +26,8 @@ describe("augmentation research through resolveRound", () => {
     ["epigenetic +0.5, no drift", 0, false, [EPI], 0.5, 0, 1],
     ["direct +1 and +1 hidden drift", 0, false, [DIRECT], 1, 1, 1],
     ["both routes in one round (two researchers)", 0, false, [EPI, DIRECT], 1.5, 1, 2],
-    // past the legal limit each step goes at 0.75 pace, and even the epigenetic route drifts 0.15
-    ["beyond 2 once legal: 0.75 pace, epigenetic drifts a little", 2, true, [DIRECT, EPI], 3.125, 1.1, 2],
+    // past the legal limit each step goes at 0.75 pace, and even the epigenetic route drifts (driftBeyond 0.15, 2.2)
+    ["beyond 2 once legal: 0.75 pace, epigenetic drifts a little", 2, true, [DIRECT, EPI], 3.125, 1.15, 2],
     ["capped at 6", 5.5, true, [DIRECT], 6, 1, 1],
     ["stops at 2 when not legal: a second step this round does nothing", 1.5, false, [EPI, EPI], 2, 0, 1],
   ])("%s", (_n, aug, legal, actions, augAfter, drift, rep) => {
@@ -42,14 +42,14 @@ describe("augmentation research through resolveRound", () => {
     expect((state.seats[1].prestigeBy.reputation ?? 0) + (state.seats[2].prestigeBy.reputation ?? 0)).toBe(rep);
   });
 
-  it("the scenario's driftBeyond sets the safe route's drift past the legal limit (the classroom keeps 0.15)", () => {
-    const s = quietMatch(["lab", "researcher"], { driftBeyond: 0.15 }, (s) => {
+  it("the scenario's driftBeyond sets the safe route's drift past the legal limit (the classroom's 0.275)", () => {
+    const s = quietMatch(["lab", "researcher"], { driftBeyond: 0.275 }, (s) => {
       s.world.aug = 2;
       s.world.augStagesScored = 2;
       s.world.policies.push("augmentationLegal");
     });
     const { state } = play(s, { 1: [{ kind: "augmentation", route: "epigenetic" }] });
-    expect(state.world.drift).toBeCloseTo(0.15, 10);
+    expect(state.world.drift).toBeCloseTo(0.275, 10);
   });
 
   it("at stage 2 without the augmentation-legal policy the order is refused", () => {

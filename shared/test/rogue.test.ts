@@ -14,6 +14,8 @@ const base: In = {
   treaty: false,
 };
 
+const ENFORCE = { kind: "enforce" } as const;
+
 describe("rogueGrowth arithmetic", () => {
   it.each<[string, Partial<In>, { drift: number; absorbed: number; removed: number }]>([
     ["drift only", {}, { drift: 0.5, absorbed: 0, removed: 0 }],
@@ -104,6 +106,32 @@ describe("rogue step through resolveRound", () => {
     expect(state.world.pool).toBe(poolAfter);
     expect(state.world.rogueExact).toBe(exact);
     if (exact) expect(state.world.rogueEstimate).toBe(Math.floor(rogue));
+  });
+
+  it.each([
+    // (2.2) each enforcing regulator raids once a round: its second enforcement only slows the drift
+    ["one regulator enforcing twice seizes once", { 1: [ENFORCE, ENFORCE] }, 4, 3],
+    ["two regulators enforcing once each seize twice", { 1: [ENFORCE], 2: [ENFORCE] }, 4, 2],
+    ["two regulators, one enforcing twice: two raids", { 1: [ENFORCE, ENFORCE], 2: [ENFORCE] }, 4, 2],
+  ] as const)("%s", (_n, orders, pool, left) => {
+    const s = quietMatch(["lab", "regulator", "regulator"], { absorb: 0 }, (s) => {
+      s.world.pool = pool;
+      s.seats[1].influence = 5;
+    });
+    const { state } = play(s, orders as unknown as Record<number, { kind: "enforce" }[]>);
+    // absorb 0: the rogue actors take min(pool, 1 + pool/2) out of the pool and gain nothing, so what they took is
+    // known: the pool after the raids was `left`, and they then took min(left, 1 + left/2) of it.
+    expect(state.world.pool).toBe(left - Math.min(left, 1 + left / 2));
+  });
+
+  it("a rules 2.1 record's double enforcement still seizes twice (it replays as it was played)", () => {
+    const s = quietMatch(["lab", "regulator"], { absorb: 0 }, (s) => {
+      s.rulesVersion = "2.1.0";
+      s.world.pool = 4;
+      s.seats[1].influence = 5;
+    });
+    const { state } = play(s, { 1: [ENFORCE, ENFORCE] });
+    expect(state.world.pool).toBe(2 - Math.min(2, 1 + 2 / 2));
   });
 
   it("the number of draws does not depend on whether rogue was exact (enforcement keeps the stream aligned)", () => {

@@ -291,7 +291,7 @@ describe("rules 2.1", () => {
     );
   });
 
-  it("switching metastrategy costs 5 prestige at the end as well as the round's actions", () => {
+  it("switching metastrategy costs 6 prestige at the end as well as the round's actions", () => {
     const s = quietMatch(["lab:conservative", "lab:conservative", "regulator"], { rounds: 1 }, (s) => {
       s.seats[0].prestige = 7;
       s.seats[1].prestige = 7;
@@ -299,9 +299,9 @@ describe("rules 2.1", () => {
     const { state } = play(s, { 0: { actions: [], switchDoctrine: "incrementalist" } });
     expect(state.seats[0].doctrine).toBe("incrementalist");
     expect(state.phase).toBe("ended");
-    expect(state.seats[0].prestigeBy.switch).toBe(-5);
+    expect(state.seats[0].prestigeBy.switch).toBe(-6);
     expect(state.seats[1].prestigeBy.switch).toBeUndefined();
-    expect(state.seats[0].prestige).toBe(state.seats[1].prestige - 5);
+    expect(state.seats[0].prestige).toBe(state.seats[1].prestige - 6);
   });
 
   it("a conservative lab's predictable step on milestone 2 hides a deceptive flaw a quarter as often", () => {

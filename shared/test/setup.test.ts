@@ -55,8 +55,8 @@ describe("scenarios (docs/RULES.md §2)", () => {
     ["baseline", 10, 12, 0.45, 1, 0.3, 1, 1, 3],
     ["leaky", 10, 12, 0.6, 1, 0.3, 1, 0, 3],
     ["fast", 10, 12, 0.45, 2, 0.3, 2, 1, 3],
-    ["slow", 10, 12, 0.4, 0.75, 0.1, 1, 2, 4],
-    ["classroom", 8, 11, 0.45, 1, 0.3, 1, 1, 3],
+    ["slow", 10, 12, 0.5, 0.75, 0.1, 1, 2, 4],
+    ["classroom", 8, 11, 0.45, 1, 0.5, 1, 1, 3],
   ])(
     "%s: %s rounds, TAI %s, leak %s, volatility %s, drift %s, %s card(s), sec %s, will %s",
     (id, rounds, tai, leak, vol, drift, news, sec, will) => {
@@ -73,15 +73,18 @@ describe("scenarios (docs/RULES.md §2)", () => {
     },
   );
 
-  it("the classroom's regime builds two steps at a time and its augmentation keeps full pace past the legal limit, with more drift (a shorter lesson)", () => {
-    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 1, driftBeyond: 0.25 });
+  it("the classroom's regime builds two steps at a time and its augmentation goes faster past the legal limit, with more drift (a shorter lesson)", () => {
+    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 1.25, driftBeyond: 0.275 });
     expect(SCENARIOS.baseline.params.regimeStep ?? 1).toBe(1);
   });
 
-  it("rules 2.2: the rogue track starts three levels below the danger line (slow: two, it diffuses)", () => {
+  it("rules 2.2: the rogue track starts 2.5 to 3.5 levels below the danger line, and ahead of every lab", () => {
     for (const id of SCENARIO_IDS) {
       const p = SCENARIOS[id].params;
-      expect(p.taiThreshold - 3 - p.startRogue).toBe(id === "slow" ? 2 : id === "classroom" ? 2 : 3);
+      const below = p.taiThreshold - 3 - p.startRogue;
+      expect(below).toBeGreaterThanOrEqual(2.5);
+      expect(below).toBeLessThanOrEqual(3.5);
+      expect(p.startRogue).toBeGreaterThan(p.startCap);
     }
   });
 

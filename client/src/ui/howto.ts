@@ -50,7 +50,7 @@ const FORCES: [string, string][] = [
   ],
   [
     "Rogue actors",
-    "A force of the rules fed mostly by leaks: it grows a little every round and much faster when it absorbs leaked capability, and never aligns anything.",
+    "A force of the rules fed mostly by leaks. It starts about three levels below the danger line, grows a little every round and much faster when it absorbs leaked capability, and never aligns anything. Once it is ahead of you, holding back no longer keeps the world safe: a defense has to be built before it gets there.",
   ],
 ];
 
@@ -133,7 +133,7 @@ export function howtoScreen(focus?: string): Screen {
       h(
         "p",
         null,
-        "Each seat declares one at the start (everyone sees it). It changes some costs and gives personal objectives. You may switch once, at the price of a round's actions and 5 prestige at the end.",
+        "Each seat declares one at the start (everyone sees it). It changes some costs and gives personal objectives. You may switch once, at the price of a round's actions and 6 prestige at the end.",
       ),
       h(
         "p",

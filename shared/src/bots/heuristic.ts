@@ -17,8 +17,10 @@ export function heuristicOrders(v: SeatView, rng: RngHolder): SeatOrders {
   return b.orders();
 }
 
+/** The rogue track as a reason to advance: only once it nears the danger line (2.2: it starts three levels below it,
+ * ahead of every lab, and racing it from round 1 only added lab catastrophes; `npm run balance` do-nothing beat it). */
 function rogueThreat(v: SeatView): number {
-  return v.world.rogueEstimate;
+  return v.world.rogueEstimate >= v.dangerLine - 2 ? v.world.rogueEstimate : 0;
 }
 
 function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
@@ -79,15 +81,18 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "conservative": {
       // Holding back pays (2.1 balance): its points come from theory milestones reached while the frontier is below
       // the danger line, and each step it takes brings the line closer for everyone. It advances only under threat, one
-      // aligned step at a time, and takes one safe, published step in the last round (prestige, no risk left).
-      // (2.2) Understanding first, then building: on theory milestone 2 its steps are predictable and mostly free of
-      // deceptive flaws, so it climbs to the defense line in aligned steps and builds the defense (+8 on milestone 2).
+      // aligned step at a time. (2.2: its safe published step in the last round went: it pushed rivals over the line.)
+      // (2.2) Understanding first, then building: from theory milestone 1 its steps are predictable, from milestone 2
+      // mostly free of deceptive flaws, so the leading conservative lab climbs to the defense line in aligned steps and
+      // builds the defense (+8 on milestone 2).
       // One defense secures everyone: only the leading lab climbs (ties go to the lowest seat), the others hold.
-      if (threat >= lab.cap + 2 || (m >= (lab.cap >= danger - 2 ? 2 : 1) && !moratorium && leads(v, lab.cap))) {
+      const climb = m >= (lab.cap >= danger - 2 ? 2 : 1) && !moratorium && leads(v, lab.cap);
+      if (threat >= lab.cap + 2 || climb) {
         if (gap > 0) b.want({ kind: "alignment" });
-        else pairedStep(b, moratorium, d, rng);
+        // Alignment gives +2 from milestone 1, so one alignment covers two predictable steps below the line.
+        else if (pairedStep(b, moratorium, d, rng) && climb && lab.cap + 2 < danger && b.fundsLeft >= 3 + 2)
+          b.want(capability(moratorium, d, rng));
       }
-      if (v.round === v.rounds && lab.cap + (m >= 1 ? 1 : 3) < danger) b.want(capability(moratorium, d, rng, true));
       if (lab.cap >= danger - 1 && !validated && gap <= 0) b.want({ kind: "validate" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
       b.want({ kind: "minimalRiskTest" });
@@ -97,17 +102,18 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     case "butlerian": {
       if (gap > 0) b.want({ kind: "alignment" });
       if (lab.prod < 1) b.want({ kind: "deploy" });
-      b.want({ kind: "minimalRiskTest" });
+      b.want(checkUp(lab.cap, danger));
       if (lab.sec < 3) b.want({ kind: "security" });
-      if (threat >= lab.cap + 2 && gap <= 0) pairedStep(b, moratorium, d, rng);
+      // It does not advance (2.2 balance: "alignment + deploy", which never does, beat the bot that kept up with its
+      // rivals and with the rogue actors: its steps only added leaks and risk).
       break;
     }
     case "transhumanist": {
       if (gap > 0) b.want({ kind: "alignment" });
       if (lab.prod < 2) b.want({ kind: "deploy" });
-      b.want({ kind: "minimalRiskTest" });
+      b.want(checkUp(lab.cap, danger));
       if (lab.sec < 3) b.want({ kind: "security" });
-      if (threat >= lab.cap + 1 && gap <= 0) pairedStep(b, moratorium, d, rng);
+      // Its hope is augmented humans, not a frontier system: it does not advance either (2.2 balance, as above).
       break;
     }
   }
@@ -115,6 +121,15 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // lock-in, and risk if flawed).
   if (lab.prod < (d === "conservative" ? 2 : MARKET_PRODUCTS)) b.want({ kind: "deploy" });
 }
+
+/** A lab that is not racing tests its products: a public validation well below the line (flaws found early are cheap,
+ * a clean pass is evidence others can see; 2.2 balance: "normal + validate" beat the butlerian and transhumanist labs),
+ * a minimal-risk test near it (no incident, nothing made public). */
+function checkUp(cap: number, danger: number): Action {
+  return cap < danger - 1 ? VALIDATE : MINIMAL_RISK;
+}
+const VALIDATE: Action = { kind: "validate" };
+const MINIMAL_RISK: Action = { kind: "minimalRiskTest" };
 
 /** True when no rival lab has declared more capability than `cap` (nor as much, from a lower seat). */
 function leads(v: SeatView, cap: number): boolean {
@@ -172,8 +187,10 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     b.want({ kind: "buildRegime" });
     if (w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
   }
-  // Leaks feed the rogue actors: keep them in check every round.
+  // Leaks feed the rogue actors: keep them in check every round, twice while they are within three levels of the line
+  // (2.2 balance: "normal + enforce" beat the bot by +3 once the rogue track started three levels below it).
   b.want({ kind: "enforce" });
+  if (w.rogueEstimate >= v.dangerLine - 3) b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   // Spare influence: any policy the doctrine does not oppose adds legitimacy (role points).
@@ -240,9 +257,11 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     }
     case "butlerian": {
       b.want({ kind: "theory", mode: "careful", publish: true });
+      // The tools that catch deception before the safe augmentation route (2.2 balance: "normal + interpretability"
+      // beat the bot once more matches ended near the danger line).
+      b.want({ kind: "interpretability" });
       // Smarter humans are no frontier AI: the safe route is welcome.
       b.want({ kind: "augmentation", route: "epigenetic" });
-      b.want({ kind: "interpretability" });
       const reg = firstRegulator(v);
       if (reg >= 0) b.want({ kind: "advise", target: reg });
       break;

@@ -103,7 +103,7 @@ export const ACTION_DEFS: Record<ActionKind, ActionDef> = {
     "Enforce",
     0,
     1,
-    "Rogue drift −0.5 this round and 1 removed from the leak pool (×2 with a treaty); rogue known exactly. The monitoring regime lapses in any round without it.",
+    "Rogue drift −0.5 this round; your first enforcement of the round also raids the leak pool and removes 1 (×2 with a treaty); rogue known exactly. The monitoring regime lapses in any round without it.",
     "enforcement",
   ),
   campaign: a("campaign", "regulator", "Campaign", 1, 0, "Once a round. Political will +1.", "politicalWill"),

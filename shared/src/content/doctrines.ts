@@ -17,14 +17,14 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
     passive:
       "Careful theory gives +0.25 more; minimal-risk tests are twice as strong; once theory milestone 1 is published, a conservative lab's capability steps are predictable (+1, never a paradigm shift), and from milestone 2 they rarely hide a deceptive flaw (a quarter as often); capability research costs 1 more fund.",
     objectives:
-      "+2 for each theory milestone reached before the frontier crosses the danger line; +8 for a defense built on theory milestone 2.",
+      "+3 for each theory milestone reached before the frontier crosses the danger line; +8 for a defense built on theory milestone 2.",
   },
   incrementalist: {
     id: "incrementalist",
     name: "Incrementalist",
     plan: "Advance capability step by step, align each new step, check it, and build a defense with what you have.",
     passive: "Alignment research gives +1 more; validation is free (no fund cost).",
-    objectives: "+1 for each capability level validated clean; +3 for any defense built.",
+    objectives: "+1 for each capability level above the starting one validated clean; +3 for any defense built.",
   },
   butlerian: {
     id: "butlerian",

@@ -41,9 +41,10 @@ const BASE: ScenarioParams = {
   incidents: 1,
   lockIn: 1,
   labLeaks: 1,
-  absorb: 2,
+  absorb: 3,
   legalWill: 6,
   race: 0.5,
+  driftBeyond: 0.15,
   deckMix: EVEN_MIX,
 };
 
@@ -59,7 +60,13 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     id: "leaky",
     name: "Leaky world",
     blurb: "Secrets do not keep: weak security, NDAs that bind nobody and a busy black market.",
-    params: { ...BASE, leakBase: 0.6, startSec: 0, driftBeyond: 0.15, deckMix: { ...EVEN_MIX, leaks: 3, rogue: 2 } },
+    params: {
+      ...BASE,
+      leakBase: 0.6,
+      startSec: 0,
+      startRogue: 5.5,
+      deckMix: { ...EVEN_MIX, leaks: 3, rogue: 2 },
+    },
     table: DEFAULT_TABLE,
   },
   fast: {
@@ -77,11 +84,11 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     params: {
       ...BASE,
       volatility: 0.75,
-      leakBase: 0.4,
+      leakBase: 0.5,
       startSec: 2,
       startWill: 4,
       rogueDrift: 0.1,
-      startRogue: 7,
+      startRogue: 6.5,
       deckMix: { ...EVEN_MIX, theory: 2, politics: 2, unpredictability: 0.5 },
     },
     table: DEFAULT_TABLE,
@@ -95,8 +102,12 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       rounds: 8,
       taiThreshold: 11,
       regimeStep: 2,
-      augBeyond: 1,
-      driftBeyond: 0.25,
+      startRogue: 5.5,
+      rogueDrift: 0.5,
+      deception: 0.4,
+      legalWill: 7,
+      augBeyond: 1.25,
+      driftBeyond: 0.275,
       deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 },
     },
     table: DEFAULT_TABLE,
@@ -104,23 +115,6 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
 };
 
 export const SCENARIO_IDS = Object.keys(SCENARIOS);
-
-/**
- * What rules 2.1 (and 2.0, which replays on the same engine) played where 2.2 changed a scenario's numbers: a record
- * made then replays with them (`scenarioParams` applies them under the record's own overrides).
- */
-export const RULES_2_1_PARAMS: Record<string, Partial<ScenarioParams>> = {
-  baseline: { startRogue: 4 },
-  leaky: { startRogue: 4, driftBeyond: undefined },
-  fast: { startRogue: 4 },
-  slow: { startRogue: 4 },
-  classroom: { startRogue: 4, augBeyond: 0.875, driftBeyond: 0.15 },
-};
-
-/** True for the rules versions that `RULES_2_1_PARAMS` describes. */
-export function isRules21(version: string | undefined): boolean {
-  return typeof version === "string" && (version.startsWith("2.1.") || version.startsWith("2.0."));
-}
 
 /** Parameters that `--set key=value` and room options may override. */
 export const TUNABLE_PARAMS = [

@@ -1,5 +1,6 @@
 // Measuring alignment: validation, minimal-risk tests, and incidents from flawed products.
 import { OBJECTIVE_POINTS } from "../content/doctrines.js";
+import { isRules21, RULES_2_1_POINTS } from "../content/legacy.js";
 import { chance } from "../rng.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp, dangerLine, milestonesOf, STREAM, useStream } from "./state.js";
@@ -119,12 +120,16 @@ function creditValidated(ctx: RoundCtx, seat: SeatState, level: number): void {
   const s = ctx.s;
   const lab = seat.lab!;
   // Math.max(0, ...levels) as a loop (validated levels are whole numbers, never NaN).
-  let worldBefore = 0;
+  // (2.2) Levels count from the starting capability: validating the systems everyone started with is no progress (in
+  // 2.1 a lab's first clean pass paid its whole level at once, and the incrementalist lab outscored every other lab
+  // doctrine by 8-10 points; switching to it was the best exploit of the lab seat).
+  const floor = isRules21(s.rulesVersion) ? RULES_2_1_POINTS.validatedFrom : s.params.startCap;
+  let worldBefore = floor;
   for (const x of s.seats) {
     const l = x.lab?.validatedLevel ?? 0;
     if (l > worldBefore) worldBefore = l;
   }
-  const gained = level - lab.validatedLevel;
+  const gained = Math.max(0, level - Math.max(lab.validatedLevel, floor));
   lab.validatedLevel = level;
   if (seat.doctrine === "incrementalist") addPrestige(seat, gained * OBJECTIVE_POINTS.validatedLevel, "objectives");
   const worldGain = Math.max(0, level - worldBefore);

@@ -1,5 +1,6 @@
 // Irresponsible actors: drift plus what they absorb from the pool, compounding round to round.
 import { chance, nextInt } from "../rng.js";
+import { isRules21 } from "../content/legacy.js";
 import { actionsOf, say, type RoundCtx } from "./context.js";
 
 export const ROGUE = {
@@ -46,7 +47,15 @@ export function rogueStep(ctx: RoundCtx): void {
   ctx.enforcements = enforcements;
   const treaty = w.policies.includes("treaty");
   if (enforcements > 0) {
-    const removed = Math.min(w.pool, enforcements * ROGUE.poolRemovedByEnforce * (treaty ? 2 : 1));
+    // (2.2) Raids: each enforcing regulator seizes once a round; its second enforcement only slows the drift (in 2.1
+    // every enforcement seized, and two a round kept the pool empty whatever the labs leaked).
+    let raids = enforcements;
+    if (!isRules21(s.rulesVersion)) {
+      raids = 0;
+      for (let k = enforce.from; k < enforce.to; k++)
+        if (k === enforce.from || enforce.seats[k] !== enforce.seats[k - 1]) raids++;
+    }
+    const removed = Math.min(w.pool, raids * ROGUE.poolRemovedByEnforce * (treaty ? 2 : 1));
     w.pool -= removed;
     if (!ctx.quiet) say(ctx, "enforcement", "enforcementRaids", { seized: removed > 0 });
   }

@@ -1,5 +1,6 @@
 // Objectives credited each round, income, and the final scores.
 import { OBJECTIVE_POINTS } from "../content/doctrines.js";
+import { isRules21, RULES_2_1_POINTS } from "../content/legacy.js";
 import { SECURITY_FINE } from "../content/policies.js";
 import { INCOME, MAX } from "../content/roles.js";
 import { say, tell, type RoundCtx } from "./context.js";
@@ -16,7 +17,7 @@ export const ROLE_POINTS = { marketLead: 3, marketShare: 6, perPolicy: 1, perReg
 export const MARKET_PRODUCTS = 4;
 
 /** Prestige a seat that switched metastrategy loses at the end of the match (2.1). */
-export const SWITCH_PRESTIGE = 5;
+export const SWITCH_PRESTIGE = 6;
 
 /** Investors follow the visible leader: the lab(s) with the highest declared capability get this much more income. */
 export const LEADER_FUNDING = 1;
@@ -96,7 +97,8 @@ export function finalScores(s: MatchState): number[] {
       addPrestige(x, regulatorRolePoints(s.world.policies.length, s.world.regime), "legitimacy");
     }
     // (2.1) A seat that switched metastrategy pays for the U-turn at the end (prestige stops at 0, so not at once).
-    if (x.switched) addPrestige(x, -SWITCH_PRESTIGE, "switch");
+    if (x.switched)
+      addPrestige(x, -(isRules21(s.rulesVersion) ? RULES_2_1_POINTS.switchPrestige : SWITCH_PRESTIGE), "switch");
   }
   return s.seats.map((x) => (W === 0 ? 0 : W + x.prestige));
 }

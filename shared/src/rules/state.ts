@@ -1,6 +1,7 @@
 // Match creation, cloning and small queries used by every force.
 import { ROLE_DEFS, MILESTONES } from "../content/roles.js";
-import { isRules21, RULES_2_1_PARAMS, SCENARIOS } from "../content/scenarios.js";
+import { SCENARIOS } from "../content/scenarios.js";
+import { isRules21, RULES_2_1_PARAMS } from "../content/legacy.js";
 import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat, streamSeed } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";

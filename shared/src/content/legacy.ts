@@ -1,0 +1,38 @@
+// Rules 2.2 changed numbers only. A record made under 2.1 (or 2.0, which ran on the 2.1 engine) replays on today's
+// engine with the numbers it was played with: the scenario values here (applied by `scenarioParams` under the record's
+// own overrides) and the few prestige amounts below (read by the rules where they are paid).
+import type { ScenarioParams } from "../rules/types.js";
+
+/** True for the rules versions these numbers describe. */
+export function isRules21(version: string | undefined): boolean {
+  return typeof version === "string" && (version.startsWith("2.1.") || version.startsWith("2.0."));
+}
+
+/** Scenario values of rules 2.1 where 2.2 changed them. */
+export const RULES_2_1_PARAMS: Record<string, Partial<ScenarioParams>> = {
+  baseline: { startRogue: 4, absorb: 2, driftBeyond: undefined },
+  leaky: { startRogue: 4, absorb: 2, driftBeyond: undefined },
+  fast: { startRogue: 4, absorb: 2, driftBeyond: undefined },
+  slow: { startRogue: 4, absorb: 2, leakBase: 0.4, driftBeyond: undefined },
+  classroom: {
+    startRogue: 4,
+    absorb: 2,
+    rogueDrift: 0.3,
+    deception: 0.6,
+    legalWill: 6,
+    augBeyond: 0.875,
+    driftBeyond: 0.15,
+  },
+};
+
+/** Prestige amounts of rules 2.1 where 2.2 changed them (docs/RULES.md §11). */
+export const RULES_2_1_POINTS = {
+  /** Conservative seats per theory milestone reached before the danger line (2.2: 3). */
+  milestoneBeforeDanger: 2,
+  /** Cost of a metastrategy switch, at the end (2.2: 6). */
+  switchPrestige: 5,
+  /** Validated levels counted from 0 (2.2: from the starting capability). */
+  validatedFrom: 0,
+} as const;
+// Also replayed by version (rules/rogue.ts): in 2.1 every enforcement raided the pool (2.2: each enforcing regulator
+// raids once a round).

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates docs/MODEL.md: runs every simulator command the page cites and writes their numbers.
 // Usage: npm run model   (a few minutes; MODEL_MATCHES=N to change the 1,000 matches per line,
-// MODEL_COMPETENT_MATCHES=N for the competent-play column, 0 to skip it).
+// MODEL_COMPETENT_MATCHES=N for the competent-play column, 0 to skip it; MODEL_COMPETENT_LEVEL=hard|expert, default
+// expert).
 // The exploit table is read from docs/balance-baseline.json when present (written by
 // `npm run balance -- --json --matches 1000 --seed 1 > docs/balance-baseline.json`).
 import { spawnSync } from "node:child_process";
@@ -11,6 +12,7 @@ const root = new URL("..", import.meta.url).pathname;
 const ONLY_BALANCE = process.env.MODEL_BALANCE_ONLY === "1";
 const N = Number(process.env.MODEL_MATCHES ?? 1000);
 const NC = Number(process.env.MODEL_COMPETENT_MATCHES ?? 20);
+const LEVEL = process.env.MODEL_COMPETENT_LEVEL === "hard" ? "hard" : "expert";
 const BASE = ["--matches", String(N), "--seed", "1", "--json", "--detail"];
 
 function sim(args, base = BASE) {
@@ -74,14 +76,14 @@ const competent =
         DOCS.map((d) => [
           d,
           sim(
-            ["--table", table(d), "--difficulty", "hard"],
+            ["--table", table(d), "--difficulty", LEVEL],
             ["--matches", String(NC), "--seed", "1", "--json", "--detail"],
           ),
         ]),
       )
     : null;
 const competentBase =
-  NC > 0 ? sim(["--difficulty", "hard"], ["--matches", String(NC), "--seed", "1", "--json", "--detail"]) : null;
+  NC > 0 ? sim(["--difficulty", LEVEL], ["--matches", String(NC), "--seed", "1", "--json", "--detail"]) : null;
 const bestPath = Object.entries(all).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0];
 // 7. conservative path and predictability
 const consRogueLow = sim(["--table", table("conservative"), "--set", "rogueDrift=0", "--set", "labLeaks=0.5"]);
@@ -203,9 +205,9 @@ every other one's systems more dangerous (racing pressure) and leaks catch rival
 
 ## 6. Uniform tables: the defense without TAI is harder than alignment and forgoes value
 
-    npm run sim -- --matches ${N} --seed 1 --json --detail --table lab:D,lab:D,lab:D,regulator:D,researcher:D,researcher:D${NC > 0 ? ` [--difficulty hard --matches ${NC}]` : ""}
+    npm run sim -- --matches ${N} --seed 1 --json --detail --table lab:D,lab:D,lab:D,regulator:D,researcher:D,researcher:D${NC > 0 ? ` [--difficulty ${LEVEL} --matches ${NC}]` : ""}
 
-| table | catastrophe | mean world value | endings (normal bots) |${NC > 0 ? ` competent play (hard bots, ${NC} matches): catastrophe, mean W |` : ""}
+| table | catastrophe | mean world value | endings (normal bots) |${NC > 0 ? ` competent play (${LEVEL} bots, ${NC} matches): catastrophe, mean W |` : ""}
 |---|---|---|---|${NC > 0 ? "---|" : ""}
 ${DOCS.map((d) => `| ${d} | ${pct(all[d].catastropheRate)} | ${all[d].detail.meanWorldValue.toFixed(1)} | ${endingsCell(all[d])} |${competent ? ` ${pct(competent[d].catastropheRate)}, ${competent[d].detail.meanWorldValue.toFixed(1)} |` : ""}`).join("\n")}
 | mixed (baseline) | ${pct(base.catastropheRate)} | ${base.detail.meanWorldValue.toFixed(1)} | ${endingsCell(base)} |${competentBase ? ` ${pct(competentBase.catastropheRate)}, ${competentBase.detail.meanWorldValue.toFixed(1)} |` : ""}
@@ -215,14 +217,13 @@ reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than th
   competent
     ? (() => {
         const c = Object.entries(competent).sort((a, b) => b[1].detail.meanWorldValue - a[1].detail.meanWorldValue)[0];
-        return ` Played competently (hard bots, ${NC} matches a table: noisy) the best path is **${c[0]}** (W ${c[1].detail.meanWorldValue.toFixed(1)}) and the butlerian table reaches ${competent.butlerian.detail.meanWorldValue.toFixed(1)}.`;
+        return ` Played competently (${LEVEL} bots, ${NC} matches a table: noisy) the best path is **${c[0]}** (W ${c[1].detail.meanWorldValue.toFixed(1)}) and the butlerian table reaches ${competent.butlerian.detail.meanWorldValue.toFixed(1)}.`;
       })()
     : ""
 } Its regime needs six rounds of will ≥ 6,
 three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
-when it holds it buys the pause (W 60), never the secure future. Competent play is the hard search bot at
-every seat (1,200 simulated rounds a decision); six expert seats (2,400 each) cost minutes a match, too slow for a
-table of tables here, so the expert is measured seat by seat in the ladder and the exploit search instead.
+when it holds it buys the pause (W 60), never the secure future. Competent play is the ${LEVEL} search bot at
+every seat (${LEVEL === "expert" ? "2,400" : "1,200"} simulated rounds a decision); the ladder and the exploit search also measure it seat by seat.
 
 ## 7. The conservative path: predictable, and it fails mainly when rogue actors are not held back
 

@@ -142,3 +142,35 @@ describe("whole bot matches", () => {
     },
   );
 });
+
+// Rules 2.2 doctrine behaviour of the normal bots (docs/RULES.md §14), checked over whole matches of every scenario.
+describe("normal bots under rules 2.2", () => {
+  const SEEDS = [1, 2, 3, 4, 5, 6];
+  it.each(SCENARIO_IDS)("%s: butlerian and transhumanist labs never research capability", (scenario) => {
+    for (const seed of SEEDS) {
+      const seats = [
+        { role: "lab" as const, doctrine: "butlerian" as const },
+        { role: "lab" as const, doctrine: "transhumanist" as const },
+        { role: "lab" as const, doctrine: "incrementalist" as const },
+        { role: "regulator" as const, doctrine: "conservative" as const },
+        { role: "researcher" as const, doctrine: "conservative" as const },
+      ];
+      const { record } = playMatch(scenario, seed, seats);
+      for (const round of record.ordersByRound)
+        for (const seat of [0, 1]) expect(round[seat].actions.map((a) => a.kind)).not.toContain("capability");
+    }
+  });
+
+  it("a uniform conservative table climbs: its leading lab reaches the defense line and builds in some matches", () => {
+    const seats = ["lab", "lab", "lab", "regulator", "researcher", "researcher"].map((role) => ({
+      role: role as "lab" | "regulator" | "researcher",
+      doctrine: "conservative" as const,
+    }));
+    let defenses = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const { record } = playMatch("baseline", seed, seats);
+      if (record.ordersByRound.some((r) => r.some((o) => o.actions.some((a) => a.kind === "buildDefense")))) defenses++;
+    }
+    expect(defenses).toBeGreaterThanOrEqual(3);
+  });
+});

@@ -46,7 +46,7 @@ const FORCES: [string, string][] = [
   ],
   [
     "Augmentation",
-    "Making humans smarter is slow, needs a hard-won law beyond stage 2 (political will 6) and goes slower still after it; the fast route may quietly shift their values (hidden drift), and past stage 2 even the safe route drifts a little.",
+    "Making humans smarter is slow, needs a hard-won law beyond stage 2 (political will 6; 8 in the classroom scenario) and goes slower still after it; the fast route may quietly shift their values (hidden drift), and past stage 2 even the safe route drifts a little.",
   ],
   [
     "Rogue actors",

@@ -190,7 +190,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // Leaks feed the rogue actors: keep them in check every round, twice while they are within three levels of the line
   // (2.2 balance: "normal + enforce" beat the bot by +3 once the rogue track started three levels below it).
   b.want({ kind: "enforce" });
-  if (w.rogueEstimate >= v.dangerLine - 3) b.want({ kind: "enforce" });
+  if (w.rogueEstimate >= v.dangerLine - (d === "conservative" ? 2 : 3)) b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   // Spare influence: any policy the doctrine does not oppose adds legitimacy (role points).

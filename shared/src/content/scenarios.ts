@@ -105,7 +105,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       startRogue: 5.5,
       rogueDrift: 0.5,
       deception: 0.4,
-      legalWill: 7,
+      legalWill: 8,
       augBeyond: 1.25,
       driftBeyond: 0.275,
       deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 },

@@ -13,6 +13,10 @@ const ONLY_BALANCE = process.env.MODEL_BALANCE_ONLY === "1";
 const N = Number(process.env.MODEL_MATCHES ?? 1000);
 const NC = Number(process.env.MODEL_COMPETENT_MATCHES ?? 20);
 const LEVEL = process.env.MODEL_COMPETENT_LEVEL === "hard" ? "hard" : "expert";
+// The rules version, as the engine states it (major.minor for the title).
+const RULES = /RULES_VERSION = "(\d+\.\d+)/.exec(
+  readFileSync(new URL("../shared/src/rules/state.ts", import.meta.url), "utf8"),
+)[1];
 const BASE = ["--matches", String(N), "--seed", "1", "--json", "--detail"];
 
 function sim(args, base = BASE) {
@@ -108,7 +112,7 @@ const endingsCell = (r) =>
 const minEnding = (r) => Math.min(...Object.values(r.endings).map((n) => n / r.matches));
 const ofWon = (r) => DOCS.map((d) => `${d.slice(0, 4)} ${pct(r.byDoctrine[d].winShareOfWon)}`).join(", ");
 
-const md = `# What the model shows (rules 2.1)
+const md = `# What the model shows (rules ${RULES})
 
 The game is built on an essay comparing four *metastrategies* for getting transformative AI
 aligned in time. This page lists the essay's claims that the rules are meant to make bite, the
@@ -283,11 +287,45 @@ function balanceSection() {
   const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : null;
   const before2Path = new URL("../docs/balance-baseline-rules2.0.json", import.meta.url);
   const before2 = existsSync(before2Path) ? JSON.parse(readFileSync(before2Path, "utf8")) : null;
+  const before21Path = new URL("../docs/balance-baseline-rules2.1.json", import.meta.url);
+  const before21 = existsSync(before21Path) ? JSON.parse(readFileSync(before21Path, "utf8")) : null;
+  const hasExpert = balance ? Object.values(balance.roles).some((r) => r.arms.some((a) => a.name === "expert")) : false;
+  const earlier = (b, label, file) => `
+Before (rules ${label}, the same command, kept in docs/${file}):
+
+| role | best exploit | gain over the normal bot | upper 95% | highest upper 95% of any confirmed arm |
+|---|---|---|---|---|
+${Object.entries(b.roles)
+  .map(
+    ([role, r]) =>
+      `| ${role} | ${r.bestExploit.name} | +${r.bestExploit.gainOverNormal.toFixed(1)} ± ${r.bestExploit.se.toFixed(1)} | ${r.bestExploit.upper95.toFixed(1)} | ${r.maxUpper95 ? `${r.maxUpper95.upper95.toFixed(1)} (${r.maxUpper95.name})` : "—"} |`,
+  )
+  .join("\n")}
+`;
+  const expertLine = hasExpert
+    ? `
+The expert bot as an arm (${balance.roles.lab.arms.find((a) => a.name === "expert").n} matches a doctrine, paired gain over the normal bot, ± s.e.): ${Object.entries(
+        balance.roles,
+      )
+        .map(
+          ([role, r]) =>
+            `${role} ${r.arms
+              .filter((a) => a.name === "expert")
+              .map(
+                (a) =>
+                  `${a.doctrine.slice(0, 4)} ${a.gain >= 0 ? "+" : ""}${a.gain.toFixed(1)} ± ${a.gainSe.toFixed(1)}`,
+              )
+              .join(", ")}`,
+        )
+        .join("; ")}. The issue's target that the expert beats every scripted arm of its role needs these gains to be
+clearly positive; they are for labs and not yet for regulators and researchers (section 11).
+`
+    : "";
   return `## 10. No trivial script wins (\`npm run balance\`)
 
 ${
   balance
-    ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed} --no-expert --bot-matches 3   (rules ${balance.rulesVersion})
+    ? `    npm run balance -- --json --matches ${balance.matches} --seed ${balance.seed}${hasExpert ? "" : " --no-expert"}   (rules ${balance.rulesVersion})
 
 | role | best exploit found | gain over the normal bot | upper 95% | highest upper 95% of any confirmed arm | normal bot score by doctrine |
 |---|---|---|---|---|---|
@@ -306,9 +344,9 @@ The screen plays its own matches (after the confirmation seeds), so the confirme
 the pick; arms that played alike in the screen are confirmed once. Every arm meets the same match seeds,
 and every chance in the engine is drawn from a stream keyed by (match, round, force, seat), so a seat's
 different choice moves no other seat's dice: the paired difference measures the choice, not luck.
-${
-  before2
-    ? `
+${expertLine}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
+        before2
+          ? `
 Before (rules 2.0.0, the same command, kept in docs/balance-baseline-rules2.0.json):
 
 | role | best exploit | gain over the normal bot | upper 95% |
@@ -320,8 +358,8 @@ ${Object.entries(before2.roles)
   )
   .join("\n")}
 `
-    : ""
-}${
+          : ""
+      }${
         before
           ? `
 Before (rules 1.0.0, the same command on the rules-1 engine, kept in docs/balance-baseline-rules1.json):

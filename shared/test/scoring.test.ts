@@ -1,5 +1,6 @@
 // Scoring: W = 0 → all zero; W + prestige with end-of-match role points; winners; round objectives; income.
 import { describe, expect, it } from "vitest";
+import { DOCTRINE_DEFS, OBJECTIVE_POINTS } from "../src/content/doctrines.js";
 import { finalScores, winners } from "../src/rules/scoring.js";
 import type { MatchState } from "../src/rules/types.js";
 import { lab, play, quietMatch } from "./helpers.js";
@@ -113,5 +114,21 @@ describe("income at the end of each round", () => {
     const { state } = play(s);
     expect(state.seats[0].funds).toBe(6 + income);
     expect(state.seats[1].funds).toBe(3 + 2);
+  });
+});
+
+// The doctrine cards tell players what the engine pays: each amount in OBJECTIVE_POINTS appears in its text.
+describe("objective texts state the engine's amounts", () => {
+  it.each([
+    ["conservative", `+${OBJECTIVE_POINTS.milestoneBeforeDanger} for each theory milestone`],
+    ["conservative", `+${OBJECTIVE_POINTS.defenseOnTheory} for a defense built on theory milestone 2`],
+    ["incrementalist", `+${OBJECTIVE_POINTS.validatedLevel} for each capability level above the starting one`],
+    ["incrementalist", `+${OBJECTIVE_POINTS.defenseBuilt} for any defense built`],
+    ["butlerian", `+${OBJECTIVE_POINTS.frontierHeld} for each round the frontier did not advance`],
+    ["butlerian", `+${OBJECTIVE_POINTS.regimeComplete} the first time the monitoring regime is completed`],
+    ["transhumanist", `+${OBJECTIVE_POINTS.augStage} for each augmentation stage reached`],
+    ["transhumanist", `+${OBJECTIVE_POINTS.handoff} if augmented successors take over safely`],
+  ] as const)("%s: %s", (doctrine, phrase) => {
+    expect(DOCTRINE_DEFS[doctrine].objectives).toContain(phrase);
   });
 });

@@ -17,7 +17,7 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
     passive:
       "Careful theory gives +0.25 more; minimal-risk tests are twice as strong; once theory milestone 1 is published, a conservative lab's capability steps are predictable (+1, never a paradigm shift), and from milestone 2 they rarely hide a deceptive flaw (a quarter as often); capability research costs 1 more fund.",
     objectives:
-      "+3 for each theory milestone reached before the frontier crosses the danger line; +8 for a defense built on theory milestone 2.",
+      "+2 for each theory milestone reached before the frontier crosses the danger line; +8 for a defense built on theory milestone 2.",
   },
   incrementalist: {
     id: "incrementalist",

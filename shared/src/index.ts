@@ -24,7 +24,14 @@ export { legalOrders, validateOrders } from "./rules/legal-state.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
 export { actionCost, policyWill, LOCKED_IN, type Cost } from "./rules/costs.js";
 export { regimeWill } from "./rules/governance-rules.js";
-export { winners, ROLE_POINTS, MARKET_PRODUCTS, labRolePoints, regulatorRolePoints } from "./rules/scoring.js";
+export {
+  winners,
+  ROLE_POINTS,
+  MARKET_PRODUCTS,
+  SWITCH_PRESTIGE,
+  labRolePoints,
+  regulatorRolePoints,
+} from "./rules/scoring.js";
 export { opinionWillEffect } from "./rules/opinion.js";
 export { WORLD_VALUE } from "./rules/endings.js";
 export { botOrders, type BotOptions } from "./bots/index.js";

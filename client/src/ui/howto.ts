@@ -10,6 +10,7 @@ import {
   ROLES,
   ROLE_DEFS,
   type ConceptId,
+  SWITCH_PRESTIGE,
 } from "@metastrategy/shared";
 import { h } from "./dom";
 import { costText } from "./orders";
@@ -133,7 +134,7 @@ export function howtoScreen(focus?: string): Screen {
       h(
         "p",
         null,
-        "Each seat declares one at the start (everyone sees it). It changes some costs and gives personal objectives. You may switch once, at the price of a round's actions and 6 prestige at the end.",
+        `Each seat declares one at the start (everyone sees it). It changes some costs and gives personal objectives. You may switch once, at the price of a round's actions and ${SWITCH_PRESTIGE} prestige at the end.`,
       ),
       h(
         "p",

@@ -3,6 +3,7 @@ import {
   ACTION_POINTS,
   DOCTRINES,
   POLICY_DEFS,
+  SWITCH_PRESTIGE,
   actionCost,
   checkAction,
   checkOrders,
@@ -223,7 +224,7 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
         ? h(
             "p",
             { class: "switch-note" },
-            `Switching to ${doctrineName(draft.switchTo)} (costs this round's actions). `,
+            `Switching to ${doctrineName(draft.switchTo)} (costs this round's actions and ${SWITCH_PRESTIGE} prestige at the end). `,
             h(
               "button",
               {
@@ -381,7 +382,7 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
         h(
           "p",
           { class: "small" },
-          `You hold ${doctrineName(v.me.doctrine)}. Switching costs all of this round's actions.`,
+          `You hold ${doctrineName(v.me.doctrine)}. Switching costs all of this round's actions and ${SWITCH_PRESTIGE} prestige at the end.`,
         ),
         legal?.canSwitch === false ? h("p", { class: "reason" }, "You have already switched once.") : null,
         h(

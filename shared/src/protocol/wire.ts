@@ -132,6 +132,120 @@ export function flatten(value: unknown, out: Map<string, string> = new Map(), pr
   return out;
 }
 
+/** Where flat entries are kept (a schema map on the server, a plain Map in tests). */
+export interface FlatTarget {
+  set(path: string, leaf: string): unknown;
+  delete(path: string): unknown;
+}
+
+const UNSEEN = Symbol("unseen");
+
+/** One path of the flat form: its leaf as the target holds it (undefined: none) and the raw value it came from. */
+class FlatNode {
+  leaf: string | undefined = undefined;
+  raw: unknown = UNSEEN;
+  seen = 0;
+  children: Map<string | number, FlatNode> | null = null;
+  constructor(readonly path: string) {}
+
+  child(key: string | number): FlatNode {
+    this.children ??= new Map();
+    let c = this.children.get(key);
+    if (!c) {
+      const seg = typeof key === "number" ? `#${key}` : escapeKey(key);
+      c = new FlatNode(this.path === "" ? seg : `${this.path}/${seg}`);
+      this.children.set(key, c);
+    }
+    return c;
+  }
+}
+
+/**
+ * Keeps a target equal to `flatten(value)` across updates without building the flat map again: paths are built once
+ * and kept in a tree, a primitive leaf is turned into its JSON only when its value changed, and only changed leaves are
+ * set and gone ones deleted (what `flatten` and a compare against the last map did, with a fraction of the garbage).
+ */
+export class FlatSync {
+  private root = new FlatNode("");
+  private stamp = 0;
+
+  constructor(private target: FlatTarget) {}
+
+  update(value: unknown): void {
+    this.stamp++;
+    this.visit(this.root, value);
+    this.sweep(this.root);
+  }
+
+  private put(n: FlatNode, leaf: string): void {
+    if (n.leaf !== leaf) {
+      n.leaf = leaf;
+      this.target.set(n.path, leaf);
+    }
+  }
+
+  private visit(n: FlatNode, value: unknown): void {
+    n.seen = this.stamp;
+    if (value === null || typeof value !== "object") {
+      if (n.raw !== value || n.leaf === undefined) {
+        n.raw = value;
+        this.put(n, leafJson(value));
+      }
+      return;
+    }
+    n.raw = UNSEEN;
+    let any = false;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) this.visit(n.child(i), value[i]);
+      any = value.length > 0;
+    } else {
+      for (const k in value as Record<string, unknown>) {
+        const v = (value as Record<string, unknown>)[k];
+        if (v === undefined) continue;
+        any = true;
+        this.visit(n.child(k), v);
+      }
+    }
+    if (!any) this.put(n, Array.isArray(value) ? "[]" : "{}");
+    else if (n.leaf !== undefined) {
+      n.leaf = undefined;
+      this.target.delete(n.path);
+    }
+  }
+
+  /** Deletes the leaves of every path not seen in this update. */
+  private sweep(n: FlatNode): void {
+    if (!n.children) return;
+    for (const [k, c] of n.children) {
+      if (c.seen === this.stamp) this.sweep(c);
+      else {
+        this.drop(c);
+        n.children.delete(k);
+      }
+    }
+  }
+
+  private drop(n: FlatNode): void {
+    if (n.leaf !== undefined) this.target.delete(n.path);
+    if (n.children) for (const c of n.children.values()) this.drop(c);
+  }
+}
+
+/** A primitive's leaf JSON, as `flatten` writes it. */
+function leafJson(value: unknown): string {
+  return typeof value === "number"
+    ? Number.isFinite(value)
+      ? String(value)
+      : "null"
+    : typeof value === "boolean"
+      ? value
+        ? "true"
+        : "false"
+      : value === undefined
+        ? "null"
+        : JSON.stringify(value);
+}
+
 /** The value back from its flat entries (null when there are none). */
 export function unflatten(entries: Iterable<[string, string]>): unknown {
   let root: unknown = null;

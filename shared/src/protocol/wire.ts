@@ -147,17 +147,6 @@ class FlatNode {
   seen = 0;
   children: Map<string | number, FlatNode> | null = null;
   constructor(readonly path: string) {}
-
-  child(key: string | number): FlatNode {
-    this.children ??= new Map();
-    let c = this.children.get(key);
-    if (!c) {
-      const seg = typeof key === "number" ? `#${key}` : escapeKey(key);
-      c = new FlatNode(this.path === "" ? seg : `${this.path}/${seg}`);
-      this.children.set(key, c);
-    }
-    return c;
-  }
 }
 
 /**
@@ -168,13 +157,29 @@ class FlatNode {
 export class FlatSync {
   private root = new FlatNode("");
   private stamp = 0;
+  /** Paths in the tree, and those seen in this update: when every path was seen, there is nothing to delete. */
+  private nodes = 1;
+  private seen = 0;
 
   constructor(private target: FlatTarget) {}
 
   update(value: unknown): void {
     this.stamp++;
+    this.seen = 0;
     this.visit(this.root, value);
-    this.sweep(this.root);
+    if (this.seen < this.nodes) this.sweep(this.root);
+  }
+
+  private child(n: FlatNode, key: string | number): FlatNode {
+    n.children ??= new Map();
+    let c = n.children.get(key);
+    if (!c) {
+      const seg = typeof key === "number" ? `#${key}` : escapeKey(key);
+      c = new FlatNode(n.path === "" ? seg : `${n.path}/${seg}`);
+      n.children.set(key, c);
+      this.nodes++;
+    }
+    return c;
   }
 
   private put(n: FlatNode, leaf: string): void {
@@ -186,6 +191,7 @@ export class FlatSync {
 
   private visit(n: FlatNode, value: unknown): void {
     n.seen = this.stamp;
+    this.seen++;
     if (value === null || typeof value !== "object") {
       if (n.raw !== value || n.leaf === undefined) {
         n.raw = value;
@@ -196,14 +202,14 @@ export class FlatSync {
     n.raw = UNSEEN;
     let any = false;
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) this.visit(n.child(i), value[i]);
+      for (let i = 0; i < value.length; i++) this.visit(this.child(n, i), value[i]);
       any = value.length > 0;
     } else {
       for (const k in value as Record<string, unknown>) {
         const v = (value as Record<string, unknown>)[k];
         if (v === undefined) continue;
         any = true;
-        this.visit(n.child(k), v);
+        this.visit(this.child(n, k), v);
       }
     }
     if (!any) this.put(n, Array.isArray(value) ? "[]" : "{}");
@@ -215,19 +221,21 @@ export class FlatSync {
 
   /** Deletes the leaves of every path not seen in this update. */
   private sweep(n: FlatNode): void {
-    if (!n.children) return;
-    for (const [k, c] of n.children) {
+    const children = n.children;
+    if (!children) return;
+    children.forEach((c, k) => {
       if (c.seen === this.stamp) this.sweep(c);
       else {
         this.drop(c);
-        n.children.delete(k);
+        children.delete(k);
       }
-    }
+    });
   }
 
   private drop(n: FlatNode): void {
+    this.nodes--;
     if (n.leaf !== undefined) this.target.delete(n.path);
-    if (n.children) for (const c of n.children.values()) this.drop(c);
+    n.children?.forEach((c) => this.drop(c));
   }
 }
 

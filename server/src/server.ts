@@ -10,6 +10,7 @@ import { setContext, type ServerContext } from "./context.js";
 import { buildApp } from "./http/routes.js";
 import { Metrics } from "./http/metrics.js";
 import { makeLogger } from "./log.js";
+import { spreadPings } from "./pings.js";
 import { closeBotWorker } from "./match/bots.js";
 import { MatchRoom, liveRooms } from "./rooms/MatchRoom.js";
 import { SafeLobbyRoom } from "./rooms/lobby.js";
@@ -63,6 +64,8 @@ const compressed = (d: Uint8Array) =>
 
 // The server compresses synchronously on each connection's context (deflate-sync.ts): same bytes, a fraction of the CPU.
 installSyncDeflate();
+// Pings go to a tenth of the clients at a time (pings.ts), not to every client in one turn.
+spreadPings();
 
 // Colyseus hands ws views of shared encode buffers, which the next encode overwrites; a socket may keep a write for
 // later (RoomOutput corks each socket over a patch and its messages; backpressure), so every send goes out as a copy.

@@ -376,7 +376,7 @@ async function main(): Promise<void> {
     const sums = new Map<string, { dec: number; wire: number }>();
     const model = {
       windowBits: 12,
-      level: 3,
+      level: Number(process.env.WS_DEFLATE_LEVEL) || 1,
       memLevel: 3,
       compressFrom: Number(process.env.WS_COMPRESS_FROM) || 100,
       compressChatFrom: 60,

@@ -40,7 +40,10 @@ const DEFLATE = {
   // memLevel 3: the same ratio as 5 on our messages with a quarter of the hash memory. The window is the dial: at
   // 500 matches, 12 bits gave ~960 B/client/round on the wire and 415 MB RSS, 10 bits 1,344 B and 361 MB, and no
   // compression at all 2,370 B, 288 MB and ~1.6 ms less CPU per round (load runs of this wave, README).
-  zlibDeflateOptions: { level: 3, memLevel: 3 },
+  // Level 1 (zlib's fastest: hash chains of 4, not 32): two paired 300-match runs (both servers at once on the shared
+  // machine) gave 4.50 / 4.62 ms of CPU per round against 4.86 / 4.94 at level 3, and 546 / 538 B on the wire against
+  // 540 / 533. `WS_DEFLATE_LEVEL` overrides it (load experiments).
+  zlibDeflateOptions: { level: Number(process.env.WS_DEFLATE_LEVEL) || 1, memLevel: 3 },
   concurrencyLimit: 8,
 };
 /**

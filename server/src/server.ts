@@ -11,6 +11,7 @@ import { buildApp } from "./http/routes.js";
 import { Metrics } from "./http/metrics.js";
 import { makeLogger } from "./log.js";
 import { spreadPings } from "./pings.js";
+import { shareEncodeBuffers } from "./sync/encode-buffers.js";
 import { closeBotWorker } from "./match/bots.js";
 import { MatchRoom, liveRooms } from "./rooms/MatchRoom.js";
 import { SafeLobbyRoom } from "./rooms/lobby.js";
@@ -28,6 +29,8 @@ export interface RunningServer {
 
 // Eight seats' private parts (legal orders ~2.5 KB each) exceed the default 8 KB encode buffer.
 Encoder.BUFFER_SIZE = 64 * 1024;
+// One pair of encode buffers for every room (sync/encode-buffers.ts).
+shareEncodeBuffers();
 
 // WebSocket compression (permessage-deflate, which browsers and colyseus.js offer): the JSON views and reports shrink
 // about 4x on the wire. Small windows keep memory at a few tens of KB per connection. Clients compress without

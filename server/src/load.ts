@@ -22,6 +22,7 @@ import {
 } from "@metastrategy/shared";
 import { freePort } from "./ports.js";
 import "./client/send-copies.js";
+import { installSyncInflate } from "./client/inflate-sync.js";
 import { until } from "./client/until.js";
 import { addUp, frameKind, patchParts, wireSizes, type Frame } from "./client/breakdown.js";
 
@@ -56,6 +57,8 @@ const ROUNDS = Math.max(1, Math.min(30, Number(values.rounds)));
 const REPORT_S = Math.max(0, Number(values["report-seconds"]));
 /** Each scripted human waits a random 0..THINK_MS before giving its orders (0: every match in lockstep, worst case). */
 const THINK_MS = Math.max(0, Number(values["think-ms"]));
+// This process inflates its clients' messages synchronously (client/inflate-sync.ts), not on the shared thread pool.
+if (process.env.LOAD_SYNC_INFLATE !== "0") installSyncInflate();
 const say = (s: string) => {
   if (!values.json) console.error(s);
 };

@@ -22,6 +22,7 @@ import {
 } from "@metastrategy/shared";
 import { freePort } from "./ports.js";
 import "./client/send-copies.js";
+import { installSyncInflate } from "./client/inflate-sync.js";
 import { until } from "./client/until.js";
 import { addUp, frameKind, patchParts, wireSizes, type Frame } from "./client/breakdown.js";
 
@@ -56,12 +57,14 @@ const ROUNDS = Math.max(1, Math.min(30, Number(values.rounds)));
 const REPORT_S = Math.max(0, Number(values["report-seconds"]));
 /** Each scripted human waits a random 0..THINK_MS before giving its orders (0: every match in lockstep, worst case). */
 const THINK_MS = Math.max(0, Number(values["think-ms"]));
+// This process inflates its clients' messages synchronously (client/inflate-sync.ts), not on the shared thread pool.
+if (process.env.LOAD_SYNC_INFLATE !== "0") installSyncInflate();
 const say = (s: string) => {
   if (!values.json) console.error(s);
 };
 
 // ---- bytes each room receives, counted at the socket (state patches and messages alike).
-const received = new WeakMap<object, { total: number; last: number }>();
+const received = new WeakMap<object, { total: number; last: number; frames: number }>();
 const BREAKDOWN = values.breakdown;
 const WS_COMPRESSION = (process.env.WS_COMPRESSION ?? "1") !== "0";
 /** --breakdown: every frame each room received, in order. */
@@ -70,9 +73,10 @@ const proto = Room.prototype as any;
 const origOnMessage = proto.onMessageCallback;
 proto.onMessageCallback = function (this: any, event: { data: ArrayBuffer }) {
   let c = received.get(this);
-  if (!c) received.set(this, (c = { total: 0, last: 0 }));
+  if (!c) received.set(this, (c = { total: 0, last: 0, frames: 0 }));
   const n = event.data?.byteLength ?? 0;
   c.total += n;
+  c.frames++;
   c.last = n;
   if (!BREAKDOWN) return origOnMessage.call(this, event);
   const data = new Uint8Array(event.data.slice(0));
@@ -94,7 +98,7 @@ proto.onMessageCallback = function (this: any, event: { data: ArrayBuffer }) {
   if (frame.kind === "patch" && ser?.__last) frame.parts = patchParts(this.state, ser.__last);
   return out;
 };
-const bytesOf = (room: Room) => received.get(room) ?? { total: 0, last: 0 };
+const bytesOf = (room: Room) => received.get(room) ?? { total: 0, last: 0, frames: 0 };
 
 const errors: string[] = [];
 const fail = (s: string) => {
@@ -147,7 +151,7 @@ class Player {
   /** Bytes received so far: decoded messages (app) and read from the socket (wire: framing, compression). */
   bytes(): [number, number, number] {
     const ws = (this.room.connection as any)?.transport?.ws;
-    return [bytesOf(this.room).total, ws?._socket?.bytesRead ?? 0, framesOf.get(this.room)?.length ?? 0];
+    return [bytesOf(this.room).total, ws?._socket?.bytesRead ?? 0, bytesOf(this.room).frames];
   }
 
   private tick(): void {
@@ -338,6 +342,7 @@ async function main(): Promise<void> {
   const byRound = new Map<number, number[]>();
   let bytes = 0;
   let wire = 0;
+  let frames = 0;
   let clientRounds = 0;
   let roundsSeen = 0;
   for (const m of matches) {
@@ -363,6 +368,7 @@ async function main(): Promise<void> {
       const at = p.marks[p.marks.length - 2];
       bytes += at[0] - p.startMark[0];
       wire += at[1] - p.startMark[1];
+      frames += at[2] - p.startMark[2];
       clientRounds += p.marks.length - 1;
     }
   }
@@ -373,7 +379,7 @@ async function main(): Promise<void> {
     const sums = new Map<string, { dec: number; wire: number }>();
     const model = {
       windowBits: 12,
-      level: 3,
+      level: Number(process.env.WS_DEFLATE_LEVEL) || 1,
       memLevel: 3,
       compressFrom: Number(process.env.WS_COMPRESS_FROM) || 100,
       compressChatFrom: 60,
@@ -441,6 +447,8 @@ async function main(): Promise<void> {
     serverCpuPeakPercent: Math.round(cpuPeak),
     bytesPerClientPerRound: clientRounds ? Math.round(wire / clientRounds) : 0,
     decodedBytesPerClientPerRound: clientRounds ? Math.round(bytes / clientRounds) : 0,
+    /** WebSocket messages (state patches and messages; pings not counted) each client receives per round. */
+    framesPerClientPerRound: clientRounds ? Math.round((100 * frames) / clientRounds) / 100 : 0,
     setupSeconds: Math.round(setupSeconds * 10) / 10,
     runSeconds: Math.round(runSeconds * 10) / 10,
     reportSeconds: REPORT_S,
@@ -466,7 +474,7 @@ async function main(): Promise<void> {
       `server: RSS ${result.serverRssMB} MB, CPU ${result.serverCpuPercent}% of a core (peak ${result.serverCpuPeakPercent}%)`,
     );
     console.log(
-      `${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`,
+      `${result.bytesPerClientPerRound} bytes per client per round on the wire (${result.decodedBytesPerClientPerRound} decoded, ${result.framesPerClientPerRound} frames); ${result.errors} errors${result.errors ? ": " + result.errorSamples.join("; ") : ""}`,
     );
     console.log(`server CPU per resolved round: ${result.serverCpuMsPerRound} ms`);
     if (breakdown) {

@@ -10,6 +10,8 @@ import { setContext, type ServerContext } from "./context.js";
 import { buildApp } from "./http/routes.js";
 import { Metrics } from "./http/metrics.js";
 import { makeLogger } from "./log.js";
+import { spreadPings } from "./pings.js";
+import { shareEncodeBuffers } from "./sync/encode-buffers.js";
 import { closeBotWorker } from "./match/bots.js";
 import { MatchRoom, liveRooms } from "./rooms/MatchRoom.js";
 import { SafeLobbyRoom } from "./rooms/lobby.js";
@@ -27,6 +29,8 @@ export interface RunningServer {
 
 // Eight seats' private parts (legal orders ~2.5 KB each) exceed the default 8 KB encode buffer.
 Encoder.BUFFER_SIZE = 64 * 1024;
+// One pair of encode buffers for every room (sync/encode-buffers.ts).
+shareEncodeBuffers();
 
 // WebSocket compression (permessage-deflate, which browsers and colyseus.js offer): the JSON views and reports shrink
 // about 4x on the wire. Small windows keep memory at a few tens of KB per connection. Clients compress without
@@ -39,7 +43,10 @@ const DEFLATE = {
   // memLevel 3: the same ratio as 5 on our messages with a quarter of the hash memory. The window is the dial: at
   // 500 matches, 12 bits gave ~960 B/client/round on the wire and 415 MB RSS, 10 bits 1,344 B and 361 MB, and no
   // compression at all 2,370 B, 288 MB and ~1.6 ms less CPU per round (load runs of this wave, README).
-  zlibDeflateOptions: { level: 3, memLevel: 3 },
+  // Level 1 (zlib's fastest: hash chains of 4, not 32): two paired 300-match runs (both servers at once on the shared
+  // machine) gave 4.50 / 4.62 ms of CPU per round against 4.86 / 4.94 at level 3, and 546 / 538 B on the wire against
+  // 540 / 533. `WS_DEFLATE_LEVEL` overrides it (load experiments).
+  zlibDeflateOptions: { level: Number(process.env.WS_DEFLATE_LEVEL) || 1, memLevel: 3 },
   concurrencyLimit: 8,
 };
 /**
@@ -63,6 +70,8 @@ const compressed = (d: Uint8Array) =>
 
 // The server compresses synchronously on each connection's context (deflate-sync.ts): same bytes, a fraction of the CPU.
 installSyncDeflate();
+// Pings go to a tenth of the clients at a time (pings.ts), not to every client in one turn.
+spreadPings();
 
 // Colyseus hands ws views of shared encode buffers, which the next encode overwrites; a socket may keep a write for
 // later (RoomOutput corks each socket over a patch and its messages; backpressure), so every send goes out as a copy.

@@ -1,7 +1,7 @@
 // The flat wire form: unflatten(flatten(v)) gives v back for any JSON value, and a changed leaf changes one entry.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { WIRE_CHARS, WIRE_NAMES, flatten, unflatten, wirePath } from "../src/protocol/wire.js";
+import { FlatSync, WIRE_CHARS, WIRE_NAMES, flatten, unflatten, wirePath } from "../src/protocol/wire.js";
 import { createMatch } from "../src/rules/resolve.js";
 import { publicView, seatViewWith } from "../src/rules/view.js";
 
@@ -62,5 +62,40 @@ describe("flat wire form", () => {
     for (const v of [pv, seatViewWith(pv, s, 0).me, seatViewWith(pv, s, 1).me])
       for (const path of flatten(v).keys())
         for (const seg of path.split("/")) expect(seg.length === 1 || /^#\d+$/.test(seg), `${path}`).toBe(true);
+  });
+
+  it("FlatSync keeps a target equal to flatten(value) over any sequence of values, setting only changed leaves", () => {
+    // Few keys and small shapes: successive values share paths, and leaves turn into containers and back.
+    const { v } = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: "small" },
+        fc.constantFrom<unknown>(null, true, false, 0, 1, 2.5, "", "x", "a/b", undefined, Number.NaN),
+        fc.array(tie("v"), { maxLength: 3 }),
+        fc.dictionary(fc.constantFrom("a", "b", "#1", "~", "", "lab", "x/y", "7"), tie("v"), { maxKeys: 3 }),
+      ),
+    }));
+    fc.assert(
+      fc.property(fc.array(v, { minLength: 1, maxLength: 8 }), (values) => {
+        const target = new Map<string, string>();
+        let sets = 0;
+        const sync = new FlatSync({
+          set: (k, leaf) => {
+            sets++;
+            target.set(k, leaf);
+          },
+          delete: (k) => target.delete(k),
+        });
+        let before = new Map<string, string>();
+        for (const value of values) {
+          sets = 0;
+          sync.update(value);
+          const want = flatten(value);
+          expect(new Map([...target].sort())).toEqual(new Map([...want].sort()));
+          expect(sets).toBe([...want].filter(([k, leaf]) => before.get(k) !== leaf).length);
+          before = want;
+        }
+      }),
+      { numRuns: 500, seed: 7 },
+    );
   });
 });

@@ -89,6 +89,8 @@ export function addUp(frames: Frame[], sizes: number[] | null, into: Map<string,
     } else add(f.kind, n, wire);
     add("(frames)", 0, 0);
     into.get("(frames)")!.dec += 1;
+    add(`(frames) ${f.kind}`, 0, 0);
+    into.get(`(frames) ${f.kind}`)!.dec += 1;
   });
 }
 

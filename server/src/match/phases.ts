@@ -5,6 +5,12 @@ import { PhaseTimer } from "./timer.js";
 
 export const TIMED: readonly RoomPhase[] = ["news", "deliberation", "orders", "report"];
 export const ORDERS_OPEN: readonly RoomPhase[] = ["news", "deliberation", "orders"];
+/**
+ * Phases that, set to zero seconds, end in the same turn they begin instead of on a zero-delay timer. No one acts in
+ * them (they only show something, for a time); the state written on the way is overwritten before the next patch
+ * either way, but a timer each let a busy server send a patch between them (one more frame to every client).
+ */
+const SKIPPABLE: readonly RoomPhase[] = ["news", "deliberation"];
 
 export interface PhaseHooks {
   durationMs(phase: RoomPhase): number;
@@ -31,12 +37,15 @@ export class Phases {
     const seq = ++this.seq;
     this.phase = phase;
     this.timer.clear();
-    if (TIMED.includes(phase)) {
-      this.timer.start(this.hooks.durationMs(phase), () => {
+    const ms = TIMED.includes(phase) ? this.hooks.durationMs(phase) : -1;
+    if (ms >= 0) {
+      this.timer.start(ms, () => {
         if (seq === this.seq) this.hooks.timedOut(phase);
       });
     }
     this.hooks.entered(phase);
+    // A zero-second phase ends now rather than on a zero-delay timer (a paused timer holds it, as before).
+    if (ms === 0 && SKIPPABLE.includes(phase) && seq === this.seq && !this.timer.paused) this.timer.fire();
   }
 
   /** The match is over: no timer, no callback of an earlier phase. */

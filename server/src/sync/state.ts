@@ -1,8 +1,7 @@
 // The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
-import type { MapSchema } from "@colyseus/schema";
 import {
+  FlatSync,
   encodeOrders,
-  flatten,
   type MatchState,
   type PublicView,
   type RoomPhase,
@@ -14,24 +13,13 @@ import type { StateSink } from "../match/output.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "./schema.js";
 import { seatMe, syncedPublicView } from "./views.js";
 
-/** What a schema map holds, as a plain map: comparing against it is cheaper than reading the schema's own. */
-const shadows = new WeakMap<MapSchema<string>, Map<string, string>>();
-
-/** Brings a schema map to the flat entries: deletes what is gone, sets what changed (only those touch the schema). */
-function patchMap(target: MapSchema<string>, next: Map<string, string>): void {
-  let prev = shadows.get(target);
-  if (!prev) {
-    prev = new Map(target.entries());
-    shadows.set(target, prev);
-  }
-  for (const k of prev.keys()) if (!next.has(k)) target.delete(k);
-  for (const [k, v] of next) if (prev.get(k) !== v) target.set(k, v);
-  shadows.set(target, next);
-}
-
 export class SchemaSync implements StateSink {
   readonly state = new MatchRoomState();
   private secretBySeat: SeatSecret[] = [];
+  /** The public view's flat form, kept in step with `state.pub` (only changed leaves are written). */
+  private pub = new FlatSync(this.state.pub);
+  /** Each seat's own part, kept in step with its secret's `me`. */
+  private meBySeat: FlatSync[] = [];
   /** Clients holding each seat (its private part is kept current only while someone does). */
   private watchers: number[] = [];
   private ordersBySeat: string[] = [];
@@ -110,7 +98,7 @@ export class SchemaSync implements StateSink {
     this.onWrite();
     if (this.state.round !== s.round) this.state.round = s.round;
     const pv = syncedPublicView(s);
-    patchMap(this.state.pub, flatten(pv));
+    this.pub.update(pv);
     this.last = { s, pv };
     // Only seats someone watches: a bot's seat has no private part on the wire (nor its cost) until a client holds it.
     for (let i = 0; i < s.seats.length; i++) if ((this.watchers[i] ?? 0) > 0) this.fill(i);
@@ -139,7 +127,7 @@ export class SchemaSync implements StateSink {
   private fill(seat: number): void {
     const { s, pv } = this.last!;
     const secret = this.secret(seat);
-    patchMap(secret.me, flatten(seatMe(s, seat, pv)));
+    this.meBySeat[seat].update(seatMe(s, seat, pv));
     const o = this.ordersBySeat[seat] ?? "";
     if (secret.orders !== o) secret.orders = o;
   }
@@ -152,6 +140,7 @@ export class SchemaSync implements StateSink {
       s.seat = seat;
       s.orders = "";
       this.secretBySeat[seat] = s;
+      this.meBySeat[seat] = new FlatSync(s.me);
       this.state.secrets.set(String(seat), s);
     }
     return s;

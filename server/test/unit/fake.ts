@@ -97,7 +97,7 @@ export async function newMatch(
   config: Partial<MatchDeps["config"]> = {},
 ): Promise<Harness> {
   const clock = new FakeClock();
-  const store = new SqliteStore(":memory:");
+  const store = new SqliteStore(":memory:", 0);
   const out = new FakeOutput();
   const deps: MatchDeps = {
     store,

@@ -29,6 +29,24 @@ describe("phases", () => {
     expect(st.round).toBe(1);
   });
 
+  it("end a zero-second news and deliberation in the turn they begin: the orders open at once", async () => {
+    const h = await newMatch({ seed: 3, seats: SEATS, timers: { ...TIMERS, news: 0, deliberation: 0 }, rounds: 3 });
+    await h.match.join("a", {});
+    await h.send("a", MSG.hostStart);
+    const st = h.out.state.state;
+    expect(h.match.phase).toBe("orders");
+    expect(st.phase).toBe("orders");
+    expect(st.deadline).toBe(h.clock.now() + 30_000);
+    expect(h.clock.pending).toBe(1); // the orders timer only
+    await h.send("a", MSG.orders, { actions: [] });
+    await h.match.settled();
+    h.clock.flush();
+    expect(h.match.phase).toBe("report");
+    await advance(h, 5000);
+    expect(h.match.phase).toBe("orders");
+    expect(h.match.game!.round).toBe(2);
+  });
+
   it("end the orders early once the only human has submitted; the report goes to the seat", async () => {
     const h = await started();
     await advance(h, 15_000);

@@ -132,6 +132,128 @@ export function flatten(value: unknown, out: Map<string, string> = new Map(), pr
   return out;
 }
 
+/** Where flat entries are kept (a schema map on the server, a plain Map in tests). */
+export interface FlatTarget {
+  set(path: string, leaf: string): unknown;
+  delete(path: string): unknown;
+}
+
+const UNSEEN = Symbol("unseen");
+
+/** One path of the flat form: its leaf as the target holds it (undefined: none) and the raw value it came from. */
+class FlatNode {
+  leaf: string | undefined = undefined;
+  raw: unknown = UNSEEN;
+  seen = 0;
+  children: Map<string | number, FlatNode> | null = null;
+  constructor(readonly path: string) {}
+}
+
+/**
+ * Keeps a target equal to `flatten(value)` across updates without building the flat map again: paths are built once
+ * and kept in a tree, a primitive leaf is turned into its JSON only when its value changed, and only changed leaves are
+ * set and gone ones deleted (what `flatten` and a compare against the last map did, with a fraction of the garbage).
+ */
+export class FlatSync {
+  private root = new FlatNode("");
+  private stamp = 0;
+  /** Paths in the tree, and those seen in this update: when every path was seen, there is nothing to delete. */
+  private nodes = 1;
+  private seen = 0;
+
+  constructor(private target: FlatTarget) {}
+
+  update(value: unknown): void {
+    this.stamp++;
+    this.seen = 0;
+    this.visit(this.root, value);
+    if (this.seen < this.nodes) this.sweep(this.root);
+  }
+
+  private child(n: FlatNode, key: string | number): FlatNode {
+    n.children ??= new Map();
+    let c = n.children.get(key);
+    if (!c) {
+      const seg = typeof key === "number" ? `#${key}` : escapeKey(key);
+      c = new FlatNode(n.path === "" ? seg : `${n.path}/${seg}`);
+      n.children.set(key, c);
+      this.nodes++;
+    }
+    return c;
+  }
+
+  private put(n: FlatNode, leaf: string): void {
+    if (n.leaf !== leaf) {
+      n.leaf = leaf;
+      this.target.set(n.path, leaf);
+    }
+  }
+
+  private visit(n: FlatNode, value: unknown): void {
+    n.seen = this.stamp;
+    this.seen++;
+    if (value === null || typeof value !== "object") {
+      if (n.raw !== value || n.leaf === undefined) {
+        n.raw = value;
+        this.put(n, leafJson(value));
+      }
+      return;
+    }
+    n.raw = UNSEEN;
+    let any = false;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) this.visit(this.child(n, i), value[i]);
+      any = value.length > 0;
+    } else {
+      for (const k in value as Record<string, unknown>) {
+        const v = (value as Record<string, unknown>)[k];
+        if (v === undefined) continue;
+        any = true;
+        this.visit(this.child(n, k), v);
+      }
+    }
+    if (!any) this.put(n, Array.isArray(value) ? "[]" : "{}");
+    else if (n.leaf !== undefined) {
+      n.leaf = undefined;
+      this.target.delete(n.path);
+    }
+  }
+
+  /** Deletes the leaves of every path not seen in this update. */
+  private sweep(n: FlatNode): void {
+    const children = n.children;
+    if (!children) return;
+    children.forEach((c, k) => {
+      if (c.seen === this.stamp) this.sweep(c);
+      else {
+        this.drop(c);
+        children.delete(k);
+      }
+    });
+  }
+
+  private drop(n: FlatNode): void {
+    this.nodes--;
+    if (n.leaf !== undefined) this.target.delete(n.path);
+    n.children?.forEach((c) => this.drop(c));
+  }
+}
+
+/** A primitive's leaf JSON, as `flatten` writes it. */
+function leafJson(value: unknown): string {
+  return typeof value === "number"
+    ? Number.isFinite(value)
+      ? String(value)
+      : "null"
+    : typeof value === "boolean"
+      ? value
+        ? "true"
+        : "false"
+      : value === undefined
+        ? "null"
+        : JSON.stringify(value);
+}
+
 /** The value back from its flat entries (null when there are none). */
 export function unflatten(entries: Iterable<[string, string]>): unknown {
   let root: unknown = null;

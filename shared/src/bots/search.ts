@@ -28,6 +28,11 @@ export interface SearchBudget {
   verify?: number;
   /** Weigh styles (plans kept through the rollout) besides one-round variants of the plan. Default true. */
   styles?: boolean;
+  /** Lab seats: when set, a challenger replaces the plan only if its rollouts' expected catastrophes (the sum of each
+   * round's catastrophe chance, a low-noise quantity) exceed the plan's by at most this much on the same worlds: the lab
+   * does not buy its own points with the world's risk. Unset: no such test. (Other roles rarely move the risk; for a
+   * regulator the test cost points in the ladder.) */
+  labRiskMargin?: number;
 }
 
 /** Simulated rounds per millisecond on the reference machine (one busy thread of the shared 2-core box). */
@@ -63,6 +68,8 @@ export interface SearchResult {
   candidates: number;
   /** The style the chosen candidate was valued with (null: the plain heuristic after this round). */
   style?: Style | null;
+  /** Expected catastrophes of the chosen orders minus the plan's, paired on the rollouts that decided (0: plan kept). */
+  riskDiff?: number;
 }
 
 const QUIET = { report: false } as const;
@@ -293,12 +300,13 @@ function rollout(
   first: SeatOrders,
   style: Style | null,
   seed: number,
-  count: { nodes: number },
+  count: { nodes: number; risk: number },
 ): number {
   let s = start;
   let mine: SeatOrders | null = first;
   // Catastrophes of the risk step minus their chances, round by round: mean 0 whatever the play (a martingale).
   let martingale = 0;
+  let risk = 0;
   while (s.phase !== "ended") {
     const pv = publicView(s, { history: false });
     const orders = new Array<SeatOrders>(s.seats.length);
@@ -315,8 +323,11 @@ function rollout(
     mine = null;
     s = resolveRound(s, orders, null, QUIET).state;
     count.nodes++;
-    martingale -= s.history[s.history.length - 1].catastropheRisk;
+    const p = s.history[s.history.length - 1].catastropheRisk;
+    martingale -= p;
+    risk += p;
   }
+  count.risk = risk;
   const end = s.end;
   if (end?.ending === "catastrophe" && (end.by === "lab" || end.by === "rogue")) martingale++;
   // A lost world scores 0 for everyone; the search counts it below 0 (LOSS_PENALTY), so a seat does not buy its own
@@ -359,7 +370,9 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
   const sum = new Float64Array(cands.length);
   const runs = new Int32Array(cands.length);
   const values: number[][] = cands.map(() => []);
-  const count = { nodes: 0 };
+  const risks: number[][] = cands.map(() => []);
+  const riskMargin = v.me.role === "lab" ? budget.labRiskMargin : undefined;
+  const count = { nodes: 0, risk: 0 };
   const horizon = Math.max(1, v.rounds - v.round + 1);
   const phases = Math.max(1, Math.ceil(Math.log2(cands.length)));
   let alive = cands.map((_, i) => i);
@@ -377,6 +390,7 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
     );
     sum[c] += x;
     values[c].push(x);
+    risks[c].push(count.risk);
     runs[c]++;
   };
   const verify = Math.min(0.9, Math.max(0, budget.verify ?? 0));
@@ -408,17 +422,22 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
     let sq = 0;
     for (let k = from; k < from + n; k++) sq += (values[c][k] - values[0][k] - m) ** 2;
     const se = n > 1 ? Math.sqrt(sq / (n - 1) / n) : Infinity;
-    return { m, bound: m - budget.margin - budget.z * se };
+    let dr = 0;
+    for (let k = from; k < from + n; k++) dr += risks[c][k] - risks[0][k];
+    dr /= Math.max(1, n);
+    const safe = riskMargin === undefined || dr <= riskMargin;
+    return { m, dr, safe, bound: safe ? m - budget.margin - budget.z * se : -Infinity };
   };
   let best = 0;
+  let riskDiff = 0;
   if (verify > 0) {
     // The best challenger on the selection rollouts meets the plan again on fresh worlds; only those decide.
     let challenger = 0;
     let top = 0;
     for (const c of alive) {
       if (c === 0 || runs[c] === 0) continue;
-      const m = paired(c, 0).m;
-      if (m > top) {
+      const { m, safe } = paired(c, 0);
+      if (safe && m > top) {
         challenger = c;
         top = m;
       }
@@ -429,16 +448,21 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
         sample(0);
         sample(challenger);
       }
-      if (runs[0] - from > 1 && paired(challenger, from).bound > 0) best = challenger;
+      const p = paired(challenger, from);
+      if (runs[0] - from > 1 && p.bound > 0) {
+        best = challenger;
+        riskDiff = p.dr;
+      }
     }
   } else {
     let bestBound = 0;
     for (const c of alive) {
       if (c === 0 || runs[c] === 0) continue;
-      const bound = paired(c, 0).bound;
-      if (bound > bestBound) {
+      const p = paired(c, 0);
+      if (p.bound > bestBound) {
         best = c;
-        bestBound = bound;
+        bestBound = p.bound;
+        riskDiff = p.dr;
       }
     }
   }
@@ -449,5 +473,6 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
     value: sum[best] / runs[best],
     baseValue,
     candidates: cands.length,
+    riskDiff,
   };
 }

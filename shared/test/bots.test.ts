@@ -111,14 +111,14 @@ describe("bots are pure functions of the seat view", () => {
     },
   );
 
-  it("a lab search with a risk margin never switches to orders its rollouts rate riskier for the world", () => {
+  it("a search with a risk margin never switches to orders its rollouts rate riskier for the world", () => {
     let switched = 0;
     for (const doctrine of DOCTRINES) {
       const { states, seat } = statesFor("lab", doctrine);
       for (const s of states) {
         const v = seatView(s, seat, { history: false });
         for (const seed of [1, 2, 3]) {
-          const r = searchOrders(v, seed, { ...HARD, nodes: 240, labRiskMargin: 0 });
+          const r = searchOrders(v, seed, { ...HARD, nodes: 240, riskMargin: 0 });
           expect(r.riskDiff).toBeLessThanOrEqual(0);
           if (r.value !== r.baseValue) switched++;
         }
@@ -128,15 +128,26 @@ describe("bots are pure functions of the seat view", () => {
     expect(switched).toBeGreaterThan(0);
   });
 
-  it("the lab risk margin leaves other roles' searches unchanged", () => {
-    for (const role of ["regulator", "researcher"] as const) {
+  it("per-role settings apply to that role's seats only", () => {
+    const plain = { ...HARD, nodes: 240, byRole: undefined };
+    // A plan handicapped by 100 points: the search always leaves it.
+    const loose = { z: 0, margin: -100, verify: 0 };
+    let differ = 0;
+    for (const role of ROLES) {
       const { states, seat } = statesFor(role, "transhumanist");
       for (const s of states.slice(1)) {
         const v = seatView(s, seat, { history: false });
-        const a = searchOrders(v, 4, { ...HARD, nodes: 240 });
-        expect(searchOrders(v, 4, { ...HARD, nodes: 240, labRiskMargin: 0 })).toEqual(a);
+        // A setting for another role changes nothing; the same setting for this role is the same as setting it.
+        const other = ROLES.find((r) => r !== role)!;
+        const a = searchOrders(v, 4, plain);
+        expect(searchOrders(v, 4, { ...plain, byRole: { [other]: loose } })).toEqual(a);
+        const own = searchOrders(v, 4, { ...plain, ...loose });
+        expect(searchOrders(v, 4, { ...plain, byRole: { [role]: loose } })).toEqual(own);
+        if (JSON.stringify(own.orders) !== JSON.stringify(a.orders)) differ++;
       }
     }
+    // Not vacuous: the setting does change some decisions.
+    expect(differ).toBeGreaterThan(0);
   });
 
   it("search decisions come from the seat view alone: the search API takes no state", () => {

@@ -57,8 +57,9 @@ export const EXPERT: SearchBudget = {
   // A lab expert left alone bought its extra points with the world's risk (paired ladder, seeds 1 and 2, 300 matches
   // each: expert − hard +5.9 and +7.7, catastrophe 13% and 16% against the hard lab's 10% and 13%). With this test:
   // +3.8 and +3.6, catastrophe 10% and 14%. (Margins 0, 0.01, 0.03, 0.06 cost more points; 0.18 and 0.25 brought the
-  // catastrophe back to 13%.) What is left is likely failed defenses: the expert lab reaches *secure* more often (93 of
-  // 300 against 82 on seed 2) and a defense's chance of failing is not in the rounds' risk figure (not yet measured).
+  // catastrophe back to 13%.) What is left are lab catastrophes (seed 2: 30 against the hard lab's 24; failed defenses
+  // 8 and 8, rogue 4 and 7): the risk a rollout sees is that of a sampled world, whose priors (few hidden flaws) may
+  // understate it (not yet measured).
   byRole: { lab: { riskMargin: 0.12 } },
 };
 /** What the search counts a lost world (catastrophe or drift: every score 0) as, below 0. */

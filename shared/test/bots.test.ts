@@ -18,7 +18,7 @@ import { seatView } from "../src/rules/view.js";
 import { playMatch } from "../src/sim/simulate.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { perturbSecrets } from "./redaction.js";
-import { searchOrders } from "../src/bots/search.js";
+import { HARD, searchOrders } from "../src/bots/search.js";
 import { determinize } from "../src/bots/determinize.js";
 
 const ROLE_TABLE: Role[] = ["lab", "lab", "regulator", "researcher", "lab", "researcher", "regulator", "researcher"];
@@ -110,6 +110,45 @@ describe("bots are pure functions of the seat view", () => {
       }
     },
   );
+
+  it("a search with a risk margin never switches to orders its rollouts rate riskier for the world", () => {
+    let switched = 0;
+    for (const doctrine of DOCTRINES) {
+      const { states, seat } = statesFor("lab", doctrine);
+      for (const s of states) {
+        const v = seatView(s, seat, { history: false });
+        for (const seed of [1, 2, 3]) {
+          const r = searchOrders(v, seed, { ...HARD, nodes: 240, riskMargin: 0 });
+          expect(r.riskDiff).toBeLessThanOrEqual(0);
+          if (r.value !== r.baseValue) switched++;
+        }
+      }
+    }
+    // The test is not vacuous: some decisions did leave the plan (and were rated no riskier).
+    expect(switched).toBeGreaterThan(0);
+  });
+
+  it("per-role settings apply to that role's seats only", () => {
+    const plain = { ...HARD, nodes: 240, byRole: undefined };
+    // A plan handicapped by 100 points: the search always leaves it.
+    const loose = { z: 0, margin: -100, verify: 0 };
+    let differ = 0;
+    for (const role of ROLES) {
+      const { states, seat } = statesFor(role, "transhumanist");
+      for (const s of states.slice(1)) {
+        const v = seatView(s, seat, { history: false });
+        // A setting for another role changes nothing; the same setting for this role is the same as setting it.
+        const other = ROLES.find((r) => r !== role)!;
+        const a = searchOrders(v, 4, plain);
+        expect(searchOrders(v, 4, { ...plain, byRole: { [other]: loose } })).toEqual(a);
+        const own = searchOrders(v, 4, { ...plain, ...loose });
+        expect(searchOrders(v, 4, { ...plain, byRole: { [role]: loose } })).toEqual(own);
+        if (JSON.stringify(own.orders) !== JSON.stringify(a.orders)) differ++;
+      }
+    }
+    // Not vacuous: the setting does change some decisions.
+    expect(differ).toBeGreaterThan(0);
+  });
 
   it("search decisions come from the seat view alone: the search API takes no state", () => {
     // searchOrders(view, seed, budget) and determinize(view, seed) have no parameter through which a true state could

@@ -99,20 +99,7 @@ export function wirePath(...segs: (string | number)[]): string {
 /** Flattens a JSON value (objects, arrays, primitives) into path → leaf JSON. */
 export function flatten(value: unknown, out: Map<string, string> = new Map(), prefix = ""): Map<string, string> {
   if (value === null || typeof value !== "object") {
-    // Numbers and booleans are most leaves: their JSON is their string (non-finite numbers are null in JSON).
-    const leaf =
-      typeof value === "number"
-        ? Number.isFinite(value)
-          ? String(value)
-          : "null"
-        : typeof value === "boolean"
-          ? value
-            ? "true"
-            : "false"
-          : value === undefined
-            ? "null"
-            : JSON.stringify(value);
-    out.set(prefix, leaf);
+    out.set(prefix, leafJson(value));
     return out;
   }
   const sep = prefix === "" ? "" : "/";
@@ -239,7 +226,8 @@ export class FlatSync {
   }
 }
 
-/** A primitive's leaf JSON, as `flatten` writes it. */
+/** A primitive's leaf JSON, as `flatten` writes it: numbers and booleans (most leaves) are their own string, without
+ * JSON.stringify (non-finite numbers are null in JSON). */
 function leafJson(value: unknown): string {
   return typeof value === "number"
     ? Number.isFinite(value)

@@ -91,6 +91,7 @@ export const COMMANDS: CommandTable = {
     const next: Settings = { ...st, timers: { ...st.timers, ...(p.timers ?? {}) } };
     if (p.scenario !== undefined) next.scenario = p.scenario;
     if (p.rounds !== undefined) next.rounds = p.rounds;
+    if (p.public === true && st.seedChosen) return refusal("seeded");
     if (p.public !== undefined) next.public = p.public;
     const bad = match.checkSeats(match.meta.seats, next);
     if (bad) return bad;

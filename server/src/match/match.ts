@@ -12,6 +12,7 @@ import {
   checkSetup,
   publicRow,
   publicView,
+  REFUSALS,
   refusal,
   replay,
   reportFor,
@@ -138,7 +139,10 @@ export class Match {
       public: o.public,
       name: cleanName(o.name, MAX_MATCH_NAME) ?? `${SCENARIOS[o.scenario].name} match`,
       seed: o.seed ?? randomSeed(),
+      ...(o.seed !== undefined ? { seedChosen: true } : {}),
     };
+    // A public table's world is dealt by the server: a creator who chose the seed could compute every hidden value.
+    if (settings.public && settings.seedChosen) throw new Error(REFUSALS.seeded);
     const roles: { role: Role; bot: boolean; difficulty: Difficulty; doctrine?: Doctrine }[] = o.seats
       ? o.seats
       : SCENARIOS[o.scenario].table.map((role, i) => ({

@@ -14,6 +14,9 @@ export interface Settings {
   public: boolean;
   name: string;
   seed: number;
+  /** The creator chose the seed (solo practice, a class, a world replayed): it could foresee the world, so the match is
+   * never listed publicly. Absent in metas stored before this existed (then the seed was the server's). */
+  seedChosen?: boolean;
 }
 
 export interface SeatMeta {

@@ -61,8 +61,27 @@ describe("lobby", () => {
     expect(h.out.to("a", "error")[1].reason).toMatch(/^Invalid takeSeat at seat/);
   });
 
+  it("a match whose creator chose the world seed is never listed publicly: refused at creation and when the host lists it", async () => {
+    await expect(newMatch({ seed: 7, public: true, seats: SEATS })).rejects.toThrow(/never listed publicly/);
+    const h = await newMatch({ seed: 7, seats: SEATS });
+    await h.match.join("a", {});
+    await h.send("a", MSG.hostSettings, { public: true });
+    expect(h.out.codes("a")).toEqual(["seeded"]);
+    expect(h.match.meta.settings.public).toBe(false);
+    expect(h.out.isPrivate).toBe(true);
+    // Other settings still change, and a server-dealt world may be listed.
+    await h.send("a", MSG.hostSettings, { rounds: 5 });
+    expect(h.match.meta.settings.rounds).toBe(5);
+    const free = await newMatch({ seats: SEATS });
+    await free.match.join("a", {});
+    await free.send("a", MSG.hostSettings, { public: true });
+    expect(free.out.codes("a")).toEqual([]);
+    expect(free.match.meta.settings.public).toBe(true);
+  });
+
   it("host settings and seats: checked by the engine's setup rules; removing a seat renumbers the later ones", async () => {
-    const h = await newMatch({ seed: 4, seats: [{ role: "lab" }, { role: "lab" }, { role: "researcher" }] });
+    // No seed: a match whose creator chose the seed is never listed publicly (the next test).
+    const h = await newMatch({ seats: [{ role: "lab" }, { role: "lab" }, { role: "researcher" }] });
     await h.match.join("a", {});
     const c = await h.match.join("c", {});
     await h.send("c", MSG.takeSeat, { seat: 2 });

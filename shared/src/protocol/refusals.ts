@@ -38,6 +38,7 @@ export const REFUSALS = {
   binary: "Binary messages are not accepted.",
   too_deep: "Message nests too deeply.",
   not_saved: "That could not be saved: try again.",
+  seeded: "A match whose world seed its host chose is never listed publicly: the host could foresee its world.",
   internal: "Internal error.",
 } as const;
 

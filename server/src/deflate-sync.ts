@@ -95,10 +95,15 @@ export function installSyncDeflate(): void {
     }
     cb(null, out);
   };
+  closeOnCleanup(proto, SYNC, cleanup);
+}
+
+/** Wraps ws' PerMessageDeflate cleanup so that it also closes the synchronous zlib context kept under `key`. */
+export function closeOnCleanup(proto: Record<string, any>, key: symbol, cleanup: (this: unknown) => unknown): void {
   proto.cleanup = function (this: any) {
-    const d: SyncDeflater | undefined = this[SYNC];
+    const d: { close(): void } | undefined = this[key];
     if (d) {
-      this[SYNC] = undefined;
+      this[key] = undefined;
       d.close();
     }
     return cleanup.call(this);

@@ -6,7 +6,7 @@
 // still comes after the current call returns (a microtask), as the receiver expects of a decompression.
 import { createRequire } from "node:module";
 import zlib from "node:zlib";
-import { deflateFlushSync } from "../deflate-sync.js";
+import { closeOnCleanup, deflateFlushSync } from "../deflate-sync.js";
 
 // The `ws` colyseus.js loads in Node.
 const require = createRequire(createRequire(import.meta.url).resolve("colyseus.js"));
@@ -46,12 +46,5 @@ export function installSyncInflate(): void {
     }
     queueMicrotask(() => cb(null, out));
   };
-  proto.cleanup = function (this: any) {
-    const d: SyncZlib | undefined = this[SYNC];
-    if (d) {
-      this[SYNC] = undefined;
-      d.close();
-    }
-    return cleanup.call(this);
-  };
+  closeOnCleanup(proto, SYNC, cleanup);
 }

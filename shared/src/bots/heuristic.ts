@@ -79,13 +79,11 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       break;
     }
     case "conservative": {
-      // Holding back pays (2.1 balance): its points come from theory milestones reached while the frontier is below
-      // the danger line, and each step it takes brings the line closer for everyone. It advances only under threat, one
-      // aligned step at a time. (2.2: its safe published step in the last round went: it pushed rivals over the line.)
-      // (2.2) Understanding first, then building: from theory milestone 1 its steps are predictable, from milestone 2
-      // mostly free of deceptive flaws, so the leading conservative lab climbs to the defense line in aligned steps and
-      // builds the defense (+8 on milestone 2).
-      // One defense secures everyone: only the leading lab climbs (ties go to the lowest seat), the others hold.
+      // Understanding first, then building (2.2): from theory milestone 1 its steps are predictable, from milestone 2
+      // mostly free of deceptive flaws, so the lab that leads the table (ties to the lowest seat) climbs to the defense
+      // line in aligned steps and builds the defense (+8 on milestone 2); one defense secures everyone, so the others
+      // hold back, which keeps the line far for everyone and pays their milestones (2.1 balance). Any of them advances,
+      // one aligned step at a time, when a rival or the rogue actors near the line are two levels ahead.
       const climb = m >= (lab.cap >= danger - 2 ? 2 : 1) && !moratorium && leads(v, lab.cap);
       if (threat >= lab.cap + 2 || climb) {
         if (gap > 0) b.want({ kind: "alignment" });
@@ -126,10 +124,8 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
  * a clean pass is evidence others can see; 2.2 balance: "normal + validate" beat the butlerian and transhumanist labs),
  * a minimal-risk test near it (no incident, nothing made public). */
 function checkUp(cap: number, danger: number): Action {
-  return cap < danger - 1 ? VALIDATE : MINIMAL_RISK;
+  return { kind: cap < danger - 1 ? "validate" : "minimalRiskTest" };
 }
-const VALIDATE: Action = { kind: "validate" };
-const MINIMAL_RISK: Action = { kind: "minimalRiskTest" };
 
 /** True when no rival lab has declared more capability than `cap` (nor as much, from a lower seat). */
 function leads(v: SeatView, cap: number): boolean {

@@ -1,6 +1,7 @@
-// Rules 2.2 changed numbers only. A record made under 2.1 (or 2.0, which ran on the 2.1 engine) replays on today's
-// engine with the numbers it was played with: the scenario values here (applied by `scenarioParams` under the record's
-// own overrides) and the few prestige amounts below (read by the rules where they are paid).
+// Rules 2.2 changed numbers and one counting rule. A record made under 2.1 (or 2.0, which ran on the 2.1 engine)
+// replays on today's engine with what it was played with: the scenario values here (applied by `scenarioParams` under
+// the record's own overrides), the prestige amounts below (read by the rules where they are paid), and a raid for every
+// enforcement (rules/rogue.ts; 2.2: each enforcing regulator raids once a round).
 import type { ScenarioParams } from "../rules/types.js";
 
 /** True for the rules versions these numbers describe. */
@@ -27,12 +28,8 @@ export const RULES_2_1_PARAMS: Record<string, Partial<ScenarioParams>> = {
 
 /** Prestige amounts of rules 2.1 where 2.2 changed them (docs/RULES.md §11). */
 export const RULES_2_1_POINTS = {
-  /** Conservative seats per theory milestone reached before the danger line (2.2: 3). */
-  milestoneBeforeDanger: 2,
   /** Cost of a metastrategy switch, at the end (2.2: 6). */
   switchPrestige: 5,
   /** Validated levels counted from 0 (2.2: from the starting capability). */
   validatedFrom: 0,
 } as const;
-// Also replayed by version (rules/rogue.ts): in 2.1 every enforcement raided the pool (2.2: each enforcing regulator
-// raids once a round).

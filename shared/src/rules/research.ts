@@ -1,6 +1,5 @@
 // Research: capability with the breakthrough table, alignment, theory, interpretability; security and products.
 import { OBJECTIVE_POINTS } from "../content/doctrines.js";
-import { isRules21, RULES_2_1_POINTS } from "../content/legacy.js";
 import { MAX } from "../content/roles.js";
 import { chance, nextFloat } from "../rng.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
@@ -201,16 +200,14 @@ export function milestoneCheck(ctx: RoundCtx, before: number): void {
   const s = ctx.s;
   const now = milestonesOf(s.world.theory);
   if (now <= before) return;
-  const milestonePoints = isRules21(s.rulesVersion)
-    ? RULES_2_1_POINTS.milestoneBeforeDanger
-    : OBJECTIVE_POINTS.milestoneBeforeDanger;
   for (let k = before + 1; k <= now; k++) {
     const bit = 1 << k;
     if (s.world.milestonesScored & bit) continue;
     s.world.milestonesScored |= bit;
     if (!ctx.quiet) say(ctx, "theoryMilestone", "theoryMilestone", { k });
     if (s.world.frontier < s.params.taiThreshold - 3)
-      for (const x of s.seats) if (x.doctrine === "conservative") addPrestige(x, milestonePoints, "objectives");
+      for (const x of s.seats)
+        if (x.doctrine === "conservative") addPrestige(x, OBJECTIVE_POINTS.milestoneBeforeDanger, "objectives");
   }
 }
 

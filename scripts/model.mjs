@@ -302,6 +302,32 @@ ${Object.entries(b.roles)
   )
   .join("\n")}
 `;
+  const scenariosPath = new URL("../docs/balance-scenarios.json", import.meta.url);
+  const sc = existsSync(scenariosPath) ? JSON.parse(readFileSync(scenariosPath, "utf8")) : null;
+  const sign = (x) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}`;
+  const scenarioTable = sc
+    ? `
+Every scenario (\`npm run balance:scenarios\`: the same search without the expert arm, ${sc.matches} matches, seed ${sc.seed},
+rules ${sc.rulesVersion}, summary in docs/balance-scenarios.json). Each cell: the best exploit's gain ± s.e. (upper 95%),
+then the highest upper 95% of any confirmed arm.
+
+| scenario | lab | regulator | researcher | doctrine win shares of won matches |
+|---|---|---|---|---|
+${Object.entries(sc.scenarios)
+  .map(
+    ([s, x]) =>
+      `| ${s} | ${["lab", "regulator", "researcher"]
+        .map((role) => {
+          const r = x.roles[role];
+          return `${r.bestExploit.name}: ${sign(r.bestExploit.gainOverNormal)} ± ${r.bestExploit.se.toFixed(1)} (${r.bestExploit.upper95.toFixed(1)}); max ${r.maxUpper95.upper95.toFixed(1)}`;
+        })
+        .join(" | ")} | ${Object.entries(x.doctrines)
+        .map(([d, v]) => `${d.slice(0, 4)} ${pct(v)}`)
+        .join(", ")} |`,
+  )
+  .join("\n")}
+`
+    : "";
   const expertLine = hasExpert
     ? `
 The expert bot as an arm (${balance.roles.lab.arms.find((a) => a.name === "expert").n} matches a doctrine, paired gain over the normal bot, ± s.e.): ${Object.entries(
@@ -344,7 +370,7 @@ The screen plays its own matches (after the confirmation seeds), so the confirme
 the pick; arms that played alike in the screen are confirmed once. Every arm meets the same match seeds,
 and every chance in the engine is drawn from a stream keyed by (match, round, force, seat), so a seat's
 different choice moves no other seat's dice: the paired difference measures the choice, not luck.
-${expertLine}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
+${scenarioTable}${expertLine}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
         before2
           ? `
 Before (rules 2.0.0, the same command, kept in docs/balance-baseline-rules2.0.json):

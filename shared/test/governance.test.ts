@@ -313,6 +313,7 @@ describe("the monitoring regime", () => {
       s.world.policies.push(...REGIME_POLICIES);
       s.world.regime = 5;
       s.world.will = 6;
+      s.round = 2; // the held frontier pays from round 2 (2.3)
     });
     const { state } = play(s, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] });
     expect(state.world.regime).toBe(6);

@@ -1,6 +1,7 @@
 // Scoring: W = 0 → all zero; W + prestige with end-of-match role points; winners; round objectives; income.
 import { describe, expect, it } from "vitest";
-import { DOCTRINE_DEFS, OBJECTIVE_POINTS } from "../src/content/doctrines.js";
+import { DOCTRINE_DEFS, FRONTIER_HELD_FROM, OBJECTIVE_POINTS } from "../src/content/doctrines.js";
+import { RULES_VERSION } from "../src/rules/state.js";
 import { finalScores, winners } from "../src/rules/scoring.js";
 import type { MatchState } from "../src/rules/types.js";
 import { lab, play, quietMatch } from "./helpers.js";
@@ -72,9 +73,27 @@ describe("objectives credited each round", () => {
     [false, 1],
     [true, 0],
   ])("butlerians score +1 when the frontier did not advance (capability research: %s → +%s)", (research, pts) => {
-    const s = quietMatch(["lab", "regulator:butlerian"], { taiThreshold: 20 }, (s) => (lab(s, 0).cap = 8));
+    const s = quietMatch(["lab", "regulator:butlerian"], { taiThreshold: 20 }, (s) => {
+      lab(s, 0).cap = 8;
+      s.round = 2;
+    });
     const { state } = play(s, { 0: research ? [{ kind: "capability" }] : [] });
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(pts);
+  });
+
+  it.each([
+    // (2.3) round 1 pays nothing: nobody could have advanced the frontier yet; a rules-2.2 record still pays it
+    [RULES_VERSION, 0],
+    ["2.2.0", 1],
+  ])("a frontier held in round 1 pays the butlerian objective under rules %s: +%s", (version, pts) => {
+    const s = quietMatch(["lab", "regulator:butlerian"], { taiThreshold: 20 }, (s) => {
+      s.rulesVersion = version;
+      lab(s, 0).cap = 8;
+    });
+    expect(s.round).toBe(1);
+    const { state } = play(s, {});
+    expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(pts);
+    expect(FRONTIER_HELD_FROM).toBe(2);
   });
 
   it("a lab catching up below the frontier does not advance it", () => {
@@ -83,6 +102,7 @@ describe("objectives credited each round", () => {
       Object.assign(lab(s, 1), { cap: 9, aligned: 9, flaws: 0 });
       s.mods.paradigmBoost = 0;
     });
+    s.round = 2;
     const { state } = play(s, { 0: [{ kind: "capability" }] }); // at most +3: still below 9
     expect(lab(state, 0).cap).toBeLessThan(9);
     expect(state.seats[2].prestigeBy.objectives).toBe(1);
@@ -124,7 +144,10 @@ describe("objective texts state the engine's amounts", () => {
     ["conservative", `+${OBJECTIVE_POINTS.defenseOnTheory} for a defense built on theory milestone 2`],
     ["incrementalist", `+${OBJECTIVE_POINTS.validatedLevel} for each capability level above the starting one`],
     ["incrementalist", `+${OBJECTIVE_POINTS.defenseBuilt} for any defense built`],
-    ["butlerian", `+${OBJECTIVE_POINTS.frontierHeld} for each round the frontier did not advance`],
+    [
+      "butlerian",
+      `+${OBJECTIVE_POINTS.frontierHeld} for each round the frontier did not advance, from round ${FRONTIER_HELD_FROM} on`,
+    ],
     ["butlerian", `+${OBJECTIVE_POINTS.regimeComplete} the first time the monitoring regime is completed`],
     ["transhumanist", `+${OBJECTIVE_POINTS.augStage} for each augmentation stage reached`],
     ["transhumanist", `+${OBJECTIVE_POINTS.handoff} if augmented successors take over safely`],

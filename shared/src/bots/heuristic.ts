@@ -84,7 +84,12 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       // line in aligned steps and builds the defense (+8 on milestone 2); one defense secures everyone, so the others
       // hold back, which keeps the line far for everyone and pays their milestones (2.1 balance). Any of them advances,
       // one aligned step at a time, when a rival or the rogue actors near the line are two levels ahead.
-      const climb = m >= (lab.cap >= danger - 2 ? 2 : 1) && !moratorium && leads(v, lab.cap);
+      // Only a climb that can end in a defense before the match does: a leader left half-way up only brings the line
+      // closer for everyone (2.2 balance, classroom: doing nothing beat the bot by +3 to +5; each step takes about
+      // two-thirds of a round, one round to spare).
+      const left = v.rounds - v.round + 1;
+      const timely = left >= Math.ceil((defenseAt - lab.cap) / 1.5) + 1;
+      const climb = m >= (lab.cap >= danger - 2 ? 2 : 1) && !moratorium && leads(v, lab.cap) && timely;
       if (threat >= lab.cap + 2 || climb) {
         if (gap > 0) b.want({ kind: "alignment" });
         // Alignment gives +2 from milestone 1, so one alignment covers two predictable steps below the line.
@@ -172,6 +177,15 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
   const regimeReady =
     w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
+  // A butlerian regulator puts its regime first: once the three policies are in force it enforces and builds before
+  // anything else (a step not built is a round lost, and an unenforced regime lapses), and it campaigns first while
+  // will is short of what the regime needs (2.2 balance: "normal + campaign" beat the bot by +11 in the classroom,
+  // "build the regime first" by +2.3 in the baseline).
+  if (d === "butlerian" && regimeReady) {
+    b.want({ kind: "enforce" });
+    b.want({ kind: "buildRegime" });
+  }
+  if (d === "butlerian" && w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
   // A butlerian regulator legislates first: every policy in force is legitimacy, and the regime needs three of them.
   if (d === "butlerian") {
     for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;

@@ -31,7 +31,8 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
     name: "Butlerian",
     plan: "Put off transformative AI indefinitely and guard the world without it.",
     passive: "Moratorium and monitoring regime cost 1 influence less; enforcement costs no influence.",
-    objectives: "+1 for each round the frontier did not advance; +4 the first time the monitoring regime is completed.",
+    objectives:
+      "+1 for each round the frontier did not advance, from round 2 on (in round 1 nobody could have advanced it yet); +4 the first time the monitoring regime is completed.",
   },
   transhumanist: {
     id: "transhumanist",
@@ -54,3 +55,6 @@ export const OBJECTIVE_POINTS = {
   augStage: 2,
   handoff: 8,
 } as const;
+
+/** (2.3) The first round whose held frontier pays the butlerian objective (2.2 and older: round 1). */
+export const FRONTIER_HELD_FROM = 2;

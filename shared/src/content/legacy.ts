@@ -1,3 +1,5 @@
+// Rules 2.3 changed one counting rule (the butlerian objective pays for a held frontier from round 2: RULES_2_2_POINTS)
+// and one number (the classroom's rogue actors absorb 4: RULES_2_2_PARAMS).
 // Rules 2.2 changed numbers and one counting rule. A record made under 2.1 (or 2.0, which ran on the 2.1 engine)
 // replays on today's engine with what it was played with: the scenario values here (applied by `scenarioParams` under
 // the record's own overrides), the prestige amounts below (read by the rules where they are paid), and a raid for every
@@ -8,6 +10,22 @@ import type { ScenarioParams } from "../rules/types.js";
 export function isRules21(version: string | undefined): boolean {
   return typeof version === "string" && (version.startsWith("2.1.") || version.startsWith("2.0."));
 }
+
+/** True for every rules-2 version before 2.3 (2.0, 2.1, 2.2). */
+export function isBeforeRules23(version: string | undefined): boolean {
+  return isRules21(version) || (typeof version === "string" && version.startsWith("2.2."));
+}
+
+/** Scenario values of rules 2.2 (and older) where 2.3 changed them. */
+export const RULES_2_2_PARAMS: Record<string, Partial<ScenarioParams>> = {
+  classroom: { absorb: 3 },
+};
+
+/** What rules 2.2 (and older) paid where 2.3 changed it (docs/RULES.md §11). */
+export const RULES_2_2_POINTS = {
+  /** The butlerian objective paid for a held frontier from round 1 (2.3: from round 2). */
+  frontierHeldFrom: 1,
+} as const;
 
 /** Scenario values of rules 2.1 where 2.2 changed them. */
 export const RULES_2_1_PARAMS: Record<string, Partial<ScenarioParams>> = {

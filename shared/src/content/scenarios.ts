@@ -108,6 +108,9 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       legalWill: 8,
       augBeyond: 1.25,
       driftBeyond: 0.275,
+      // (2.3) Leaks are the lesson's fuel: with regulators that build the regime first, the classroom's catastrophe
+      // rate had fallen under the 25% floor.
+      absorb: 4,
       deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 },
     },
     table: DEFAULT_TABLE,

@@ -1,6 +1,6 @@
 // Objectives credited each round, income, and the final scores.
-import { OBJECTIVE_POINTS } from "../content/doctrines.js";
-import { isRules21, RULES_2_1_POINTS } from "../content/legacy.js";
+import { FRONTIER_HELD_FROM, OBJECTIVE_POINTS } from "../content/doctrines.js";
+import { isBeforeRules23, isRules21, RULES_2_1_POINTS, RULES_2_2_POINTS } from "../content/legacy.js";
 import { SECURITY_FINE } from "../content/policies.js";
 import { INCOME, MAX } from "../content/roles.js";
 import { say, tell, type RoundCtx } from "./context.js";
@@ -27,7 +27,10 @@ export function roundScoringStep(ctx: RoundCtx): void {
   const w = s.world;
   milestoneCheck(ctx, 0);
   const frontier = frontierOf(s);
-  if (frontier <= ctx.frontierBefore)
+  // (2.3) From round 2: in round 1 nobody could have advanced it yet, and a free point a match tipped the doctrine
+  // shares toward butlerian seats.
+  const from = isBeforeRules23(s.rulesVersion) ? RULES_2_2_POINTS.frontierHeldFrom : FRONTIER_HELD_FROM;
+  if (frontier <= ctx.frontierBefore && s.round >= from)
     for (const x of s.seats)
       if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.frontierHeld, "objectives");
   w.frontier = Math.max(w.frontier, frontier);

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// The exploit search on every scenario (docs/MODEL.md §10 reads the summary this writes).
+// Usage: npm run balance:scenarios   (about 2 minutes a scenario on one core; BALANCE_MATCHES=N, default 1000;
+// BALANCE_SCENARIOS=a,b to pick scenarios). Writes docs/balance-scenarios.json: for each scenario and role the best
+// exploit found and the highest upper 95% bound of any confirmed arm, and each doctrine's win share of the matches with
+// a winner. The expert arm is left out here (it is slow; the baseline run with it is docs/balance-baseline.json).
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+
+const root = new URL("..", import.meta.url).pathname;
+const N = Number(process.env.BALANCE_MATCHES ?? 1000);
+const scenarios = (process.env.BALANCE_SCENARIOS ?? "baseline,leaky,fast,slow,classroom").split(",");
+const round = (x) => Math.round(x * 1000) / 1000;
+const arm = (a) => ({
+  name: a.name,
+  gainOverNormal: round(a.gainOverNormal),
+  se: round(a.se),
+  upper95: round(a.upper95),
+});
+
+const path = new URL("../docs/balance-scenarios.json", import.meta.url);
+// Scenarios not rerun keep their last figures when the rules version and match count are the same.
+const old = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+const out = { command: "npm run balance:scenarios", matches: N, seed: 1, rulesVersion: null, scenarios: {} };
+for (const s of scenarios) {
+  const t0 = Date.now();
+  const args = ["--import", "tsx", "shared/src/sim/balance-cli.ts"];
+  args.push("--json", "--no-expert", "--matches", String(N), "--seed", "1", "--scenario", s);
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`balance --scenario ${s} failed: ${r.stderr}`);
+  const d = JSON.parse(r.stdout);
+  out.rulesVersion = d.rulesVersion;
+  const roles = {};
+  for (const [role, x] of Object.entries(d.roles))
+    roles[role] = { bestExploit: arm(x.bestExploit), maxUpper95: arm(x.maxUpper95) };
+  const doctrines = {};
+  for (const [k, v] of Object.entries(d.doctrines)) doctrines[k] = round(v.winShareOfWon);
+  out.scenarios[s] = { roles, doctrines };
+  const worst = Math.max(...Object.values(roles).map((x) => x.maxUpper95.upper95));
+  console.log(
+    `${s}: highest upper 95% of any confirmed arm ${worst.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+  );
+}
+if (old && old.rulesVersion === out.rulesVersion && old.matches === N)
+  out.scenarios = { ...old.scenarios, ...out.scenarios };
+writeFileSync(path, JSON.stringify(out, null, 1) + "\n");
+console.log(`wrote ${path.pathname}`);

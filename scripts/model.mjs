@@ -287,6 +287,8 @@ function balanceSection() {
   const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : null;
   const before2Path = new URL("../docs/balance-baseline-rules2.0.json", import.meta.url);
   const before2 = existsSync(before2Path) ? JSON.parse(readFileSync(before2Path, "utf8")) : null;
+  const before22Path = new URL("../docs/balance-baseline-rules2.2.json", import.meta.url);
+  const before22 = existsSync(before22Path) ? JSON.parse(readFileSync(before22Path, "utf8")) : null;
   const before21Path = new URL("../docs/balance-baseline-rules2.1.json", import.meta.url);
   const before21 = existsSync(before21Path) ? JSON.parse(readFileSync(before21Path, "utf8")) : null;
   const hasExpert = balance ? Object.values(balance.roles).some((r) => r.arms.some((a) => a.name === "expert")) : false;
@@ -326,6 +328,12 @@ ${Object.entries(sc.scenarios)
         .join(", ")} |`,
   )
   .join("\n")}
+
+Before (rules 2.2, the same search on every scenario, first run this way): the classroom hid "normal + campaign" for
+the butlerian regulator, +11.3 ± 0.9 (upper 13.0), and "deploy ×3" (like every script that never advances) for the
+conservative lab, +4.6 ± 0.7 (6.0); in leaky a searched policy beat the incrementalist lab by +3.2 ± 1.2 (5.5). Rules
+2.3 and its bots (RULES §14) answer those; leaky's conservative lab (5.3) and slow's incrementalist lab (3.1) still
+have a searched policy above the target.
 `
     : "";
   const expertLine = hasExpert
@@ -370,7 +378,7 @@ The screen plays its own matches (after the confirmation seeds), so the confirme
 the pick; arms that played alike in the screen are confirmed once. Every arm meets the same match seeds,
 and every chance in the engine is drawn from a stream keyed by (match, round, force, seat), so a seat's
 different choice moves no other seat's dice: the paired difference measures the choice, not luck.
-${scenarioTable}${expertLine}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
+${scenarioTable}${expertLine}${before22 ? earlier(before22, "2.2.0", "balance-baseline-rules2.2.json") : ""}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
         before2
           ? `
 Before (rules 2.0.0, the same command, kept in docs/balance-baseline-rules2.0.json):

@@ -85,7 +85,10 @@ describe("classroom in the browser", () => {
     await tp.fill("#class-teacher-name", "Ms Rivera");
     await tp.fill("#class-name", "Year 11 ethics");
     await tp.fill("#new-rounds", "2");
-    await tp.fill("#new-seed", "2"); // a fixed world: no chance ending can cut the lesson short
+    // A fixed world in which round 1 cannot end the lesson: with the lab's orders below (alignment, capability) and a
+    // regulator that passes, the rogue track stays under the danger line whatever the doctrines (rules 2.3: seed 2 let
+    // one leaked point carry it over the line in round 1 for some doctrines).
+    await tp.fill("#new-seed", "3");
     await tp.fill("#new-labs", "1");
     await tp.fill("#new-regulators", "1");
     await tp.fill("#new-researchers", "0");

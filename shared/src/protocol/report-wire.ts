@@ -194,3 +194,66 @@ export function decodeReportMsg(w: ReportMsgWire): ReportMsg {
   const news = new Map(reports.map((r) => [r.round, r.news]));
   return { replace: w[0] === 1, reports, history: (w[2] ?? []).map((h) => decodeRow(h, news.get(h[0]))) };
 }
+
+// ---- A round's report inside the state patch (docs/PROTOCOL.md §2, "The round's report in the state"): the room's
+// `report` field holds the newest round's public report and history row, each seat's secret `notes` its private
+// entries of that round, so a round's results, report and notes reach a client in one frame.
+
+/** The room's `report` field: `[report, row | 0]`, the public entries only (JSON; "" before the first round). */
+export type RoundStateWire = [report: ReportWire, row: RowWire | 0];
+/**
+ * A seat secret's `notes` field: `[round, [index, entry, index, entry, …]]` where each entry is a private note of the
+ * seat and `index` its place among the entries the seat reads (`reportFor(report, seat)`), JSON.
+ */
+export type NotesWire = [round: number, notes: (number | EntryWire)[]];
+
+/** The room's `report` field for a round: its public entries (`reportFor(report, null)`) and public history row. */
+export function encodeRoundState(report: RoundReport, row: PublicHistoryRow | undefined): string {
+  const pub: RoundReport = { ...report, entries: report.entries.filter((e) => e.seat === null) };
+  const w: RoundStateWire = [encodeReport(pub), row ? encodeRow(row, report.news) : 0];
+  return JSON.stringify(w);
+}
+
+/** A seat's `notes` field for a round: its private entries, each with its place among the entries it reads. */
+export function encodeNotes(report: RoundReport, seat: number): string {
+  const notes: (number | EntryWire)[] = [];
+  let at = 0;
+  for (const e of report.entries) {
+    if (e.seat === null || e.seat === seat) {
+      if (e.seat === seat) notes.push(at, encodeEntry(e));
+      at++;
+    }
+  }
+  const w: NotesWire = [report.round, notes];
+  return JSON.stringify(w);
+}
+
+/** The room's `report` field back: the public report and row (null when empty or unreadable). */
+export function decodeRoundState(s: string): { report: RoundReport; row: PublicHistoryRow | null } | null {
+  if (!s) return null;
+  try {
+    const [rw, hw] = JSON.parse(s) as RoundStateWire;
+    const report = decodeReport(rw);
+    return { report, row: hw ? decodeRow(hw, report.news) : null };
+  } catch {
+    return null;
+  }
+}
+
+/** A public report with a seat's notes put back in their places (the notes of another round change nothing). */
+export function withNotes(report: RoundReport, notes: string): RoundReport {
+  if (!notes) return report;
+  let w: NotesWire;
+  try {
+    w = JSON.parse(notes) as NotesWire;
+  } catch {
+    return report;
+  }
+  if (!Array.isArray(w) || w[0] !== report.round || !Array.isArray(w[1]) || w[1].length === 0) return report;
+  const entries = report.entries.slice();
+  for (let i = 0; i + 1 < w[1].length; i += 2) {
+    const at = w[1][i] as number;
+    entries.splice(Math.min(at, entries.length), 0, decodeEntry(w[1][i + 1] as EntryWire));
+  }
+  return { ...report, entries };
+}

@@ -1,6 +1,6 @@
 // A round's report in the state patch: the room's `report` field (public part and history row) and each seat's
 // `notes` give back exactly what `reportFor` gives that seat, for any match and audience; ReportLog appends each new
-// round once, after the backlog.
+// round once, after the backlog (or once the state showed no resolved round).
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { decodeRoundState, encodeNotes, encodeRoundState, withNotes } from "../src/protocol/report-wire.js";
@@ -55,6 +55,7 @@ describe("round report in the state", () => {
     const rows = played.states.slice(1).map((s) => publicRow(s.history.at(-1)!));
     const seat = 0;
     const state = (i: number) => ({
+      phase: "report",
       report: encodeRoundState(played.reports[i], rows[i]),
       secrets: new Map([[String(seat), { notes: encodeNotes(played.reports[i], seat) }]]),
     });
@@ -72,5 +73,15 @@ describe("round report in the state", () => {
     log.reset();
     expect(log.reports).toEqual([]);
     expect(log.state(state(2), seat)).toBeNull();
+    // A client that saw the room with no round resolved (the lobby, the first round) misses nothing: no backlog needed.
+    const fresh = new ReportLog();
+    expect(fresh.state({ phase: "lobby" }, seat)).toBeNull();
+    expect(fresh.state({ phase: "orders", report: "" }, seat)).toBeNull();
+    expect(fresh.state(state(0), seat)).toEqual(plain(reportFor(played.reports[0], seat)));
+    expect(fresh.history).toEqual(plain([rows[0]]));
+    // A state not yet arrived (no phase) says nothing.
+    const none = new ReportLog();
+    expect(none.state({}, seat)).toBeNull();
+    expect(none.state(state(1), seat)).toBeNull();
   });
 });

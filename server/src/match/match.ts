@@ -457,7 +457,9 @@ export class Match {
     this.syncGame();
     for (const m of this.session.members.values()) {
       if (m.seat !== null) this.out.showSeat(m.id, m.seat);
-      this.sendBacklog(m);
+      // The backlog is empty: a client that holds the room's state has seen the lobby (no round yet) and misses
+      // nothing; only one whose join is still completing gets it (one frame and one write less per client and match).
+      if (!this.out.hasState(m.id)) this.sendBacklog(m);
     }
     this.afterSeatsChanged(false);
     this.deps.log.info(

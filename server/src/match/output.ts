@@ -48,6 +48,8 @@ export interface MatchOutput {
   readonly state: StateSink;
   send<K extends ServerMessageName>(to: string, type: K, payload: ServerMessages[K], afterPatch?: boolean): void;
   broadcast<K extends ServerMessageName>(type: K, payload: ServerMessages[K], afterPatch?: boolean): void;
+  /** The member's client holds the room's state already (it has seen every change since: nothing to catch up on). */
+  hasState(to: string): boolean;
   /** The member sees this seat's private part (null: none). */
   showSeat(to: string, seat: number | null): void;
   listing(entry: Listing): void;

@@ -39,6 +39,13 @@ export class FakeOutput implements MatchOutput {
     this.sent.push({ to: "*", type, payload });
   }
 
+  /** Members whose client has not received the room's state yet (as the room: a join not yet completed). */
+  joining = new Set<string>();
+
+  hasState(to: string): boolean {
+    return !this.joining.has(to);
+  }
+
   /** As the room does: the seat's private part is kept current while someone holds the seat. */
   showSeat(to: string, seat: number | null): void {
     const prev = this.shown.get(to);

@@ -21,7 +21,8 @@ export class ReportLog {
   reports: RoundReport[] = [];
   /** Public history rows so far (a new array whenever it changes). */
   history: PublicHistoryRow[] = [];
-  /** A backlog has arrived: until then the state's report is not taken (the backlog brings it, with the others). */
+  /** A backlog has arrived, or the state showed no resolved round yet (nothing to miss): until then the state's report
+   * is not taken (the backlog brings it, with the others). */
   private synced = false;
 
   /** A `report` message: the whole backlog (`replace`), or reports to append. */
@@ -41,9 +42,13 @@ export class ReportLog {
    * seat's own notes of that round). Returns that report, or null when nothing was new.
    */
   state(st: RoomStateLike | undefined, seat: number | null): RoundReport | null {
-    if (!this.synced || !st) return null;
+    if (!st || st.phase === undefined) return null;
     const raw = typeof st.report === "string" ? st.report : "";
-    if (!raw) return null;
+    if (!raw) {
+      this.synced = true; // no round resolved yet: every report to come will come in the state
+      return null;
+    }
+    if (!this.synced) return null;
     const round = this.roundOf(raw);
     const held = this.reports.length ? this.reports[this.reports.length - 1].round : 0;
     if (round <= held) return null;

@@ -39,6 +39,25 @@ describe("round report in the state", () => {
     expect(privateNotes).toBeGreaterThan(50);
   });
 
+  it("args travel as flat lists: listed names as their index, others as themselves", () => {
+    const r = {
+      round: 3,
+      news: [],
+      entries: [
+        { seat: null, concept: "leak", key: "leakRumour", args: { name: "Lab 1", n: 2, zz: true, "": "e" } },
+        { seat: 1, concept: "grant", key: "grantMade", args: { amount: 2, d: -1 } },
+        { seat: null, concept: "x", key: "notAKey", args: {} },
+      ],
+      end: null,
+    };
+    const raw = encodeRoundState(r, undefined);
+    expect(raw).toContain('[0,"Lab 1",21,2,"zz",true,"","e"]');
+    const pub = decodeRoundState(raw)!;
+    expect(pub.row).toBeNull();
+    expect(withNotes(pub.report, encodeNotes(r, 1))).toEqual(r);
+    expect(withNotes(pub.report, encodeNotes(r, 0))).toEqual({ ...r, entries: [r.entries[0], r.entries[2]] });
+  });
+
   it("unreadable fields are ignored, never thrown", () => {
     expect(decodeRoundState("")).toBeNull();
     expect(decodeRoundState("{not json")).toBeNull();

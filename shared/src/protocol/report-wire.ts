@@ -248,7 +248,11 @@ export function decodeRow(w: RowWire, news?: NewsItem[]): PublicHistoryRow {
 
 export function encodeReportMsg(m: ReportMsg): ReportMsgWire {
   const news = new Map(m.reports.map((r) => [r.round, r.news]));
-  return [m.replace ? 1 : 0, m.reports.map((r) => encodeReport(r)), m.history.map((h) => encodeRow(h, news.get(h.round)))];
+  return [
+    m.replace ? 1 : 0,
+    m.reports.map((r) => encodeReport(r)),
+    m.history.map((h) => encodeRow(h, news.get(h.round))),
+  ];
 }
 
 export function decodeReportMsg(w: ReportMsgWire): ReportMsg {

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { decodeRoundState, encodeNotes, encodeRoundState, withNotes } from "../src/protocol/report-wire.js";
 import { ReportLog } from "../src/protocol/report-log.js";
 import { reportFor } from "../src/rules/resolve.js";
+import type { RoundReport } from "../src/rules/types.js";
 import { publicRow } from "../src/rules/view.js";
 import { matchSpecArb, playRandomMatch } from "./random-match.js";
 
@@ -40,7 +41,7 @@ describe("round report in the state", () => {
   });
 
   it("args travel as flat lists: listed names as their index, others as themselves", () => {
-    const r = {
+    const r: RoundReport = {
       round: 3,
       news: [],
       entries: [

@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { Client, Room } from "colyseus.js";
 import {
   MSG,
+  ReportLog,
   SMSG,
   SnapshotReader,
   onServerMessage,
@@ -119,6 +120,7 @@ class Player {
   startMark: [number, number, number] = [0, 0, 0];
   marks: [number, number, number][] = [];
   private reader = new SnapshotReader();
+  private log = new ReportLog();
 
   constructor(
     public room: Room<any>,
@@ -130,19 +132,22 @@ class Player {
       this.seat = t.seat;
       this.code = t.code;
     });
-    on(SMSG.report, (m) => {
-      if (m.replace) return;
-      const now = Date.now();
-      for (const r of m.reports) this.reportAt.set(r.round, now);
-      this.rounds += m.reports.length;
-      this.marks.push(this.bytes());
-    });
+    // A round's report comes with the patch of its results (ReportLog); `report` messages bring the backlog.
+    on(SMSG.report, (m) => this.log.message(m));
     on(SMSG.error, (e) => fail(`error message (${e.message}, ${e.code}): ${e.reason}`));
     on(SMSG.ended, () => {
       this.ended = true;
     });
     room.onMessage("*", () => {});
-    room.onStateChange(() => this.tick());
+    room.onStateChange(() => {
+      const r = this.log.state(room.state, this.seat);
+      if (r) {
+        this.reportAt.set(r.round, Date.now());
+        this.rounds++;
+        this.marks.push(this.bytes());
+      }
+      this.tick();
+    });
     room.onLeave((code) => {
       if (!this.ended && code !== 4000) fail(`client left with code ${code}`);
     });

@@ -17,6 +17,7 @@ import { Client, type Room } from "colyseus.js";
 import {
   MSG,
   SMSG,
+  ReportLog,
   SnapshotReader,
   onServerMessage,
   hashSeeds,
@@ -234,6 +235,8 @@ class Human {
   private gen = 0;
   /** Decodes the synced room state (one reader per connection: a new room starts from an empty state). */
   private reader = new SnapshotReader();
+  /** Reports as this connection gets them: the backlog by message, each new round with its patch. */
+  private log = new ReportLog();
   private sent = new Set<number>();
   private rejoining = false;
 
@@ -251,6 +254,8 @@ class Human {
     const gen = ++this.gen;
     this.sent = new Set();
     this.reader = new SnapshotReader();
+    this.log = new ReportLog();
+    const log = this.log;
     const live = () => gen === this.gen;
     onServerMessage(
       room,
@@ -262,9 +267,8 @@ class Human {
         if (t.hostToken) this.hostToken = t.hostToken;
       },
     );
-    onServerMessage(room, SMSG.report, (m: { replace: boolean; reports: RoundReport[] }) => {
-      if (!live()) return;
-      for (const r of m.reports) {
+    const shown = (reports: RoundReport[], fresh: boolean) => {
+      for (const r of reports) {
         const k = key(r);
         const first = this.seen.get(r.round);
         if (first === undefined) this.seen.set(r.round, k);
@@ -274,8 +278,13 @@ class Human {
         }
       }
       // A drop after a round's report (not the last: a match that has ended keeps no reconnection open).
-      if (!m.replace && !m.reports.some((r) => r.end) && !this.ended && !this.stopped && rand() < DROP_CHANCE)
+      if (fresh && !reports.some((r) => r.end) && !this.ended && !this.stopped && rand() < DROP_CHANCE)
         void this.dropAndReturn();
+    };
+    onServerMessage(room, SMSG.report, (m) => {
+      if (!live()) return;
+      log.message(m);
+      shown(m.reports, !m.replace);
     });
     onServerMessage(room, SMSG.error, (e: { reason: string }) => refused.push(String(e.reason).slice(0, 120)));
     onServerMessage(room, SMSG.ended, () => {
@@ -284,7 +293,12 @@ class Human {
       this.match.onEnded();
     });
     room.onMessage("*", () => {});
-    room.onStateChange(() => live() && this.tick());
+    room.onStateChange(() => {
+      if (!live()) return;
+      const r = log.state(room.state, this.seat);
+      if (r) shown([r], true);
+      this.tick();
+    });
     room.onLeave((code) => {
       if (!live() || this.stopped || this.ended) return;
       if (code === 4000) return; // our own consented leave

@@ -1,6 +1,7 @@
 // The only module that talks to colyseus.js: joins rooms, turns room state and messages into ClientSnapshots.
 import { Client, type Room } from "colyseus.js";
 import {
+  ReportLog,
   SnapshotReader,
   onServerMessage,
   type ChatLine,
@@ -10,9 +11,7 @@ import {
   type CreateOptions,
   type EndedMsg,
   type MatchRecord,
-  type PublicHistoryRow,
   type RoomStateLike,
-  type RoundReport,
   type SeatOrders,
   type ServerMessages,
 } from "@metastrategy/shared";
@@ -44,8 +43,8 @@ class MatchConnection {
   room: Room | null = null;
   seat: number | null = null;
   isHost = false;
-  reports: RoundReport[] = [];
-  history: PublicHistoryRow[] = [];
+  /** Reports and history: the backlog from `report` messages, each new round from the patch that brings it. */
+  private log = new ReportLog();
   chat: ChatLine[] = [];
   ended: EndedMsg | null = null;
   name = "Player";
@@ -77,13 +76,7 @@ class MatchConnection {
       this.publish();
     });
     on(SMSG.report, (m) => {
-      if (m.replace) {
-        this.reports = m.reports.slice();
-        this.history = m.history.slice();
-      } else {
-        this.reports = [...this.reports, ...m.reports];
-        this.history = [...this.history, ...m.history];
-      }
+      this.log.message(m);
       this.publish();
     });
     on(SMSG.chat, (c) => {
@@ -110,7 +103,10 @@ class MatchConnection {
     room.onMessage(SMSG.proposals, () => {});
     for (const hook of roomHooks) hook(room);
     room.onMessage("*", () => {});
-    room.onStateChange(() => this.publish());
+    room.onStateChange(() => {
+      this.log.state(room.state as RoomStateLike, this.seat);
+      this.publish();
+    });
     room.onLeave((code) => {
       if (this.room !== room) return;
       this.room = null;
@@ -146,8 +142,8 @@ class MatchConnection {
       code: room.roomId,
       seat: this.seat,
       isHost: this.isHost,
-      history: this.history,
-      reports: this.reports,
+      history: this.log.history,
+      reports: this.log.reports,
       chat: this.chat,
       ended: this.ended,
     });
@@ -183,8 +179,7 @@ class MatchConnection {
   reset(): void {
     this.seat = null;
     this.isHost = false;
-    this.reports = [];
-    this.history = [];
+    this.log.reset();
     this.chat = [];
     this.ended = null;
     this.reader.reset();

@@ -3,6 +3,7 @@
 import type { Room } from "colyseus.js";
 import "./send-copies.js";
 import {
+  ReportLog,
   SMSG,
   SnapshotReader,
   onServerMessage,
@@ -26,8 +27,8 @@ export type { EndedMsg, TokenMsg };
 /** Collects what a client learns from a match room. */
 export class Follower {
   token: TokenMsg | null = null;
-  reports: RoundReport[] = [];
-  history: PublicHistoryRow[] = [];
+  /** Reports and history: the backlog from `report` messages, each new round from the patch that brings it. */
+  readonly log = new ReportLog();
   errors: ErrorMsg[] = [];
   chat: ChatLine[] = [];
   ended: EndedMsg | null = null;
@@ -50,13 +51,7 @@ export class Follower {
       this.poke();
     });
     on(SMSG.report, (m: ReportMsg) => {
-      if (m.replace) {
-        this.reports = m.reports.slice();
-        this.history = m.history.slice();
-      } else {
-        this.reports.push(...m.reports);
-        this.history.push(...m.history);
-      }
+      this.log.message(m);
       this.poke();
     });
     on(SMSG.error, (m) => {
@@ -76,7 +71,18 @@ export class Follower {
       this.poke();
     });
     room.onMessage("*", () => this.poke());
-    room.onStateChange(() => this.poke());
+    room.onStateChange(() => {
+      this.log.state(room.state, this.seat);
+      this.poke();
+    });
+  }
+
+  get reports(): RoundReport[] {
+    return this.log.reports;
+  }
+
+  get history(): PublicHistoryRow[] {
+    return this.log.history;
   }
 
   get state(): any {

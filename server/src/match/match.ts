@@ -26,7 +26,6 @@ import {
   type MatchState,
   type PublicHistoryRow,
   type Refusal,
-  type ReportMsg,
   type Role,
   type RoomPhase,
   type RoundReport,
@@ -217,6 +216,8 @@ export class Match {
     this.reports = reports;
     this.history = publicView(state).history;
     this.out.keepAlive(true);
+    const newest = reports.at(-1) ?? null;
+    this.out.state.report(newest, newest ? this.history.find((h) => h.round === newest.round) : undefined);
     this.syncGame();
     if (state.phase === "ended") {
       this.finish(false).catch((e) => this.out.failed("finish", e, true));
@@ -456,7 +457,9 @@ export class Match {
     this.syncGame();
     for (const m of this.session.members.values()) {
       if (m.seat !== null) this.out.showSeat(m.id, m.seat);
-      this.sendBacklog(m);
+      // The backlog is empty: a client that holds the room's state has seen the lobby (no round yet) and misses
+      // nothing; only one whose join is still completing gets it (one frame and one write less per client and match).
+      if (!this.out.hasState(m.id)) this.sendBacklog(m);
     }
     this.afterSeatsChanged(false);
     this.deps.log.info(
@@ -552,15 +555,10 @@ export class Match {
     const last = next.history.at(-1);
     const row = last ? publicRow(last) : undefined;
     if (row) this.history.push(row);
+    // The round's report travels in the state, with its results: one patch per client (its public part for everyone,
+    // each seat's notes in its secret), no report message.
+    this.out.state.report(report, row);
     this.syncGame();
-    // One report message per seat (members of a seat share it, encoded once) and one for everyone without a seat.
-    const bySeat = new Map<number | null, ReportMsg>();
-    const rows = row ? [row] : [];
-    for (const m of this.session.members.values()) {
-      let msg = bySeat.get(m.seat);
-      if (!msg) bySeat.set(m.seat, (msg = { replace: false, reports: [reportFor(report, m.seat)], history: rows }));
-      this.out.send(m.id, SMSG.report, msg, true);
-    }
     this.deps.log.info(
       {
         event: "round.resolved",

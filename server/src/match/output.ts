@@ -1,5 +1,13 @@
 // What a match tells the world, as an interface: the room implements it over Colyseus, tests with plain arrays.
-import type { MatchState, RoomPhase, SeatOrders, ServerMessageName, ServerMessages } from "@metastrategy/shared";
+import type {
+  MatchState,
+  PublicHistoryRow,
+  RoomPhase,
+  RoundReport,
+  SeatOrders,
+  ServerMessageName,
+  ServerMessages,
+} from "@metastrategy/shared";
 import type { SeatMeta, Settings } from "./meta.js";
 
 /** The synced room state (sync/ writes it into the Colyseus schema). */
@@ -15,6 +23,9 @@ export interface StateSink {
   timer(paused: boolean, deadline: number, remaining: number): void;
   /** The engine state: the public view for everyone, each seat's own part for its members. */
   view(state: MatchState): void;
+  /** The newest round's full report and public history row: its public part for everyone, each seat's notes for its
+   * members (they reach clients in the patch that brings the round's results). */
+  report(report: RoundReport | null, row: PublicHistoryRow | undefined): void;
   /** The orders the match holds for a seat this round (its members see them). */
   orders(seat: number, orders: SeatOrders | null): void;
 }
@@ -37,6 +48,8 @@ export interface MatchOutput {
   readonly state: StateSink;
   send<K extends ServerMessageName>(to: string, type: K, payload: ServerMessages[K], afterPatch?: boolean): void;
   broadcast<K extends ServerMessageName>(type: K, payload: ServerMessages[K], afterPatch?: boolean): void;
+  /** The member's client holds the room's state already (it has seen every change since: nothing to catch up on). */
+  hasState(to: string): boolean;
   /** The member sees this seat's private part (null: none). */
   showSeat(to: string, seat: number | null): void;
   listing(entry: Listing): void;

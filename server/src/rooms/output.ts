@@ -1,5 +1,5 @@
 // MatchOutput over a Colyseus room: messages to clients by session id, StateView for seats' private parts, the listing.
-import { Protocol, getMessageBytes, updateLobby, type Client, type Room } from "@colyseus/core";
+import { ClientState, Protocol, getMessageBytes, updateLobby, type Client, type Room } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import { encodeServerMessage, type ServerMessageName, type ServerMessages } from "@metastrategy/shared";
 import type { Listing, MatchOutput } from "../match/output.js";
@@ -116,6 +116,10 @@ export class RoomOutput implements MatchOutput {
       else client.enqueueRaw(bytes);
     }
     if (afterPatch) this.patchSoon();
+  }
+
+  hasState(to: string): boolean {
+    return this.room.clients.getById(to)?.state === ClientState.JOINED;
   }
 
   showSeat(to: string, seat: number | null): void {

@@ -24,8 +24,12 @@ export const LobbySeatState = schema(
 export type LobbySeatState = SchemaType<typeof LobbySeatState>;
 
 /** A seat's private part: only the clients holding the seat have it in their StateView. `me` is the seat's own
- * part of its view, flattened (shared/protocol/wire.ts): a round changes a few leaves, not the whole. */
-export const SeatSecret = schema({ seat: "uint8", me: { map: "string" }, orders: "string" }, "SeatSecret");
+ * part of its view, flattened (shared/protocol/wire.ts): a round changes a few leaves, not the whole. `notes`: its
+ * private report entries of the newest round (report-wire.ts `encodeNotes`). */
+export const SeatSecret = schema(
+  { seat: "uint8", me: { map: "string" }, orders: "string", notes: "string" },
+  "SeatSecret",
+);
 export type SeatSecret = SchemaType<typeof SeatSecret>;
 
 export const MatchRoomState = schema(
@@ -47,6 +51,9 @@ export const MatchRoomState = schema(
     /** The public view (no history, no reveal), flattened: only the leaves that change are sent. */
     pub: { map: "string" },
     secrets: { map: SeatSecret, view: true },
+    /** The newest round's public report and history row (report-wire.ts `encodeRoundState`): a round's results and
+     * its report leave in one patch. */
+    report: "string",
   },
   "MatchRoomState",
 );

@@ -1,7 +1,11 @@
 // The match's state sink over the Colyseus schema: writes only what changed (each write is a patch to every client).
 import {
   FlatSync,
+  encodeNotes,
   encodeOrders,
+  encodeRoundState,
+  type PublicHistoryRow,
+  type RoundReport,
   type MatchState,
   type PublicView,
   type RoomPhase,
@@ -24,6 +28,11 @@ export class SchemaSync implements StateSink {
   private watchers: number[] = [];
   private ordersBySeat: string[] = [];
   private last: { s: MatchState; pv: PublicView } | null = null;
+  /** The newest round's full report (every seat's notes): `state.report` holds its public part, each watched seat's
+   * secret its own notes. */
+  private lastReport: RoundReport | null = null;
+  /** Each seat's `notes` of that report, encoded once. */
+  private notesBySeat: (string | undefined)[] = [];
   /** Called after every write (the room sends a patch soon instead of polling for changes). */
   onWrite: () => void = () => {};
 
@@ -104,6 +113,16 @@ export class SchemaSync implements StateSink {
     for (let i = 0; i < s.seats.length; i++) if ((this.watchers[i] ?? 0) > 0) this.fill(i);
   }
 
+  /** The newest round's report and public history row (null: none yet). Written before the view it goes with. */
+  report(report: RoundReport | null, row: PublicHistoryRow | undefined): void {
+    this.onWrite();
+    this.lastReport = report;
+    this.notesBySeat = [];
+    const pub = report ? encodeRoundState(report, row) : "";
+    if (this.state.report !== pub) this.state.report = pub;
+    for (let i = 0; i < this.secretBySeat.length; i++) if ((this.watchers[i] ?? 0) > 0) this.fillNotes(i);
+  }
+
   orders(seat: number, orders: SeatOrders | null): void {
     this.onWrite();
     const o = orders ? encodeOrders(orders) : "";
@@ -130,6 +149,14 @@ export class SchemaSync implements StateSink {
     this.meBySeat[seat].update(seatMe(s, seat, pv));
     const o = this.ordersBySeat[seat] ?? "";
     if (secret.orders !== o) secret.orders = o;
+    this.fillNotes(seat);
+  }
+
+  private fillNotes(seat: number): void {
+    const secret = this.secretBySeat[seat];
+    if (!secret) return;
+    const n = (this.notesBySeat[seat] ??= this.lastReport ? encodeNotes(this.lastReport, seat) : "");
+    if (secret.notes !== n) secret.notes = n;
   }
 
   /** A seat's private part (created when a client first holds the seat in a started match). */
@@ -139,6 +166,7 @@ export class SchemaSync implements StateSink {
       s = new SeatSecret();
       s.seat = seat;
       s.orders = "";
+      s.notes = "";
       this.secretBySeat[seat] = s;
       this.meBySeat[seat] = new FlatSync(s.me);
       this.state.secrets.set(String(seat), s);

@@ -1,5 +1,11 @@
 // A match without sockets: a fake clock, an in-memory SQLite store and an output that records what would be sent.
-import type { ServerMessageName, ServerMessages } from "@metastrategy/shared";
+import {
+  decodeRoundState,
+  withNotes,
+  type RoundReport,
+  type ServerMessageName,
+  type ServerMessages,
+} from "@metastrategy/shared";
 import { Metrics } from "../../src/http/metrics.js";
 import { makeLogger } from "../../src/log.js";
 import { FakeClock } from "../../src/match/clock.js";
@@ -31,6 +37,13 @@ export class FakeOutput implements MatchOutput {
 
   broadcast<K extends ServerMessageName>(type: K, payload: ServerMessages[K]): void {
     this.sent.push({ to: "*", type, payload });
+  }
+
+  /** Members whose client has not received the room's state yet (as the room: a join not yet completed). */
+  joining = new Set<string>();
+
+  hasState(to: string): boolean {
+    return !this.joining.has(to);
   }
 
   /** As the room does: the seat's private part is kept current while someone holds the seat. */
@@ -74,6 +87,13 @@ export class FakeOutput implements MatchOutput {
 
   last<K extends ServerMessageName>(id: string, type: K): ServerMessages[K] | undefined {
     return this.to(id, type).at(-1);
+  }
+
+  /** The newest round's report as the members of a seat (null: everyone else) read it in the synced state. */
+  roundReport(seat: number | null): RoundReport | null {
+    const d = decodeRoundState(this.state.state.report);
+    if (!d) return null;
+    return withNotes(d.report, seat === null ? "" : (this.state.existingSecret(seat)?.notes ?? ""));
   }
 
   /** Refusal codes a member got. */

@@ -110,6 +110,8 @@ describe("lobby", () => {
     const h = await newMatch({ seed: 5, seats: SEATS, timers: { news: 5, deliberation: 5, orders: 30, report: 5 } });
     await h.match.join("a", {});
     await h.match.join("b", {});
+    await h.match.join("c", {});
+    h.out.joining.add("c"); // c's client has not received the room's state yet
     await h.send("a", MSG.setDoctrine, { doctrine: "butlerian" });
     await h.send("a", MSG.ready, { ready: true });
     expect(h.match.meta.seats[0]).toMatchObject({ doctrine: "butlerian", ready: true });
@@ -125,8 +127,11 @@ describe("lobby", () => {
     await h.send("a", MSG.hostStart);
     expect(h.out.codes("b")).toEqual(["started"]);
     expect(h.out.codes("a")).toEqual(["started", "started"]);
-    // Every member got the (empty) backlog at the start; the seat's private part is in the schema.
-    expect(h.out.last("b", "report")).toMatchObject({ replace: true, reports: [] });
+    // The backlog at the start is empty: only a client still joining gets it (the others saw the lobby, no round);
+    // the seat's private part is in the schema.
+    expect(h.out.to("a", "report")).toEqual([]);
+    expect(h.out.to("b", "report")).toEqual([]);
+    expect(h.out.to("c", "report")).toEqual([{ replace: true, reports: [], history: [] }]);
     expect(h.out.state.existingSecret(0)!.me.size).toBeGreaterThan(0);
     // Seats nobody holds (bots) have no private part in the state at all.
     expect(h.out.state.existingSecret(1)).toBeUndefined();

@@ -1,6 +1,6 @@
 // The phase machine on a fake clock: timed phases, early end, pause/resume/extend, resolution and the end.
 import { describe, expect, it } from "vitest";
-import { MSG } from "@metastrategy/shared";
+import { MSG, reportFor } from "@metastrategy/shared";
 import { advance, newMatch } from "./fake.js";
 
 const TIMERS = { news: 5, deliberation: 10, orders: 30, report: 5 };
@@ -57,9 +57,10 @@ describe("phases", () => {
     h.clock.flush();
     expect(h.match.phase).toBe("report");
     expect(h.match.game!.round).toBe(2);
-    const reports = h.out.to("a", "report").filter((r) => !r.replace);
-    expect(reports).toHaveLength(1);
-    expect(reports[0].reports[0].round).toBe(1);
+    // The round's report travels in the state patch of its results, not in a message.
+    expect(h.out.to("a", "report").filter((r) => !r.replace)).toEqual([]);
+    expect(h.out.roundReport(0)).toEqual(reportFor(h.match.reports[0], 0));
+    expect(h.out.roundReport(0)!.round).toBe(1);
     await advance(h, 5000);
     expect(h.match.phase).toBe("news");
     expect(h.out.state.state.seats[0].submitted).toBe(false);

@@ -9,3 +9,4 @@ export * from "./reader.js";
 export * from "./report-wire.js";
 export * from "./codec.js";
 export * from "./orders-wire.js";
+export * from "./report-log.js";

@@ -28,6 +28,8 @@ export interface RoomStateLike {
   pub?: unknown;
   /** Seat → its private part; a client has only its own seat's. */
   secrets?: unknown;
+  /** The newest round's public report and history row (report-wire.ts `encodeRoundState`; "" before round 1). */
+  report?: string;
 }
 
 type Me = SeatView["me"];

@@ -123,13 +123,74 @@ const usualConcept = (key: string): string | undefined => {
   return i === undefined ? undefined : REPORT_KEYS[i][1];
 };
 
-function encodeEntry(e: ReportEntry): EntryWire {
+/**
+ * Report args' names, for the round's report in the state: there an entry's args travel as a flat list
+ * `[name, value, name, value, …]` where a name listed here is its index (any other name travels as itself). Append
+ * only, like REPORT_KEYS. The `report` message keeps args as objects.
+ */
+export const ARG_KEYS: readonly string[] = [
+  "name",
+  "cap",
+  "amount",
+  "aligned",
+  "gain",
+  "mode",
+  "held",
+  "theory",
+  "policy",
+  "seized",
+  "points",
+  "fast",
+  "max",
+  "power",
+  "aug",
+  "sec",
+  "d",
+  "before",
+  "prod",
+  "to",
+  "target",
+  "n",
+  "interp",
+  "k",
+  "doctrine",
+  "will",
+  "up",
+  "loss",
+  "fine",
+  "next",
+  "regime",
+  "paying",
+  "need",
+  "unenforced",
+  "reason",
+  "progress",
+];
+const ARG_INDEX = new Map<string, number>(ARG_KEYS.map((k, i) => [k, i]));
+type ArgsWire = (number | string | boolean)[];
+
+function encodeArgs(a: Args): ArgsWire {
+  const w: ArgsWire = [];
+  for (const k in a) w.push(ARG_INDEX.get(k) ?? k, a[k]);
+  return w;
+}
+
+function decodeArgs(w: ArgsWire): Args {
+  const a: Args = {};
+  for (let i = 0; i + 1 < w.length; i += 2) {
+    const k = w[i];
+    a[typeof k === "number" ? (ARG_KEYS[k] ?? String(k)) : String(k)] = w[i + 1];
+  }
+  return a;
+}
+
+function encodeEntry(e: ReportEntry, flatArgs = false): EntryWire {
   const plain =
     typeof e.key === "string" &&
     e.text === undefined &&
     Object.keys(e).every((k) => k === "seat" || k === "concept" || k === "key" || k === "args");
   if (!plain) return e;
-  const args = e.args;
+  const args = e.args && flatArgs ? (encodeArgs(e.args) as unknown as Args) : e.args;
   const seat = e.seat ?? null;
   const key = KEY_INDEX.get(e.key!) ?? e.key!;
   if (e.concept !== usualConcept(e.key!)) return [key, args ?? 0, seat, e.concept];
@@ -142,7 +203,8 @@ function decodeEntry(w: EntryWire): ReportEntry {
   const [k, args, seat, concept] = w;
   const key = typeof k === "number" ? (REPORT_KEYS[k]?.[0] ?? "") : k;
   const e: ReportEntry = { seat: seat ?? null, concept: concept ?? usualConcept(key) ?? "", key };
-  if (args && typeof args === "object") e.args = args;
+  if (Array.isArray(args)) e.args = decodeArgs(args as unknown as ArgsWire);
+  else if (args && typeof args === "object") e.args = args;
   return e;
 }
 
@@ -155,8 +217,8 @@ function decodeNews(w: NewsWire): NewsItem {
   return typeof w === "string" ? { card: w, concept: EVENT_BY_ID.get(w)?.concept ?? "" } : w;
 }
 
-export function encodeReport(r: RoundReport): ReportWire {
-  const w: ReportWire = [r.round, r.news.map(encodeNews), r.entries.map(encodeEntry)];
+export function encodeReport(r: RoundReport, flatArgs = false): ReportWire {
+  const w: ReportWire = [r.round, r.news.map(encodeNews), r.entries.map((e) => encodeEntry(e, flatArgs))];
   if (r.end) w.push(r.end);
   return w;
 }
@@ -186,11 +248,79 @@ export function decodeRow(w: RowWire, news?: NewsItem[]): PublicHistoryRow {
 
 export function encodeReportMsg(m: ReportMsg): ReportMsgWire {
   const news = new Map(m.reports.map((r) => [r.round, r.news]));
-  return [m.replace ? 1 : 0, m.reports.map(encodeReport), m.history.map((h) => encodeRow(h, news.get(h.round)))];
+  return [
+    m.replace ? 1 : 0,
+    m.reports.map((r) => encodeReport(r)),
+    m.history.map((h) => encodeRow(h, news.get(h.round))),
+  ];
 }
 
 export function decodeReportMsg(w: ReportMsgWire): ReportMsg {
   const reports = (w[1] ?? []).map(decodeReport);
   const news = new Map(reports.map((r) => [r.round, r.news]));
   return { replace: w[0] === 1, reports, history: (w[2] ?? []).map((h) => decodeRow(h, news.get(h[0]))) };
+}
+
+// ---- A round's report inside the state patch (docs/PROTOCOL.md §2, "The round's report in the state"): the room's
+// `report` field holds the newest round's public report and history row, each seat's secret `notes` its private
+// entries of that round, so a round's results, report and notes reach a client in one frame.
+
+/** The room's `report` field: `[report, row | 0]`, the public entries only, args as flat lists (ARG_KEYS); JSON, ""
+ * before the first round. */
+export type RoundStateWire = [report: ReportWire, row: RowWire | 0];
+/**
+ * A seat secret's `notes` field: `[round, [index, entry, index, entry, …]]` where each entry is a private note of the
+ * seat and `index` its place among the entries the seat reads (`reportFor(report, seat)`), JSON.
+ */
+export type NotesWire = [round: number, notes: (number | EntryWire)[]];
+
+/** The room's `report` field for a round: its public entries (`reportFor(report, null)`) and public history row. */
+export function encodeRoundState(report: RoundReport, row: PublicHistoryRow | undefined): string {
+  const pub: RoundReport = { ...report, entries: report.entries.filter((e) => e.seat === null) };
+  const w: RoundStateWire = [encodeReport(pub, true), row ? encodeRow(row, report.news) : 0];
+  return JSON.stringify(w);
+}
+
+/** A seat's `notes` field for a round: its private entries, each with its place among the entries it reads. */
+export function encodeNotes(report: RoundReport, seat: number): string {
+  const notes: (number | EntryWire)[] = [];
+  let at = 0;
+  for (const e of report.entries) {
+    if (e.seat === null || e.seat === seat) {
+      if (e.seat === seat) notes.push(at, encodeEntry(e, true));
+      at++;
+    }
+  }
+  const w: NotesWire = [report.round, notes];
+  return JSON.stringify(w);
+}
+
+/** The room's `report` field back: the public report and row (null when empty or unreadable). */
+export function decodeRoundState(s: string): { report: RoundReport; row: PublicHistoryRow | null } | null {
+  if (!s) return null;
+  try {
+    const [rw, hw] = JSON.parse(s) as RoundStateWire;
+    const report = decodeReport(rw);
+    return { report, row: hw ? decodeRow(hw, report.news) : null };
+  } catch {
+    return null;
+  }
+}
+
+/** A public report with a seat's notes put back in their places (the notes of another round change nothing). */
+export function withNotes(report: RoundReport, notes: string): RoundReport {
+  if (!notes) return report;
+  let w: NotesWire;
+  try {
+    w = JSON.parse(notes) as NotesWire;
+  } catch {
+    return report;
+  }
+  if (!Array.isArray(w) || w[0] !== report.round || !Array.isArray(w[1]) || w[1].length === 0) return report;
+  const entries = report.entries.slice();
+  for (let i = 0; i + 1 < w[1].length; i += 2) {
+    const at = w[1][i] as number;
+    entries.splice(Math.min(at, entries.length), 0, decodeEntry(w[1][i + 1] as EntryWire));
+  }
+  return { ...report, entries };
 }

@@ -1,19 +1,12 @@
 // Records made under rules 1 still open: they replay, exactly, on the frozen rules 1 engine they were made with.
 import { entryText } from "../src/content/report-texts.js";
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createMatch, isRulesV1, replay, resolveRound } from "../src/rules/resolve.js";
 import { RULES_VERSION } from "../src/rules/state.js";
 import { publicView, seatView } from "../src/rules/view.js";
-import { summarize, type GoldenFile } from "./golden/cases.js";
+import { fixtures, summarize } from "./golden/cases.js";
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), "golden", "v1");
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .sort();
-const load = (f: string): GoldenFile => JSON.parse(readFileSync(join(dir, f), "utf8"));
+const { files, load } = fixtures("v1");
 
 describe("rules 1 records", () => {
   it("today's rules are version 2 and the frozen fixtures are version 1", () => {

@@ -1,20 +1,13 @@
 // Records made under rules 2.1 (and 2.0) still replay exactly: rules 2.2 changed scenario numbers (the rogue track's
 // start, the classroom's augmentation pace), and `scenarioParams` gives such a record the numbers it was played with.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isRules21, RULES_2_1_PARAMS } from "../src/content/legacy.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { replay } from "../src/rules/resolve.js";
 import { RULES_VERSION, scenarioParams } from "../src/rules/state.js";
-import { summarize, type GoldenFile } from "./golden/cases.js";
+import { fixtures, summarize } from "./golden/cases.js";
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), "golden", "v2.1");
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .sort();
-const load = (f: string): GoldenFile => JSON.parse(readFileSync(join(dir, f), "utf8"));
+const { files, load } = fixtures("v2.1");
 
 describe("rules 2.1 records", () => {
   it("the fixtures are rules 2.1 records and today's rules are newer", () => {

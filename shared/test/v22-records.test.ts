@@ -1,20 +1,13 @@
 // Records made under rules 2.2 still replay exactly: rules 2.3 changed one counting rule (the butlerian objective pays
 // for a held frontier from round 2), and a 2.2 record is scored as it was played (content/legacy.ts RULES_2_2_POINTS).
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isBeforeRules23, isRules21, RULES_2_2_PARAMS } from "../src/content/legacy.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { replay } from "../src/rules/resolve.js";
 import { RULES_VERSION, scenarioParams } from "../src/rules/state.js";
-import { summarize, type GoldenFile } from "./golden/cases.js";
+import { fixtures, summarize } from "./golden/cases.js";
 
-const dir = join(dirname(fileURLToPath(import.meta.url)), "golden", "v2.2");
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith(".json"))
-  .sort();
-const load = (f: string): GoldenFile => JSON.parse(readFileSync(join(dir, f), "utf8"));
+const { files, load } = fixtures("v2.2");
 
 describe("rules 2.2 records", () => {
   it("the fixtures are rules 2.2 records and today's rules are newer", () => {

@@ -1,5 +1,8 @@
 // The golden replays: fixed bot matches whose records and final summaries are stored as JSON beside this file.
 // Regenerate after an intended rules change (from the repository root):  node --import tsx shared/test/golden/update.ts
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { botOrders } from "../../src/bots/index.js";
 import { createMatch, resolveRound } from "../../src/rules/resolve.js";
 import { RULES_VERSION } from "../../src/rules/state.js";
@@ -85,4 +88,13 @@ export interface GoldenFile {
   regenerate: string;
   record: MatchRecord;
   summary: Summary;
+}
+
+/** The fixtures kept in one folder beside this file (`v1`, `v2.1`, …): their file names, sorted, and a loader. */
+export function fixtures(folder: string): { files: string[]; load: (f: string) => GoldenFile } {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), folder);
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
+  return { files, load: (f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as GoldenFile };
 }

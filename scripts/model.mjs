@@ -332,8 +332,9 @@ ${Object.entries(sc.scenarios)
 Before (rules 2.2, the same search on every scenario, first run this way): the classroom hid "normal + campaign" for
 the butlerian regulator, +11.3 ± 0.9 (upper 13.0), and "deploy ×3" (like every script that never advances) for the
 conservative lab, +4.6 ± 0.7 (6.0); in leaky a searched policy beat the incrementalist lab by +3.2 ± 1.2 (5.5). Rules
-2.3 and its bots (RULES §14) answer those; leaky's conservative lab (5.3) and slow's incrementalist lab (3.1) still
-have a searched policy above the target.
+2.3 and its bots (RULES §14) answer those. Three arms are still just above the target, each with a gain under +2
+and a wide interval: in fast, "normal + security" for the conservative lab (upper 3.4) and "normal + consult" for the
+butlerian researcher (3.05); in slow, a searched policy for the incrementalist lab (3.1).
 `
     : "";
   const expertLine = hasExpert

@@ -54,6 +54,24 @@ export function deflateFlushSync(d: SyncDeflater, chunk: Buffer): Buffer {
   return parts.length === 1 ? parts[0] : Buffer.concat(parts, total);
 }
 
+/**
+ * The synchronous zlib context a PerMessageDeflate keeps under `key`, made on first use with the window the handshake
+ * agreed for the server's side (messages the server compresses and its clients inflate).
+ */
+export function syncContext(
+  pmd: { params?: { server_max_window_bits?: unknown }; [key: symbol]: unknown },
+  key: symbol,
+  make: (windowBits: number) => unknown,
+): SyncDeflater {
+  let d = pmd[key] as SyncDeflater | undefined;
+  if (!d) {
+    const bits = pmd.params?.server_max_window_bits;
+    d = make(typeof bits === "number" ? bits : zlib.constants.Z_DEFAULT_WINDOWBITS) as SyncDeflater;
+    pmd[key] = d;
+  }
+  return d;
+}
+
 const SYNC = Symbol("syncDeflate");
 let installed = false;
 
@@ -72,16 +90,9 @@ export function installSyncDeflate(): void {
   const cleanup = proto.cleanup;
   proto.compress = function (this: any, data: Buffer, fin: boolean, cb: (err: Error | null, out?: Buffer) => void) {
     if (!this._isServer) return compress.call(this, data, fin, cb);
-    let d: SyncDeflater | undefined = this[SYNC];
-    if (!d) {
-      const bits = this.params?.server_max_window_bits;
-      d = zlib.createDeflateRaw({
-        ...this._options?.zlibDeflateOptions,
-        windowBits: typeof bits === "number" ? bits : zlib.constants.Z_DEFAULT_WINDOWBITS,
-        chunkSize: 1024,
-      }) as unknown as SyncDeflater;
-      this[SYNC] = d;
-    }
+    const d = syncContext(this, SYNC, (windowBits) =>
+      zlib.createDeflateRaw({ ...this._options?.zlibDeflateOptions, windowBits, chunkSize: 1024 }),
+    );
     let out: Buffer;
     try {
       out = deflateFlushSync(d, data);

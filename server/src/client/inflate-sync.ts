@@ -6,7 +6,7 @@
 // still comes after the current call returns (a microtask), as the receiver expects of a decompression.
 import { createRequire } from "node:module";
 import zlib from "node:zlib";
-import { closeOnCleanup, deflateFlushSync } from "../deflate-sync.js";
+import { closeOnCleanup, deflateFlushSync, syncContext } from "../deflate-sync.js";
 
 // The `ws` colyseus.js loads in Node.
 const require = createRequire(createRequire(import.meta.url).resolve("colyseus.js"));
@@ -14,8 +14,6 @@ const require = createRequire(createRequire(import.meta.url).resolve("colyseus.j
 const TRAILER = Buffer.from([0x00, 0x00, 0xff, 0xff]);
 const SYNC = Symbol("syncInflate");
 let installed = false;
-
-type SyncZlib = Parameters<typeof deflateFlushSync>[0];
 
 /** Replaces ws's client-side decompression by a synchronous one (idempotent). */
 export function installSyncInflate(): void {
@@ -27,15 +25,9 @@ export function installSyncInflate(): void {
   const cleanup = proto.cleanup;
   proto.decompress = function (this: any, data: Buffer, fin: boolean, cb: (err: Error | null, out?: Buffer) => void) {
     if (this._isServer) return decompress.call(this, data, fin, cb);
-    let d: SyncZlib | undefined = this[SYNC];
-    if (!d) {
-      const bits = this.params?.server_max_window_bits;
-      d = zlib.createInflateRaw({
-        ...this._options?.zlibInflateOptions,
-        windowBits: typeof bits === "number" ? bits : zlib.constants.Z_DEFAULT_WINDOWBITS,
-      }) as unknown as SyncZlib;
-      this[SYNC] = d;
-    }
+    const d = syncContext(this, SYNC, (windowBits) =>
+      zlib.createInflateRaw({ ...this._options?.zlibInflateOptions, windowBits }),
+    );
     let out: Buffer;
     try {
       out = deflateFlushSync(d, fin ? Buffer.concat([data, TRAILER]) : data);

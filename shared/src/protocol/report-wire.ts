@@ -2,6 +2,7 @@
 // and nothing the client can derive (an entry's usual concept, a news item's concept, the seat of a public entry).
 // docs/PROTOCOL.md §4 describes the form; `encodeReportMsg` and `decodeReportMsg` are inverse (a test checks it).
 import { EVENT_BY_ID } from "../content/events.js";
+import { reportFor } from "../rules/context.js";
 import type { EndInfo, NewsItem, ReportEntry, RoundReport } from "../rules/types.js";
 import type { PublicHistoryRow } from "../rules/view-types.js";
 import type { ReportMsg } from "./server-messages.js";
@@ -276,21 +277,15 @@ export type NotesWire = [round: number, notes: (number | EntryWire)[]];
 
 /** The room's `report` field for a round: its public entries (`reportFor(report, null)`) and public history row. */
 export function encodeRoundState(report: RoundReport, row: PublicHistoryRow | undefined): string {
-  const pub: RoundReport = { ...report, entries: report.entries.filter((e) => e.seat === null) };
-  const w: RoundStateWire = [encodeReport(pub, true), row ? encodeRow(row, report.news) : 0];
+  const w: RoundStateWire = [encodeReport(reportFor(report, null), true), row ? encodeRow(row, report.news) : 0];
   return JSON.stringify(w);
 }
 
 /** A seat's `notes` field for a round: its private entries, each with its place among the entries it reads. */
 export function encodeNotes(report: RoundReport, seat: number): string {
   const notes: (number | EntryWire)[] = [];
-  let at = 0;
-  for (const e of report.entries) {
-    if (e.seat === null || e.seat === seat) {
-      if (e.seat === seat) notes.push(at, encodeEntry(e, true));
-      at++;
-    }
-  }
+  const read = reportFor(report, seat).entries;
+  for (let at = 0; at < read.length; at++) if (read[at].seat === seat) notes.push(at, encodeEntry(read[at], true));
   const w: NotesWire = [report.round, notes];
   return JSON.stringify(w);
 }

@@ -1,7 +1,7 @@
 // The working context of one round's resolution: the cloned state plus what the steps pass along.
 import type { ReportArgs, ReportKey } from "../content/report-texts.js";
 import { KIND_COUNT, kindIndex } from "./kinds.js";
-import type { Action, MatchState, ReportEntry, SeatOrders, SeatState } from "./types.js";
+import type { Action, MatchState, ReportEntry, RoundReport, SeatOrders, SeatState } from "./types.js";
 
 export interface Gain {
   lab: number;
@@ -50,6 +50,11 @@ function entry(seat: number | null, concept: string, key: ReportKey, a: unknown)
 }
 
 /** A public report entry: what happened, as a sentence key and the numbers it needs (content/report-texts.ts). */
+/** The part of a report one audience may read: public entries (`say`) plus that seat's own notes (`tell`). */
+export function reportFor(report: RoundReport, seat: number | null): RoundReport {
+  return { ...report, entries: report.entries.filter((e) => e.seat === null || e.seat === seat) };
+}
+
 export function say(ctx: RoundCtx, concept: string, key: Bare): void;
 export function say<K extends WithArgs>(ctx: RoundCtx, concept: string, key: K, args: ArgsOf<K>): void;
 export function say(ctx: RoundCtx, concept: string, key: ReportKey, args?: unknown): void {

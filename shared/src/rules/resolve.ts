@@ -250,7 +250,5 @@ export function replay(record: MatchRecord): ReplayResult {
   return { state, reports };
 }
 
-/** The part of a report one audience may read: public entries plus that seat's own notes. */
-export function reportFor(report: RoundReport, seat: number | null): RoundReport {
-  return { ...report, entries: report.entries.filter((e) => e.seat === null || e.seat === seat) };
-}
+// What one audience reads of a report is decided beside `say` and `tell`, which write its entries.
+export { reportFor } from "./context.js";

@@ -255,10 +255,6 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const r = v.me.researcher!;
   const w = v.world;
-  // The conservative and incrementalist researchers put interpretability first whenever published theory allows the
-  // next level (2.3 balance: "normal + interpretability" beat them by +1.0 to +1.4 ± 0.7 in the baseline; it is what
-  // makes validation bite).
-  if (d === "conservative" || d === "incrementalist") b.want({ kind: "interpretability" });
   // A grant is free and once a round: with it, two paid actions a round pay for themselves.
   if (v.me.funds < 6) b.want({ kind: "applyGrant" });
   switch (d) {

@@ -5,6 +5,10 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { balance, NORMAL, playArm, scriptedArms, variantsFor } from "../src/sim/balance.js";
 import { DOCTRINES } from "../src/rules/types.js";
+import { botOrders, createMatch, publicView } from "../src/index.js";
+import { seatViewWith } from "../src/rules/view.js";
+import { makeRng } from "../src/rng.js";
+import { seatsFor } from "../src/sim/simulate.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -84,8 +88,27 @@ describe("npm run balance", () => {
         "deploy×3",
         "capability+deploy",
         "switch→incrementalist@r1",
+        "plays:incrementalist",
         "normal+deploy",
       ]),
     );
+    expect(names).not.toContain("plays:butlerian");
+  });
+
+  it("a 'plays' arm keeps its declared doctrine and plays the other doctrine's plan", () => {
+    const arm = scriptedArms("regulator", "incrementalist").find((a) => a.name === "plays:butlerian")!;
+    const seats = seatsFor({ scenario: "classroom", matches: 0, seed: 1 }, 0);
+    const reg = seats.findIndex((x) => x.role === "regulator");
+    seats[reg] = { ...seats[reg], doctrine: "incrementalist" };
+    const s = createMatch({ scenario: "classroom", seed: 5, seats });
+    const v = seatViewWith(publicView(s, { history: false }), s, reg);
+    const own = botOrders(v, { difficulty: "normal", seed: 5 });
+    const plan = botOrders({ ...v, me: { ...v.me, doctrine: "butlerian" } }, { difficulty: "normal", seed: 5 });
+    const orders = arm.orders(v, 5, makeRng(1));
+    expect(orders.switchDoctrine).toBeUndefined();
+    expect(orders.actions.length).toBeGreaterThan(0);
+    // every action comes from the butlerian plan, in its order, and the result differs from the seat's own plan
+    expect(plan.actions).toEqual(expect.arrayContaining(orders.actions));
+    expect(orders.actions).not.toEqual(own.actions);
   });
 });

@@ -194,6 +194,21 @@ function switchTo(d: Doctrine, round: number): SeatPolicy {
   };
 }
 
+/** The normal bot's plan for another doctrine, played under the seat's own (public) doctrine: a player who keeps the
+ * label and its objective but not its plan. Cheaper than a switch (no lost round, no 6-point U-turn), so it finds
+ * doctrines whose plan beats the seat's own whatever the objective says. */
+function playsAs(d: Doctrine): SeatPolicy {
+  return {
+    name: `plays:${d}`,
+    orders(v, seed) {
+      const plan = botOrders({ ...v, me: { ...v.me, doctrine: d } }, { difficulty: "normal", seed });
+      const b = new OrderBuilder(v);
+      for (const a of plan.actions) b.want(a);
+      return b.orders();
+    },
+  };
+}
+
 /** Hand-written rushes named in issue 9 (one track pushed to its end). */
 function rushes(role: Role): SeatPolicy[] {
   const A = (a: Action) => a;
@@ -275,7 +290,7 @@ export function scriptedArms(role: Role, doctrine: Doctrine): SeatPolicy[] {
           2,
         ),
       );
-  for (const d of DOCTRINES) if (d !== doctrine) arms.push(switchTo(d, 1), switchTo(d, 5));
+  for (const d of DOCTRINES) if (d !== doctrine) arms.push(switchTo(d, 1), switchTo(d, 5), playsAs(d));
   arms.push(...rushes(role));
   for (const a of vars) if (a.kind !== "enact") arms.push(heuristicPlus(a));
   return arms;

@@ -6,6 +6,7 @@ import { seatView } from "../src/rules/view.js";
 import { reportFor } from "../src/rules/resolve.js";
 import type { Doctrine, PolicyId } from "../src/rules/types.js";
 import { lab, play, playAllowingRefusals, quietMatch } from "./helpers.js";
+import { scenarioParams } from "../src/rules/state.js";
 
 describe("enacting policies: influence cost, will threshold (legitimacy is paid at the end, per policy in force)", () => {
   it.each<[PolicyId, Doctrine, number, number]>([
@@ -286,6 +287,34 @@ describe("the monitoring regime", () => {
       expect(report.entries.some((e) => entryText(e).includes("lapses"))).toBe(false);
     },
   );
+
+  it("needs will 8 in the classroom (2.4): will 7 stalls it and lets it lapse, will 8 builds", () => {
+    const at = (will: number) =>
+      quietMatch(
+        ["lab", "regulator"],
+        {},
+        (s) => {
+          s.world.policies.push(...REGIME_POLICIES);
+          s.world.will = will;
+          s.world.regime = 3;
+          s.seats[1].influence = 10;
+        },
+        "classroom",
+      );
+    const low = at(7);
+    expect(seatView(low, 1).world.regimeWill).toBe(8);
+    expect(legalOrders(low, 1).options.find((o) => o.kind === "buildRegime")!.reason).toBe(
+      "Building the regime needs political will 8 (it is 7).",
+    );
+    expect(play(low, { 1: [{ kind: "enforce" }] }).state.world.regime).toBe(2);
+    const enough = play(at(8), { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] }).state;
+    expect(enough.world.regime).toBe(5); // two steps a build in the classroom
+    // a rules 2.3 classroom match needed will 6
+    const old = at(7);
+    old.rulesVersion = "2.3.0";
+    old.params = scenarioParams("classroom", { ...old.params, regimeWill: undefined }, "2.3.0");
+    expect(play(old, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] }).state.world.regime).toBe(5);
+  });
 
   it("needs will 6 to grow (more with lock-in) and lapses a step in any round will falls short", () => {
     const s = quietMatch(["lab", "regulator"], {}, (s) => {

@@ -93,6 +93,7 @@ export function expectNoSecretKeys(s: MatchState, seat: number): void {
     "neutralized",
     "policies",
     "regime",
+    "regimeWill",
     "rogueEstimate",
     "rogueExact",
     "theory",

@@ -55,7 +55,7 @@ describe("scenarios (docs/RULES.md §2)", () => {
     ["baseline", 10, 12, 0.45, 1, 0.3, 1, 1, 3],
     ["leaky", 10, 12, 0.6, 1, 0.3, 1, 0, 3],
     ["fast", 10, 12, 0.45, 2, 0.3, 2, 1, 3],
-    ["slow", 10, 12, 0.5, 0.75, 0.1, 1, 2, 4],
+    ["slow", 10, 12, 0.55, 0.75, 0.1, 1, 2, 4],
     ["classroom", 8, 11, 0.45, 1, 0.5, 1, 1, 3],
   ])(
     "%s: %s rounds, TAI %s, leak %s, volatility %s, drift %s, %s card(s), sec %s, will %s",
@@ -73,8 +73,13 @@ describe("scenarios (docs/RULES.md §2)", () => {
     },
   );
 
-  it("the classroom's regime builds two steps at a time and its augmentation goes faster past the legal limit, with more drift (a shorter lesson)", () => {
-    expect(SCENARIOS.classroom.params).toMatchObject({ regimeStep: 2, augBeyond: 1.25, driftBeyond: 0.275 });
+  it("the classroom's regime builds two steps at a time but needs will 8, and its augmentation goes faster past the legal limit, with more drift (a shorter lesson)", () => {
+    expect(SCENARIOS.classroom.params).toMatchObject({
+      regimeStep: 2,
+      regimeWill: 8,
+      augBeyond: 1.25,
+      driftBeyond: 0.325,
+    });
     expect(SCENARIOS.baseline.params.regimeStep ?? 1).toBe(1);
   });
 

@@ -24,9 +24,10 @@ describe("rules 2.1 records", () => {
     expect(summarize(state)).toEqual(g.summary);
   });
 
-  it("every scenario's 2.1 numbers differ from today's only where 2.2 changed them, and overrides still win", () => {
+  it("every scenario's 2.1 numbers differ from 2.2's only where 2.2 changed them, and overrides still win", () => {
     for (const id of SCENARIO_IDS) {
-      const now = scenarioParams(id);
+      // Later versions' changes are their own tests' business (v22, v23).
+      const now = scenarioParams(id, undefined, "2.2.0");
       const then = scenarioParams(id, undefined, "2.1.0");
       expect(then.startRogue).toBe(4);
       expect(now.startRogue).toBeGreaterThan(4);

@@ -170,8 +170,8 @@ function pairedStep(b: OrderBuilder, moratorium: boolean, d: Doctrine, rng: RngH
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
   conservative: ["securityStandard", "exportControls", "theoryFund", "treaty", "augmentationLegal"],
-  incrementalist: ["securityStandard", "exportControls", "computeLicensing", "theoryFund", "treaty"],
-  transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard"],
+  incrementalist: ["securityStandard", "exportControls", "theoryFund", "treaty", "computeLicensing"],
+  transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard", "treaty"],
 };
 
 /** Policies a regulator of the doctrine never enacts for points alone. */
@@ -211,7 +211,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // Leaks feed the rogue actors: keep them in check every round, twice while they are within three levels of the line
   // (2.2 balance: "normal + enforce" beat the bot by +3 once the rogue track started three levels below it).
   b.want({ kind: "enforce" });
-  if (w.rogueEstimate >= v.dangerLine - (d === "conservative" ? 2 : 3)) b.want({ kind: "enforce" });
+  if (w.rogueEstimate >= v.dangerLine - (d === "butlerian" ? 3 : 2)) b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
   const next = wanted.find((p) => w.will < policyWill(d, p, w.lockIn, w.legalWill));
   // Spare influence: any policy the doctrine does not oppose adds legitimacy (role points).
@@ -242,7 +242,7 @@ function enactExtra(b: OrderBuilder, policies: readonly PolicyId[], d: Doctrine)
 }
 
 function regimeWillOf(v: SeatView): number {
-  return regimeWill(v.world.lockIn);
+  return regimeWill(v.world.lockIn, v.world.regimeWill);
 }
 
 /** The first regulator's seat id, or -1 (no list built: this runs for every researcher decision). */

@@ -1,3 +1,5 @@
+// Rules 2.4 changed numbers only (RULES_2_3_PARAMS): the classroom's regime needs political will 8, rogue actors absorb
+// more and start closer.
 // Rules 2.3 changed one counting rule (the butlerian objective pays for a held frontier from round 2: RULES_2_2_POINTS)
 // and one number (the classroom's rogue actors absorb 4: RULES_2_2_PARAMS).
 // Rules 2.2 changed numbers and one counting rule. A record made under 2.1 (or 2.0, which ran on the 2.1 engine)
@@ -15,6 +17,21 @@ export function isRules21(version: string | undefined): boolean {
 export function isBeforeRules23(version: string | undefined): boolean {
   return isRules21(version) || (typeof version === "string" && version.startsWith("2.2."));
 }
+
+/** True for every rules-2 version before 2.4 (2.0 to 2.3). */
+export function isBeforeRules24(version: string | undefined): boolean {
+  return isBeforeRules23(version) || (typeof version === "string" && version.startsWith("2.3."));
+}
+
+/** Scenario values of rules 2.3 (and older) where 2.4 changed them: the regime needed will 6 everywhere, rogue actors
+ * absorbed 3 a point (classroom 4) and started at 6 in the baseline and fast worlds, and the slow world leaked 0.5. */
+export const RULES_2_3_PARAMS: Record<string, Partial<ScenarioParams>> = {
+  baseline: { absorb: 3, startRogue: 6 },
+  leaky: { absorb: 3 },
+  fast: { absorb: 3, startRogue: 6 },
+  slow: { absorb: 3, leakBase: 0.5 },
+  classroom: { regimeWill: undefined, absorb: 4, driftBeyond: 0.275 },
+};
 
 /** Scenario values of rules 2.2 (and older) where 2.3 changed them. */
 export const RULES_2_2_PARAMS: Record<string, Partial<ScenarioParams>> = {

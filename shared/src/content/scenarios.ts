@@ -33,7 +33,7 @@ const BASE: ScenarioParams = {
   startFlaws: 1,
   startSec: 1,
   startLabFunds: 6,
-  startRogue: 6,
+  startRogue: 6.5,
   startWill: 3,
   startTheory: 0,
   startInterp: 0,
@@ -41,7 +41,7 @@ const BASE: ScenarioParams = {
   incidents: 1,
   lockIn: 1,
   labLeaks: 1,
-  absorb: 3,
+  absorb: 3.5,
   legalWill: 6,
   race: 0.5,
   driftBeyond: 0.15,
@@ -84,7 +84,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     params: {
       ...BASE,
       volatility: 0.75,
-      leakBase: 0.5,
+      leakBase: 0.55,
       startSec: 2,
       startWill: 4,
       rogueDrift: 0.1,
@@ -102,15 +102,18 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       rounds: 8,
       taiThreshold: 11,
       regimeStep: 2,
+      // 2.4: with two steps a build, a regime at will 6 was the sure thing of an eight-round lesson (a regulator of any
+      // doctrine who played for it beat its bot by +9 to +11); at 8 it is a campaign the others can see coming.
+      regimeWill: 8,
       startRogue: 5.5,
       rogueDrift: 0.5,
       deception: 0.4,
       legalWill: 8,
       augBeyond: 1.25,
-      driftBeyond: 0.275,
+      driftBeyond: 0.325,
       // (2.3) Leaks are the lesson's fuel: with regulators that build the regime first, the classroom's catastrophe
-      // rate had fallen under the 25% floor.
-      absorb: 4,
+      // rate had fallen under the 25% floor (2.4: 5, once regulators kept their influence for policies).
+      absorb: 5,
       deckMix: { ...EVEN_MIX, leaks: 2, measurement: 2, augmentation: 3 },
     },
     table: DEFAULT_TABLE,
@@ -146,4 +149,5 @@ export const TUNABLE_PARAMS = [
   "regimeStep",
   "augBeyond",
   "driftBeyond",
+  "regimeWill",
 ] as const;

@@ -67,6 +67,7 @@ export const WIRE_NAMES = [
   "sec",
   "cap",
   "id",
+  "regimeWill",
 ] as const;
 
 export const WIRE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -5,8 +5,8 @@ import type { MatchState } from "./types.js";
  * by 1 in any round without enforcement or with will below what it needs. */
 export const REGIME = { will: 6, lockInPer: 4 } as const;
 
-export function regimeWill(lockIn: number): number {
-  return REGIME.will + Math.floor(lockIn / REGIME.lockInPer);
+export function regimeWill(lockIn: number, base: number = REGIME.will): number {
+  return base + Math.floor(lockIn / REGIME.lockInPer);
 }
 
 /** Economic lock-in: every product on the market, scaled by the scenario's lockIn knob. */

@@ -147,7 +147,7 @@ export function auditsStep(ctx: RoundCtx): void {
 export function regimeStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
-  const need = regimeWill(lockInOf(s));
+  const need = regimeWill(lockInOf(s), s.params.regimeWill);
   const wasComplete = w.regime >= MAX.regime;
   let built = false;
   for (let L = actionsOf(ctx, "buildRegime"), k = L.from; k < L.to; k++) {

@@ -173,9 +173,9 @@ export function checkKnownAction(v: SeatView, a: Action, info: KindInfo, explain
           ? no("The monitoring regime needs compute licensing, export controls and a treaty in force.")
           : REFUSED;
       if (w.regime >= MAX.regime) return explain ? no("The monitoring regime is already complete.") : REFUSED;
-      if (w.will < regimeWill(w.lockIn ?? 0))
+      if (w.will < regimeWill(w.lockIn ?? 0, w.regimeWill))
         return explain
-          ? no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0)} (it is ${w.will}).`)
+          ? no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0, w.regimeWill)} (it is ${w.will}).`)
           : REFUSED;
       return ok;
     case "theory":

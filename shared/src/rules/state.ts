@@ -1,12 +1,19 @@
 // Match creation, cloning and small queries used by every force.
 import { ROLE_DEFS, MILESTONES } from "../content/roles.js";
 import { SCENARIOS } from "../content/scenarios.js";
-import { isBeforeRules23, isRules21, RULES_2_1_PARAMS, RULES_2_2_PARAMS } from "../content/legacy.js";
+import {
+  isBeforeRules23,
+  isBeforeRules24,
+  isRules21,
+  RULES_2_1_PARAMS,
+  RULES_2_2_PARAMS,
+  RULES_2_3_PARAMS,
+} from "../content/legacy.js";
 import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat, streamSeed } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";
 
-export const RULES_VERSION = "2.3.0";
+export const RULES_VERSION = "2.4.0";
 
 /** Keyed random streams (rng.ts streamSeed): a stream per force per round, and per seat for the rolls each lab makes
  * (and the rogue actors, seat 99), so that one seat's choices shift no other seat's dice. */
@@ -36,11 +43,14 @@ export function scenarioParams(
 ): ScenarioParams {
   const def = SCENARIOS[scenario];
   if (!def) throw new Error(`Unknown scenario "${scenario}"`);
-  // A record made under rules 2.2, 2.1 or 2.0 replays with the numbers it was played with (2.1 over 2.2 over today's).
+  // A record made under rules 2.3, 2.2, 2.1 or 2.0 replays with the numbers it was played with (2.1 over 2.2 over 2.3
+  // over today's).
+  const was23 = isBeforeRules24(rulesVersion) ? RULES_2_3_PARAMS[scenario] : undefined;
   const was22 = isBeforeRules23(rulesVersion) ? RULES_2_2_PARAMS[scenario] : undefined;
   const was21 = isRules21(rulesVersion) ? RULES_2_1_PARAMS[scenario] : undefined;
   return {
     ...def.params,
+    ...(was23 ?? {}),
     ...(was22 ?? {}),
     ...(was21 ?? {}),
     ...(overrides ?? {}),

@@ -127,6 +127,8 @@ export interface ScenarioParams {
   legalWill: number;
   /** Extra catastrophe chance per rival lab also past the danger line (racing pressure), as a fraction. */
   race: number;
+  /** Political will the monitoring regime needs to grow and hold, before lock-in (classroom 8, 2.4). Absent: 6. */
+  regimeWill?: number;
   /** Regime steps one round's building adds (classroom 2: a shorter lesson). Absent: 1. */
   regimeStep?: number;
   /** Pace of augmentation past the legal limit, per step (classroom 1: a shorter lesson). Absent: AUGMENT.beyondLimit. */

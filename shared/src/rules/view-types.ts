@@ -37,6 +37,8 @@ export interface PublicWorld {
   lockIn: number;
   /** Will needed to legalise augmentation (scenario). */
   legalWill: number;
+  /** Will the monitoring regime needs before lock-in (scenario; 2.4). */
+  regimeWill: number;
 }
 
 export interface PublicView {

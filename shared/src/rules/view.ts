@@ -1,6 +1,6 @@
 // Redaction: what a seat, a spectator or the projector may see.
 import { dangerLine, milestonesOf } from "./state.js";
-import { lockInOf } from "./governance-rules.js";
+import { lockInOf, REGIME } from "./governance-rules.js";
 import type { MatchState } from "./types.js";
 import type { PublicHistoryRow, PublicView, Reveal, SeatView } from "./view-types.js";
 
@@ -55,6 +55,7 @@ export function publicView(s: MatchState, opts: ViewOptions = {}): PublicView {
       regime: w.regime,
       lockIn: lockInOf(s),
       legalWill: s.params.legalWill ?? 6,
+      regimeWill: s.params.regimeWill ?? REGIME.will,
     },
     news: s.news.slice(),
     mods: { ...s.mods },
@@ -179,6 +180,7 @@ export function refereeView(s: MatchState): PublicView {
       regime: w.regime,
       lockIn: lockInOf(s),
       legalWill: s.params.legalWill ?? 6,
+      regimeWill: s.params.regimeWill ?? REGIME.will,
     },
     news: s.news,
     mods: s.mods,

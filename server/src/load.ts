@@ -387,7 +387,7 @@ async function main(): Promise<void> {
     const model = {
       windowBits: 12,
       level: Number(process.env.WS_DEFLATE_LEVEL) || 1,
-      memLevel: 3,
+      memLevel: Number(process.env.WS_DEFLATE_MEMLEVEL) || 3,
       compressFrom: Number(process.env.WS_COMPRESS_FROM) || 100,
       compressChatFrom: 60,
     };

@@ -45,8 +45,14 @@ const DEFLATE = {
   // compression at all 2,370 B, 288 MB and ~1.6 ms less CPU per round (load runs of this wave, README).
   // Level 1 (zlib's fastest: hash chains of 4, not 32): two paired 300-match runs (both servers at once on the shared
   // machine) gave 4.50 / 4.62 ms of CPU per round against 4.86 / 4.94 at level 3, and 546 / 538 B on the wire against
-  // 540 / 533. `WS_DEFLATE_LEVEL` overrides it (load experiments).
-  zlibDeflateOptions: { level: Number(process.env.WS_DEFLATE_LEVEL) || 1, memLevel: 3 },
+  // 540 / 533. `WS_DEFLATE_LEVEL` overrides it (load experiments), `WS_DEFLATE_MEMLEVEL` the memLevel: 300-match runs
+  // gave 574-575 B on the wire at memLevel 1 and 561 B at 2 against 550-553 B at 3, with no CPU difference visible
+  // above the machine's noise (compression is ~0.4 ms of a round's CPU: ~1.5 messages a client and round, ~1.3 KB in,
+  // ~0.5 KB out, most of their cost zlib's cold per-connection state and per-flush Huffman trees, not the matching).
+  zlibDeflateOptions: {
+    level: Number(process.env.WS_DEFLATE_LEVEL) || 1,
+    memLevel: Number(process.env.WS_DEFLATE_MEMLEVEL) || 3,
+  },
   concurrencyLimit: 8,
 };
 /**

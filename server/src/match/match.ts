@@ -534,6 +534,16 @@ export class Match {
   private async resolve(): Promise<void> {
     const state = this.game;
     if (!state || !this.record) return;
+    // The last submission and the resolution phase leave with the results (one frame less to each client).
+    this.out.hold?.();
+    try {
+      await this.resolveHeld(state, this.record);
+    } finally {
+      this.out.release?.();
+    }
+  }
+
+  private async resolveHeld(state: MatchState, record: MatchRecord): Promise<void> {
     this.phases.enter("resolution");
     const seq = this.phases.seq;
     const filled = await fillWithBots(state, this.pending, (i) =>
@@ -545,9 +555,9 @@ export class Match {
     const t0 = performance.now();
     const { state: next, report } = resolveRound(state, orders, extras);
     this.deps.metrics.observeResolution((performance.now() - t0) / 1000);
-    const index = this.record.ordersByRound.length;
-    this.record.ordersByRound.push(orders);
-    this.record.extrasByRound!.push(extras);
+    const index = record.ordersByRound.length;
+    record.ordersByRound.push(orders);
+    record.extrasByRound!.push(extras);
     if ((await this.persist.appendRound(index, orders, extras)) === "fenced") return; // not ours to show any more
     if (this.ended || seq !== this.phases.seq) return;
     this.game = next;

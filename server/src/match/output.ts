@@ -58,6 +58,10 @@ export interface MatchOutput {
   keepAlive(keep: boolean): void;
   /** Sends pending state changes now rather than at the next patch tick (latency). */
   flush(): void;
+  /** A round is resolving: pending changes wait for its results (flush) rather than leave a patch ahead of them
+   * (bounded: they leave anyway after a while). `release` ends the wait without sending (no results to wait for). */
+  hold?(): void;
+  release?(): void;
   /** A failure outside a message handler (a timer, a resolution): logged; `rebuild` when state may be half-updated. */
   failed(where: string, err: unknown, rebuild: boolean): void;
   /** The match's code, once chosen (the room's id). */

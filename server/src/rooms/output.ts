@@ -12,6 +12,13 @@ import type { SchemaSync } from "../sync/state.js";
  * new round) reach the other seats in fewer frames, each a socket write (load: ~4.3 frames a client and round at 10 ms).
  */
 export const PATCH_COALESCE_MS = 40;
+/**
+ * While a round resolves, changes wait for its results (at most this long): the last submission's tick and the
+ * `resolution` phase go out in the patch of the results instead of one patch ahead of it. On a busy server a round's
+ * resolution outlasts PATCH_COALESCE_MS (bots yield a turn, the round's commit waits for its batch), and that patch was
+ * one more frame to every client (load, 1,000 matches: ~3.5 frames a client and round instead of ~3.1).
+ */
+export const RESOLUTION_HOLD_MS = 500;
 
 export class RoomOutput implements MatchOutput {
   /** The seat each client holds, and its private part once the match has one. */
@@ -21,6 +28,8 @@ export class RoomOutput implements MatchOutput {
   private unlisted: Listing | null = null;
 
   private patchDue: NodeJS.Timeout | null = null;
+  /** A round is resolving: the next patch waits for its results (flush) or RESOLUTION_HOLD_MS. */
+  private held = false;
   /** Messages that leave right after the next patch (a round's reports after its results), already encoded. */
   private afterPatch: [Client, Uint8Array][] = [];
   /** One encoding per payload object within a turn: members of a seat share the same bytes (a payload changed and
@@ -42,14 +51,38 @@ export class RoomOutput implements MatchOutput {
    */
   patchSoon(): void {
     if (this.patchDue) return;
-    this.patchDue = setTimeout(() => {
-      this.patchDue = null;
-      try {
-        this.patchNow();
-      } catch (e) {
-        this.failed("patch", e, true);
-      }
-    }, PATCH_COALESCE_MS);
+    this.patchDue = setTimeout(
+      () => {
+        this.patchDue = null;
+        this.held = false;
+        try {
+          this.patchNow();
+        } catch (e) {
+          this.failed("patch", e, true);
+        }
+      },
+      this.held ? RESOLUTION_HOLD_MS : PATCH_COALESCE_MS,
+    );
+  }
+
+  /** A patch already due waits too. */
+  hold(): void {
+    if (this.held) return;
+    this.held = true;
+    this.rearm();
+  }
+
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    this.rearm();
+  }
+
+  private rearm(): void {
+    if (!this.patchDue) return;
+    clearTimeout(this.patchDue);
+    this.patchDue = null;
+    this.patchSoon();
   }
 
   /**
@@ -76,6 +109,7 @@ export class RoomOutput implements MatchOutput {
   }
 
   dispose(): void {
+    this.held = false;
     if (this.patchDue) clearTimeout(this.patchDue);
     this.patchDue = null;
     this.afterPatch = [];
@@ -177,6 +211,7 @@ export class RoomOutput implements MatchOutput {
   }
 
   flush(): void {
+    this.held = false;
     if (this.patchDue) clearTimeout(this.patchDue);
     this.patchDue = null;
     this.patchNow();

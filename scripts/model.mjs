@@ -287,6 +287,8 @@ function balanceSection() {
   const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : null;
   const before2Path = new URL("../docs/balance-baseline-rules2.0.json", import.meta.url);
   const before2 = existsSync(before2Path) ? JSON.parse(readFileSync(before2Path, "utf8")) : null;
+  const before23Path = new URL("../docs/balance-baseline-rules2.3.json", import.meta.url);
+  const before23 = existsSync(before23Path) ? JSON.parse(readFileSync(before23Path, "utf8")) : null;
   const before22Path = new URL("../docs/balance-baseline-rules2.2.json", import.meta.url);
   const before22 = existsSync(before22Path) ? JSON.parse(readFileSync(before22Path, "utf8")) : null;
   const before21Path = new URL("../docs/balance-baseline-rules2.1.json", import.meta.url);
@@ -379,7 +381,7 @@ The screen plays its own matches (after the confirmation seeds), so the confirme
 the pick; arms that played alike in the screen are confirmed once. Every arm meets the same match seeds,
 and every chance in the engine is drawn from a stream keyed by (match, round, force, seat), so a seat's
 different choice moves no other seat's dice: the paired difference measures the choice, not luck.
-${scenarioTable}${expertLine}${before22 ? earlier(before22, "2.2.0", "balance-baseline-rules2.2.json") : ""}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
+${scenarioTable}${expertLine}${before23 ? earlier(before23, "2.3.0 (before the plays:d arms existed)", "balance-baseline-rules2.3.json") : ""}${before22 ? earlier(before22, "2.2.0", "balance-baseline-rules2.2.json") : ""}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
         before2
           ? `
 Before (rules 2.0.0, the same command, kept in docs/balance-baseline-rules2.0.json):

@@ -5,28 +5,10 @@ import { isBeforeRules23, isRules21, RULES_2_2_PARAMS } from "../src/content/leg
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { replay } from "../src/rules/resolve.js";
 import { RULES_VERSION, scenarioParams } from "../src/rules/state.js";
-import { fixtures, summarize } from "./golden/cases.js";
-
-const { files, load } = fixtures("v2.2");
+import { oldRecordTests } from "./golden/old-records.js";
 
 describe("rules 2.2 records", () => {
-  it("the fixtures are rules 2.2 records and today's rules are newer", () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
-    for (const f of files) {
-      const v = load(f).record.rulesVersion;
-      expect(v.startsWith("2.2.")).toBe(true);
-      expect(isBeforeRules23(v)).toBe(true);
-      expect(isRules21(v)).toBe(false);
-    }
-    expect(isBeforeRules23(RULES_VERSION)).toBe(false);
-  });
-
-  it.each(files)("%s replays to the summary it had under rules 2.2", (f) => {
-    const g = load(f);
-    const { state } = replay(g.record);
-    expect(state.rulesVersion).toBe(g.record.rulesVersion);
-    expect(summarize(state)).toEqual(g.summary);
-  });
+  const { files, load } = oldRecordTests("v2.2", "2.2", isBeforeRules23, isRules21);
 
   it("every scenario's 2.2 numbers differ from 2.3's only where 2.3 changed them, and overrides still win", () => {
     for (const id of SCENARIO_IDS) {

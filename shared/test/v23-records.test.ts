@@ -7,28 +7,10 @@ import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { replay } from "../src/rules/resolve.js";
 import { seatView } from "../src/rules/view.js";
 import { RULES_VERSION, scenarioParams } from "../src/rules/state.js";
-import { fixtures, summarize } from "./golden/cases.js";
-
-const { files, load } = fixtures("v2.3");
+import { oldRecordTests } from "./golden/old-records.js";
 
 describe("rules 2.3 records", () => {
-  it("the fixtures are rules 2.3 records and today's rules are newer", () => {
-    expect(files.length).toBeGreaterThanOrEqual(3);
-    for (const f of files) {
-      const v = load(f).record.rulesVersion;
-      expect(v.startsWith("2.3.")).toBe(true);
-      expect(isBeforeRules24(v)).toBe(true);
-      expect(isBeforeRules23(v)).toBe(false);
-    }
-    expect(isBeforeRules24(RULES_VERSION)).toBe(false);
-  });
-
-  it.each(files)("%s replays to the summary it had under rules 2.3", (f) => {
-    const g = load(f);
-    const { state } = replay(g.record);
-    expect(state.rulesVersion).toBe(g.record.rulesVersion);
-    expect(summarize(state)).toEqual(g.summary);
-  });
+  const { files, load } = oldRecordTests("v2.3", "2.3", isBeforeRules24, isBeforeRules23);
 
   it("every scenario's 2.3 numbers differ from today's only where 2.4 changed them, and overrides still win", () => {
     for (const id of SCENARIO_IDS) {

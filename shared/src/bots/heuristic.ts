@@ -171,7 +171,7 @@ const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
   conservative: ["securityStandard", "exportControls", "theoryFund", "treaty", "augmentationLegal"],
   incrementalist: ["securityStandard", "exportControls", "theoryFund", "treaty", "computeLicensing"],
-  transhumanist: ["exportControls", "augmentationLegal", "theoryFund", "securityStandard", "treaty"],
+  transhumanist: ["exportControls", "securityStandard", "treaty", "augmentationLegal", "theoryFund"],
 };
 
 /** Policies a regulator of the doctrine never enacts for points alone. */
@@ -192,7 +192,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // anything else (a step not built is a round lost, and an unenforced regime lapses), and it campaigns first while
   // will is short of what the regime needs (2.2 balance: "normal + campaign" beat the bot by +11 in the classroom,
   // "build the regime first" by +2.3 in the baseline).
-  if (d === "butlerian" && regimeReady) {
+  if (regimeReady && (d === "butlerian" || w.will >= regimeWillOf(v))) {
     b.want({ kind: "enforce" });
     b.want({ kind: "buildRegime" });
   }

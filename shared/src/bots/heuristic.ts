@@ -169,7 +169,7 @@ function pairedStep(b: OrderBuilder, moratorium: boolean, d: Doctrine, rng: RngH
 
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
-  conservative: ["securityStandard", "exportControls", "theoryFund", "treaty", "augmentationLegal"],
+  conservative: ["securityStandard", "exportControls", "theoryFund", "treaty", "augmentationLegal", "computeLicensing"],
   incrementalist: ["securityStandard", "exportControls", "theoryFund", "treaty", "computeLicensing"],
   transhumanist: ["exportControls", "securityStandard", "treaty", "augmentationLegal", "theoryFund"],
 };
@@ -177,7 +177,7 @@ const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
 /** Policies a regulator of the doctrine never enacts for points alone. */
 const REG_OPPOSED: Record<Doctrine, PolicyId[]> = {
   butlerian: ["augmentationLegal"],
-  conservative: ["moratorium", "computeLicensing"],
+  conservative: ["moratorium"],
   incrementalist: ["moratorium"],
   transhumanist: ["moratorium"],
 };

@@ -334,9 +334,19 @@ ${Object.entries(sc.scenarios)
 Before (rules 2.2, the same search on every scenario, first run this way): the classroom hid "normal + campaign" for
 the butlerian regulator, +11.3 ± 0.9 (upper 13.0), and "deploy ×3" (like every script that never advances) for the
 conservative lab, +4.6 ± 0.7 (6.0); in leaky a searched policy beat the incrementalist lab by +3.2 ± 1.2 (5.5). Rules
-2.3 and its bots (RULES §14) answer those. Three arms are still just above the target, each with a gain under +2
-and a wide interval: in fast, "normal + security" for the conservative lab (upper 3.4) and "normal + consult" for the
-butlerian researcher (3.05); in slow, a searched policy for the incrementalist lab (3.1).
+2.3 and its bots (RULES §14) answered those. Rules 2.4 added the \`plays:d\` arms (another doctrine's normal plan
+under the seat's own label) and they found what the doctrine switches had hidden: in the classroom any regulator that
+played the butlerian plan beat its own bot by +8.7 to +11.2 (a regime at will 6 reached the pause in half the
+matches), and in baseline and fast the conservative regulator's plan beat the incrementalist and transhumanist ones by
++2.8 to +6.5. The classroom regime now needs will 8 and the regulator bots changed (RULES §2, §14).
+
+Still above the target in this run: no lab arm anywhere (highest upper 95% 2.5); for the regulator, in the classroom
+the transhumanist one playing the conservative plan (+2.7 ± 1.0, upper 4.5) and in leaky the incrementalist one
+playing the transhumanist plan (+1.5 ± 0.8, 3.1); for the researcher, the conservative one adding "advise" in fast
+(+2.9 ± 1.2, 5.2) and leaky (+1.8 ± 1.2, 4.1), and the butlerian plan or a searched policy elsewhere (+1.1 to +1.7,
+± 1.0–1.1, upper 3.05–3.9). The researcher's arms carry a standard error near 1.1 on 1,000 matches, so a true gain of
++1 already crosses +3 at its upper end about half the time; the regulator bots now spend influence on the regime,
+which is why a researcher's "advise" (+1 influence to the regulator) became worth something.
 `
     : "";
   const expertLine = hasExpert

@@ -90,12 +90,12 @@ function labPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       // line in aligned steps and builds the defense (+8 on milestone 2); one defense secures everyone, so the others
       // hold back, which keeps the line far for everyone and pays their milestones (2.1 balance). Any of them advances,
       // one aligned step at a time, when a rival or the rogue actors near the line are two levels ahead.
-      // Only a climb that can end in a defense before the match does: a leader left half-way up only brings the line
-      // closer for everyone (2.2 balance, classroom: doing nothing beat the bot by +3 to +5; each step takes about
-      // two-thirds of a round, one round to spare).
       // Security first, up to the top (2.3 balance, every scenario: "normal + security" beat the bot by +1 to +1.6 and
       // cut the table's catastrophes by 2 to 8 points; the careful lab's leaks feed the rivals it holds back for).
       if (lab.sec < MAX.sec) b.want({ kind: "security" });
+      // Only a climb that can end in a defense before the match does: a leader left half-way up only brings the line
+      // closer for everyone (2.2 balance, classroom: doing nothing beat the bot by +3 to +5; each step takes about
+      // two-thirds of a round, one round to spare).
       const left = v.rounds - v.round + 1;
       const timely = left >= Math.ceil((defenseAt - lab.cap) / 1.5) + 1;
       const climb = m >= (lab.cap >= danger - 2 ? 2 : 1) && !moratorium && leads(v, lab.cap) && timely;
@@ -188,10 +188,11 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
   const regimeReady =
     w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
-  // A butlerian regulator puts its regime first: once the three policies are in force it enforces and builds before
-  // anything else (a step not built is a round lost, and an unenforced regime lapses), and it campaigns first while
-  // will is short of what the regime needs (2.2 balance: "normal + campaign" beat the bot by +11 in the classroom,
-  // "build the regime first" by +2.3 in the baseline).
+  // The regime comes first once its three policies are in force: enforce and build before anything else (a step not
+  // built is a round lost, and an unenforced regime lapses). A butlerian regulator does so whatever the will and
+  // campaigns first while will is short of what the regime needs (2.2 balance: "normal + campaign" beat it by +11 in
+  // the classroom, "build the regime first" by +2.3 in the baseline); the others once will suffices (2.4: "normal +
+  // build the regime" beat the incrementalist by +4.1 in the classroom).
   if (regimeReady && (d === "butlerian" || w.will >= regimeWillOf(v))) {
     b.want({ kind: "enforce" });
     b.want({ kind: "buildRegime" });
@@ -208,8 +209,10 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
     b.want({ kind: "buildRegime" });
     if (w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
   }
-  // Leaks feed the rogue actors: keep them in check every round, twice while they are within three levels of the line
-  // (2.2 balance: "normal + enforce" beat the bot by +3 once the rogue track started three levels below it).
+  // Leaks feed the rogue actors: keep them in check every round, twice while they are within two levels of the line
+  // (three for a butlerian regulator; 2.2 balance: "normal + enforce" beat the bot by +3 once the rogue track started
+  // three levels below it; 2.4: earlier, the second enforcement spent the influence the other doctrines' policies
+  // needed, and the conservative plan beat theirs by +2.8 to +6.5).
   b.want({ kind: "enforce" });
   if (w.rogueEstimate >= v.dangerLine - (d === "butlerian" ? 3 : 2)) b.want({ kind: "enforce" });
   for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;

@@ -8,19 +8,26 @@
 // enforcement (rules/rogue.ts; 2.2: each enforcing regulator raids once a round).
 import type { ScenarioParams } from "../rules/types.js";
 
-/** True for the rules versions these numbers describe. */
+/** True for a rules-2 version older than 2.`minor` ("2.1.0" is before 2.2; rules-1 versions are not rules 2). */
+export function isRules2Before(version: string | undefined, minor: number): boolean {
+  if (typeof version !== "string" || !version.startsWith("2.")) return false;
+  const m = Number.parseInt(version.slice(2), 10);
+  return m < minor;
+}
+
+/** True for the rules versions the 2.1 numbers describe (2.0, which ran on the 2.1 engine, and 2.1). */
 export function isRules21(version: string | undefined): boolean {
-  return typeof version === "string" && (version.startsWith("2.1.") || version.startsWith("2.0."));
+  return isRules2Before(version, 2);
 }
 
 /** True for every rules-2 version before 2.3 (2.0, 2.1, 2.2). */
 export function isBeforeRules23(version: string | undefined): boolean {
-  return isRules21(version) || (typeof version === "string" && version.startsWith("2.2."));
+  return isRules2Before(version, 3);
 }
 
 /** True for every rules-2 version before 2.4 (2.0 to 2.3). */
 export function isBeforeRules24(version: string | undefined): boolean {
-  return isBeforeRules23(version) || (typeof version === "string" && version.startsWith("2.3."));
+  return isRules2Before(version, 4);
 }
 
 /** Scenario values of rules 2.3 (and older) where 2.4 changed them: the regime needed will 6 everywhere, rogue actors
@@ -68,3 +75,11 @@ export const RULES_2_1_POINTS = {
   /** Validated levels counted from 0 (2.2: from the starting capability). */
   validatedFrom: 0,
 } as const;
+
+/** Each older version's scenario values, newest first: a record of rules 2.`before − 1` (or older) gets every layer
+ * from its version on, the older over the newer (`scenarioParams`). */
+export const LEGACY_PARAMS: readonly { before: number; params: Record<string, Partial<ScenarioParams>> }[] = [
+  { before: 4, params: RULES_2_3_PARAMS },
+  { before: 3, params: RULES_2_2_PARAMS },
+  { before: 2, params: RULES_2_1_PARAMS },
+];

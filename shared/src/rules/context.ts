@@ -49,12 +49,12 @@ function entry(seat: number | null, concept: string, key: ReportKey, a: unknown)
   return { seat, concept, key, args: (typeof a === "function" ? a() : a) as ReportEntry["args"] };
 }
 
-/** A public report entry: what happened, as a sentence key and the numbers it needs (content/report-texts.ts). */
 /** The part of a report one audience may read: public entries (`say`) plus that seat's own notes (`tell`). */
 export function reportFor(report: RoundReport, seat: number | null): RoundReport {
   return { ...report, entries: report.entries.filter((e) => e.seat === null || e.seat === seat) };
 }
 
+/** A public report entry: what happened, as a sentence key and the numbers it needs (content/report-texts.ts). */
 export function say(ctx: RoundCtx, concept: string, key: Bare): void;
 export function say<K extends WithArgs>(ctx: RoundCtx, concept: string, key: K, args: ArgsOf<K>): void;
 export function say(ctx: RoundCtx, concept: string, key: ReportKey, args?: unknown): void {

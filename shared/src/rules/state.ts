@@ -1,14 +1,7 @@
 // Match creation, cloning and small queries used by every force.
 import { ROLE_DEFS, MILESTONES } from "../content/roles.js";
 import { SCENARIOS } from "../content/scenarios.js";
-import {
-  isBeforeRules23,
-  isBeforeRules24,
-  isRules21,
-  RULES_2_1_PARAMS,
-  RULES_2_2_PARAMS,
-  RULES_2_3_PARAMS,
-} from "../content/legacy.js";
+import { isRules2Before, LEGACY_PARAMS } from "../content/legacy.js";
 import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat, streamSeed } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";
@@ -43,16 +36,13 @@ export function scenarioParams(
 ): ScenarioParams {
   const def = SCENARIOS[scenario];
   if (!def) throw new Error(`Unknown scenario "${scenario}"`);
-  // A record made under rules 2.3, 2.2, 2.1 or 2.0 replays with the numbers it was played with (2.1 over 2.2 over 2.3
+  // A record made under an older rules 2 version replays with the numbers it was played with (2.1 over 2.2 over 2.3
   // over today's).
-  const was23 = isBeforeRules24(rulesVersion) ? RULES_2_3_PARAMS[scenario] : undefined;
-  const was22 = isBeforeRules23(rulesVersion) ? RULES_2_2_PARAMS[scenario] : undefined;
-  const was21 = isRules21(rulesVersion) ? RULES_2_1_PARAMS[scenario] : undefined;
+  let params: ScenarioParams = def.params;
+  for (const layer of LEGACY_PARAMS)
+    if (isRules2Before(rulesVersion, layer.before)) params = { ...params, ...(layer.params[scenario] ?? {}) };
   return {
-    ...def.params,
-    ...(was23 ?? {}),
-    ...(was22 ?? {}),
-    ...(was21 ?? {}),
+    ...params,
     ...(overrides ?? {}),
     deckMix: { ...def.params.deckMix, ...(overrides?.deckMix ?? {}) },
   };

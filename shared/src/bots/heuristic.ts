@@ -231,7 +231,10 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "audit", target: t.id });
     }
   }
-  if (v.me.funds >= 2 && (d === "conservative" || d === "transhumanist")) {
+  // Grants fund the researchers' theory, which makes every lab's validation bite (2.4 per-scenario balance: the
+  // incrementalist regulator playing the transhumanist plan beat its own by +2.0 in leaky and slow; with grants alone
+  // it gains +1.3 to +1.7).
+  if (v.me.funds >= 2 && d !== "butlerian") {
     const researchers = v.seats.filter((s) => s.role === "researcher");
     if (researchers.length)
       b.want({ kind: "grant", target: researchers[Math.floor(nextFloat(rng) * researchers.length)].id, amount: 2 });
@@ -263,6 +266,14 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const w = v.world;
   // A grant is free and once a round: with it, two paid actions a round pay for themselves.
   if (v.me.funds < 6) b.want({ kind: "applyGrant" });
+  // Influence early buys the policies early: in the first third of the match every researcher but the transhumanist
+  // (its theory and augmentation race the clock) advises the regulator first (2.4 per-scenario balance: "advise first"
+  // beat the butlerian researcher by +1.7 to +2.4 in four scenarios and the incrementalist by +2.8 to +3.5 in slow and
+  // leaky early in the match, and lost later in it).
+  if (d !== "transhumanist" && v.round <= v.rounds / 3) {
+    const reg = firstRegulator(v);
+    if (reg >= 0) b.want({ kind: "advise", target: reg });
+  }
   switch (d) {
     case "conservative": {
       b.want({ kind: "theory", mode: "careful", publish: true });

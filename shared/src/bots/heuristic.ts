@@ -196,6 +196,10 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // campaigns first while will is short of what the regime needs (2.2 balance: "normal + campaign" beat it by +11 in
   // the classroom, "build the regime first" by +2.3 in the baseline); the others once will suffices (2.4: "normal +
   // build the regime" beat the incrementalist by +4.1 in the classroom).
+  // A butlerian regulator enforces before anything else: leaks are the rogue actors' fuel (2.5 balance: "normal +
+  // enforce" beat it by +4.6 to +7.3 once rogue actors absorbed 5 a point). Not where the regime grows two steps a
+  // build (the classroom): there the regime is its faster road, and the extra enforcement gained nothing (+0.5 ± 0.8).
+  if (d === "butlerian" && (SCENARIOS[v.scenario]?.params.regimeStep ?? 1) < 2) b.want({ kind: "enforce" });
   if (regimeReady && (d === "butlerian" || w.will >= regimeWillOf(v))) {
     b.want({ kind: "enforce" });
     b.want({ kind: "buildRegime" });

@@ -21,7 +21,7 @@ describe("world values", () => {
 
 const REGIME = (s: MatchState) => {
   s.world.regime = 6;
-  s.world.will = 7; // a complete regime holds only while will stays at 7 or more (2.5)
+  s.world.will = 6; // a complete regime holds only while will stays at 6 or more
   s.world.neutralized = true;
 };
 

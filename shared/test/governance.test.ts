@@ -268,7 +268,7 @@ describe("the monitoring regime", () => {
     (doctrine, cost) => {
       const s = quietMatch(["lab", `regulator:${doctrine}`], {}, (s) => {
         s.world.policies.push(...REGIME_POLICIES);
-        s.world.will = 7; // the regime needs will 7 (2.5)
+        s.world.will = 6;
         s.seats[1].influence = 10;
       });
       const r = playAllowingRefusals(s, { 1: [{ kind: "buildRegime" }, { kind: "buildRegime" }] });
@@ -316,24 +316,24 @@ describe("the monitoring regime", () => {
     expect(play(old, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] }).state.world.regime).toBe(5);
   });
 
-  it("needs will 7 to grow (more with lock-in) and lapses a step in any round will falls short", () => {
+  it("needs will 6 to grow (more with lock-in) and lapses a step in any round will falls short", () => {
     const s = quietMatch(["lab", "regulator"], {}, (s) => {
       s.world.policies.push(...REGIME_POLICIES);
-      s.world.will = 6;
+      s.world.will = 5;
       s.world.regime = 3;
       s.seats[1].influence = 10;
     });
     const lo = legalOrders(s, 1).options.find((o) => o.kind === "buildRegime")!;
-    expect(lo.reason).toBe("Building the regime needs political will 7 (it is 6).");
+    expect(lo.reason).toBe("Building the regime needs political will 6 (it is 5).");
     const { state } = play(s, { 1: [{ kind: "enforce" }] });
     expect(state.world.regime).toBe(2);
     const locked = quietMatch(["lab", "regulator"], {}, (s) => {
       s.world.policies.push(...REGIME_POLICIES);
-      s.world.will = 7;
-      s.seats[0].lab!.prod = 4; // lock-in 4: the regime needs will 8
+      s.world.will = 6;
+      s.seats[0].lab!.prod = 4; // lock-in 4: the regime needs will 7
     });
     expect(legalOrders(locked, 1).options.find((o) => o.kind === "buildRegime")!.reason).toBe(
-      "Building the regime needs political will 8 (it is 7).",
+      "Building the regime needs political will 7 (it is 6).",
     );
   });
 
@@ -341,7 +341,7 @@ describe("the monitoring regime", () => {
     const s = quietMatch(["lab:butlerian", "regulator:butlerian", "researcher:conservative"], {}, (s) => {
       s.world.policies.push(...REGIME_POLICIES);
       s.world.regime = 5;
-      s.world.will = 7;
+      s.world.will = 6;
       s.round = 2; // the held frontier pays from round 2 (2.3)
     });
     const { state } = play(s, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] });

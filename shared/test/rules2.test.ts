@@ -26,7 +26,7 @@ describe("diminishing returns and costs", () => {
           Object.assign(lab(s, 0), { cap: 9, aligned: 9, alignedPublic: 9 }); // defense-ready
           s.seats[3].researcher!.theoryPrivate = 2; // something to publish
           s.world.policies.push("computeLicensing", "exportControls", "treaty");
-          s.world.will = 7; // the regime needs 7 (2.5)
+          s.world.will = 6;
         });
         const seat = s.seats.findIndex((x) => x.role === role);
         const a = {

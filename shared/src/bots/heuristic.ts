@@ -167,14 +167,11 @@ function pairedStep(b: OrderBuilder, moratorium: boolean, d: Doctrine, rng: RngH
   return true;
 }
 
-// The order a regulator asks for policies in. 2.4 per-scenario balance: the transhumanist asks for the theory fund
-// before the treaty ("the conservative plan" beat it by +2.3 in the classroom; the fund third alone: +1.5 there, +1.3 in
-// slow, -0.6 to +0.3 elsewhere).
 const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   butlerian: ["computeLicensing", "exportControls", "treaty", "securityStandard", "moratorium"],
   conservative: ["securityStandard", "exportControls", "theoryFund", "treaty", "augmentationLegal", "computeLicensing"],
   incrementalist: ["securityStandard", "exportControls", "theoryFund", "treaty", "computeLicensing"],
-  transhumanist: ["exportControls", "securityStandard", "theoryFund", "treaty", "augmentationLegal"],
+  transhumanist: ["exportControls", "securityStandard", "treaty", "augmentationLegal", "theoryFund"],
 };
 
 /** Policies a regulator of the doctrine never enacts for points alone. */
@@ -196,10 +193,6 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // campaigns first while will is short of what the regime needs (2.2 balance: "normal + campaign" beat it by +11 in
   // the classroom, "build the regime first" by +2.3 in the baseline); the others once will suffices (2.4: "normal +
   // build the regime" beat the incrementalist by +4.1 in the classroom).
-  // A butlerian regulator enforces before anything else: leaks are the rogue actors' fuel (2.5 balance: "normal +
-  // enforce" beat it by +4.6 to +7.3 once rogue actors absorbed 5 a point). Not where the regime grows two steps a
-  // build (the classroom): there the regime is its faster road, and the extra enforcement gained nothing (+0.5 ± 0.8).
-  if (d === "butlerian" && (SCENARIOS[v.scenario]?.params.regimeStep ?? 1) < 2) b.want({ kind: "enforce" });
   if (regimeReady && (d === "butlerian" || w.will >= regimeWillOf(v))) {
     b.want({ kind: "enforce" });
     b.want({ kind: "buildRegime" });
@@ -235,10 +228,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "audit", target: t.id });
     }
   }
-  // Grants fund the researchers' theory, which makes every lab's validation bite (2.4 per-scenario balance: the
-  // incrementalist regulator playing the transhumanist plan beat its own by +2.0 in leaky and slow; with grants alone
-  // it gains +1.3 to +1.7).
-  if (v.me.funds >= 2 && d !== "butlerian") {
+  if (v.me.funds >= 2 && (d === "conservative" || d === "transhumanist")) {
     const researchers = v.seats.filter((s) => s.role === "researcher");
     if (researchers.length)
       b.want({ kind: "grant", target: researchers[Math.floor(nextFloat(rng) * researchers.length)].id, amount: 2 });
@@ -270,26 +260,13 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const w = v.world;
   // A grant is free and once a round: with it, two paid actions a round pay for themselves.
   if (v.me.funds < 6) b.want({ kind: "applyGrant" });
-  // Influence early buys the policies early: in the first third of the match every researcher but the transhumanist
-  // (its theory and augmentation race the clock) advises the regulator first (2.4 per-scenario balance: "advise first"
-  // beat the butlerian researcher by +1.7 to +2.4 in four scenarios and the incrementalist by +2.8 to +3.5 in slow and
-  // leaky early in the match, and lost later in it).
-  if (d !== "transhumanist" && v.round <= v.rounds / 3) {
-    const reg = firstRegulator(v);
-    if (reg >= 0) b.want({ kind: "advise", target: reg });
-  }
   switch (d) {
-    case "conservative": {
+    case "conservative":
       b.want({ kind: "theory", mode: "careful", publish: true });
       // Augmentation does not burn the commons: worth pursuing alongside theory, by the safe route.
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
-      // A spare action advises the regulator: free, and the influence buys the policies that hold the line (2.4
-      // balance: "normal, then advise" beat the bot by +2.3 in fast, +1.1 in leaky and the classroom).
-      const reg = firstRegulator(v);
-      if (reg >= 0) b.want({ kind: "advise", target: reg });
       break;
-    }
     case "incrementalist": {
       // Careful theory first (fast theory feeds the leak pool), the safe augmentation route, then the tools that make
       // validation bite.

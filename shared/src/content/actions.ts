@@ -114,7 +114,7 @@ export const ACTION_DEFS: Record<ActionKind, ActionDef> = {
     "Build monitoring regime",
     0,
     2,
-    "Once a round. Needs licensing, export controls and a treaty in force, and political will 7 (8 in the classroom scenario; more with lock-in). Regime +1 (one build a round worldwide; +2 in the classroom scenario); it lapses a step in any round nobody enforces or will falls short. At 6 it holds rogue actors and stops capability research.",
+    "Once a round. Needs licensing, export controls and a treaty in force, and political will 6 (8 in the classroom scenario; more with lock-in). Regime +1 (one build a round worldwide; +2 in the classroom scenario); it lapses a step in any round nobody enforces or will falls short. At 6 it holds rogue actors and stops capability research.",
     "regime",
   ),
   theory: a(

@@ -41,12 +41,8 @@ const BASE: ScenarioParams = {
   incidents: 1,
   lockIn: 1,
   labLeaks: 1,
-  // 2.5: once researchers advised early and regulators funded theory, the regime came within every table's reach (pause
-  // 15 -> 23% of baseline matches, catastrophe under the 25% floor). The defense without TAI is meant to be the harder
-  // road: the regime needs will 7, and leaks feed the rogue actors as fast as in the classroom.
-  absorb: 5,
+  absorb: 3.5,
   legalWill: 6,
-  regimeWill: 7,
   race: 0.5,
   driftBeyond: 0.15,
   deckMix: EVEN_MIX,

@@ -82,7 +82,7 @@ export const REPORT_TEXTS = {
   regimeExtend: (a: { name: string; regime: number; max: number }) =>
     `${a.name} extends the global monitoring regime to ${a.regime}/${a.max}.`,
   regimeLapse: (a: { regime: number; max: number; need: number; unenforced: boolean }) =>
-    `The monitoring regime lapses to ${a.regime}/${a.max}: ${a.unenforced ? "nobody enforced it this round" : `political will fell below ${a.need}`}.`,
+    `The monitoring regime lapses to ${a.regime}/${a.max}: ${a.unenforced ? `nobody enforced it this round (it needs enforcing every round, and political will ${a.need})` : `political will fell below ${a.need}`}.`,
   regimeComplete: () =>
     "The monitoring regime is complete: rogue programmes are shut down and frontier capability research stops everywhere, for as long as it is enforced.",
   regimeBroken: () => "Without a complete regime, rogue programmes and frontier research resume.",

@@ -280,19 +280,19 @@ function ladderKept(old) {
 }
 console.log("docs/MODEL.md written");
 
+/** A JSON file of docs/, or null when it is not there. */
+function docJson(name) {
+  const path = new URL(`../docs/${name}`, import.meta.url);
+  return existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+}
+
 function balanceSection() {
-  const balancePath = new URL("../docs/balance-baseline.json", import.meta.url);
-  const balance = existsSync(balancePath) ? JSON.parse(readFileSync(balancePath, "utf8")) : null;
-  const beforePath = new URL("../docs/balance-baseline-rules1.json", import.meta.url);
-  const before = existsSync(beforePath) ? JSON.parse(readFileSync(beforePath, "utf8")) : null;
-  const before2Path = new URL("../docs/balance-baseline-rules2.0.json", import.meta.url);
-  const before2 = existsSync(before2Path) ? JSON.parse(readFileSync(before2Path, "utf8")) : null;
-  const before23Path = new URL("../docs/balance-baseline-rules2.3.json", import.meta.url);
-  const before23 = existsSync(before23Path) ? JSON.parse(readFileSync(before23Path, "utf8")) : null;
-  const before22Path = new URL("../docs/balance-baseline-rules2.2.json", import.meta.url);
-  const before22 = existsSync(before22Path) ? JSON.parse(readFileSync(before22Path, "utf8")) : null;
-  const before21Path = new URL("../docs/balance-baseline-rules2.1.json", import.meta.url);
-  const before21 = existsSync(before21Path) ? JSON.parse(readFileSync(before21Path, "utf8")) : null;
+  const balance = docJson("balance-baseline.json");
+  const before = docJson("balance-baseline-rules1.json");
+  const before2 = docJson("balance-baseline-rules2.0.json");
+  const before23 = docJson("balance-baseline-rules2.3.json");
+  const before22 = docJson("balance-baseline-rules2.2.json");
+  const before21 = docJson("balance-baseline-rules2.1.json");
   const hasExpert = balance ? Object.values(balance.roles).some((r) => r.arms.some((a) => a.name === "expert")) : false;
   const earlier = (b, label, file) => `
 Before (rules ${label}, the same command, kept in docs/${file}):
@@ -306,8 +306,7 @@ ${Object.entries(b.roles)
   )
   .join("\n")}
 `;
-  const scenariosPath = new URL("../docs/balance-scenarios.json", import.meta.url);
-  const sc = existsSync(scenariosPath) ? JSON.parse(readFileSync(scenariosPath, "utf8")) : null;
+  const sc = docJson("balance-scenarios.json");
   const sign = (x) => `${x >= 0 ? "+" : ""}${x.toFixed(1)}`;
   const scenarioTable = sc
     ? `

@@ -7,7 +7,7 @@ import {
   blockLimit,
   newsCard,
   policyWill,
-  regimeWill,
+  regimeWillSeen,
   type EndInfo,
   type PublicView,
   type RoundReport,
@@ -137,7 +137,7 @@ export function boardModel(view: PublicView | SeatView, report: RoundReport | nu
       value: w.lockIn ?? 0,
       // How much more will the locked-in policies need than on a market with no products.
       policyWill: policyWill("conservative", LOCKED_IN[0], w.lockIn ?? 0) - policyWill("conservative", LOCKED_IN[0], 0),
-      regimeWill: regimeWill(w.lockIn ?? 0, w.regimeWill),
+      regimeWill: regimeWillSeen(w),
       blockBelow: blockLimit(view),
     },
     augLaw: {

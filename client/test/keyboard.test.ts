@@ -48,6 +48,8 @@ describe("keyboard-only play", () => {
     await tabTo(page, "#submit-orders");
     await page.keyboard.press("Enter");
     await page.waitForSelector('.reports details.report[data-round="1"]', { timeout: 60_000 });
+    // Round 2's orders panel: a disabled button takes no focus (the report can land a moment before the panel opens).
+    await page.waitForSelector("#submit-orders:not([disabled])", { timeout: 60_000 });
     // Every interactive element reached by Tab shows a visible focus ring.
     const ring = await page.evaluate(() => {
       const el = document.querySelector("#submit-orders") as HTMLElement;

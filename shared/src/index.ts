@@ -23,7 +23,7 @@ export {
 export { legalOrders, validateOrders } from "./rules/legal-state.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
 export { actionCost, policyWill, LOCKED_IN, type Cost } from "./rules/costs.js";
-export { regimeWill } from "./rules/governance-rules.js";
+export { regimeWillSeen } from "./rules/governance-rules.js";
 export {
   winners,
   ROLE_POINTS,

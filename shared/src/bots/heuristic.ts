@@ -1,6 +1,6 @@
 // Heuristic bots: one plan per role × doctrine, seeing only the seat's own view.
 import { policyWill } from "../rules/costs.js";
-import { regimeWill } from "../rules/governance-rules.js";
+import { regimeWillSeen } from "../rules/governance-rules.js";
 import { nextFloat, type RngHolder } from "../rng.js";
 import { POLICIES, type Action, type Doctrine, type PolicyId, type SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
@@ -193,11 +193,11 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   // campaigns first while will is short of what the regime needs (2.2 balance: "normal + campaign" beat it by +11 in
   // the classroom, "build the regime first" by +2.3 in the baseline); the others once will suffices (2.4: "normal +
   // build the regime" beat the incrementalist by +4.1 in the classroom).
-  if (regimeReady && (d === "butlerian" || w.will >= regimeWillOf(v))) {
+  if (regimeReady && (d === "butlerian" || w.will >= regimeWillSeen(v.world))) {
     b.want({ kind: "enforce" });
     b.want({ kind: "buildRegime" });
   }
-  if (d === "butlerian" && w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
+  if (d === "butlerian" && w.will < regimeWillSeen(v.world) + 1) b.want({ kind: "campaign" });
   // A butlerian regulator legislates first: every policy in force is legitimacy, and the regime needs three of them.
   if (d === "butlerian") {
     for (const p of wanted) if (b.want({ kind: "enact", policy: p })) break;
@@ -207,7 +207,7 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   if (w.regime > 0 || (d === "butlerian" && regimeReady)) {
     b.want({ kind: "enforce" });
     b.want({ kind: "buildRegime" });
-    if (w.will < regimeWillOf(v) + 1) b.want({ kind: "campaign" });
+    if (w.will < regimeWillSeen(v.world) + 1) b.want({ kind: "campaign" });
   }
   // Leaks feed the rogue actors: keep them in check every round, twice while they are within two levels of the line
   // (three for a butlerian regulator; 2.2 balance: "normal + enforce" beat the bot by +3 once the rogue track started
@@ -242,10 +242,6 @@ function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
 function enactExtra(b: OrderBuilder, policies: readonly PolicyId[], d: Doctrine): void {
   for (const p of POLICIES)
     if (!policies.includes(p) && !REG_OPPOSED[d].includes(p) && b.want({ kind: "enact", policy: p })) return;
-}
-
-function regimeWillOf(v: SeatView): number {
-  return regimeWill(v.world.lockIn, v.world.regimeWill);
 }
 
 /** The first regulator's seat id, or -1 (no list built: this runs for every researcher decision). */

@@ -3,7 +3,7 @@ import { ACTION_DEFS, ACTIONS_BY_ROLE } from "../content/actions.js";
 import { POLICY_DEFS } from "../content/policies.js";
 import { ACTION_POINTS, MAX } from "../content/roles.js";
 import { actionCost, kindCostInto, policyWill, type Cost, type CostContext } from "./costs.js";
-import { regimeWill } from "./governance-rules.js";
+import { regimeWillSeen } from "./governance-rules.js";
 import { kindInfo, type KindInfo } from "./kinds.js";
 import { defenseLevel } from "./defense-level.js";
 import { POLICIES, type Action, type ActionKind, type PolicyId, type SeatOrders } from "./types.js";
@@ -173,10 +173,9 @@ export function checkKnownAction(v: SeatView, a: Action, info: KindInfo, explain
           ? no("The monitoring regime needs compute licensing, export controls and a treaty in force.")
           : REFUSED;
       if (w.regime >= MAX.regime) return explain ? no("The monitoring regime is already complete.") : REFUSED;
-      if (w.will < regimeWill(w.lockIn ?? 0, w.regimeWill))
-        return explain
-          ? no(`Building the regime needs political will ${regimeWill(w.lockIn ?? 0, w.regimeWill)} (it is ${w.will}).`)
-          : REFUSED;
+      const need = regimeWillSeen(w);
+      if (w.will < need)
+        return explain ? no(`Building the regime needs political will ${need} (it is ${w.will}).`) : REFUSED;
       return ok;
     case "theory":
       if (a.mode !== "careful" && a.mode !== "fast")

@@ -16,6 +16,7 @@ const arm = (a) => ({
   gainOverNormal: round(a.gainOverNormal),
   se: round(a.se),
   upper95: round(a.upper95),
+  matches: a.n,
 });
 
 const path = new URL("../docs/balance-scenarios.json", import.meta.url);

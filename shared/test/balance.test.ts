@@ -73,6 +73,33 @@ describe("npm run balance", () => {
     expect(normal).toMatchObject({ gain: 0, gainSe: 0, n: 3 });
   }, 60_000);
 
+  it("rechecks a confirmed arm over the bound on more matches, and only such an arm", () => {
+    const opts = {
+      scenario: "baseline",
+      matches: 3,
+      seed: 2,
+      roles: ["lab" as const],
+      doctrines: ["conservative" as const],
+      screen: 2,
+      confirm: 2,
+      searchIters: 0,
+      botMatches: 0,
+      recheck: 2,
+    };
+    const confirmedNs = (r: ReturnType<typeof balance>) =>
+      r.roles.lab.arms.filter((a) => a.name !== "normal" && a.n > 2).map((a) => a.n);
+    // Every arm is over a bound of -1000: each confirmed arm is played on 3 + 2 × 3 matches.
+    const all = balance({ ...opts, recheckAbove: -1000 });
+    expect(confirmedNs(all)).toEqual([9, 9]);
+    expect(all.roles.lab.maxUpper95.n).toBe(9);
+    // No arm is over a bound of 1000: none is rechecked.
+    const none = balance({ ...opts, recheckAbove: 1000 });
+    expect(confirmedNs(none)).toEqual([3, 3]);
+    expect(none.roles.lab.maxUpper95.n).toBe(3);
+    // Off: never rechecked, whatever the bound.
+    expect(confirmedNs(balance({ ...opts, recheck: 0, recheckAbove: -1000 }))).toEqual([3, 3]);
+  }, 60_000);
+
   it("the same match seed gives the same match to every arm: a policy that copies the normal bot scores the same", () => {
     const setup = { scenario: "baseline", seed: 3, seat: 0, doctrine: "incrementalist" as const };
     const copy = { ...NORMAL, name: "copy" };

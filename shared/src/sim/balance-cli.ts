@@ -1,5 +1,6 @@
 // npm run balance -- [--json] [--scenario S] [--matches N] [--seed K] [--set key=value] [--roles lab,regulator]
 //   [--doctrines d,...] [--screen n] [--confirm k] [--search-iters n] [--search-matches n] [--bot-matches n] [--no-expert]
+//   [--recheck k: an arm over --recheck-above x (default 3) is played on k × matches more (default 3; 0 never)]
 // Seat policies (scripts, doctrine switches, a searched best response, the bots) against the normal bots.
 import { parseSimArgs } from "./args.js";
 import { balance } from "./balance.js";
@@ -9,7 +10,17 @@ const argv = process.argv.slice(2);
 const extra: Record<string, string> = {};
 const rest: string[] = [];
 const OWN_FLAGS = ["--no-expert"];
-const OWN = ["--roles", "--doctrines", "--screen", "--confirm", "--search-iters", "--search-matches", "--bot-matches"];
+const OWN = [
+  "--roles",
+  "--doctrines",
+  "--screen",
+  "--confirm",
+  "--search-iters",
+  "--search-matches",
+  "--bot-matches",
+  "--recheck",
+  "--recheck-above",
+];
 for (let i = 0; i < argv.length; i++) {
   if (OWN.includes(argv[i])) extra[argv[i]] = argv[++i] ?? "";
   else if (OWN_FLAGS.includes(argv[i])) extra[argv[i]] = "1";
@@ -39,12 +50,14 @@ const result = balance({
   searchIters: num("--search-iters"),
   searchMatches: num("--search-matches"),
   botMatches: num("--bot-matches"),
+  recheck: num("--recheck"),
+  recheckAbove: num("--recheck-above"),
   expert: extra["--no-expert"] === undefined,
   log: (l) => process.stderr.write(l + "\n"),
 });
 for (const [role, r] of Object.entries(result.roles))
   process.stderr.write(
-    `best exploit, ${role}: ${r.bestExploit.name} ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95}); highest upper 95%: ${r.maxUpper95.name} ${r.maxUpper95.upper95}\n`,
+    `best exploit, ${role}: ${r.bestExploit.name} ${r.bestExploit.gainOverNormal >= 0 ? "+" : ""}${r.bestExploit.gainOverNormal} ± ${r.bestExploit.se} (upper 95% ${r.bestExploit.upper95}, ${r.bestExploit.n} matches); highest upper 95%: ${r.maxUpper95.name} ${r.maxUpper95.upper95} (${r.maxUpper95.n} matches)\n`,
   );
 if (parsed.json) process.stdout.write(JSON.stringify(result) + "\n");
 else {

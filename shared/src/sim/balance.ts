@@ -66,8 +66,23 @@ export interface BalanceOptions {
   expert?: boolean;
   /** Extra arms, added for every role × doctrine. */
   extraArms?: SeatPolicy[];
+  /** A confirmed arm whose upper 95% bound exceeds `recheckAbove` (default 3, the target) is played on `recheck` × matches
+   * more (default 3; 0: never) on seeds no other pass used, and reported on all of them: with 20 confirmed arms a role,
+   * the highest bound of arms that gain nothing lies ~4 points up when a paired difference has a s.e. of ~1.1 (a
+   * researcher's in fast), so one noisy bound would otherwise read as an exploit. */
+  recheck?: number;
+  recheckAbove?: number;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
+}
+
+/** A confirmed arm as the summary names it: `n` is the matches it was measured on (more when it was rechecked). */
+export interface Exploit {
+  name: string;
+  gainOverNormal: number;
+  se: number;
+  upper95: number;
+  n: number;
 }
 
 export interface BalanceResult {
@@ -80,9 +95,9 @@ export interface BalanceResult {
     {
       arms: (ArmResult & { doctrine: Doctrine })[];
       /** The confirmed arm with the largest mean gain over the normal bot. */
-      bestExploit: { name: string; gainOverNormal: number; se: number; upper95: number };
+      bestExploit: Exploit;
       /** The confirmed arm with the largest upper end of the 95% interval (what the +3 target bounds). */
-      maxUpper95: { name: string; gainOverNormal: number; se: number; upper95: number };
+      maxUpper95: Exploit;
     }
   >;
   doctrines: Record<string, { winShareOfWon: number }>;
@@ -471,6 +486,8 @@ export function balance(opts: BalanceOptions): BalanceResult {
   const screen = Math.min(N, opts.screen ?? Math.max(20, Math.round(N / 5)));
   const confirm = opts.confirm ?? 4;
   const botN = Math.min(N, opts.botMatches ?? 20);
+  const recheck = Math.max(0, Math.round((opts.recheck ?? 3) * N));
+  const recheckAbove = opts.recheckAbove ?? 3;
   const roles = opts.roles ?? ROLES.filter((r) => tableSeat(opts.scenario, r) >= 0);
   const doctrines = opts.doctrines ?? [...DOCTRINES];
   const out: BalanceResult = {
@@ -485,12 +502,7 @@ export function balance(opts: BalanceOptions): BalanceResult {
   for (const role of roles) {
     const seat = tableSeat(opts.scenario, role);
     const arms: (ArmResult & { doctrine: Doctrine })[] = [];
-    let best: { name: string; gainOverNormal: number; se: number; upper95: number } = {
-      name: "none",
-      gainOverNormal: 0,
-      se: 0,
-      upper95: 0,
-    };
+    let best: Exploit = { name: "none", gainOverNormal: 0, se: 0, upper95: 0, n: 0 };
     let maxUpper = best;
     for (const doctrine of doctrines) {
       const o: Setup = { scenario: opts.scenario, seed: opts.seed, overrides: opts.overrides, seat, doctrine };
@@ -526,15 +538,32 @@ export function balance(opts: BalanceOptions): BalanceResult {
       }
       if (searched) top.add(searched);
       const confirmed = new Map<SeatPolicy, ArmResult>();
-      for (const p of top) confirmed.set(p, summarize(p.name, runArm(o, p, N), normalFull));
+      // Recheck seeds come after the screen's (the search plays far beyond both).
+      let normalMore: Sample[] | null = null;
+      for (const p of top) {
+        const xs = runArm(o, p, N);
+        let r = summarize(p.name, xs, normalFull);
+        if (recheck > 0 && r.gain + 1.96 * r.gainSe > recheckAbove) {
+          normalMore ??= runArm(o, NORMAL, recheck, N + screen);
+          r = summarize(p.name, [...xs, ...runArm(o, p, recheck, N + screen)], [...normalFull, ...normalMore]);
+          log(`${role}/${doctrine}: ${p.name} rechecked on ${r.n} matches: ${r.gain} ± ${r.gainSe}`);
+        }
+        confirmed.set(p, r);
+      }
       for (const x of screened) arms.push({ ...(confirmed.get(x.policy) ?? x.r), doctrine });
       if (searched) arms.push({ ...confirmed.get(searched)!, doctrine });
       for (const [p, r] of confirmed) {
         const upper = r.gain + 1.96 * r.gainSe;
         if (r.gain > best.gainOverNormal || best.name === "none")
-          best = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper) };
+          best = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper), n: r.n };
         if (upper > maxUpper.upper95 || maxUpper.name === "none")
-          maxUpper = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper) };
+          maxUpper = {
+            name: `${p.name} @${doctrine}`,
+            gainOverNormal: r.gain,
+            se: r.gainSe,
+            upper95: r4(upper),
+            n: r.n,
+          };
       }
       log(
         `${role}/${doctrine}: normal ${arms.find((a) => a.doctrine === doctrine && a.name === "normal")!.score}; best exploit so far ${best.name} ${best.gainOverNormal} ± ${best.se}`,

@@ -7,6 +7,7 @@ import { reportFor } from "../src/rules/resolve.js";
 import type { Doctrine, PolicyId } from "../src/rules/types.js";
 import { lab, play, playAllowingRefusals, quietMatch } from "./helpers.js";
 import { scenarioParams } from "../src/rules/state.js";
+import { FRONTIER_HELD_FROM } from "../src/content/doctrines.js";
 
 describe("enacting policies: influence cost, will threshold (legitimacy is paid at the end, per policy in force)", () => {
   it.each<[PolicyId, Doctrine, number, number]>([
@@ -342,7 +343,7 @@ describe("the monitoring regime", () => {
       s.world.policies.push(...REGIME_POLICIES);
       s.world.regime = 5;
       s.world.will = 6;
-      s.round = 2; // the held frontier pays from round 2 (2.3)
+      s.round = FRONTIER_HELD_FROM; // the held frontier pays from round 3 (2.5; round 2 in 2.3 and 2.4)
     });
     const { state } = play(s, { 1: [{ kind: "buildRegime" }, { kind: "enforce" }] });
     expect(state.world.regime).toBe(6);

@@ -1,7 +1,7 @@
 // Scoring: W = 0 → all zero; W + prestige with end-of-match role points; winners; round objectives; income.
 import { describe, expect, it } from "vitest";
 import { DOCTRINE_DEFS, FRONTIER_HELD_FROM, OBJECTIVE_POINTS } from "../src/content/doctrines.js";
-import { RULES_VERSION } from "../src/rules/state.js";
+import { RULES_VERSION, scenarioParams } from "../src/rules/state.js";
 import { finalScores, winners } from "../src/rules/scoring.js";
 import type { MatchState } from "../src/rules/types.js";
 import { lab, play, quietMatch } from "./helpers.js";
@@ -75,25 +75,45 @@ describe("objectives credited each round", () => {
   ])("butlerians score +1 when the frontier did not advance (capability research: %s → +%s)", (research, pts) => {
     const s = quietMatch(["lab", "regulator:butlerian"], { taiThreshold: 20 }, (s) => {
       lab(s, 0).cap = 8;
-      s.round = 2;
+      s.round = FRONTIER_HELD_FROM;
     });
     const { state } = play(s, { 0: research ? [{ kind: "capability" }] : [] });
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(pts);
   });
 
   it.each([
-    // (2.3) round 1 pays nothing: nobody could have advanced the frontier yet; a rules-2.2 record still pays it
-    [RULES_VERSION, 0],
-    ["2.2.0", 1],
-  ])("a frontier held in round 1 pays the butlerian objective under rules %s: +%s", (version, pts) => {
+    // (2.3) round 1 pays nothing: nobody could have advanced the frontier yet; a rules-2.2 record still pays it.
+    // (2.5) nor does round 2 (a free point tipped the fast world's shares toward butlerian seats); a 2.4 record pays it.
+    [RULES_VERSION, 1, 0],
+    [RULES_VERSION, 2, 0],
+    [RULES_VERSION, 3, 1],
+    ["2.4.0", 1, 0],
+    ["2.4.0", 2, 1],
+    ["2.2.0", 1, 1],
+  ])("a frontier held under rules %s in round %s pays the butlerian objective +%s", (version, round, pts) => {
     const s = quietMatch(["lab", "regulator:butlerian"], { taiThreshold: 20 }, (s) => {
-      s.rulesVersion = version;
+      s.rulesVersion = version as string;
       lab(s, 0).cap = 8;
     });
     expect(s.round).toBe(1);
+    s.round = round as number;
+    // quietMatch made the params under today's version: take the record's value (as replay does).
+    s.params = {
+      ...s.params,
+      frontierHeldFrom: scenarioParams(s.scenario, undefined, version as string).frontierHeldFrom,
+    };
     const { state } = play(s, {});
     expect(state.seats[1].prestigeBy.objectives ?? 0).toBe(pts);
-    expect(FRONTIER_HELD_FROM).toBe(2);
+    expect(FRONTIER_HELD_FROM).toBe(3);
+  });
+
+  it("the classroom's short match pays a held frontier from round 2", () => {
+    expect(scenarioParams("classroom").frontierHeldFrom).toBe(2);
+    const s = quietMatch(["lab", "regulator:butlerian"], { taiThreshold: 20, frontierHeldFrom: 2 }, (s) => {
+      lab(s, 0).cap = 8;
+      s.round = 2;
+    });
+    expect(play(s, {}).state.seats[1].prestigeBy.objectives).toBe(1);
   });
 
   it("a lab catching up below the frontier does not advance it", () => {
@@ -102,7 +122,7 @@ describe("objectives credited each round", () => {
       Object.assign(lab(s, 1), { cap: 9, aligned: 9, flaws: 0 });
       s.mods.paradigmBoost = 0;
     });
-    s.round = 2;
+    s.round = FRONTIER_HELD_FROM;
     const { state } = play(s, { 0: [{ kind: "capability" }] }); // at most +3: still below 9
     expect(lab(state, 0).cap).toBeLessThan(9);
     expect(state.seats[2].prestigeBy.objectives).toBe(1);

@@ -32,7 +32,7 @@ export const DOCTRINE_DEFS: Record<Doctrine, DoctrineDef> = {
     plan: "Put off transformative AI indefinitely and guard the world without it.",
     passive: "Moratorium and monitoring regime cost 1 influence less; enforcement costs no influence.",
     objectives:
-      "+1 for each round the frontier did not advance, from round 2 on (in round 1 nobody could have advanced it yet); +4 the first time the monitoring regime is completed.",
+      "+1 for each round the frontier did not advance, from round 3 on (round 2 in the classroom's short match); +4 the first time the monitoring regime is completed.",
   },
   transhumanist: {
     id: "transhumanist",
@@ -56,5 +56,6 @@ export const OBJECTIVE_POINTS = {
   handoff: 8,
 } as const;
 
-/** (2.3) The first round whose held frontier pays the butlerian objective (2.2 and older: round 1). */
-export const FRONTIER_HELD_FROM = 2;
+/** (2.5) The first round whose held frontier pays the butlerian objective, where the scenario does not say
+ * (`frontierHeldFrom`; the classroom's short match: round 2). 2.3 and 2.4: round 2 everywhere; 2.2 and older: round 1. */
+export const FRONTIER_HELD_FROM = 3;

@@ -1,3 +1,5 @@
+// Rules 2.5 changed one number (RULES_2_4_PARAMS): outside the classroom the butlerian objective pays for a held frontier
+// from round 3 (was 2).
 // Rules 2.4 changed numbers only (RULES_2_3_PARAMS): the classroom's regime needs political will 8, rogue actors absorb
 // more and start closer.
 // Rules 2.3 changed one counting rule (the butlerian objective pays for a held frontier from round 2: RULES_2_2_POINTS)
@@ -25,10 +27,24 @@ export function isBeforeRules23(version: string | undefined): boolean {
   return isRules2Before(version, 3);
 }
 
+/** True for every rules-2 version before 2.5 (2.0 to 2.4). */
+export function isBeforeRules25(version: string | undefined): boolean {
+  return isRules2Before(version, 5);
+}
+
 /** True for every rules-2 version before 2.4 (2.0 to 2.3). */
 export function isBeforeRules24(version: string | undefined): boolean {
   return isRules2Before(version, 4);
 }
+
+/** Scenario values of rules 2.4 (and older) where 2.5 changed them: the butlerian objective paid for a held frontier
+ * from round 2 in every scenario (the classroom still does). */
+export const RULES_2_4_PARAMS: Record<string, Partial<ScenarioParams>> = {
+  baseline: { frontierHeldFrom: 2 },
+  leaky: { frontierHeldFrom: 2 },
+  fast: { frontierHeldFrom: 2 },
+  slow: { frontierHeldFrom: 2 },
+};
 
 /** Scenario values of rules 2.3 (and older) where 2.4 changed them: the regime needed will 6 everywhere, rogue actors
  * absorbed 3 a point (classroom 4) and started at 6 in the baseline and fast worlds, and the slow world leaked 0.5. */
@@ -79,6 +95,7 @@ export const RULES_2_1_POINTS = {
 /** Each older version's scenario values, newest first: a record of rules 2.`before − 1` (or older) gets every layer
  * from its version on, the older over the newer (`scenarioParams`). */
 export const LEGACY_PARAMS: readonly { before: number; params: Record<string, Partial<ScenarioParams>> }[] = [
+  { before: 5, params: RULES_2_4_PARAMS },
   { before: 4, params: RULES_2_3_PARAMS },
   { before: 3, params: RULES_2_2_PARAMS },
   { before: 2, params: RULES_2_1_PARAMS },

@@ -100,6 +100,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     params: {
       ...BASE,
       rounds: 8,
+      frontierHeldFrom: 2,
       taiThreshold: 11,
       regimeStep: 2,
       // 2.4: with two steps a build, a regime at will 6 was the sure thing of an eight-round lesson (a regulator of any

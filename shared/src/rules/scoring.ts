@@ -29,7 +29,11 @@ export function roundScoringStep(ctx: RoundCtx): void {
   const frontier = frontierOf(s);
   // (2.3) From round 2: in round 1 nobody could have advanced it yet, and a free point a match tipped the doctrine
   // shares toward butlerian seats.
-  const from = isBeforeRules23(s.rulesVersion) ? RULES_2_2_POINTS.frontierHeldFrom : FRONTIER_HELD_FROM;
+  // (2.5) From round 3 (the classroom's short match: round 2): a point for round 2 still tipped the fast world's doctrine
+  // shares toward butlerian seats (36.8% of won matches).
+  const from = isBeforeRules23(s.rulesVersion)
+    ? RULES_2_2_POINTS.frontierHeldFrom
+    : (s.params.frontierHeldFrom ?? FRONTIER_HELD_FROM);
   if (frontier <= ctx.frontierBefore && s.round >= from)
     for (const x of s.seats)
       if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.frontierHeld, "objectives");

@@ -127,6 +127,9 @@ export interface ScenarioParams {
   legalWill: number;
   /** Extra catastrophe chance per rival lab also past the danger line (racing pressure), as a fraction. */
   race: number;
+  /** (2.5) First round whose held frontier pays the butlerian objective (classroom 2: a shorter match). Absent: 3 (2.3
+   * and 2.4: 2 everywhere; older: 1). */
+  frontierHeldFrom?: number;
   /** Political will the monitoring regime needs to grow and hold, before lock-in (classroom 8, 2.4). Absent: 6. */
   regimeWill?: number;
   /** Regime steps one round's building adds (classroom 2: a shorter lesson). Absent: 1. */

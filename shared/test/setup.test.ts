@@ -78,7 +78,7 @@ describe("scenarios (docs/RULES.md §2)", () => {
       regimeStep: 2,
       regimeWill: 8,
       augBeyond: 1.25,
-      driftBeyond: 0.325,
+      driftBeyond: 0.3,
     });
     expect(SCENARIOS.baseline.params.regimeStep ?? 1).toBe(1);
   });

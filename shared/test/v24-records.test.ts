@@ -1,6 +1,6 @@
-// Records made under rules 2.4 still replay exactly: rules 2.5 changed one number (outside the classroom the butlerian
-// objective pays for a held frontier from round 3, not 2), and a 2.4 record replays with the numbers it was played with
-// (content/legacy.ts RULES_2_4_PARAMS).
+// Records made under rules 2.4 still replay exactly: rules 2.5 changed two numbers (outside the classroom the butlerian
+// objective pays for a held frontier from round 3, not 2; the classroom's safe augmentation route drifts 0.3, not
+// 0.325), and a 2.4 record replays with the numbers it was played with (content/legacy.ts RULES_2_4_PARAMS).
 import { describe, expect, it } from "vitest";
 import { isBeforeRules24, isBeforeRules25, RULES_2_4_PARAMS } from "../src/content/legacy.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
@@ -55,9 +55,12 @@ describe("rules 2.4 records", () => {
       expect(scenarioParams(id, undefined, "2.4.0").frontierHeldFrom).toBe(2);
       expect(scenarioParams(id, { frontierHeldFrom: 4 }, "2.4.0").frontierHeldFrom).toBe(4);
     }
-    // the classroom did not change (round 2 in both)
-    expect(scenarioParams("classroom", undefined, "2.4.0")).toEqual(scenarioParams("classroom"));
+    // the classroom pays from round 2 in both; its safe route drifts 0.3 (2.4: 0.325), and a 2.3 record keeps 2.3's 0.275
+    expect(scenarioParams("classroom", undefined, "2.4.0").frontierHeldFrom).toBe(2);
     expect(scenarioParams("classroom").frontierHeldFrom).toBe(2);
+    expect(scenarioParams("classroom").driftBeyond).toBe(0.3);
+    expect(scenarioParams("classroom", undefined, "2.4.0").driftBeyond).toBe(0.325);
+    expect(scenarioParams("classroom", undefined, "2.3.0").driftBeyond).toBe(0.275);
     expect(files.length).toBe(3);
   });
 

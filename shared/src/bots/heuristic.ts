@@ -174,6 +174,17 @@ const REG_POLICIES: Record<Doctrine, PolicyId[]> = {
   transhumanist: ["exportControls", "securityStandard", "treaty", "augmentationLegal", "theoryFund"],
 };
 
+/** The transhumanist regulator in the classroom funds theory before legalising augmentation (2.5 per-scenario search:
+ * the conservative plan had beaten its own by +2.1 ± 0.5 on 4,000 matches; this order alone +1.9 ± 0.5 on 3,000, while
+ * elsewhere its own order is not beaten). */
+const CLASSROOM_TRANS_POLICIES: PolicyId[] = [
+  "exportControls",
+  "securityStandard",
+  "treaty",
+  "theoryFund",
+  "augmentationLegal",
+];
+
 /** Policies a regulator of the doctrine never enacts for points alone. */
 const REG_OPPOSED: Record<Doctrine, PolicyId[]> = {
   butlerian: ["augmentationLegal"],
@@ -185,7 +196,9 @@ const REG_OPPOSED: Record<Doctrine, PolicyId[]> = {
 function regulatorPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const w = v.world;
-  const wanted = REG_POLICIES[d].filter((p) => !w.policies.includes(p));
+  const wanted = (
+    d === "transhumanist" && v.scenario === "classroom" ? CLASSROOM_TRANS_POLICIES : REG_POLICIES[d]
+  ).filter((p) => !w.policies.includes(p));
   const regimeReady =
     w.policies.includes("computeLicensing") && w.policies.includes("exportControls") && w.policies.includes("treaty");
   // The regime comes first once its three policies are in force: enforce and build before anything else (a step not

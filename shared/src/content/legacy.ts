@@ -1,5 +1,5 @@
-// Rules 2.5 changed one number (RULES_2_4_PARAMS): outside the classroom the butlerian objective pays for a held frontier
-// from round 3 (was 2).
+// Rules 2.5 changed numbers only (RULES_2_4_PARAMS): outside the classroom the butlerian objective pays for a held
+// frontier from round 3 (was 2); the classroom's safe augmentation route drifts 0.3 past the legal limit (was 0.325).
 // Rules 2.4 changed numbers only (RULES_2_3_PARAMS): the classroom's regime needs political will 8, rogue actors absorb
 // more and start closer.
 // Rules 2.3 changed one counting rule (the butlerian objective pays for a held frontier from round 2: RULES_2_2_POINTS)
@@ -38,12 +38,13 @@ export function isBeforeRules24(version: string | undefined): boolean {
 }
 
 /** Scenario values of rules 2.4 (and older) where 2.5 changed them: the butlerian objective paid for a held frontier
- * from round 2 in every scenario (the classroom still does). */
+ * from round 2 in every scenario (the classroom still does), and the classroom's safe route drifted 0.325. */
 export const RULES_2_4_PARAMS: Record<string, Partial<ScenarioParams>> = {
   baseline: { frontierHeldFrom: 2 },
   leaky: { frontierHeldFrom: 2 },
   fast: { frontierHeldFrom: 2 },
   slow: { frontierHeldFrom: 2 },
+  classroom: { driftBeyond: 0.325 },
 };
 
 /** Scenario values of rules 2.3 (and older) where 2.4 changed them: the regime needed will 6 everywhere, rogue actors

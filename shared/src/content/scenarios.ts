@@ -111,7 +111,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       deception: 0.4,
       legalWill: 8,
       augBeyond: 1.25,
-      driftBeyond: 0.325,
+      driftBeyond: 0.3,
       // (2.3) Leaks are the lesson's fuel: with regulators that build the regime first, the classroom's catastrophe
       // rate had fallen under the 25% floor (2.4: 5, once regulators kept their influence for policies).
       absorb: 5,
@@ -151,4 +151,5 @@ export const TUNABLE_PARAMS = [
   "augBeyond",
   "driftBeyond",
   "regimeWill",
+  "frontierHeldFrom",
 ] as const;

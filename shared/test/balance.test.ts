@@ -4,13 +4,24 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { balance, NORMAL, playArm, scriptedArms, variantsFor } from "../src/sim/balance.js";
-import { DOCTRINES } from "../src/rules/types.js";
+import { DOCTRINES, type Role } from "../src/rules/types.js";
 import { botOrders, createMatch, publicView } from "../src/index.js";
 import { seatViewWith } from "../src/rules/view.js";
 import { makeRng } from "../src/rng.js";
 import { seatsFor } from "../src/sim/simulate.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** A three-match search of one role's conservative seat, without the bot arms. */
+const tiny = (scenario: string, seed: number, role: Role) => ({
+  scenario,
+  matches: 3,
+  seed,
+  roles: [role],
+  doctrines: ["conservative" as const],
+  screen: 2,
+  botMatches: 0,
+});
 
 describe("npm run balance", () => {
   it("prints the documented JSON keys on a small run", () => {
@@ -56,17 +67,7 @@ describe("npm run balance", () => {
   }, 60_000);
 
   it("is deterministic, and the normal arm's paired gain over itself is exactly 0 (common random numbers)", () => {
-    const opts = {
-      scenario: "classroom",
-      matches: 3,
-      seed: 5,
-      roles: ["researcher" as const],
-      doctrines: ["conservative" as const],
-      screen: 2,
-      searchIters: 1,
-      searchMatches: 2,
-      botMatches: 0,
-    };
+    const opts = { ...tiny("classroom", 5, "researcher"), searchIters: 1, searchMatches: 2 };
     const a = balance(opts);
     expect(JSON.stringify(balance(opts))).toBe(JSON.stringify(a));
     const normal = a.roles.researcher.arms.find((x) => x.name === "normal")!;
@@ -74,18 +75,7 @@ describe("npm run balance", () => {
   }, 60_000);
 
   it("rechecks a confirmed arm over the bound on more matches, and only such an arm", () => {
-    const opts = {
-      scenario: "baseline",
-      matches: 3,
-      seed: 2,
-      roles: ["lab" as const],
-      doctrines: ["conservative" as const],
-      screen: 2,
-      confirm: 2,
-      searchIters: 0,
-      botMatches: 0,
-      recheck: 2,
-    };
+    const opts = { ...tiny("baseline", 2, "lab"), confirm: 2, searchIters: 0, recheck: 2 };
     const confirmedNs = (r: ReturnType<typeof balance>) =>
       r.roles.lab.arms.filter((a) => a.name !== "normal" && a.n > 2).map((a) => a.n);
     // Every arm is over a bound of -1000: each confirmed arm is played on 3 + 2 × 3 matches.

@@ -325,8 +325,11 @@ ${Object.entries(sc.scenarios)
       `| ${s} | ${["lab", "regulator", "researcher"]
         .map((role) => {
           const r = x.roles[role];
-          const on = (a) => (a.matches > sc.matches ? `, ${a.matches.toLocaleString("en")} matches` : "");
-          return `${r.bestExploit.name}: ${sign(r.bestExploit.gainOverNormal)} ± ${r.bestExploit.se.toFixed(1)} (${r.bestExploit.upper95.toFixed(1)}${on(r.bestExploit)}); max ${r.maxUpper95.upper95.toFixed(1)}${on(r.maxUpper95).replace(", ", " (")}${on(r.maxUpper95) ? ")" : ""}`;
+          // A rechecked arm says on how many matches it was measured.
+          const n = (a) => (a.matches > sc.matches ? `${a.matches.toLocaleString("en")} matches` : "");
+          const best = r.bestExploit;
+          const max = r.maxUpper95;
+          return `${best.name}: ${sign(best.gainOverNormal)} ± ${best.se.toFixed(1)} (${best.upper95.toFixed(2)}${n(best) && `, ${n(best)}`}); max ${max.upper95.toFixed(2)}${n(max) && ` (${n(max)})`}`;
         })
         .join(" | ")} | ${Object.entries(x.doctrines)
         .map(([d, v]) => `${d.slice(0, 4)} ${pct(v)}`)

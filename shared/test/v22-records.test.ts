@@ -1,5 +1,5 @@
 // Records made under rules 2.2 still replay exactly: rules 2.3 changed one counting rule (the butlerian objective pays
-// for a held frontier from round 2), and a 2.2 record is scored as it was played (content/legacy.ts RULES_2_2_POINTS).
+// for a held frontier from round 2), and a 2.2 record is scored as it was played (content/legacy.ts RULES_2_2_PARAMS).
 import { describe, expect, it } from "vitest";
 import { isBeforeRules23, isRules21, RULES_2_2_PARAMS } from "../src/content/legacy.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";

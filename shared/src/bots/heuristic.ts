@@ -263,6 +263,12 @@ function firstRegulator(v: SeatView): number {
   return -1;
 }
 
+/** Advises the table's first regulator, if there is one and the action fits. */
+function adviseRegulator(v: SeatView, b: OrderBuilder): void {
+  const reg = firstRegulator(v);
+  if (reg >= 0) b.want({ kind: "advise", target: reg });
+}
+
 function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const r = v.me.researcher!;
@@ -277,8 +283,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "interpretability" });
       // A spare action advises the regulator: free, and the influence buys the policies that hold the line (2.4
       // per-scenario balance: "normal, then advise" beat the bot by +2.3 in fast, +1.1 in leaky and the classroom).
-      const reg = firstRegulator(v);
-      if (reg >= 0) b.want({ kind: "advise", target: reg });
+      adviseRegulator(v, b);
       break;
     }
     case "incrementalist": {
@@ -291,8 +296,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
       if (v.me.funds < 4) b.want({ kind: "applyGrant" });
-      const reg = firstRegulator(v);
-      if (reg >= 0) b.want({ kind: "advise", target: reg });
+      adviseRegulator(v, b);
       if (lab >= 0) b.want({ kind: "consult", target: lab });
       break;
     }
@@ -303,8 +307,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "interpretability" });
       // Smarter humans are no frontier AI: the safe route is welcome.
       b.want({ kind: "augmentation", route: "epigenetic" });
-      const reg = firstRegulator(v);
-      if (reg >= 0) b.want({ kind: "advise", target: reg });
+      adviseRegulator(v, b);
       break;
     }
     case "transhumanist": {
@@ -313,8 +316,7 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       b.want({ kind: "theory", mode: "careful", publish: true });
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
-      const reg = w.aug >= 2 && !w.policies.includes("augmentationLegal") ? firstRegulator(v) : -1;
-      if (reg >= 0) b.want({ kind: "advise", target: reg });
+      if (w.aug >= 2 && !w.policies.includes("augmentationLegal")) adviseRegulator(v, b);
       break;
     }
   }

@@ -2,8 +2,8 @@
 // frontier from round 3 (was 2); the classroom's safe augmentation route drifts 0.3 past the legal limit (was 0.325).
 // Rules 2.4 changed numbers only (RULES_2_3_PARAMS): the classroom's regime needs political will 8, rogue actors absorb
 // more and start closer.
-// Rules 2.3 changed one counting rule (the butlerian objective pays for a held frontier from round 2: RULES_2_2_POINTS)
-// and one number (the classroom's rogue actors absorb 4: RULES_2_2_PARAMS).
+// Rules 2.3 changed one counting rule (the butlerian objective pays for a held frontier from round 2) and one number (the
+// classroom's rogue actors absorb 4); both are in RULES_2_2_PARAMS.
 // Rules 2.2 changed numbers and one counting rule. A record made under 2.1 (or 2.0, which ran on the 2.1 engine)
 // replays on today's engine with what it was played with: the scenario values here (applied by `scenarioParams` under
 // the record's own overrides), the prestige amounts below (read by the rules where they are paid), and a raid for every
@@ -57,16 +57,15 @@ export const RULES_2_3_PARAMS: Record<string, Partial<ScenarioParams>> = {
   classroom: { regimeWill: undefined, absorb: 4, driftBeyond: 0.275 },
 };
 
-/** Scenario values of rules 2.2 (and older) where 2.3 changed them. */
+/** Scenario values of rules 2.2 (and older) where 2.3 changed them: the butlerian objective paid for a held frontier
+ * from round 1 (docs/RULES.md §11), and the classroom's rogue actors absorbed 3. */
 export const RULES_2_2_PARAMS: Record<string, Partial<ScenarioParams>> = {
-  classroom: { absorb: 3 },
+  baseline: { frontierHeldFrom: 1 },
+  leaky: { frontierHeldFrom: 1 },
+  fast: { frontierHeldFrom: 1 },
+  slow: { frontierHeldFrom: 1 },
+  classroom: { absorb: 3, frontierHeldFrom: 1 },
 };
-
-/** What rules 2.2 (and older) paid where 2.3 changed it (docs/RULES.md §11). */
-export const RULES_2_2_POINTS = {
-  /** The butlerian objective paid for a held frontier from round 1 (2.3: from round 2). */
-  frontierHeldFrom: 1,
-} as const;
 
 /** Scenario values of rules 2.1 where 2.2 changed them. */
 export const RULES_2_1_PARAMS: Record<string, Partial<ScenarioParams>> = {

@@ -1,6 +1,6 @@
 // Objectives credited each round, income, and the final scores.
 import { FRONTIER_HELD_FROM, OBJECTIVE_POINTS } from "../content/doctrines.js";
-import { isBeforeRules23, isRules21, RULES_2_1_POINTS, RULES_2_2_POINTS } from "../content/legacy.js";
+import { isRules21, RULES_2_1_POINTS } from "../content/legacy.js";
 import { SECURITY_FINE } from "../content/policies.js";
 import { INCOME, MAX } from "../content/roles.js";
 import { say, tell, type RoundCtx } from "./context.js";
@@ -31,9 +31,8 @@ export function roundScoringStep(ctx: RoundCtx): void {
   // shares toward butlerian seats.
   // (2.5) From round 3 (the classroom's short match: round 2): a point for round 2 still tipped the fast world's doctrine
   // shares toward butlerian seats (36.8% of won matches).
-  const from = isBeforeRules23(s.rulesVersion)
-    ? RULES_2_2_POINTS.frontierHeldFrom
-    : (s.params.frontierHeldFrom ?? FRONTIER_HELD_FROM);
+  // Older records carry their round in their params (content/legacy.ts: 2.3 and 2.4 round 2, 2.2 and older round 1).
+  const from = s.params.frontierHeldFrom ?? FRONTIER_HELD_FROM;
   if (frontier <= ctx.frontierBefore && s.round >= from)
     for (const x of s.seats)
       if (x.doctrine === "butlerian") addPrestige(x, OBJECTIVE_POINTS.frontierHeld, "objectives");

@@ -554,16 +554,15 @@ export function balance(opts: BalanceOptions): BalanceResult {
       if (searched) arms.push({ ...confirmed.get(searched)!, doctrine });
       for (const [p, r] of confirmed) {
         const upper = r.gain + 1.96 * r.gainSe;
-        if (r.gain > best.gainOverNormal || best.name === "none")
-          best = { name: `${p.name} @${doctrine}`, gainOverNormal: r.gain, se: r.gainSe, upper95: r4(upper), n: r.n };
-        if (upper > maxUpper.upper95 || maxUpper.name === "none")
-          maxUpper = {
-            name: `${p.name} @${doctrine}`,
-            gainOverNormal: r.gain,
-            se: r.gainSe,
-            upper95: r4(upper),
-            n: r.n,
-          };
+        const named: Exploit = {
+          name: `${p.name} @${doctrine}`,
+          gainOverNormal: r.gain,
+          se: r.gainSe,
+          upper95: r4(upper),
+          n: r.n,
+        };
+        if (r.gain > best.gainOverNormal || best.name === "none") best = named;
+        if (upper > maxUpper.upper95 || maxUpper.name === "none") maxUpper = named;
       }
       log(
         `${role}/${doctrine}: normal ${arms.find((a) => a.doctrine === doctrine && a.name === "normal")!.score}; best exploit so far ${best.name} ${best.gainOverNormal} ± ${best.se}`,

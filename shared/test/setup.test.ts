@@ -52,11 +52,11 @@ describe("checkSetup", () => {
 describe("scenarios (docs/RULES.md §2)", () => {
   it.each<[string, number, number, number, number, number, number, number, number]>([
     // scenario, rounds, TAI, leak base, volatility, rogue drift, news per round, start security, start will
-    ["baseline", 10, 12, 0.45, 1, 0.3, 1, 1, 3],
-    ["leaky", 10, 12, 0.6, 1, 0.3, 1, 0, 3],
+    ["baseline", 10, 12, 0.45, 1.5, 0.3, 1, 1, 3],
+    ["leaky", 10, 12, 0.6, 1.5, 0.3, 1, 0, 3],
     ["fast", 10, 12, 0.45, 2, 0.3, 2, 1, 3],
-    ["slow", 10, 12, 0.55, 0.75, 0.1, 1, 2, 4],
-    ["classroom", 8, 11, 0.45, 1, 0.5, 1, 1, 3],
+    ["slow", 10, 12, 0.65, 0.75, 0.1, 1, 2, 4],
+    ["classroom", 8, 11, 0.55, 1, 0.5, 1, 1, 3],
   ])(
     "%s: %s rounds, TAI %s, leak %s, volatility %s, drift %s, %s card(s), sec %s, will %s",
     (id, rounds, tai, leak, vol, drift, news, sec, will) => {
@@ -73,14 +73,26 @@ describe("scenarios (docs/RULES.md §2)", () => {
     },
   );
 
-  it("the classroom's regime builds two steps at a time but needs will 8, and its augmentation goes faster past the legal limit, with more drift (a shorter lesson)", () => {
+  it("the classroom's regime builds two steps at a time but needs will 8, its theory starts at 2, and legal augmentation needs will 9 and goes faster past the legal limit, with more drift (a shorter lesson)", () => {
     expect(SCENARIOS.classroom.params).toMatchObject({
       regimeStep: 2,
       regimeWill: 8,
-      augBeyond: 1.25,
+      startTheory: 2,
+      legalWill: 9,
+      augBeyond: 1.75,
       driftBeyond: 0.3,
     });
     expect(SCENARIOS.baseline.params.regimeStep ?? 1).toBe(1);
+  });
+
+  it("rules 2.6: deceptive flaws come with chance 0.75 in the baseline world, 0.9 in the slow one, 0.6 in the leaky and fast ones, 0.4 in the classroom", () => {
+    expect(Object.fromEntries(SCENARIO_IDS.map((id) => [id, SCENARIOS[id].params.deception]))).toEqual({
+      baseline: 0.75,
+      leaky: 0.6,
+      fast: 0.6,
+      slow: 0.9,
+      classroom: 0.4,
+    });
   });
 
   it("rules 2.2: the rogue track starts 2.5 to 3.5 levels below the danger line, and ahead of every lab", () => {

@@ -1,3 +1,5 @@
+// Rules 2.6 changed numbers only (RULES_2_5_PARAMS): baseline, leaky and slow are a little more dangerous and the
+// classroom's lesson was re-balanced, so that the ending targets hold on any seed, not on seed 1 only.
 // Rules 2.5 changed numbers only (RULES_2_4_PARAMS): outside the classroom the butlerian objective pays for a held
 // frontier from round 3 (was 2); the classroom's safe augmentation route drifts 0.3 past the legal limit (was 0.325).
 // Rules 2.4 changed numbers only (RULES_2_3_PARAMS): the classroom's regime needs political will 8, rogue actors absorb
@@ -36,6 +38,20 @@ export function isBeforeRules25(version: string | undefined): boolean {
 export function isBeforeRules24(version: string | undefined): boolean {
   return isRules2Before(version, 4);
 }
+
+/** True for every rules-2 version before 2.6 (2.0 to 2.5). */
+export function isBeforeRules26(version: string | undefined): boolean {
+  return isRules2Before(version, 6);
+}
+
+/** Scenario values of rules 2.5 (and older) where 2.6 changed them: the ending targets had held on seed 1 only, and the
+ * worlds were made a little more dangerous, the classroom's lesson re-balanced (docs/RULES.md §2). */
+export const RULES_2_5_PARAMS: Record<string, Partial<ScenarioParams>> = {
+  baseline: { volatility: 1, deception: 0.6 },
+  leaky: { volatility: 1 },
+  slow: { deception: 0.6, leakBase: 0.55 },
+  classroom: { startTheory: 0, leakBase: 0.45, legalWill: 8, augBeyond: 1.25 },
+};
 
 /** Scenario values of rules 2.4 (and older) where 2.5 changed them: the butlerian objective paid for a held frontier
  * from round 2 in every scenario (the classroom still does), and the classroom's safe route drifted 0.325. */
@@ -95,6 +111,7 @@ export const RULES_2_1_POINTS = {
 /** Each older version's scenario values, newest first: a record of rules 2.`before − 1` (or older) gets every layer
  * from its version on, the older over the newer (`scenarioParams`). */
 export const LEGACY_PARAMS: readonly { before: number; params: Record<string, Partial<ScenarioParams>> }[] = [
+  { before: 6, params: RULES_2_5_PARAMS },
   { before: 5, params: RULES_2_4_PARAMS },
   { before: 4, params: RULES_2_3_PARAMS },
   { before: 3, params: RULES_2_2_PARAMS },

@@ -53,7 +53,10 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     id: "baseline",
     name: "Baseline",
     blurb: "Today's world, roughly: three labs racing, one regulator, two researchers, ten rounds.",
-    params: BASE,
+    // (2.6) Paradigm shifts half as likely again and deceptive flaws a quarter more likely than the engine's defaults:
+    // with 1 and 0.6 catastrophe met the 25% floor on seed 1 only (25.1%; seeds 2 and 3: 23.3, 22.6%). Now 29.4 / 27.7
+    // / 27.1% on seeds 1-3 (seeds 4-8: 26.9-29.3%).
+    params: { ...BASE, volatility: 1.5, deception: 0.75 },
     table: DEFAULT_TABLE,
   },
   leaky: {
@@ -62,6 +65,9 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     blurb: "Secrets do not keep: weak security, NDAs that bind nobody and a busy black market.",
     params: {
       ...BASE,
+      // (2.6) As unpredictable as the baseline world it is built on (was 1: catastrophe 26.5 / 25.6 / 27.3% on seeds
+      // 1-3, now 28.4 / 27.6 / 29.0%).
+      volatility: 1.5,
       leakBase: 0.6,
       startSec: 0,
       startRogue: 5.5,
@@ -84,7 +90,11 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
     params: {
       ...BASE,
       volatility: 0.75,
-      leakBase: 0.55,
+      // (2.6) A smooth climb gives no warning shocks: its danger is what nobody can see (deception 0.9, was 0.6) and a
+      // slow climb's secrets spreading (leaks 0.65, was 0.55; still under the leaky world's 0.6 once security 2 counts).
+      // Catastrophe was 25.1 / 20.3 / 24.3% on seeds 1-3, now 31.8 / 26.5 / 30.8%.
+      deception: 0.9,
+      leakBase: 0.65,
       startSec: 2,
       startWill: 4,
       rogueDrift: 0.1,
@@ -109,8 +119,16 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
       startRogue: 5.5,
       rogueDrift: 0.5,
       deception: 0.4,
-      legalWill: 8,
-      augBeyond: 1.25,
+      // (2.6) Every force shows up early, and the lesson's endings hold on any seed (2.5 met the targets on seed 1 only:
+      // seeds 2-8 gave catastrophe 21.2-26.2%, handoff 1.8-3.1%, incrementalist seats 12.2-18.2% and transhumanist
+      // ones up to 37.1% of won matches). Theory starts one step short of its first milestone (startTheory 2, was 0:
+      // the incrementalist's validations bite sooner); legalising augmentation is a campaign (will 9, was 8) that goes
+      // faster once won (augBeyond 1.75, was 1.25: the handoff); leaks are the lesson's fuel (0.55, was 0.45).
+      // Seeds 1-3: catastrophe 28.8 / 26.9 / 29.5%, handoff 5.2 / 5.6 / 4.8%.
+      startTheory: 2,
+      leakBase: 0.55,
+      legalWill: 9,
+      augBeyond: 1.75,
       driftBeyond: 0.3,
       // (2.3) Leaks are the lesson's fuel: with regulators that build the regime first, the classroom's catastrophe
       // rate had fallen under the 25% floor (2.4: 5, once regulators kept their influence for policies).

@@ -47,7 +47,7 @@ const FORCES: [string, string][] = [
   ],
   [
     "Augmentation",
-    "Making humans smarter is slow, needs a hard-won law beyond stage 2 (political will 6; 8 in the classroom scenario) and goes slower still after it; the fast route may quietly shift their values (hidden drift), and past stage 2 even the safe route drifts a little.",
+    "Making humans smarter is slow, needs a hard-won law beyond stage 2 (political will 6; 9 in the classroom scenario) and goes slower still after it (faster in the classroom scenario, whose lesson is short); the fast route may quietly shift their values (hidden drift), and past stage 2 even the safe route drifts a little.",
   ],
   [
     "Rogue actors",

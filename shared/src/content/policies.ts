@@ -45,7 +45,7 @@ export const POLICY_DEFS: Record<PolicyId, PolicyDef> = {
     cost: 4,
     will: 6,
     effect:
-      "Allows human augmentation research beyond stage 2. A hard-won change: it needs political will 6 (5 for a transhumanist regulator).",
+      "Allows human augmentation research beyond stage 2. A hard-won change: it needs political will 6 (9 in the classroom scenario; 1 less for a transhumanist regulator).",
   },
   theoryFund: {
     id: "theoryFund",

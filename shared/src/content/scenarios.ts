@@ -78,7 +78,7 @@ export const SCENARIOS: Record<string, ScenarioDef> = {
   fast: {
     id: "fast",
     name: "Fast takeoff",
-    blurb: "Progress jumps: two news cards a round and paradigm shifts twice as likely.",
+    blurb: "Progress jumps: two news cards a round and more paradigm shifts than in any other world.",
     params: { ...BASE, volatility: 2, eventsPerRound: 2, deckMix: { ...EVEN_MIX, unpredictability: 3 } },
     table: DEFAULT_TABLE,
   },

@@ -45,6 +45,18 @@ if (ONLY_BALANCE) {
   process.exit(0);
 }
 
+// The baseline world's own values of the swept knobs (so the tables mark the right row when a rules version moves them).
+const baselineParams = (() => {
+  const code =
+    'import { SCENARIOS } from "./shared/src/content/scenarios.ts"; console.log(JSON.stringify(SCENARIOS.baseline.params));';
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`reading the baseline parameters failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+})();
+
 // 1. leaks fuel rogue actors
 const leak = [0.25, 0.45, 0.65].map((x) => [x, sim(["--set", `leakBase=${x}`])]);
 const base = sim([]);
@@ -52,7 +64,9 @@ const noLabLeaks = sim(["--set", "labLeaks=0"]);
 const rogueCut = 1 - noLabLeaks.detail.catastropheBy.rogue / Math.max(1, base.detail.catastropheBy.rogue);
 const noAbsorb = sim(["--set", "absorb=0"]);
 // 2. volatility
-const vol = [0, 1, 2, 3].map((x) => [x, sim(["--set", `volatility=${x}`])]);
+const vol = [...new Set([0, 1, baselineParams.volatility, 2, 3])]
+  .sort((a, b) => a - b)
+  .map((x) => [x, sim(["--set", `volatility=${x}`])]);
 // 3. deceptive alignment
 const noDeception = sim(["--set", "deception=0"]);
 const deceptionHigh = sim(["--set", "deception=1"]);
@@ -60,15 +74,38 @@ const interpTheory = sim(["--set", "startTheory=6", "--set", "startInterp=3"]);
 // 4. products
 const noIncidents = sim(["--set", "incidents=0"]);
 const noLockIn = sim(["--set", "lockIn=0"]);
-// 5. the race: per-lab risk per round by number of labs
+// 5. the race: per-lab risk per round by number of labs, on 4× the matches (the hazard is a ratio over the few
+// lab-rounds past the line: on 1,000 matches a one-lab table has ~550 of them, and its figure moved by a point between
+// rules versions that did not touch the race).
+const RACE_N = 4 * N;
+const raceBase = BASE.map((a, i) => (BASE[i - 1] === "--matches" ? String(RACE_N) : a));
 const raceTables = [1, 2, 3, 4].map((k) => [
   k,
-  sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(",")]),
+  sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(",")], raceBase),
 ]);
 const raceOff = [1, 4].map((k) => [
   k,
-  sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(","), "--set", "race=0"]),
+  sim(
+    ["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(","), "--set", "race=0"],
+    raceBase,
+  ),
 ]);
+const hazard = (r) => r.detail.labRiskPastDanger * 100;
+/** What the race table shows, in words that follow the figures (not a claim written once). */
+function raceRise() {
+  const h = raceTables.map(([, r]) => hazard(r));
+  const every = h.every((x, i) => i === 0 || x > h[i - 1]);
+  if (every) return "It rises with every lab at the table";
+  return h[h.length - 1] > h[0]
+    ? `It rises from one lab to four (${h[0].toFixed(2)} → ${h[h.length - 1].toFixed(2)}%), though **not at every step**`
+    : "It does **not** rise with the number of labs";
+}
+function raceFlat() {
+  const [a, b] = raceOff.map(([, r]) => hazard(r));
+  return Math.abs(b - a) <= 1
+    ? `stays about flat (${a.toFixed(2)}% with one lab, ${b.toFixed(2)}% with four)`
+    : `goes from ${a.toFixed(2)}% with one lab to ${b.toFixed(2)}% with four`;
+}
 // 6. uniform tables (normal bots) and competent play
 const all = Object.fromEntries(DOCTRINES().map((d) => [d, sim(["--table", table(d)])]));
 function DOCTRINES() {
@@ -137,7 +174,7 @@ ${base.detail.meanWorldValue.toFixed(1)}. Win share of the matches with a winner
 
 | world | leaked points / match | final rogue (mean) | catastrophe | labs / rogue / defenses |
 |---|---|---|---|---|
-${leak.map(([x, r]) => `| leakBase ${x}${x === 0.45 ? " (baseline)" : ""} | ${r.detail.meanLeakedPoints.toFixed(2)} | ${r.detail.meanFinalRogue.toFixed(2)} | ${pct(r.catastropheRate)} | ${byCause(r)} |`).join("\n")}
+${leak.map(([x, r]) => `| leakBase ${x}${x === baselineParams.leakBase ? " (baseline)" : ""} | ${r.detail.meanLeakedPoints.toFixed(2)} | ${r.detail.meanFinalRogue.toFixed(2)} | ${pct(r.catastropheRate)} | ${byCause(r)} |`).join("\n")}
 | lab leaks off (\`labLeaks=0\`) | ${noLabLeaks.detail.meanLeakedPoints.toFixed(2)} | ${noLabLeaks.detail.meanFinalRogue.toFixed(2)} | ${pct(noLabLeaks.catastropheRate)} | ${byCause(noLabLeaks)} |
 | rogue actors absorb nothing (\`absorb=0\`) | ${noAbsorb.detail.meanLeakedPoints.toFixed(2)} | ${noAbsorb.detail.meanFinalRogue.toFixed(2)} | ${pct(noAbsorb.catastropheRate)} | ${byCause(noAbsorb)} |
 
@@ -152,7 +189,7 @@ as long as the gap is open, not just the round a gain is made.
 
 | volatility | catastrophe | labs / rogue / defenses | secure |
 |---|---|---|---|
-${vol.map(([x, r]) => `| ${x}${x === 1 ? " (baseline)" : ""} | ${pct(r.catastropheRate)} | ${byCause(r)} | ${share(r, "secure")} |`).join("\n")}
+${vol.map(([x, r]) => `| ${x}${x === baselineParams.volatility ? " (baseline)" : ""} | ${pct(r.catastropheRate)} | ${byCause(r)} | ${share(r, "secure")} |`).join("\n")}
 
 ## 3. Deceptive alignment decides some defenses, and only theory-backed interpretability catches it
 
@@ -161,7 +198,7 @@ ${vol.map(([x, r]) => `| ${x}${x === 1 ? " (baseline)" : ""} | ${pct(r.catastrop
 | world | catastrophe | labs / rogue / defenses | secure | defenses completed |
 |---|---|---|---|---|
 | no deceptive flaws (\`deception=0\`) | ${pct(noDeception.catastropheRate)} | ${byCause(noDeception)} | ${share(noDeception, "secure")} | ${noDeception.detail.defensesCompleted} |
-| baseline (\`deception=0.6\`) | ${pct(base.catastropheRate)} | ${byCause(base)} | ${share(base, "secure")} | ${base.detail.defensesCompleted} |
+| baseline (\`deception=${baselineParams.deception}\`) | ${pct(base.catastropheRate)} | ${byCause(base)} | ${share(base, "secure")} | ${base.detail.defensesCompleted} |
 | every near-frontier gain may deceive (\`deception=1\`) | ${pct(deceptionHigh.catastropheRate)} | ${byCause(deceptionHigh)} | ${share(deceptionHigh, "secure")} | ${deceptionHigh.detail.defensesCompleted} |
 | baseline, but theory 6 and interpretability 3 from the start | ${pct(interpTheory.catastropheRate)} | ${byCause(interpTheory)} | ${share(interpTheory, "secure")} | ${interpTheory.detail.defensesCompleted} |
 
@@ -186,7 +223,7 @@ regime need more will: without it the pause comes more easily.
 
 ## 5. The race is a dilemma: each lab's risk rises with the number of labs
 
-    npm run sim -- --matches ${N} --seed 1 --json --detail --table lab,lab,lab,regulator,researcher,researcher [--set race=0]
+    npm run sim -- --matches ${RACE_N} --seed 1 --json --detail --table lab,lab,lab,regulator,researcher,researcher [--set race=0]
 
 | labs at the table | a lab's risk per round at or past the danger line | with \`race=0\` | lab risk per lab per round (all rounds) | share of lab-rounds past the line | catastrophe | labs / rogue / defenses |
 |---|---|---|---|---|---|---|
@@ -198,9 +235,8 @@ ${raceTables
   .join("\n")}
 
 The first column is the race's hazard: a lab's own catastrophe chance in a round it spends at or past
-the danger line (the sum of the labs' chances over the lab-rounds past the line). It rises with every lab
-at the table, because every rival within a step of the line (D − 1) adds \`race\` (0.5) to it (RULES §9);
-with \`race=0\` it stays flat. Averaged over *all* rounds (fourth column) the rise stops after two labs: with
+the danger line (the sum of the labs' chances over the lab-rounds past the line). ${raceRise()}, because every rival
+within a step of the line (D − 1) adds \`race\` (0.5) to it (RULES §9); with \`race=0\` it ${raceFlat()}. Averaged over *all* rounds (fourth column) the rise stops after two labs: with
 more labs the match ends sooner (someone's catastrophe, someone's defense) and each lab spends a smaller
 share of its rounds past the line (fifth column), so the hazard is diluted by rounds at no risk.
 A lab gains from being ahead (the visible leader gets +1 fund a round, the most capable +3
@@ -227,7 +263,7 @@ reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than th
 } Its regime needs six rounds of will ≥ 6,
 three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
 when it holds it buys the pause (W 60), never the secure future. Competent play is the ${LEVEL} search bot at
-every seat (${LEVEL === "expert" ? "2,400" : "1,200"} simulated rounds a decision); the ladder and the exploit search also measure it seat by seat.
+every seat (${LEVEL === "expert" ? "4,800" : "1,200"} simulated rounds a decision: \`EXPERT\` and \`HARD\` in shared/src/bots/search.ts); the ladder and the exploit search also measure it seat by seat.
 
 ## 7. The conservative path: predictable, and it fails mainly when rogue actors are not held back
 

@@ -17,7 +17,8 @@ const LEVEL = process.env.MODEL_COMPETENT_LEVEL === "hard" ? "hard" : "expert";
 const RULES = /RULES_VERSION = "(\d+\.\d+)/.exec(
   readFileSync(new URL("../shared/src/rules/state.ts", import.meta.url), "utf8"),
 )[1];
-const BASE = ["--matches", String(N), "--seed", "1", "--json", "--detail"];
+const simArgs = (matches) => ["--matches", String(matches), "--seed", "1", "--json", "--detail"];
+const BASE = simArgs(N);
 
 function sim(args, base = BASE) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", ...base, ...args], {
@@ -45,21 +46,12 @@ if (ONLY_BALANCE) {
   process.exit(0);
 }
 
-// The baseline world's own values of the swept knobs (so the tables mark the right row when a rules version moves them).
-const baselineParams = (() => {
-  const code =
-    'import { SCENARIOS } from "./shared/src/content/scenarios.ts"; console.log(JSON.stringify(SCENARIOS.baseline.params));';
-  const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`reading the baseline parameters failed: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-})();
+const base = sim([]);
+// The baseline world's own values of the swept knobs, as the simulator played them (the tables mark that row).
+const baselineParams = base.params;
 
 // 1. leaks fuel rogue actors
 const leak = [0.25, 0.45, 0.65].map((x) => [x, sim(["--set", `leakBase=${x}`])]);
-const base = sim([]);
 const noLabLeaks = sim(["--set", "labLeaks=0"]);
 const rogueCut = 1 - noLabLeaks.detail.catastropheBy.rogue / Math.max(1, base.detail.catastropheBy.rogue);
 const noAbsorb = sim(["--set", "absorb=0"]);
@@ -78,7 +70,7 @@ const noLockIn = sim(["--set", "lockIn=0"]);
 // lab-rounds past the line: on 1,000 matches a one-lab table has ~550 of them, and its figure moved by a point between
 // rules versions that did not touch the race).
 const RACE_N = 4 * N;
-const raceBase = BASE.map((a, i) => (BASE[i - 1] === "--matches" ? String(RACE_N) : a));
+const raceBase = simArgs(RACE_N);
 const raceTables = [1, 2, 3, 4].map((k) => [
   k,
   sim(["--table", [...Array(k).fill("lab"), "regulator", "researcher", "researcher"].join(",")], raceBase),

@@ -127,26 +127,34 @@ export function syncContext(
 ): SyncDeflater {
   let d = pmd[key] as SyncDeflater | undefined;
   if (!d) {
-    const bits = pmd.params?.server_max_window_bits;
-    d = make(typeof bits === "number" ? bits : zlib.constants.Z_DEFAULT_WINDOWBITS) as SyncDeflater;
+    d = make(serverWindowBits(pmd)) as SyncDeflater;
     pmd[key] = d;
   }
   return d;
 }
 
+/** The window the handshake agreed for the server's side (what the server compresses, its clients inflate). */
+function serverWindowBits(pmd: { params?: { server_max_window_bits?: unknown } }): number {
+  const bits = pmd.params?.server_max_window_bits;
+  return typeof bits === "number" ? bits : zlib.constants.Z_DEFAULT_WINDOWBITS;
+}
+
 const HISTORY = Symbol("deflateHistory");
 const SHARED = Symbol("sharedDeflater");
+/** A shared context and the history size its window implies. */
+interface SharedContext extends SharedDeflater {
+  window: number;
+}
 /** One shared context per window size and settings (every connection negotiates the same ones in practice). */
-const sharedContexts = new Map<string, SharedDeflater & { window: number }>();
+const sharedContexts = new Map<string, SharedContext>();
 let installed = false;
 
 /** The shared context for a PerMessageDeflate's agreed window and settings. */
 function sharedFor(pmd: {
   params?: { server_max_window_bits?: unknown };
   _options?: { zlibDeflateOptions?: object };
-}): SharedDeflater & { window: number } {
-  const bits = pmd.params?.server_max_window_bits;
-  const windowBits = typeof bits === "number" ? bits : zlib.constants.Z_DEFAULT_WINDOWBITS;
+}): SharedContext {
+  const windowBits = serverWindowBits(pmd);
   const options = { ...pmd._options?.zlibDeflateOptions, windowBits, chunkSize: 1024 };
   const key = JSON.stringify(options);
   let shared = sharedContexts.get(key);
@@ -172,7 +180,7 @@ export function installSyncDeflate(): void {
   const cleanup = proto.cleanup;
   proto.compress = function (this: any, data: Buffer, fin: boolean, cb: (err: Error | null, out?: Buffer) => void) {
     if (!this._isServer) return compress.call(this, data, fin, cb);
-    const shared: SharedDeflater & { window: number } = (this[SHARED] ??= sharedFor(this));
+    const shared: SharedContext = (this[SHARED] ??= sharedFor(this));
     const takeover = !this.params?.server_no_context_takeover;
     let out: Buffer;
     try {

@@ -4,6 +4,7 @@ import { botOrders, type BotOptions } from "../bots/index.js";
 import type { SearchBudget } from "../bots/search.js";
 import { hashSeeds, makeRng, nextInt } from "../rng.js";
 import { createMatch, resolveRound } from "../rules/resolve.js";
+import { scenarioParams } from "../rules/state.js";
 import { winners } from "../rules/scoring.js";
 import {
   DOCTRINES,
@@ -91,6 +92,8 @@ export interface SimResult {
   byDoctrine: Record<Doctrine, { seats: number; meanScore: number; winShare: number; winShareOfWon: number }>;
   /** Matches that had a winner (the world was not lost). */
   matchesWithWinner: number;
+  /** The scenario's parameters these matches were played with (overrides applied). */
+  params: ScenarioParams;
   detail?: SimDetail;
 }
 
@@ -244,6 +247,7 @@ export function simulate(opts: SimOptions): SimResult {
       ]),
     ) as SimResult["byDoctrine"],
     matchesWithWinner: withWinner,
+    params: scenarioParams(opts.scenario, opts.overrides),
     ...(detail ? { detail } : {}),
   };
 }

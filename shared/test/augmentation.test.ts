@@ -26,8 +26,9 @@ describe("augmentation research through resolveRound", () => {
     ["epigenetic +0.5, no drift", 0, false, [EPI], 0.5, 0, 1],
     ["direct +1 and +1 hidden drift", 0, false, [DIRECT], 1, 1, 1],
     ["both routes in one round (two researchers)", 0, false, [EPI, DIRECT], 1.5, 1, 2],
-    // past the legal limit each step goes at 0.75 pace, and even the epigenetic route drifts (driftBeyond 0.15, 2.2)
-    ["beyond 2 once legal: 0.75 pace, epigenetic drifts a little", 2, true, [DIRECT, EPI], 3.125, 1.15, 2],
+    // past the legal limit each step goes at 0.85 pace (2.7; 0.75 before), and even the epigenetic route drifts
+    // (driftBeyond 0.15, 2.2)
+    ["beyond 2 once legal: 0.85 pace, epigenetic drifts a little", 2, true, [DIRECT, EPI], 3.275, 1.15, 2],
     ["capped at 6", 5.5, true, [DIRECT], 6, 1, 1],
     ["stops at 2 when not legal: a second step this round does nothing", 1.5, false, [EPI, EPI], 2, 0, 1],
   ])("%s", (_n, aug, legal, actions, augAfter, drift, rep) => {

@@ -269,6 +269,13 @@ function adviseRegulator(v: SeatView, b: OrderBuilder): void {
   if (reg >= 0) b.want({ kind: "advise", target: reg });
 }
 
+/** True when the rogue actors or any lab (by what it declared) stand within three levels of the danger line. */
+function nearTheLine(v: SeatView): boolean {
+  if (v.world.rogueEstimate >= v.dangerLine - 3) return true;
+  for (const s of v.seats) if (s.lab && s.lab.declaredCap >= v.dangerLine - 3) return true;
+  return false;
+}
+
 function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
   const d = v.me.doctrine;
   const r = v.me.researcher!;
@@ -290,9 +297,14 @@ function researcherPlan(v: SeatView, b: OrderBuilder, rng: RngHolder): void {
       // Careful theory first (fast theory feeds the leak pool), the safe augmentation route, then the tools that make
       // validation bite; a spare action advises the regulator before consulting a lab (2.4 per-scenario balance, 3,000
       // paired matches: +1.0 in fast, +0.9 slow, +1.2 leaky, +0.2 baseline, −0.2 ± 0.5 classroom).
+      // Once a lab or the rogue actors are within three levels of the danger line, the tools come before augmentation:
+      // the steps that follow are tested, and a flaw found there is a catastrophe avoided (2.6 balance: "normal +
+      // interpretability" beat the bot by +1.25 ± 0.48 on 3,000 paired baseline matches, and the expert bot did not
+      // beat that script; this plan +1.21 ± 0.46, the script over it −0.04 ± 0.18).
       const labs = v.seats.filter((s) => s.lab);
       const lab = labs.length ? labs[Math.floor(nextFloat(rng) * labs.length)].id : -1;
       b.want({ kind: "theory", mode: "careful", publish: true });
+      if (nearTheLine(v)) b.want({ kind: "interpretability" });
       b.want({ kind: "augmentation", route: "epigenetic" });
       b.want({ kind: "interpretability" });
       if (v.me.funds < 4) b.want({ kind: "applyGrant" });

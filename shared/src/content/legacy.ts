@@ -1,3 +1,5 @@
+// Rules 2.7 changed one number (RULES_2_6_PARAMS): outside the classroom, augmentation past the legal limit goes at 0.85
+// pace (was 0.75).
 // Rules 2.6 changed numbers only (RULES_2_5_PARAMS): baseline, leaky and slow are a little more dangerous and the
 // classroom's lesson was re-balanced, so that the ending targets hold on any seed, not on seed 1 only.
 // Rules 2.5 changed numbers only (RULES_2_4_PARAMS): outside the classroom the butlerian objective pays for a held
@@ -43,6 +45,20 @@ export function isBeforeRules24(version: string | undefined): boolean {
 export function isBeforeRules26(version: string | undefined): boolean {
   return isRules2Before(version, 6);
 }
+
+/** True for every rules-2 version before 2.7 (2.0 to 2.6). */
+export function isBeforeRules27(version: string | undefined): boolean {
+  return isRules2Before(version, 7);
+}
+
+/** Scenario values of rules 2.6 (and older) where 2.7 changed them: past the legal limit augmentation went at the
+ * engine's 0.75 pace outside the classroom (docs/RULES.md §2). */
+export const RULES_2_6_PARAMS: Record<string, Partial<ScenarioParams>> = {
+  baseline: { augBeyond: undefined },
+  leaky: { augBeyond: undefined },
+  fast: { augBeyond: undefined },
+  slow: { augBeyond: undefined },
+};
 
 /** Scenario values of rules 2.5 (and older) where 2.6 changed them: the ending targets had held on seed 1 only, and the
  * worlds were made a little more dangerous, the classroom's lesson re-balanced (docs/RULES.md §2). */
@@ -111,6 +127,7 @@ export const RULES_2_1_POINTS = {
 /** Each older version's scenario values, newest first: a record of rules 2.`before − 1` (or older) gets every layer
  * from its version on, the older over the newer (`scenarioParams`). */
 export const LEGACY_PARAMS: readonly { before: number; params: Record<string, Partial<ScenarioParams>> }[] = [
+  { before: 7, params: RULES_2_6_PARAMS },
   { before: 6, params: RULES_2_5_PARAMS },
   { before: 5, params: RULES_2_4_PARAMS },
   { before: 4, params: RULES_2_3_PARAMS },

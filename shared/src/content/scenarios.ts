@@ -45,6 +45,10 @@ const BASE: ScenarioParams = {
   legalWill: 6,
   race: 0.5,
   driftBeyond: 0.15,
+  // (2.7) Past the legal limit the safe route goes at 0.85 pace (the engine's default, 0.75, until 2.6): once the
+  // incrementalist researcher bot turned to interpretability near the danger line, fewer matches finished augmenting and
+  // drifted endings fell to 2.0-2.8% of the baseline's matches on seeds 1-3 (target >= 3%); with 0.85, 3.7-4.2%.
+  augBeyond: 0.85,
   deckMix: EVEN_MIX,
 };
 

@@ -6,7 +6,7 @@ import { EVENT_CARDS } from "../content/events.js";
 import { seedState, nextFloat, streamSeed } from "../rng.js";
 import type { LabState, MatchSetup, MatchState, RoundMods, ScenarioParams, SeatState, WorldState } from "./types.js";
 
-export const RULES_VERSION = "2.6.0";
+export const RULES_VERSION = "2.7.0";
 
 /** Keyed random streams (rng.ts streamSeed): a stream per force per round, and per seat for the rolls each lab makes
  * (and the rogue actors, seat 99), so that one seat's choices shift no other seat's dice. */

@@ -64,7 +64,14 @@ describe("online match between two browsers", () => {
     await hp.selectOption("#transfer-to", { label: "Bob" });
     await hp.click("#transfer-add");
     await hp.waitForSelector(".planned-list.transfers li");
-    await Promise.all([playRound(hp, 1), playRound(gp, 1)]);
+    // Ada gives her orders first: her own bar counts her as decided at once; Bob's learns it from the server's tick,
+    // which may wait for the round's results up to a second (PROTOCOL §2) and so comes on its own while Bob thinks.
+    const adaDone = playRound(hp, 1);
+    const oneLeft = () =>
+      [...document.querySelectorAll(".match-bar span")].some((e) => e.textContent === "1 player still deciding");
+    await hp.waitForFunction(oneLeft, null, { timeout: 45_000 });
+    await gp.waitForFunction(oneLeft, null, { timeout: 5_000 });
+    await Promise.all([adaDone, playRound(gp, 1)]);
     // The world is random here (an online host sets no seed), and under rules 2.2 a world can be lost in round 1 (the
     // rogue actors start three levels below the line): the second round is played when it comes.
     const next = await hp.waitForFunction(

@@ -10,11 +10,18 @@
 //   Consecutive messages to the same connection skip the replay.
 // - Memory: Chromium's zlib (Node's) gives every deflate context a 64 KB hash table whatever memLevel asks, so a
 //   context cost ~86 KB (heap snapshot, 300 matches: 600 contexts, 51.9 MB of zlib memory); at 1,000 matches, 2,000
-//   of them were ~170 MB of the ~600 MB RSS. A history is 4 KB.
-// - CPU: replaying 4 KB on one warm context (~16 µs a message, microbenchmark of 2,000 connections round robin) costs
-//   less than compressing on 2,000 cold ones (~21 µs).
-// - Bytes: about the same as per-connection contexts (the hash holds the same history); without any history
+//   of them were ~170 MB of the ~600 MB RSS. A history is 1 KB.
+// - CPU: replaying 4 KB on one warm context (~16 µs a message, microbenchmark of 2,000 connections round robin, quiet
+//   machine) costs less than compressing on 2,000 cold ones (~21 µs).
+// - Bytes: about the same as per-connection contexts with the whole window replayed (the hash holds the same
+//   history), ~2% more with the 1 KB kept now (below); without any history
 //   (server_no_context_takeover) a client's bytes per round would rise from ~550 to ~910 on the wire.
+// - Only the newest 1 KB of that window is kept and replayed (DEFLATE_HISTORY_BYTES; the client's window still holds
+//   4 KB, and references into its newest 1 KB are as valid): a round's results resemble the previous round's most,
+//   and those are the newest bytes. On 1,728 messages captured from a 100-match load run (~1 KB each, every one to
+//   another connection than the one before), replaying 4 KB cost ~80-88 µs of CPU a message on this shared machine,
+//   2 KB ~61, 1 KB ~47, none ~24; the output was 450, 452, 458 and 525 B. Paired 500-match load runs: 539 -> 547 and
+//   543 -> 553 B per client and round on the wire, 3.93 -> 3.79 and 4.06 -> 3.90 ms of CPU per round.
 // Only the server side is replaced (ws clients in the same process keep theirs). Uses zlib's handle (`writeSync`,
 // `_writeState`, `reset`), as Node's own synchronous zlib calls do.
 import { createRequire } from "node:module";
@@ -139,6 +146,12 @@ function serverWindowBits(pmd: { params?: { server_max_window_bits?: unknown } }
   return typeof bits === "number" ? bits : zlib.constants.Z_DEFAULT_WINDOWBITS;
 }
 
+/**
+ * How much of what a connection was sent is kept and replayed before its next message (at most its window). 1 KB of the
+ * 4 KB window: ~45% less compression CPU for ~1.7% more bytes (header above). `WS_DEFLATE_HISTORY` overrides it (load
+ * experiments; 4096 replays the whole window as before).
+ */
+export const DEFLATE_HISTORY_BYTES = Number(process.env.WS_DEFLATE_HISTORY) || 1024;
 const HISTORY = Symbol("deflateHistory");
 const SHARED = Symbol("sharedDeflater");
 /** A shared context and the history size its window implies. */
@@ -191,7 +204,7 @@ export function installSyncDeflate(): void {
       return;
     }
     // The client inflates every chunk into its window (fragments too), so the history follows every chunk.
-    if (takeover) this[HISTORY] = remember(this[HISTORY], data, shared.window);
+    if (takeover) this[HISTORY] = remember(this[HISTORY], data, Math.min(shared.window, DEFLATE_HISTORY_BYTES));
     if (fin) out = out.subarray(0, out.length - 4);
     cb(null, out);
   };

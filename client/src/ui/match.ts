@@ -209,6 +209,7 @@ export function matchScreen(net: Net): Screen {
     const info = snap.info;
     const v = snap.view;
     const me = v && "me" in v ? (v as SeatView).me : null;
+    const sentNow = ORDER_PHASES.has(info.phase) && v !== null && getState().sentRound === v.round;
     const key = JSON.stringify([
       info.phase,
       info.round,
@@ -218,12 +219,16 @@ export function matchScreen(net: Net): Screen {
       me,
       v?.seats.map((s) => s.prestige),
       info.seats.map((s) => s.submitted),
+      sentNow,
       snap.reports.length,
       hostMenuOpen,
     ]);
     if (key === lastBarKey) return;
     lastBarKey = key;
-    const waiting = info.seats.filter((s) => s.kind === "human" && s.connected && !s.submitted).length;
+    // Orders this client sent count at once (the server's tick for them may wait for the round's results).
+    const waiting = info.seats.filter(
+      (s, i) => s.kind === "human" && s.connected && !s.submitted && !(sentNow && i === snap.mySeat),
+    ).length;
     // During the report the engine is already on the next round: the header names the round being reported.
     const reported = lastReport(snap)?.round ?? 0;
     const shown =

@@ -89,9 +89,22 @@ export function addUp(frames: Frame[], sizes: number[] | null, into: Map<string,
     } else add(f.kind, n, wire);
     add("(frames)", 0, 0);
     into.get("(frames)")!.dec += 1;
-    add(`(frames) ${f.kind}`, 0, 0);
-    into.get(`(frames) ${f.kind}`)!.dec += 1;
+    const kind = f.kind === "patch" ? `patch ${patchRole(f.parts)}` : f.kind;
+    add(`(frames) ${kind}`, 0, 0);
+    into.get(`(frames) ${kind}`)!.dec += 1;
   });
+}
+
+/**
+ * What a patch brings, by the fields it touched: a round's `results` (its report), a new `phase` (with its deadline),
+ * a `submission` (a seat's submitted flag or orders echo, nothing else of the above), or `other` (presence, lobby...).
+ */
+export function patchRole(parts: Map<string, number> | undefined): string {
+  if (!parts) return "other";
+  if (parts.has("root.report")) return "results";
+  if (parts.has("root.phase")) return "phase";
+  if (parts.has("seats.submitted") || parts.has("secret.orders")) return "submission";
+  return "other";
 }
 
 const utf8 = (s: string) => Buffer.byteLength(s);

@@ -64,6 +64,13 @@ export function roundsOverride(s: Settings): { rounds: number } | undefined {
   return s.rounds !== null ? { rounds: s.rounds } : undefined;
 }
 
+/**
+ * How long a player's submission (the `submitted` tick the other seats see, the orders echo its own seat sees) may wait
+ * for the round's results: with two players whose last orders come within this time, the tick rides on the results'
+ * frame instead of being a frame of its own to every client.
+ */
+export const SUBMISSION_TICK_MS = 1000;
+
 export class Match {
   code = "";
   meta: RoomMeta;
@@ -527,8 +534,14 @@ export class Match {
   setOrders(seat: number, orders: SeatOrders | null, fresh = false): void {
     this.pending[seat] = orders;
     if (fresh) this.lastOrderAt = performance.now();
-    this.out.state.orders(seat, orders);
-    this.syncSeats();
+    const write = () => {
+      this.out.state.orders(seat, orders);
+      this.syncSeats();
+    };
+    // A player's submission (its `submitted` tick to the others, its echo to its own seat) may wait: when the round's
+    // last orders come within SUBMISSION_TICK_MS, it leaves in the frame of the results, one frame less to everyone.
+    if (fresh && this.out.unhurried) this.out.unhurried(SUBMISSION_TICK_MS, write);
+    else write();
   }
 
   private async resolve(): Promise<void> {

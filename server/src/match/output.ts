@@ -56,6 +56,9 @@ export interface MatchOutput {
   setPrivate(isPrivate: boolean): void;
   /** While a match runs, its room stays even with nobody connected. */
   keepAlive(keep: boolean): void;
+  /** The state changes `write` makes may wait up to `ms` before they leave (fewer frames: they ride on a later patch),
+   * unless a change that may not wait is pending or comes meanwhile. Without it, they leave as any other change. */
+  unhurried?(ms: number, write: () => void): void;
   /** Sends pending state changes now rather than at the next patch tick (latency). */
   flush(): void;
   /** A round is resolving: pending changes wait for its results (flush) rather than leave a patch ahead of them

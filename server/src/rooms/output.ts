@@ -28,6 +28,10 @@ export class RoomOutput implements MatchOutput {
   private unlisted: Listing | null = null;
 
   private patchDue: NodeJS.Timeout | null = null;
+  /** When the armed patch leaves (performance.now() ms). */
+  private patchAt = 0;
+  /** Inside `unhurried`: how long the changes being written may wait (0: PATCH_COALESCE_MS). */
+  private patience = 0;
   /** A round is resolving: the next patch waits for its results (flush) or RESOLUTION_HOLD_MS. */
   private held = false;
   /** Messages that leave right after the next patch (a round's reports after its results), already encoded. */
@@ -42,27 +46,41 @@ export class RoomOutput implements MatchOutput {
     readonly state: SchemaSync,
     private onFailure: (where: string, err: unknown, rebuild: boolean) => void,
   ) {
-    state.onWrite = () => this.patchSoon();
+    state.onWrite = () => this.patchSoon(this.patience || PATCH_COALESCE_MS);
   }
 
   /**
    * Patches go out when something changed, within PATCH_COALESCE_MS, instead of on a fixed interval: an idle room
    * costs nothing (a 50 ms interval cost every room 20 patch checks a second, most of a busy server's CPU).
    */
-  patchSoon(): void {
-    if (this.patchDue) return;
-    this.patchDue = setTimeout(
-      () => {
-        this.patchDue = null;
-        this.held = false;
-        try {
-          this.patchNow();
-        } catch (e) {
-          this.failed("patch", e, true);
-        }
-      },
-      this.held ? RESOLUTION_HOLD_MS : PATCH_COALESCE_MS,
-    );
+  patchSoon(delay = PATCH_COALESCE_MS): void {
+    const ms = this.held ? RESOLUTION_HOLD_MS : delay;
+    const at = performance.now() + ms;
+    if (this.patchDue) {
+      if (this.patchAt <= at) return; // leaves soon enough
+      clearTimeout(this.patchDue); // a change that may not wait as long as the ones pending
+    }
+    this.patchAt = at;
+    this.patchDue = setTimeout(() => {
+      this.patchDue = null;
+      this.held = false;
+      try {
+        this.patchNow();
+      } catch (e) {
+        this.failed("patch", e, true);
+      }
+    }, ms);
+  }
+
+  /** The changes `write` makes may wait up to `ms` (unless a change that may not wait is pending or comes). */
+  unhurried(ms: number, write: () => void): void {
+    const outer = this.patience;
+    this.patience = Math.max(ms, PATCH_COALESCE_MS);
+    try {
+      write();
+    } finally {
+      this.patience = outer;
+    }
   }
 
   /** A patch already due waits too. */

@@ -82,6 +82,33 @@ describe("one deflate context shared by many connections", () => {
     );
   });
 
+  it("inflates back when only the newest part of the window is kept and replayed", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 512, 1024, 2048),
+        fc.array(fc.record({ conn: fc.integer({ min: 0, max: 3 }), size: fc.integer({ min: 1, max: 3000 }) }), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (keep, sends) => {
+          const shared: SharedDeflater = { d: zlib.createDeflateRaw(OPTIONS) as any, owner: null };
+          const owners = [0, 1, 2, 3].map(() => ({}));
+          const histories: (History | undefined)[] = [];
+          const inflaters = owners.map(() => zlib.createInflateRaw({ windowBits: 12 }) as any);
+          for (const [k, { conn, size }] of sends.entries()) {
+            const data = message(conn, k, size);
+            const out = deflateFor(shared, owners[conn], histories[conn], data);
+            histories[conn] = remember(histories[conn], data, keep);
+            const back = deflateFlushSync(inflaters[conn], Buffer.concat([out.subarray(0, out.length - 4), TRAILER]));
+            expect(back.equals(data), `send ${k} to connection ${conn} (${size} bytes, ${keep} kept)`).toBe(true);
+          }
+          for (const z of [shared.d, ...inflaters]) z.close();
+        },
+      ),
+      { seed: 13, numRuns: 60 },
+    );
+  });
+
   it("needs the history: without it the same messages cost far more bytes", () => {
     const shared: SharedDeflater = { d: zlib.createDeflateRaw(OPTIONS) as any, owner: null };
     const a = {};

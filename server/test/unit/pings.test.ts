@@ -54,4 +54,25 @@ describe("spread pings", () => {
     for (let t = 0; t < 5; t++) p.tick([first, late]);
     expect(late.pings).toBe(1);
   });
+
+  it("skip a client heard from since its last tick; ping it again once it goes quiet, close it when it stops answering", () => {
+    const talker = { ...client(), _socket: { bytesRead: 100 } };
+    const p = new SpreadPings(2, 3);
+    const interval = () => {
+      p.tick([talker]);
+      p.tick([talker]);
+    };
+    interval(); // nothing heard yet: pinged
+    expect(talker.pings).toBe(1);
+    for (let i = 0; i < 5; i++) {
+      talker._socket.bytesRead += 50; // a message (or the pong) came in meanwhile
+      interval();
+    }
+    expect(talker.pings).toBe(1);
+    expect(talker.pingCount).toBe(0);
+    // Silent from now on: pinged each interval, closed after 3 unanswered pings.
+    for (let i = 0; i < 4; i++) interval();
+    expect(talker.pings).toBe(4);
+    expect(talker.closed).toBe(true);
+  });
 });

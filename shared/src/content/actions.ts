@@ -141,7 +141,7 @@ export const ACTION_DEFS: Record<ActionKind, ActionDef> = {
     "Augmentation",
     2,
     0,
-    "Once a round. Epigenetic route +0.5 (safe, slow); direct route +1 with hidden value drift. Beyond stage 2 it needs the augmentation-legal policy (political will 6; 9 in the classroom scenario), goes at 0.85 of the pace (1.75 times the pace in the classroom scenario), and even the epigenetic route drifts a little.",
+    "Once a round. Epigenetic route +0.5 (safe, slow); direct route +1 with hidden value drift. Beyond stage 2 it needs the augmentation-legal policy (political will 6; 9 in the classroom scenario), goes at 85% of its pace (175% in the classroom scenario), and even the epigenetic route drifts a little.",
     "augmentation",
   ),
   consult: a(

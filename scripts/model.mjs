@@ -20,6 +20,29 @@ const RULES = /RULES_VERSION = "(\d+\.\d+)/.exec(
 const simArgs = (matches) => ["--matches", String(matches), "--seed", "1", "--json", "--detail"];
 const BASE = simArgs(N);
 
+/** Where the expert arm stands against the best scripted arm of each role × doctrine cell of the balance file. */
+function expertVsScripts(balance) {
+  const cells = [];
+  for (const [role, r] of Object.entries(balance.roles)) {
+    const bots = new Set(["normal", "hard", "expert"]);
+    for (const e of r.arms.filter((a) => a.name === "expert")) {
+      const best = Math.max(...r.arms.filter((a) => a.doctrine === e.doctrine && !bots.has(a.name)).map((a) => a.gain));
+      cells.push({ cell: `${role} @${e.doctrine}`, margin: e.gain - best, se: e.gainSe });
+    }
+  }
+  const below = cells.filter((c) => c.margin <= 0);
+  const clear = cells.filter((c) => c.margin > 2 * c.se);
+  const f = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
+  const m = cells.map((c) => c.margin);
+  const se = cells.map((c) => c.se);
+  return (
+    `they are in ${cells.length - below.length} of ${cells.length} role × doctrine cells (margins ${f(Math.min(...m))} to ` +
+    `${f(Math.max(...m))} points)${below.length ? `, not for ${below.map((c) => `${c.cell} (${f(c.margin)})`).join(", ")}` : ""}; ` +
+    `${clear.length} of them by more than two standard errors of the expert's gain (${clear.map((c) => c.cell).join(", ") || "none"}; ` +
+    `its s.e. is ${Math.min(...se).toFixed(1)}–${Math.max(...se).toFixed(1)} points on these matches)`
+  );
+}
+
 function sim(args, base = BASE) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", ...base, ...args], {
     cwd: root,
@@ -399,9 +422,8 @@ The expert bot as an arm (${balance.roles.lab.arms.find((a) => a.name === "exper
               .join(", ")}`,
         )
         .join("; ")}. The issue's target that the expert beats every scripted arm of its role needs these gains to be
-above the best scripted arm's of the same seat: they are, by about 4 to 12 points, for every lab and regulator; for the
-researcher they are within noise of the scripted arms' +0 to +1.4 and below them for some doctrines (section 11: a
-researcher's search does not beat its plan under these rules).
+above the best scripted arm's of the same seat: ${expertVsScripts(balance)}. Section 11: a researcher's search does
+not beat its plan under these rules.
 `
     : "";
   return `## 10. No trivial script wins (\`npm run balance\`)

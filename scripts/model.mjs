@@ -23,8 +23,8 @@ const BASE = simArgs(N);
 /** Where the expert arm stands against the best scripted arm of each role × doctrine cell of the balance file. */
 function expertVsScripts(balance) {
   const cells = [];
+  const bots = new Set(["normal", "hard", "expert"]);
   for (const [role, r] of Object.entries(balance.roles)) {
-    const bots = new Set(["normal", "hard", "expert"]);
     for (const e of r.arms.filter((a) => a.name === "expert")) {
       const best = Math.max(...r.arms.filter((a) => a.doctrine === e.doctrine && !bots.has(a.name)).map((a) => a.gain));
       cells.push({ cell: `${role} @${e.doctrine}`, margin: e.gain - best, se: e.gainSe });

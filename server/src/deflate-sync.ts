@@ -154,9 +154,10 @@ function serverWindowBits(pmd: { params?: { server_max_window_bits?: unknown } }
 export const DEFLATE_HISTORY_BYTES = Number(process.env.WS_DEFLATE_HISTORY) || 1024;
 const HISTORY = Symbol("deflateHistory");
 const SHARED = Symbol("sharedDeflater");
-/** A shared context and the history size its window implies. */
+/** A shared context and how much of each connection's window is kept and replayed on it (its window, at most
+ * DEFLATE_HISTORY_BYTES). */
 interface SharedContext extends SharedDeflater {
-  window: number;
+  history: number;
 }
 /** One shared context per window size and settings (every connection negotiates the same ones in practice). */
 const sharedContexts = new Map<string, SharedContext>();
@@ -172,7 +173,8 @@ function sharedFor(pmd: {
   const key = JSON.stringify(options);
   let shared = sharedContexts.get(key);
   if (!shared) {
-    shared = { d: zlib.createDeflateRaw(options) as unknown as SyncDeflater, owner: null, window: 1 << windowBits };
+    const history = Math.min(1 << windowBits, DEFLATE_HISTORY_BYTES);
+    shared = { d: zlib.createDeflateRaw(options) as unknown as SyncDeflater, owner: null, history };
     sharedContexts.set(key, shared);
   }
   return shared;
@@ -204,7 +206,7 @@ export function installSyncDeflate(): void {
       return;
     }
     // The client inflates every chunk into its window (fragments too), so the history follows every chunk.
-    if (takeover) this[HISTORY] = remember(this[HISTORY], data, Math.min(shared.window, DEFLATE_HISTORY_BYTES));
+    if (takeover) this[HISTORY] = remember(this[HISTORY], data, shared.history);
     if (fin) out = out.subarray(0, out.length - 4);
     cb(null, out);
   };

@@ -30,8 +30,8 @@ export class RoomOutput implements MatchOutput {
   private patchDue: NodeJS.Timeout | null = null;
   /** When the armed patch leaves (performance.now() ms). */
   private patchAt = 0;
-  /** Inside `unhurried`: how long the changes being written may wait (0: PATCH_COALESCE_MS). */
-  private patience = 0;
+  /** How long the changes being written may wait (longer inside `unhurried`). */
+  private patience = PATCH_COALESCE_MS;
   /** A round is resolving: the next patch waits for its results (flush) or RESOLUTION_HOLD_MS. */
   private held = false;
   /** Messages that leave right after the next patch (a round's reports after its results), already encoded. */
@@ -46,7 +46,7 @@ export class RoomOutput implements MatchOutput {
     readonly state: SchemaSync,
     private onFailure: (where: string, err: unknown, rebuild: boolean) => void,
   ) {
-    state.onWrite = () => this.patchSoon(this.patience || PATCH_COALESCE_MS);
+    state.onWrite = () => this.patchSoon(this.patience);
   }
 
   /**

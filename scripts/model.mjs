@@ -17,6 +17,12 @@ const LEVEL = process.env.MODEL_COMPETENT_LEVEL === "hard" ? "hard" : "expert";
 const RULES = /RULES_VERSION = "(\d+\.\d+)/.exec(
   readFileSync(new URL("../shared/src/rules/state.ts", import.meta.url), "utf8"),
 )[1];
+// The search budgets, as shared/src/bots/search.ts sets them (the expert: 150 ms at NODES_PER_MS).
+const SEARCH = readFileSync(new URL("../shared/src/bots/search.ts", import.meta.url), "utf8");
+const BUDGET_NODES = {
+  expert: 150 * Number(/export const NODES_PER_MS = (\d+);/.exec(SEARCH)[1]),
+  hard: Number(/export const HARD: SearchBudget = \{ nodes: (\d+),/.exec(SEARCH)[1]),
+};
 const simArgs = (matches) => ["--matches", String(matches), "--seed", "1", "--json", "--detail"];
 const BASE = simArgs(N);
 
@@ -278,7 +284,7 @@ reaches ${all.butlerian.detail.meanWorldValue.toFixed(1)} (target: lower than th
 } Its regime needs six rounds of will ≥ 6,
 three policies and enforcement every round, and lapses otherwise (regime lapses in ${all.butlerian.detail.regimeLapses} of its matches);
 when it holds it buys the pause (W 60), never the secure future. Competent play is the ${LEVEL} search bot at
-every seat (${LEVEL === "expert" ? "4,800" : "1,200"} simulated rounds a decision: \`EXPERT\` and \`HARD\` in shared/src/bots/search.ts); the ladder and the exploit search also measure it seat by seat.
+every seat (${BUDGET_NODES[LEVEL].toLocaleString("en-US")} simulated rounds a decision: \`EXPERT\` and \`HARD\` in shared/src/bots/search.ts); the ladder and the exploit search also measure it seat by seat.
 
 ## 7. The conservative path: predictable, and it fails mainly when rogue actors are not held back
 

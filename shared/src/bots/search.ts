@@ -45,11 +45,12 @@ export interface SearchBudget {
 }
 
 /** Simulated rounds per millisecond on the reference machine (one busy thread of the shared 2-core box): 16 when the
- * engine ran ~4,000 matches a second; ~32 at p95 since it runs ~10,000 (bench --expert, rules 2.5). */
-export const NODES_PER_MS = 32;
+ * engine ran ~4,000 matches a second; ~32 at p95 since it runs ~10,000 (bench --expert, rules 2.5); ~44 since a sampled
+ * world costs 7 µs instead of 47 (determinize.ts labState; rules 2.7: 4,800 rounds took CPU p50 ~55 ms, 6,600 ~77 ms). */
+export const NODES_PER_MS = 44;
 /** ~150 ms a decision on the reference machine (see README: expert decision time). */
 export const EXPERT: SearchBudget = {
-  // 4,800 rounds (was 2,400 at the old rate): on the 2.4 ladder (300 matches a role, seed 1) expert − hard went from
+  // 6,600 rounds (2.7; 4,800 from 2.5, 2,400 before). 4,800 at the old rate: on the 2.4 ladder (300 matches a role, seed 1) expert − hard went from
   // lab +2.7, regulator −0.4, researcher −0.3 to lab +7.2 ± 1.4, regulator +1.5 ± 1.4, researcher −1.3 ± 1.1.
   nodes: 150 * NODES_PER_MS,
   candidates: 16,

@@ -62,7 +62,7 @@ export interface BalanceOptions {
   searchMatches?: number;
   /** Matches for the expensive bot arms (hard, expert). */
   botMatches?: number;
-  /** false: leave out the expert arm (it costs ~4,800 simulated rounds a decision). Default true. */
+  /** false: leave out the expert arm (it costs ~6,600 simulated rounds a decision). Default true. */
   expert?: boolean;
   /** Extra arms, added for every role × doctrine. */
   extraArms?: SeatPolicy[];

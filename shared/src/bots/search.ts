@@ -46,7 +46,7 @@ export interface SearchBudget {
 
 /** Simulated rounds per millisecond on the reference machine (one busy thread of the shared 2-core box): 16 when the
  * engine ran ~4,000 matches a second; ~32 at p95 since it runs ~10,000 (bench --expert, rules 2.5); ~44 since a
- * sampled world costs 7 µs instead of 47 (determinize.ts labState; 2.7: 4,800 rounds took CPU p50 ~55 ms, 6,600 ~77). */
+ * sampled world costs 7 µs instead of 47 (determinize.ts labState; 2.7: 4,800 rounds: CPU p50 ~55 ms, 6,600: ~77). */
 export const NODES_PER_MS = 44;
 /** ~150 ms a decision on the reference machine (see README: expert decision time). */
 export const EXPERT: SearchBudget = {

@@ -27,6 +27,8 @@ export class SchemaSync implements StateSink {
   /** Clients holding each seat (its private part is kept current only while someone does). */
   private watchers: number[] = [];
   private ordersBySeat: string[] = [];
+  /** The orders object each seat's wire form was encoded from. */
+  private ordersObj: (SeatOrders | null)[] = [];
   private last: { s: MatchState; pv: PublicView } | null = null;
   /** The newest round's full report (every seat's notes): `state.report` holds its public part, each watched seat's
    * secret its own notes. */
@@ -125,6 +127,9 @@ export class SchemaSync implements StateSink {
 
   orders(seat: number, orders: SeatOrders | null): void {
     this.onWrite();
+    // The same orders object again (every sync of the game writes every seat's): its wire form is the one written.
+    if (orders !== null && this.ordersObj[seat] === orders) return;
+    this.ordersObj[seat] = orders;
     const o = orders ? encodeOrders(orders) : "";
     this.ordersBySeat[seat] = o;
     const secret = this.secretBySeat[seat];

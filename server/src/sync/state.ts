@@ -68,8 +68,8 @@ export class SchemaSync implements StateSink {
     submitted: (seat: number) => boolean,
     spectators: number,
   ): void {
-    this.onWrite();
     const seats = this.state.seats;
+    let changed = seats.length !== meta.length;
     while (seats.length > meta.length) seats.pop();
     while (seats.length < meta.length) seats.push(new LobbySeatState());
     for (let i = 0; i < meta.length; i++) {
@@ -77,6 +77,19 @@ export class SchemaSync implements StateSink {
       const x = seats[i];
       const on = s.kind === "bot" || connected(i);
       const sub = submitted(i);
+      if (
+        x.index === i &&
+        x.role === s.role &&
+        x.doctrine === s.doctrine &&
+        x.kind === s.kind &&
+        x.name === s.name &&
+        x.difficulty === s.difficulty &&
+        x.connected === on &&
+        x.ready === s.ready &&
+        x.submitted === sub
+      )
+        continue;
+      changed = true;
       if (x.index !== i) x.index = i;
       if (x.role !== s.role) x.role = s.role;
       if (x.doctrine !== s.doctrine) x.doctrine = s.doctrine;
@@ -87,18 +100,24 @@ export class SchemaSync implements StateSink {
       if (x.ready !== s.ready) x.ready = s.ready;
       if (x.submitted !== sub) x.submitted = sub;
     }
-    if (this.state.spectators !== spectators) this.state.spectators = spectators;
+    if (this.state.spectators !== spectators) {
+      this.state.spectators = spectators;
+      changed = true;
+    }
+    if (changed) this.onWrite(); // nothing changed, no patch to send (a sync that rewrites the same seats)
   }
 
   phase(phase: RoomPhase, round: number): void {
+    if (this.state.phase === phase && this.state.round === round) return;
     this.onWrite();
     if (this.state.phase !== phase) this.state.phase = phase;
     if (this.state.round !== round) this.state.round = round;
   }
 
   timer(paused: boolean, deadline: number, remaining: number): void {
-    this.onWrite();
     const st = this.state;
+    if (st.paused === paused && st.deadline === deadline && st.remaining === remaining) return;
+    this.onWrite();
     if (st.paused !== paused) st.paused = paused;
     if (st.deadline !== deadline) st.deadline = deadline;
     if (st.remaining !== remaining) st.remaining = remaining;
@@ -126,14 +145,16 @@ export class SchemaSync implements StateSink {
   }
 
   orders(seat: number, orders: SeatOrders | null): void {
-    this.onWrite();
     // The same orders object again (every sync of the game writes every seat's): its wire form is the one written.
     if (orders !== null && this.ordersObj[seat] === orders) return;
     this.ordersObj[seat] = orders;
     const o = orders ? encodeOrders(orders) : "";
     this.ordersBySeat[seat] = o;
     const secret = this.secretBySeat[seat];
-    if (secret && secret.orders !== o) secret.orders = o;
+    if (secret && secret.orders !== o) {
+      this.onWrite();
+      secret.orders = o;
+    }
   }
 
   /** A client holds the seat now: its private part, brought up to date (undefined before the start: nothing yet). */

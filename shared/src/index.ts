@@ -21,6 +21,7 @@ export {
   type Check,
 } from "./rules/legal.js";
 export { legalOrders, validateOrders } from "./rules/legal-state.js";
+export { theoryWork } from "./rules/research.js";
 export { checkSetup, RULES_VERSION, scenarioParams, milestonesOf } from "./rules/state.js";
 export { actionCost, policyWill, LOCKED_IN, type Cost } from "./rules/costs.js";
 export { regimeWillSeen } from "./rules/governance-rules.js";

@@ -1,6 +1,6 @@
 // Research: the breakthrough table, paradigm-shift loss, capability/alignment/theory/interpretability actions.
 import { describe, expect, it } from "vitest";
-import { breakthroughDraw, shiftLoss } from "../src/rules/research.js";
+import { breakthroughDraw, shiftLoss, theoryWork } from "../src/rules/research.js";
 import { createMatch } from "../src/rules/resolve.js";
 import type { MatchState } from "../src/rules/types.js";
 import { atLeast, below, between, forceDraws, lab, play, quietMatch, rngWhere, type Draw } from "./helpers.js";
@@ -226,6 +226,26 @@ describe("theory, publication and interpretability", () => {
     expect(state.seats[1].prestige).toBe(prestige);
     expect(state.seats[1].funds).toBe(3 - 2 + 2); // theory costs 2 funds; income 2
     expect(state.world.pendingApplications).toEqual(publish && mode === "fast" ? [{ round: 3, amount: 1 }] : []);
+  });
+
+  it.each([
+    // doctrine, mode, world theory, own unpublished theory: what one action adds (the orders panel shows theoryWork)
+    ["conservative", "careful", 1, 0],
+    ["incrementalist", "careful", 1, 0],
+    ["conservative", "fast", 1, 0],
+    ["conservative", "careful", 5, 1], // world + own reach 6: the deep problems, half as fast
+    ["butlerian", "fast", 6, 0],
+    ["transhumanist", "careful", 4, 1.5],
+  ] as const)("theoryWork(%s, %s) at world theory %s, own %s is what the engine adds", (doctrine, mode, world, own) => {
+    const s = quietMatch(["lab", `researcher:${doctrine}`], { taiThreshold: 20 }, (s) => {
+      s.world.theory = world;
+      s.seats[1].researcher = { theoryPrivate: own, fastPrivate: 0 };
+    });
+    const { state } = play(s, { 1: [{ kind: "theory", mode }] });
+    const want = theoryWork(doctrine, mode, world + own);
+    expect(state.seats[1].researcher!.theoryPrivate - own).toBe(want);
+    const full = mode === "fast" ? 1 : doctrine === "conservative" ? 0.75 : 0.5;
+    expect(want).toBe(world + own >= 6 ? full / 2 : full);
   });
 
   it("publishTheory moves all private theory to the world, clamped at 9; reputation only for the points that counted", () => {

@@ -7,6 +7,7 @@ import {
   actionCost,
   checkAction,
   checkOrders,
+  theoryWork,
   type Action,
   type ActionKind,
   type ActionOption,
@@ -540,14 +541,16 @@ export function ordersPanel(net: Net, labels: Partial<OrdersLabels> = {}): Scree
         );
     }
     if (opt.kind === "theory") {
+      // What one action adds now (the engine's number: careful +0.5, +0.75 conservative, fast +1; half past theory 6).
+      const known = v.world.theory + (v.me.researcher?.theoryPrivate ?? 0);
       ctl(
         "mode",
         radioPair(
           `${id}-mode`,
           "Mode",
           [
-            ["careful", v.me.doctrine === "conservative" ? "Careful (+1)" : "Careful (+0.5)"],
-            ["fast", "Fast (+1, leaks later)"],
+            ["careful", `Careful (+${theoryWork(v.me.doctrine, "careful", known)})`],
+            ["fast", `Fast (+${theoryWork(v.me.doctrine, "fast", known)}, leaks later)`],
           ],
           c.mode ?? "careful",
           (x) => {

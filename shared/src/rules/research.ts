@@ -4,7 +4,7 @@ import { MAX } from "../content/roles.js";
 import { chance, nextFloat } from "../rng.js";
 import { actionsOf, say, tell, type RoundCtx } from "./context.js";
 import { addPrestige, clamp, dangerLine, milestonesOf, STREAM, useStream } from "./state.js";
-import type { LabState, MatchState, SeatState } from "./types.js";
+import type { Doctrine, LabState, MatchState, SeatState } from "./types.js";
 
 export const THEORY = { careful: 0.5, fast: 1, conservativeBonus: 0.25, deepFrom: 6 } as const;
 
@@ -132,6 +132,15 @@ export function alignmentStep(ctx: RoundCtx): void {
   }
 }
 
+/** Theory one action adds: careful +0.5 (+0.75 for a conservative), fast +1; half as much once world plus own
+ * unpublished theory reach `THEORY.deepFrom` (past milestone 2 the open problems are the deep ones). The orders panel
+ * shows the same number. */
+export function theoryWork(doctrine: Doctrine, mode: "careful" | "fast" | undefined, known: number): number {
+  const full =
+    mode === "fast" ? THEORY.fast : THEORY.careful + (doctrine === "conservative" ? THEORY.conservativeBonus : 0);
+  return known >= THEORY.deepFrom ? full / 2 : full;
+}
+
 export function theoryStep(ctx: RoundCtx): void {
   const s = ctx.s;
   const w = s.world;
@@ -139,12 +148,7 @@ export function theoryStep(ctx: RoundCtx): void {
     const seat = L.seats[k];
     const a = L.actions[k];
     const r = seat.researcher!;
-    const full =
-      a.mode === "fast"
-        ? THEORY.fast
-        : THEORY.careful + (seat.doctrine === "conservative" ? THEORY.conservativeBonus : 0);
-    // Diminishing returns: past milestone 2 the open problems are the deep ones, and work goes half as fast.
-    const gain = w.theory + r.theoryPrivate >= THEORY.deepFrom ? full / 2 : full;
+    const gain = theoryWork(seat.doctrine, a.mode, w.theory + r.theoryPrivate);
     r.theoryPrivate += gain;
     if (a.mode === "fast") r.fastPrivate += 1;
     if (!ctx.quiet) tell(ctx, seat.id, "theory", "theoryWork", { mode: a.mode, gain, held: r.theoryPrivate });

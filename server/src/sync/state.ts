@@ -17,6 +17,13 @@ import type { StateSink } from "../match/output.js";
 import { LobbySeatState, MatchRoomState, SeatSecret } from "./schema.js";
 import { seatMe, syncedPublicView } from "./views.js";
 
+/** Sets `o[k]` to `v` if it differs: 1 when it did (a change to send), 0 when it already held `v`. */
+function put<T extends object, K extends keyof T>(o: T, k: K, v: T[K]): 0 | 1 {
+  if (o[k] === v) return 0;
+  o[k] = v;
+  return 1;
+}
+
 export class SchemaSync implements StateSink {
   readonly state = new MatchRoomState();
   private secretBySeat: SeatSecret[] = [];
@@ -69,7 +76,7 @@ export class SchemaSync implements StateSink {
     spectators: number,
   ): void {
     const seats = this.state.seats;
-    let changed = seats.length !== meta.length;
+    let changed = seats.length !== meta.length ? 1 : 0;
     while (seats.length > meta.length) seats.pop();
     while (seats.length < meta.length) seats.push(new LobbySeatState());
     for (let i = 0; i < meta.length; i++) {
@@ -77,50 +84,29 @@ export class SchemaSync implements StateSink {
       const x = seats[i];
       const on = s.kind === "bot" || connected(i);
       const sub = submitted(i);
-      if (
-        x.index === i &&
-        x.role === s.role &&
-        x.doctrine === s.doctrine &&
-        x.kind === s.kind &&
-        x.name === s.name &&
-        x.difficulty === s.difficulty &&
-        x.connected === on &&
-        x.ready === s.ready &&
-        x.submitted === sub
-      )
-        continue;
-      changed = true;
-      if (x.index !== i) x.index = i;
-      if (x.role !== s.role) x.role = s.role;
-      if (x.doctrine !== s.doctrine) x.doctrine = s.doctrine;
-      if (x.kind !== s.kind) x.kind = s.kind;
-      if (x.name !== s.name) x.name = s.name;
-      if (x.difficulty !== s.difficulty) x.difficulty = s.difficulty;
-      if (x.connected !== on) x.connected = on;
-      if (x.ready !== s.ready) x.ready = s.ready;
-      if (x.submitted !== sub) x.submitted = sub;
+      // Each field written only when it differs (a write is a change on the wire); `|`, not `||`: every one is set.
+      changed |=
+        put(x, "index", i) |
+        put(x, "role", s.role) |
+        put(x, "doctrine", s.doctrine) |
+        put(x, "kind", s.kind) |
+        put(x, "name", s.name) |
+        put(x, "difficulty", s.difficulty) |
+        put(x, "connected", on) |
+        put(x, "ready", s.ready) |
+        put(x, "submitted", sub);
     }
-    if (this.state.spectators !== spectators) {
-      this.state.spectators = spectators;
-      changed = true;
-    }
+    changed |= put(this.state, "spectators", spectators);
     if (changed) this.onWrite(); // nothing changed, no patch to send (a sync that rewrites the same seats)
   }
 
   phase(phase: RoomPhase, round: number): void {
-    if (this.state.phase === phase && this.state.round === round) return;
-    this.onWrite();
-    if (this.state.phase !== phase) this.state.phase = phase;
-    if (this.state.round !== round) this.state.round = round;
+    if (put(this.state, "phase", phase) | put(this.state, "round", round)) this.onWrite();
   }
 
   timer(paused: boolean, deadline: number, remaining: number): void {
     const st = this.state;
-    if (st.paused === paused && st.deadline === deadline && st.remaining === remaining) return;
-    this.onWrite();
-    if (st.paused !== paused) st.paused = paused;
-    if (st.deadline !== deadline) st.deadline = deadline;
-    if (st.remaining !== remaining) st.remaining = remaining;
+    if (put(st, "paused", paused) | put(st, "deadline", deadline) | put(st, "remaining", remaining)) this.onWrite();
   }
 
   /** One public view per sync for every seat; each seat's own part into its secret. */

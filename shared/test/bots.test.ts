@@ -19,7 +19,8 @@ import { playMatch } from "../src/sim/simulate.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { perturbSecrets } from "./redaction.js";
 import { HARD, searchOrders } from "../src/bots/search.js";
-import { determinize } from "../src/bots/determinize.js";
+import { determinize, priorAt, PRIORS } from "../src/bots/determinize.js";
+import { measurePriors } from "../src/sim/priors.js";
 
 const ROLE_TABLE: Role[] = ["lab", "lab", "regulator", "researcher", "lab", "researcher", "regulator", "researcher"];
 
@@ -172,6 +173,62 @@ describe("bots are pure functions of the seat view", () => {
         for (const k of Object.keys(pub) as (keyof typeof pub)[]) expect(x.lab![k]).toEqual(pub[k]);
       }
     }
+  });
+
+  it("the search's priors are what normal bots leave hidden (re-measure with npm run sim -- --priors after a rules change)", () => {
+    // A fresh, smaller measurement on the same seeds: every table entry within its sampling noise of PRIORS.
+    const m = measurePriors({ scenario: "baseline", matches: 150, seed: 7 });
+    const close = (got: number[], want: number[], tol: (x: number) => number) => {
+      expect(got.length).toBe(want.length);
+      got.forEach((x, r) =>
+        expect(Math.abs(x - want[r]), `round ${r + 1}: ${x} vs ${want[r]}`).toBeLessThanOrEqual(tol(want[r])),
+      );
+    };
+    const purse = (x: number) => 0.25 * x + 0.75;
+    for (const d of DOCTRINES) {
+      close(m.influence[d], PRIORS.influence[d], purse);
+      close(m.labFunds[d], PRIORS.labFunds[d], purse);
+    }
+    close(m.regulatorFunds, PRIORS.regulatorFunds, purse);
+    close(m.researcherFunds, PRIORS.researcherFunds, purse);
+    close(m.flaws, PRIORS.flaws, () => 0.12);
+    close(m.undeclared, PRIORS.undeclared, () => 0.25);
+  });
+
+  it("sampled purses follow the priors of each seat's public doctrine and round; the seat's own are exact", () => {
+    const { states, seat } = statesFor("researcher", "incrementalist");
+    const s = states.at(-1)!;
+    const v = seatView(s, seat, { history: false });
+    const n = 300;
+    const sums = new Map<number, { funds: number; influence: number }>();
+    for (let k = 0; k < n; k++)
+      for (const x of determinize(v, 100 + k).seats) {
+        const t = sums.get(x.id) ?? { funds: 0, influence: 0 };
+        t.funds += x.funds / n;
+        t.influence += x.influence / n;
+        sums.set(x.id, t);
+        if (x.id === seat) expect(x.funds).toBe(v.me.funds);
+      }
+    expect(s.round).toBeGreaterThan(3);
+    for (const p of v.seats) {
+      if (p.id === seat) continue;
+      const got = sums.get(p.id)!;
+      const table =
+        p.role === "lab"
+          ? PRIORS.labFunds[p.doctrine]
+          : p.role === "regulator"
+            ? PRIORS.regulatorFunds
+            : PRIORS.researcherFunds;
+      expect(Math.abs(got.funds - priorAt(table, s.round))).toBeLessThan(0.1 * priorAt(table, s.round) + 0.5);
+      if (p.role === "regulator")
+        expect(Math.abs(got.influence - priorAt(PRIORS.influence[p.doctrine], s.round))).toBeLessThan(
+          0.1 * priorAt(PRIORS.influence[p.doctrine], s.round) + 0.5,
+        );
+    }
+    // Past the tables' end purses keep growing by the last step; chances hold.
+    expect(priorAt([1, 2, 4], 5)).toBe(8);
+    expect(priorAt([0.3, 0.2, 0.1], 6, true)).toBe(0.1);
+    expect(priorAt([0.3, 0.2, 0.1], 6)).toBe(0);
   });
 
   it("the bot seed is part of the input: same seed same orders across calls, and the view's history does not matter", () => {

@@ -59,6 +59,9 @@ export function parseSimArgs(argv: string[]): Parsed {
             nodes: Math.max(1, Math.round(intArg(a, next(), 1, 600_000) * NODES_PER_MS)),
           };
           break;
+        case "--priors":
+          opts.priors = true;
+          break;
         case "--ladder":
           opts.ladder = true;
           break;

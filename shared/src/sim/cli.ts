@@ -1,9 +1,11 @@
 // npm run sim -- --scenario baseline --matches 2000 --seed 1 [--json] [--table ...] [--set key=value]
 //   [--difficulty easy|normal|hard|expert] [--budget-nodes N | --budget-ms N] [--ladder (LADDER_LEVELS=normal,hard to pick levels, LADDER_ROLES=regulator,researcher to pick roles)]
+//   [--priors: what normal-bot play leaves hidden, by round (the search's priors, bots/determinize.ts PRIORS)]
 import { DIFFICULTIES, DOCTRINES, ENDINGS, ROLES, type Difficulty, type Role } from "../rules/types.js";
 import { ladder, ladderTable } from "./ladder.js";
 import { checkSetup } from "../rules/state.js";
 import { parseSimArgs } from "./args.js";
+import { measurePriors } from "./priors.js";
 import { seatsFor, simulate, type SimResult } from "./simulate.js";
 
 const parsed = parseSimArgs(process.argv.slice(2));
@@ -21,7 +23,13 @@ if (!setupCheck.ok) {
   console.error(`sim: ${setupCheck.reason}`);
   process.exit(2);
 }
-if (parsed.opts.ladder) {
+if (parsed.opts.priors) {
+  // One line per table, ready to paste into PRIORS.
+  const text = JSON.stringify(measurePriors(parsed.opts), null, 2).replace(/\[[\d.,\s]+\]/g, (a) =>
+    a.replace(/\s+/g, ""),
+  );
+  process.stdout.write(text + "\n");
+} else if (parsed.opts.ladder) {
   const levels = (process.env.LADDER_LEVELS?.split(",") ?? DIFFICULTIES) as Difficulty[];
   const only = (process.env.LADDER_ROLES?.split(",") ?? ROLES) as Role[];
   const r = ladder(parsed.opts, levels, (m) => process.stderr.write(m + "\n"), only);

@@ -38,6 +38,8 @@ export interface SimOptions {
   budget?: Partial<SearchBudget>;
   /** Paired ladder instead of an outcome table (see ladder.ts). */
   ladder?: boolean;
+  /** Measure the search's priors (what normal-bot play leaves hidden, by round) instead (see priors.ts). */
+  priors?: boolean;
   /** Add the `detail` block (causes, world value, timing) used by docs/MODEL.md. */
   detail?: boolean;
 }

@@ -428,8 +428,8 @@ The expert bot as an arm (${balance.roles.lab.arms.find((a) => a.name === "exper
               .join(", ")}`,
         )
         .join("; ")}. The issue's target that the expert beats every scripted arm of its role needs these gains to be
-above the best scripted arm's of the same seat: ${expertVsScripts(balance)}. Section 11: a researcher's search does
-not beat its plan under these rules.
+above the best scripted arm's of the same seat: ${expertVsScripts(balance)}. Sections 16–17: the
+cells below the best script on 100–200 matches, played on 400 paired matches each.
 `
     : "";
   return `## 10. No trivial script wins (\`npm run balance\`)

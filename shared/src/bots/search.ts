@@ -53,7 +53,8 @@ export const EXPERT: SearchBudget = {
   // 6,600 rounds (2.7; 4,800 from 2.5, 2,400 before). The 2.7 ladder (600 matches a role, seed 1), expert − hard at
   // 4,800 → 6,600: regulator +2.3 → +3.4 ± 1.1, researcher +0.7 → +0.4 ± 1.0; lab +6.5 ± 1.0 (MODEL §16). On the 2.4
   // ladder (300 matches a role) 2,400 → 4,800 took expert − hard from lab +2.7, regulator −0.4, researcher −0.3 to
-  // lab +7.2 ± 1.4, regulator +1.5 ± 1.4, researcher −1.3 ± 1.1.
+  // lab +7.2 ± 1.4, regulator +1.5 ± 1.4, researcher −1.3 ± 1.1. With measured priors (determinize.ts PRIORS; 600
+  // matches a role): expert − hard lab +6.0 ± 1.1, regulator +2.4 ± 1.2, researcher +1.0 ± 1.0 (MODEL §17).
   nodes: 150 * NODES_PER_MS,
   candidates: 16,
   margin: 0.5,

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // The exploit search on every scenario (docs/MODEL.md §10 reads the summary this writes).
 // Usage: npm run balance:scenarios   (about 2 minutes a scenario on one core; BALANCE_MATCHES=N, default 1000;
-// BALANCE_SCENARIOS=a,b to pick scenarios). Writes docs/balance-scenarios.json: for each scenario and role the best
-// exploit found and the highest upper 95% bound of any confirmed arm, and each doctrine's win share of the matches with
-// a winner. The expert arm is left out here (it is slow; the baseline run with it is docs/balance-baseline.json).
+// BALANCE_SCENARIOS=a,b to pick scenarios; BALANCE_JOBS=n processes a scenario, default 2). Writes
+// docs/balance-scenarios.json: for each scenario and role the best exploit found and the highest upper 95% bound of any
+// confirmed arm, and each doctrine's win share of the matches with a winner. The expert arm is left out here (it is slow;
+// the baseline run with it is docs/balance-baseline.json).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
@@ -22,11 +23,13 @@ const arm = (a) => ({
 const path = new URL("../docs/balance-scenarios.json", import.meta.url);
 // Scenarios not rerun keep their last figures when the rules version and match count are the same.
 const old = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+const JOBS = process.env.BALANCE_JOBS ?? "2";
 const out = { command: "npm run balance:scenarios", matches: N, seed: 1, rulesVersion: null, scenarios: {} };
 for (const s of scenarios) {
   const t0 = Date.now();
   const args = ["--import", "tsx", "shared/src/sim/balance-cli.ts"];
-  args.push("--json", "--no-expert", "--matches", String(N), "--seed", "1", "--scenario", s);
+  // The roles in parallel processes (the same JSON as one process; BALANCE_JOBS=1 for one).
+  args.push("--json", "--no-expert", "--matches", String(N), "--seed", "1", "--scenario", s, "--jobs", JOBS);
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`balance --scenario ${s} failed: ${r.stderr}`);
   const d = JSON.parse(r.stdout);

@@ -66,6 +66,30 @@ describe("npm run balance", () => {
     for (const d of DOCTRINES) expect(r.doctrines[d].winShareOfWon).toBeGreaterThanOrEqual(0);
   }, 60_000);
 
+  it("--jobs plays the roles in parallel processes and prints the one-process JSON, byte for byte", () => {
+    const args = ["--json", "--matches", "3", "--screen", "2", "--search-iters", "1", "--search-matches", "2"];
+    const cli = (more: string[]) =>
+      execFileSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "shared/src/sim/balance-cli.ts",
+          ...args,
+          "--bot-matches",
+          "0",
+          "--doctrines",
+          "butlerian",
+          ...more,
+        ],
+        { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      );
+    const one = cli([]);
+    const parallel = cli(["--jobs", "3"]);
+    expect(Object.keys(JSON.parse(parallel).roles)).toEqual(["lab", "regulator", "researcher"]);
+    expect(parallel).toBe(one);
+  }, 120_000);
+
   it("is deterministic, and the normal arm's paired gain over itself is exactly 0 (common random numbers)", () => {
     const opts = { ...tiny("classroom", 5, "researcher"), searchIters: 1, searchMatches: 2 };
     const a = balance(opts);

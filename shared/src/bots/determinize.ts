@@ -23,7 +23,7 @@ function sampleDeceptive(v: SeatView, cap: number, deception: number, rng: RngHo
   return nextFloat(rng) < deceptionChance(deception, v.world.milestones) ? 1 : 0;
 }
 
-/** What normal-bot play leaves hidden, by round (index 0 = round 1; later rounds extend the last step). */
+/** What normal-bot play leaves hidden, by round (index 0 = round 1; past the end, see priorAt). */
 export interface Priors {
   /** A regulator's influence, by its (public) doctrine. */
   influence: Record<Doctrine, number[]>;
@@ -44,7 +44,8 @@ export interface Priors {
 // replace (a regulator's influence 2–5 all match, labs' funds 3 a round, 0.6 undeclared levels from round 1) made
 // whatever gives a regulator influence look decisive late in a match, when the real one had more than it could spend:
 // the incrementalist researcher's expert advised on it and played 1.8 ± 1.1 below its own plan (400 paired matches);
-// with these priors +1.7 ± 1.2 (MODEL §17).
+// with these priors +1.7 ± 1.3 (MODEL §17). Measured on the baseline and used in every scenario (per-scenario tables
+// are not measured).
 export const PRIORS: Priors = {
   influence: {
     conservative: [3.04, 4.87, 4.29, 5.3, 6.55, 7.61, 8.96, 11.08, 12.99, 15.91],

@@ -27,7 +27,7 @@ const JOBS = process.env.BALANCE_JOBS ?? "2";
 const out = { command: "npm run balance:scenarios", matches: N, seed: 1, rulesVersion: null, scenarios: {} };
 for (const s of scenarios) {
   const t0 = Date.now();
-  const args = ["--import", "tsx", "shared/src/sim/balance-cli.ts"];
+  const args = ["scripts/balance.mjs"];
   // The roles in parallel processes (the same JSON as one process; BALANCE_JOBS=1 for one).
   args.push("--json", "--no-expert", "--matches", String(N), "--seed", "1", "--scenario", s, "--jobs", JOBS);
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });

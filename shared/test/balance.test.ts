@@ -66,26 +66,17 @@ describe("npm run balance", () => {
     for (const d of DOCTRINES) expect(r.doctrines[d].winShareOfWon).toBeGreaterThanOrEqual(0);
   }, 60_000);
 
-  it("--jobs plays the roles in parallel processes and prints the one-process JSON, byte for byte", () => {
+  it("npm run balance -- --jobs plays the roles in parallel processes and prints the one-process JSON, byte for byte", () => {
     const args = ["--json", "--matches", "3", "--screen", "2", "--search-iters", "1", "--search-matches", "2"];
-    const cli = (more: string[]) =>
-      execFileSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "shared/src/sim/balance-cli.ts",
-          ...args,
-          "--bot-matches",
-          "0",
-          "--doctrines",
-          "butlerian",
-          ...more,
-        ],
-        { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
-      );
-    const one = cli([]);
-    const parallel = cli(["--jobs", "3"]);
+    const tail = [...args, "--bot-matches", "0", "--doctrines", "butlerian"];
+    const run = (entry: string[]) =>
+      execFileSync(process.execPath, [...entry, ...tail], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    const one = run(["--import", "tsx", "shared/src/sim/balance-cli.ts"]);
+    const parallel = run(["scripts/balance.mjs", "--jobs", "3"]);
     expect(Object.keys(JSON.parse(parallel).roles)).toEqual(["lab", "regulator", "researcher"]);
     expect(parallel).toBe(one);
   }, 120_000);

@@ -1,10 +1,8 @@
 // npm run balance -- [--json] [--scenario S] [--matches N] [--seed K] [--set key=value] [--roles lab,regulator]
 //   [--doctrines d,...] [--screen n] [--confirm k] [--search-iters n] [--search-matches n] [--bot-matches n] [--no-expert]
 //   [--recheck k: an arm over --recheck-above x (default 3) is played on k × matches more (default 3; 0 never)]
-//   [--jobs n: the roles in n processes at once, merged; the same JSON as one process, byte for byte]
+//   [--jobs n: the roles in n processes at once, merged; the same JSON as one process, byte for byte (scripts/balance.mjs)]
 // Seat policies (scripts, doctrine switches, a searched best response, the bots) against the normal bots.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { parseSimArgs } from "./args.js";
 import { balance, type BalanceResult } from "./balance.js";
 import { DOCTRINES, ROLES, type Doctrine, type Role } from "../rules/types.js";
@@ -12,7 +10,7 @@ import { DOCTRINES, ROLES, type Doctrine, type Role } from "../rules/types.js";
 const argv = process.argv.slice(2);
 const extra: Record<string, string> = {};
 const rest: string[] = [];
-const OWN_FLAGS = ["--no-expert"];
+const OWN_FLAGS = ["--no-expert", "--render"];
 const OWN = [
   "--roles",
   "--doctrines",
@@ -23,7 +21,6 @@ const OWN = [
   "--bot-matches",
   "--recheck",
   "--recheck-above",
-  "--jobs",
 ];
 for (let i = 0; i < argv.length; i++) {
   if (OWN.includes(argv[i])) extra[argv[i]] = argv[++i] ?? "";
@@ -59,50 +56,14 @@ const options = {
   expert: extra["--no-expert"] === undefined,
   log: (l: string) => process.stderr.write(l + "\n"),
 };
-const jobs = num("--jobs") ?? 1;
-const todo = roles ?? [...ROLES];
-const result = jobs > 1 && todo.length > 1 ? await byRole(todo, jobs) : balance(options);
+// --render: print a result read from stdin (scripts/balance.mjs merges the roles it played in parallel processes).
+const result: BalanceResult = extra["--render"] !== undefined ? JSON.parse(await readStdin()) : balance(options);
 
-/** Each role in its own process (`--roles r --json`, the other arguments unchanged), `jobs` at a time, merged in role
- * order. Roles are independent (every arm's matches are seeded from the match, the seat and the doctrine), so this is
- * the one-process result, faster on a machine with cores to spare. */
-async function byRole(list: Role[], jobs: number): Promise<BalanceResult> {
-  const keep: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--jobs" || argv[i] === "--roles") i++;
-    else if (argv[i] !== "--json") keep.push(argv[i]);
-  }
-  const cli = fileURLToPath(import.meta.url);
-  const one = (role: Role) =>
-    new Promise<BalanceResult>((resolve, reject) => {
-      const child = spawn(process.execPath, [...process.execArgv, cli, ...keep, "--json", "--roles", role], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let out = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => (out += d));
-      child.stderr.setEncoding("utf8").on("data", (d: string) => process.stderr.write(d));
-      child.on("error", reject);
-      child.on("close", (code) => {
-        if (code !== 0) return reject(new Error(`balance --roles ${role} exited with ${code}`));
-        resolve(JSON.parse(out.slice(out.indexOf("{"))) as BalanceResult);
-      });
-    });
-  const results = new Map<Role, BalanceResult>();
-  let next = 0;
-  const worker = async () => {
-    while (next < list.length) {
-      const role = list[next++];
-      results.set(role, await one(role));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(jobs, list.length) }, worker));
-  const first = results.get(list[0])!;
-  const rest = (r: BalanceResult) => JSON.stringify({ ...r, roles: null });
-  for (const role of list)
-    if (rest(results.get(role)!) !== rest(first)) throw new Error(`balance --roles ${role}: the shared figures differ`);
-  const merged: BalanceResult = { ...first, roles: {} as BalanceResult["roles"] };
-  for (const role of list) merged.roles[role] = results.get(role)!.roles[role];
-  return merged;
+async function readStdin(): Promise<string> {
+  let text = "";
+  process.stdin.setEncoding("utf8");
+  for await (const chunk of process.stdin) text += chunk;
+  return text;
 }
 for (const [role, r] of Object.entries(result.roles))
   process.stderr.write(

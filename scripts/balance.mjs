@@ -12,23 +12,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = ["--import", "tsx", join(root, "shared/src/sim/balance-cli.ts")];
 const ROLES = ["lab", "regulator", "researcher"];
 
+/** `args` without `flag` and the value after it. */
+const without = (args, flag) => args.filter((_, k) => args[k] !== flag && args[k - 1] !== flag);
+
 const argv = process.argv.slice(2);
-let jobs = 1;
-let roles = ROLES;
-/** The arguments without --jobs (passed on as they are when one process plays every role). */
-const rest = [];
-/** …and without --roles (each parallel process gets its own). */
-const keep = [];
-for (let i = 0; i < argv.length; i++) {
-  if (argv[i] === "--jobs") jobs = Number(argv[++i]);
-  else if (argv[i] === "--roles") {
-    rest.push(argv[i], argv[i + 1] ?? "");
-    roles = (argv[++i] ?? "").split(",").filter((r) => ROLES.includes(r));
-  } else {
-    rest.push(argv[i]);
-    keep.push(argv[i]);
-  }
-}
+const k = argv.indexOf("--jobs");
+const jobs = k < 0 ? 1 : Number(argv[k + 1]);
+const rest = without(argv, "--jobs");
+const r = rest.indexOf("--roles");
+const roles = r < 0 ? ROLES : (rest[r + 1] ?? "").split(",").filter((x) => ROLES.includes(x));
 if (!Number.isInteger(jobs) || jobs < 1) {
   console.error("balance: --jobs must be a whole number from 1");
   process.exit(2);
@@ -55,12 +47,13 @@ try {
   if (jobs === 1 || roles.length < 2) await cli(rest);
   else {
     const results = new Map();
-    const one = keep.filter((a) => a !== "--json");
+    // Each process its own role (a second --json is harmless).
+    const others = without(rest, "--roles");
     let next = 0;
     const worker = async () => {
       while (next < roles.length) {
         const role = roles[next++];
-        const out = await cli([...one, "--json", "--roles", role], { capture: true });
+        const out = await cli([...others, "--json", "--roles", role], { capture: true });
         results.set(role, JSON.parse(out.slice(out.indexOf("{"))));
       }
     };
@@ -72,7 +65,7 @@ try {
         throw new Error(`balance --roles ${role}: the shared figures differ`);
     const merged = { ...first, roles: {} };
     for (const role of roles) merged.roles[role] = results.get(role).roles[role];
-    await cli([...keep, "--render"], { input: JSON.stringify(merged) });
+    await cli([...others, "--render"], { input: JSON.stringify(merged) });
   }
 } catch (e) {
   console.error(String(e.message ?? e));

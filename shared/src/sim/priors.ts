@@ -2,15 +2,10 @@
 // (bots/determinize.ts PRIORS). Re-measure after a rules or bot change:
 //   npm run sim -- --priors --matches 400 --seed 7
 // and copy the printed tables into PRIORS (a unit test fails when they drift apart).
-import { botOrders } from "../bots/index.js";
 import type { Priors } from "../bots/determinize.js";
 import { hashSeeds } from "../rng.js";
-import { createMatch, resolveRound } from "../rules/resolve.js";
-import { DOCTRINES, type Doctrine } from "../rules/types.js";
-import { publicView, seatViewWith } from "../rules/view.js";
-import { seatsFor, type SimOptions } from "./simulate.js";
-
-const QUIET = { report: false } as const;
+import { DOCTRINES, type Doctrine, type MatchState } from "../rules/types.js";
+import { playMatch, seatsFor, type SimOptions } from "./simulate.js";
 
 /** Running means by round (index 0 = round 1). */
 class ByRound {
@@ -39,27 +34,22 @@ export function measurePriors(opts: Pick<SimOptions, "scenario" | "matches" | "s
   const flaws = new ByRound();
   const undeclared = new ByRound();
   let rounds = 0;
-  for (let i = 0; i < opts.matches; i++) {
-    const seed = hashSeeds(opts.seed, i);
-    let s = createMatch({ scenario: opts.scenario, seed, seats: seatsFor({ ...opts }, i) });
+  const observe = (s: MatchState) => {
     rounds = Math.max(rounds, s.params.rounds);
-    while (s.phase !== "ended") {
-      for (const x of s.seats) {
-        if (x.role === "regulator") {
-          influence[x.doctrine].add(s.round, x.influence);
-          regulatorFunds.add(s.round, x.funds);
-        } else if (x.role === "researcher") researcherFunds.add(s.round, x.funds);
-        const lab = x.lab;
-        if (!lab) continue;
-        labFunds[x.doctrine].add(s.round, x.funds);
-        flaws.add(s.round, lab.flaws);
-        undeclared.add(s.round, lab.cap - Math.max(lab.declaredCap, lab.alignedPublic ?? 0));
-      }
-      const pv = publicView(s, { history: false });
-      const orders = s.seats.map((_, k) => botOrders(seatViewWith(pv, s, k), { difficulty: "normal", seed }));
-      s = resolveRound(s, orders, null, QUIET).state;
+    for (const x of s.seats) {
+      if (x.role === "regulator") {
+        influence[x.doctrine].add(s.round, x.influence);
+        regulatorFunds.add(s.round, x.funds);
+      } else if (x.role === "researcher") researcherFunds.add(s.round, x.funds);
+      const lab = x.lab;
+      if (!lab) continue;
+      labFunds[x.doctrine].add(s.round, x.funds);
+      flaws.add(s.round, lab.flaws);
+      undeclared.add(s.round, lab.cap - Math.max(lab.declaredCap, lab.alignedPublic ?? 0));
     }
-  }
+  };
+  for (let i = 0; i < opts.matches; i++)
+    playMatch(opts.scenario, hashSeeds(opts.seed, i), seatsFor(opts, i), undefined, "normal", undefined, observe);
   const perDoctrine = (t: Record<Doctrine, ByRound>) =>
     Object.fromEntries(DOCTRINES.map((d) => [d, t[d].means(rounds)])) as Record<Doctrine, number[]>;
   return {

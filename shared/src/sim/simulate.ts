@@ -58,7 +58,8 @@ export function seatsFor(opts: SimOptions, i: number): SeatSetup[] {
 
 const QUIET = { report: false } as const;
 
-/** Plays one match with bots in every seat; returns its record and final state. */
+/** Plays one match with bots in every seat; returns its record and final state. `onRound` sees the state at the start of
+ * every round, before its orders (it must not change it). */
 export function playMatch(
   scenario: string,
   seed: number,
@@ -66,6 +67,7 @@ export function playMatch(
   overrides?: Partial<ScenarioParams>,
   difficulty: Difficulty | readonly Difficulty[] = "normal",
   budget?: Partial<SearchBudget>,
+  onRound?: (s: MatchState) => void,
 ): MatchOutcome {
   let s = createMatch({ scenario, seed, seats, overrides });
   const ordersByRound: MatchRecord["ordersByRound"] = [];
@@ -74,6 +76,7 @@ export function playMatch(
   for (let i = 0; i < s.seats.length; i++)
     botOpts.push({ difficulty: typeof difficulty === "string" ? difficulty : difficulty[i], seed, budget });
   while (s.phase !== "ended") {
+    onRound?.(s);
     const pv = publicView(s, { history: false });
     const orders: SeatOrders[] = [];
     // botSeatView: the same view as seatViewWith, its records shared read-only (bots never write to a view).

@@ -18,7 +18,8 @@ import { seatView } from "../src/rules/view.js";
 import { playMatch } from "../src/sim/simulate.js";
 import { SCENARIO_IDS } from "../src/content/scenarios.js";
 import { perturbSecrets } from "./redaction.js";
-import { HARD, searchOrders } from "../src/bots/search.js";
+import { candidateStyles, HARD, searchOrders, styledOrders } from "../src/bots/search.js";
+import { makeRng } from "../src/rng.js";
 import { determinize, priorAt, PRIORS } from "../src/bots/determinize.js";
 import { measurePriors } from "../src/sim/priors.js";
 
@@ -149,6 +150,33 @@ describe("bots are pure functions of the seat view", () => {
     }
     // Not vacuous: the setting does change some decisions.
     expect(differ).toBeGreaterThan(0);
+  });
+
+  it("a `plays` style is another doctrine's normal plan, legal for the seat, weighed only when the budget asks", () => {
+    let differ = 0;
+    let weighed = 0;
+    for (const doctrine of DOCTRINES) {
+      const { states, seat } = statesFor("regulator", doctrine);
+      for (const s of states) {
+        const v = seatView(s, seat, { history: false });
+        const own = styledOrders(v, makeRng(5), null);
+        for (const d of DOCTRINES) {
+          const o = styledOrders(v, makeRng(5), { plays: d });
+          expect(validateOrders(s, seat, o), `${doctrine} plays ${d}`).toEqual({ ok: true });
+          // Its own doctrine's plan is the plan itself.
+          if (d === doctrine) expect(o).toEqual(own);
+          else if (JSON.stringify(o) !== JSON.stringify(own)) differ++;
+        }
+        const plays = (list: { style: { plays?: Doctrine } | null }[]) => list.filter((c) => c.style?.plays).length;
+        expect(plays(candidateStyles(v, own, 40, makeRng(1)))).toBe(0);
+        const with_ = candidateStyles(v, own, 40, makeRng(1), false, true, true);
+        weighed += plays(with_);
+        for (const c of with_) if (c.style?.plays) expect(c.style.plays).not.toBe(doctrine);
+      }
+    }
+    // Not vacuous: other doctrines' plans differ from the seat's own, and the search weighs some of them.
+    expect(differ).toBeGreaterThan(0);
+    expect(weighed).toBeGreaterThan(0);
   });
 
   it("search decisions come from the seat view alone: the search API takes no state", () => {

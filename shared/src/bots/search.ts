@@ -10,6 +10,7 @@ import {
   POLICIES,
   type Action,
   type ActionKind,
+  type Doctrine,
   type MatchState,
   type Role,
   type SeatOrders,
@@ -36,6 +37,9 @@ export interface SearchBudget {
   verify?: number;
   /** Weigh styles (plans kept through the rollout) besides one-round variants of the plan. Default true. */
   styles?: boolean;
+  /** Also weigh, as styles, the normal plan of each other doctrine played under the seat's own label (the exploit
+   * search's `plays:d` arms). Default false. */
+  plays?: boolean;
   /** When set, a challenger replaces the plan only if its rollouts' expected catastrophes (the sum of each round's
    * catastrophe chance, a low-noise quantity) exceed the plan's by at most this much on the same worlds: the seat does
    * not buy its own points with the world's risk. Unset: no such test. */
@@ -67,7 +71,10 @@ export const EXPERT: SearchBudget = {
   // catastrophe back to 13%.) What is left are lab catastrophes (seed 2: 30 against the hard lab's 24; failed defenses
   // 8 and 8, rogue 4 and 7): the risk a rollout sees is that of a sampled world, whose priors (few hidden flaws) may
   // understate it (not yet measured).
-  byRole: { lab: { riskMargin: 0.12 } },
+  // A regulator also weighs each other doctrine's plan under its own label (the exploit search's `plays:d` arms, whose
+  // best found +0.9 over the conservative regulator bot). Expert with them − without, paired: conservative +2.0 ± 0.9
+  // (1,000 matches), incrementalist +2.9 ± 1.6, transhumanist −0.7 ± 1.8, butlerian +0.2 ± 0.5 (400 each; MODEL §18).
+  byRole: { lab: { riskMargin: 0.12 }, regulator: { plays: true } },
 };
 /** What the search counts a lost world (catastrophe or drift: every score 0) as, below 0. */
 const LOSS_PENALTY = 15;
@@ -79,7 +86,15 @@ const MAX_CANDIDATES = 32;
 /** Rollouts each candidate should get in the first phase of sequential halving (fewer candidates when the budget is short). */
 const MIN_FIRST = 6;
 /** Hard: half the expert's budget (~40 ms a decision), no metastrategy switches. */
-export const HARD: SearchBudget = { nodes: 1200, candidates: 6, margin: 0.5, z: 1, verify: 0.4 };
+export const HARD: SearchBudget = {
+  nodes: 1200,
+  candidates: 6,
+  margin: 0.5,
+  z: 1,
+  verify: 0.4,
+  // As the expert (with them − without, the conservative regulator, 1,000 paired matches: +2.0 ± 0.8).
+  byRole: { regulator: { plays: true } },
+};
 
 export interface SearchResult {
   orders: SeatOrders;
@@ -157,6 +172,8 @@ const keyOf = (o: SeatOrders) => JSON.stringify(o.actions) + (o.switchDoctrine ?
 export interface Style {
   first?: Action;
   drop?: ActionKind;
+  /** Another doctrine's plan, under the seat's own label and objective. */
+  plays?: Doctrine;
 }
 
 /** The concrete action a style's template stands for in this view (a policy not in force, a target of the right role). */
@@ -181,6 +198,12 @@ function styleAction(v: SeatView, a: Action): Action | null {
 
 /** The seat's orders under a style: the heuristic plan, reordered or thinned. */
 export function styledOrders(v: SeatView, rng: RngHolder, style: Style | null): SeatOrders {
+  if (style?.plays && v.phase !== "ended") {
+    const plan = heuristicOrders({ ...v, me: { ...v.me, doctrine: style.plays } }, rng);
+    const b = new OrderBuilder(v);
+    for (const a of plan.actions) b.want(a);
+    return b.orders();
+  }
   const base = heuristicOrders(v, rng);
   if (!style || v.phase === "ended") return base;
   const b = new OrderBuilder(v);
@@ -242,10 +265,12 @@ export function candidateStyles(
   rng: RngHolder,
   switches = false,
   withStyles = true,
+  plays = false,
 ): Candidate[] {
   const out: Candidate[] = [{ orders: base, style: null }];
   const seen = new Set([keyOf(base)]);
-  const styles = withStyles ? stylesFor(v, base) : [];
+  const styles: Style[] = plays ? DOCTRINES.filter((d) => d !== v.me.doctrine).map((d) => ({ plays: d })) : [];
+  if (withStyles) styles.push(...stylesFor(v, base));
   // Shuffle (seeded) so that a short budget does not always favour the same templates.
   for (let i = styles.length - 1; i > 0; i--) {
     const j = nextInt(rng, i + 1);
@@ -383,6 +408,7 @@ export function searchOrders(v: SeatView, seed: number, budget: SearchBudget): S
     // A researcher's styles misled the search (2.1 ladder: hard −3.3 ± 2.3 with them, +0.0 ± 1.7 without): its
     // actions pay off only when kept up for many rounds, and the bot, which decides afresh each round, does not keep them.
     budget.styles ?? v.me.role !== "researcher",
+    budget.plays === true,
   );
   let k = all.length;
   while (k > 2 && k * Math.ceil(Math.log2(k)) * MIN_FIRST > rolls) k--;

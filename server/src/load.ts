@@ -1,4 +1,4 @@
-// Load run: `npm run load -- --matches N --clients-per-match 2 [--expert-bots 1] --json [--url ws://host:port | --start]`
+// Load run: `npm run load -- --matches N --clients-per-match 2 [--expert-bots 1] [--warmup-matches M] --json [--url ws://host:port | --start]`
 // Drives N concurrent matches with real colyseus.js clients (scripted humans giving random legal orders within
 // --think-ms of the orders opening, bots in the other seats, short timers) and prints: matches, clients, roundsResolved, the latency from a
 // round's last order to each client holding that round's report (p50/p99), errors, the server's RSS and CPU (read
@@ -41,6 +41,9 @@ const { values } = parseArgs({
     "think-ms": { type: "string", default: "2000" },
     "start-spread-ms": { type: "string", default: "2000" },
     concurrency: { type: "string", default: "20" },
+    /** Matches played to the end before the measured ones, on the same server (0: the measured run is the server's
+     * first, as before). */
+    "warmup-matches": { type: "string", default: "0" },
     timeout: { type: "string", default: "300" },
     json: { type: "boolean", default: false },
     /** Keep every frame and print where each client's bytes per round go, by message (decoded and on the wire). */
@@ -271,13 +274,11 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dir: s
   return { url: `ws://127.0.0.1:${port}`, child, dir };
 }
 
-async function main(): Promise<void> {
-  const own = values.start || !values.url ? await startServer() : null;
-  const url = own?.url ?? values.url!;
-  const httpBase = url.replace(/^ws/, "http");
+/** One batch of `n` concurrent matches (seeds from `first`): set up, started, played to the end, measured, left. */
+async function runBatch(url: string, httpBase: string, n: number, first: number) {
+  const errorsBefore = errors.length;
   const h0 = await health(httpBase);
   if (!h0) throw new Error(`no /healthz at ${httpBase}`);
-
   // Sample the server's memory and CPU while the run lasts.
   let rssMax = h0.rss;
   const samples: { t: number; cpu: number }[] = [{ t: Date.now(), cpu: h0.cpuMicros }];
@@ -294,9 +295,9 @@ async function main(): Promise<void> {
   let next = 0;
   const conc = Math.max(1, Number(values.concurrency));
   await Promise.all(
-    Array.from({ length: Math.min(conc, N) }, async () => {
-      while (next < N) {
-        const i = next++;
+    Array.from({ length: Math.min(conc, n) }, async () => {
+      while (next < n) {
+        const i = first + next++;
         try {
           await playMatch(url, i, matches);
         } catch (e) {
@@ -447,8 +448,8 @@ async function main(): Promise<void> {
       p99: Math.round(ownLoop.percentile(99) / 1e5) / 10,
       max: Math.round(ownLoop.max / 1e5) / 10,
     },
-    errors: errors.length,
-    errorSamples: [...new Set(errors)].slice(0, 5),
+    errors: errors.length - errorsBefore,
+    errorSamples: [...new Set(errors.slice(errorsBefore))].slice(0, 5),
     serverRssMB: Math.round(rssMax / 1048576),
     serverCpuPercent: Math.round(cpuPercent),
     serverCpuPeakPercent: Math.round(cpuPeak),
@@ -480,6 +481,42 @@ async function main(): Promise<void> {
         : null,
     ...(breakdown ? { breakdownPerClientPerRound: breakdown } : {}),
   };
+  // Then leave, 100 at a time and for at most 10 s (a client whose socket already closed never hears back).
+  const everyone = matches.flat();
+  const leaving = (async () => {
+    for (let i = 0; i < everyone.length; i += 100)
+      await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
+  })();
+  await Promise.race([leaving, new Promise((r) => setTimeout(r, 10_000))]);
+  return result;
+}
+
+/** Matches played to the end before the measured batch (`--warmup-matches`). A fresh process spends its first ~20 s
+ * compiling (V8's optimising compiler threads, code not yet optimised); a server that has run a while has not. */
+function warmupMatches(): number {
+  return Math.max(0, Math.floor(Number(values["warmup-matches"]) || 0));
+}
+
+async function main(): Promise<void> {
+  const own = values.start || !values.url ? await startServer() : null;
+  const url = own?.url ?? values.url!;
+  const httpBase = url.replace(/^ws/, "http");
+  const warmN = warmupMatches();
+  let warmup: Record<string, unknown> | null = null;
+  if (warmN > 0) {
+    say(`warm-up: ${warmN} matches`);
+    const w = await runBatch(url, httpBase, warmN, N);
+    warmup = {
+      matches: w.matches,
+      roundsResolved: w.roundsResolved,
+      latencyP50Ms: w.latencyP50Ms,
+      latencyP99Ms: w.latencyP99Ms,
+      errors: w.errors,
+      serverRssMB: w.serverRssMB,
+      serverCpuMsPerRound: w.serverCpuMsPerRound,
+    };
+  }
+  const result = { ...(await runBatch(url, httpBase, N, 0)), warmupMatches: warmN, warmup };
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(
@@ -497,18 +534,16 @@ async function main(): Promise<void> {
     console.log(
       `server CPU per resolved round: ${result.serverCpuMsPerRound} ms (main thread ${result.serverMainThreadCpuMsPerRound ?? "?"} ms)`,
     );
+    if (warmup)
+      console.log(
+        `after a warm-up of ${warmN} matches (cold server: p99 ${warmup.latencyP99Ms} ms, CPU per round ${warmup.serverCpuMsPerRound} ms)`,
+      );
+    const breakdown = result.breakdownPerClientPerRound;
     if (breakdown) {
       console.log("per client per round, by message (decoded / on the wire, estimated):");
       for (const [k, v] of Object.entries(breakdown)) console.log(`  ${k.padEnd(24)} ${v.dec} / ${v.wire}`);
     }
   }
-  // Then leave, 100 at a time and for at most 10 s (a client whose socket already closed never hears back).
-  const everyone = matches.flat();
-  const leaving = (async () => {
-    for (let i = 0; i < everyone.length; i += 100)
-      await Promise.all(everyone.slice(i, i + 100).map((p) => p.room.leave(true).catch(() => {})));
-  })();
-  await Promise.race([leaving, new Promise((r) => setTimeout(r, 10_000))]);
   if (own) {
     own.child.kill("SIGTERM");
     await new Promise((r) => own.child.once("exit", r));

@@ -21,7 +21,7 @@ const RULES = /RULES_VERSION = "(\d+\.\d+)/.exec(
 const SEARCH = readFileSync(new URL("../shared/src/bots/search.ts", import.meta.url), "utf8");
 const BUDGET_NODES = {
   expert: 150 * Number(/export const NODES_PER_MS = (\d+);/.exec(SEARCH)[1]),
-  hard: Number(/export const HARD: SearchBudget = \{ nodes: (\d+),/.exec(SEARCH)[1]),
+  hard: Number(/export const HARD: SearchBudget = \{\s*nodes: (\d+),/.exec(SEARCH)[1]),
 };
 const simArgs = (matches) => ["--matches", String(matches), "--seed", "1", "--json", "--detail"];
 const BASE = simArgs(N);
@@ -428,8 +428,8 @@ The expert bot as an arm (${balance.roles.lab.arms.find((a) => a.name === "exper
               .join(", ")}`,
         )
         .join("; ")}. The issue's target that the expert beats every scripted arm of its role needs these gains to be
-above the best scripted arm's of the same seat: ${expertVsScripts(balance)}. Sections 16–17: the
-cells below the best script on 100–200 matches, played on 400 paired matches each.
+above the best scripted arm's of the same seat: ${expertVsScripts(balance)}. Sections 16–18: the
+cells below the best script on 100–200 matches, played on 400 and 1,000 paired matches.
 `
     : "";
   return `## 10. No trivial script wins (\`npm run balance\`)

@@ -73,7 +73,8 @@ export const EXPERT: SearchBudget = {
   // understate it (not yet measured).
   // A regulator also weighs each other doctrine's plan under its own label (the exploit search's `plays:d` arms, whose
   // best found +0.9 over the conservative regulator bot). Expert with them − without, paired: conservative +2.0 ± 0.9
-  // (1,000 matches), incrementalist +2.9 ± 1.6, transhumanist −0.7 ± 1.8, butlerian +0.2 ± 0.5 (400 each; MODEL §18).
+  // (1,000 matches), incrementalist +2.9 ± 1.6, transhumanist −0.7 ± 1.8, butlerian +0.2 ± 0.5 (400 each). The
+  // regulator's ladder with them (600 matches): hard − normal +0.5 → +2.2 ± 1.1, expert − hard +2.4 → +2.6 ± 1.2 (MODEL §18).
   byRole: { lab: { riskMargin: 0.12 }, regulator: { plays: true } },
 };
 /** What the search counts a lost world (catastrophe or drift: every score 0) as, below 0. */

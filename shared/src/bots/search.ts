@@ -197,7 +197,7 @@ function styleAction(v: SeatView, a: Action): Action | null {
   }
 }
 
-/** The seat's orders under a style: the heuristic plan, reordered or thinned. */
+/** The seat's orders under a style: the heuristic plan, reordered or thinned, or another doctrine's plan (`plays`). */
 export function styledOrders(v: SeatView, rng: RngHolder, style: Style | null): SeatOrders {
   if (style?.plays && v.phase !== "ended") {
     const plan = heuristicOrders({ ...v, me: { ...v.me, doctrine: style.plays } }, rng);

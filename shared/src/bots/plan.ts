@@ -3,7 +3,7 @@ import { actionCostInto, kindCostInto, type Cost, type CostContext } from "../ru
 import { checkKnownAction } from "../rules/legal.js";
 import { kindInfo } from "../rules/kinds.js";
 import { ACTION_POINTS } from "../content/roles.js";
-import type { Action, SeatOrders } from "../rules/types.js";
+import type { Action, Doctrine, SeatOrders } from "../rules/types.js";
 import type { SeatView } from "../rules/view-types.js";
 
 export class OrderBuilder {
@@ -61,4 +61,16 @@ export class OrderBuilder {
   orders(): SeatOrders {
     return { actions: this.actions };
   }
+}
+
+/** The seat's view as a seat of doctrine `d` would see it: another doctrine's plan, played under the seat's own label. */
+export function asDoctrine(v: SeatView, d: Doctrine): SeatView {
+  return { ...v, me: { ...v.me, doctrine: d } };
+}
+
+/** `orders` in their order, kept to what this seat may do and afford (e.g. a plan made for another doctrine). */
+export function keepLegal(v: SeatView, orders: SeatOrders): SeatOrders {
+  const b = new OrderBuilder(v);
+  for (const a of orders.actions) b.want(a);
+  return b.orders();
 }

@@ -19,7 +19,7 @@ import { publicView, seatViewWith } from "../rules/view.js";
 import type { SeatView } from "../rules/view-types.js";
 import { determinize, determinizedParams } from "./determinize.js";
 import { heuristicOrders } from "./heuristic.js";
-import { OrderBuilder } from "./plan.js";
+import { asDoctrine, keepLegal, OrderBuilder } from "./plan.js";
 
 export interface SearchBudget {
   /** Simulated rounds in all (the budget: deterministic, unlike wall time). */
@@ -199,12 +199,7 @@ function styleAction(v: SeatView, a: Action): Action | null {
 
 /** The seat's orders under a style: the heuristic plan, reordered or thinned, or another doctrine's plan (`plays`). */
 export function styledOrders(v: SeatView, rng: RngHolder, style: Style | null): SeatOrders {
-  if (style?.plays && v.phase !== "ended") {
-    const plan = heuristicOrders({ ...v, me: { ...v.me, doctrine: style.plays } }, rng);
-    const b = new OrderBuilder(v);
-    for (const a of plan.actions) b.want(a);
-    return b.orders();
-  }
+  if (style?.plays && v.phase !== "ended") return keepLegal(v, heuristicOrders(asDoctrine(v, style.plays), rng));
   const base = heuristicOrders(v, rng);
   if (!style || v.phase === "ended") return base;
   const b = new OrderBuilder(v);

@@ -5,7 +5,7 @@
 import { ACTIONS_BY_ROLE } from "../content/actions.js";
 import { SCENARIOS } from "../content/scenarios.js";
 import { botOrders } from "../bots/index.js";
-import { OrderBuilder } from "../bots/plan.js";
+import { asDoctrine, keepLegal, OrderBuilder } from "../bots/plan.js";
 import { hashSeeds, makeRng, nextFloat, nextInt, type RngHolder } from "../rng.js";
 import { createMatch, resolveRound } from "../rules/resolve.js";
 import { winners } from "../rules/scoring.js";
@@ -215,12 +215,7 @@ function switchTo(d: Doctrine, round: number): SeatPolicy {
 function playsAs(d: Doctrine): SeatPolicy {
   return {
     name: `plays:${d}`,
-    orders(v, seed) {
-      const plan = botOrders({ ...v, me: { ...v.me, doctrine: d } }, { difficulty: "normal", seed });
-      const b = new OrderBuilder(v);
-      for (const a of plan.actions) b.want(a);
-      return b.orders();
-    },
+    orders: (v, seed) => keepLegal(v, botOrders(asDoctrine(v, d), { difficulty: "normal", seed })),
   };
 }
 

@@ -28,7 +28,7 @@ const RULES = [
     name: "colyseus.js only in client/src/net and the server's headless client",
     where: /^/,
     forbid: (s) => /^colyseus\.js(\/|$)/.test(s),
-    except: /^(client\/src\/net\/|server\/src\/client\/|server\/src\/(load|play|soak)\.ts$)/,
+    except: /^(client\/src\/net\/|server\/src\/client\/|server\/src\/(load|floor|play|soak)\.ts$)/,
   },
   {
     name: "match/ and modes/ do not import Colyseus",

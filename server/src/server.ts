@@ -99,6 +99,23 @@ WebSocketClient.prototype.raw = function (
   ws.send(Buffer.from(data), { binary: true, compress: deflate && compressed(data) }, cb);
 };
 
+/** The WebSocket transport every game server uses (also the framework floor's, floor.ts). */
+export function wsTransport(
+  httpServer: http.Server,
+  config: Pick<Config, "wsCompression" | "pingSeconds">,
+): WebSocketTransport {
+  return new WebSocketTransport({
+    server: httpServer,
+    maxPayload: 64 * 1024,
+    perMessageDeflate: config.wsCompression ? DEFLATE : false,
+    // Every ping is a write to every socket at once (2,000 clients: 2,000 writes every 3 s by default, a third of a
+    // busy server's socket writes) and a saturated machine answers late: a client silent for WS_PING_SECONDS × 3
+    // (default 10 × 3 s) is closed. A closed TCP connection is noticed at once anyway (reconnection window: 120 s).
+    pingInterval: config.pingSeconds * 1000,
+    pingMaxRetries: 3,
+  });
+}
+
 /** Largest matchmaking request body (join and create options are a few hundred bytes). */
 export const MAX_MATCHMAKE_BODY = 16 * 1024;
 
@@ -152,16 +169,7 @@ export async function startServer(overrides: Partial<Config> = {}, store?: Match
   // Scale-out (REDIS_URL): presence and room listing in Redis, and this process's own public address so that a
   // client whose seat was reserved through another process connects to the one holding the room.
   const gameServer = new Server({
-    transport: new WebSocketTransport({
-      server: httpServer,
-      maxPayload: 64 * 1024,
-      perMessageDeflate: config.wsCompression ? DEFLATE : false,
-      // Every ping is a write to every socket at once (2,000 clients: 2,000 writes every 3 s by default, a third of a
-      // busy server's socket writes) and a saturated machine answers late: a client silent for WS_PING_SECONDS × 3
-      // (default 10 × 3 s) is closed. A closed TCP connection is noticed at once anyway (reconnection window: 120 s).
-      pingInterval: config.pingSeconds * 1000,
-      pingMaxRetries: 3,
-    }),
+    transport: wsTransport(httpServer, config),
     gracefullyShutdown: false,
     greet: false,
     ...redisParts(config.redisUrl, ctx.store.leases),

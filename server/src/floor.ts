@@ -1,9 +1,9 @@
-// The framework's floor: `npm run load:floor -- --matches 1000 [--json]`. The same Colyseus server, WebSocket transport
-// (compression, pings, copies) and colyseus.js clients as `npm run load`, and the same round as the game sends it — two
-// players per match give orders within --think-ms of the round opening, the first order ticks both clients, the
-// second brings the round's ~1 KB results, --report-seconds later the next round opens — but no engine, bots, store,
-// validation or views. What the server spends per round here is what any match on this stack and machine costs, so
-// `npm run load`'s CPU per round can be read against it (README: capacity).
+// The framework's floor: `npm run load:floor -- --matches 1000 [--rounds 6] [--no-tick] [--json]`. The same
+// Colyseus server, WebSocket transport (compression, pings, copies) and colyseus.js clients as `npm run load`, and
+// the same round as the game sends it: two players per match give orders within --think-ms of the round opening, the
+// first order ticks both clients, the second brings the round's ~1 KB results, --report-seconds later the next round
+// opens. But no engine, bots, store, validation or views. What the server spends per round here is what any match
+// on this stack and machine costs, so `npm run load`'s CPU per round can be read against it (README: capacity).
 import { spawn } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     "think-ms": { type: "string", default: "2000" },
     "start-spread-ms": { type: "string", default: "2000" },
     concurrency: { type: "string", default: "20" },
+    /** No submission tick: the first order changes nothing the players see (two frames a client and round, not 3). */
+    "no-tick": { type: "boolean", default: false },
     json: { type: "boolean", default: false },
   },
 });
@@ -38,6 +40,7 @@ const ROUNDS = Math.max(1, Number(values.rounds));
 const REPORT_MS = Math.max(0, Number(values["report-seconds"]) * 1000);
 const THINK_MS = Math.max(0, Number(values["think-ms"]));
 const PLAYERS = 2;
+const TICK = !values["no-tick"];
 
 const FloorState = schema(
   { phase: "string", round: "uint8", submitted: ["boolean"], results: "string", deadline: "number" },
@@ -80,6 +83,7 @@ class FloorRoom extends ServerRoom<FloorState> {
       if (seat === undefined || this.state.phase !== "orders" || this.state.submitted[seat]) return;
       this.state.submitted[seat] = true;
       if (this.state.submitted.every(Boolean)) this.resolve();
+      else if (!TICK) return; // the tick's change leaves with the results
       this.broadcastPatch();
     });
   }
@@ -190,6 +194,7 @@ async function drive(): Promise<void> {
       `--serve=${port}`,
       `--rounds=${ROUNDS}`,
       `--report-seconds=${REPORT_MS / 1000}`,
+      ...(TICK ? [] : ["--no-tick"]),
     ],
     {
       env: { ...process.env, WS_COMPRESSION: process.env.WS_COMPRESSION ?? "1" },
@@ -244,8 +249,8 @@ async function drive(): Promise<void> {
     process.stdout.write(
       `floor: ${out.matches} matches, ${rounds} rounds; last order → results p50 ${out.latencyP50Ms} ms, p99 ` +
         `${out.latencyP99Ms} ms; server CPU per round ${out.serverCpuMsPerRound} ms (main thread ` +
-        `${out.serverMainThreadCpuMsPerRound ?? "?"} ms); RSS ${out.serverRssMB} MB; setup ${out.setupCpuMsPerMatch} ms ` +
-        `a match\n`,
+        `${out.serverMainThreadCpuMsPerRound ?? "?"} ms); RSS ${out.serverRssMB} MB; ` +
+        `setup ${out.setupCpuMsPerMatch} ms a match\n`,
     );
   process.exit(0);
 }

@@ -428,8 +428,11 @@ The expert bot as an arm (${balance.roles.lab.arms.find((a) => a.name === "exper
               .join(", ")}`,
         )
         .join("; ")}. The issue's target that the expert beats every scripted arm of its role needs these gains to be
-above the best scripted arm's of the same seat: ${expertVsScripts(balance)}. Sections 16–18: the
-cells below the best script on 100–200 matches, played on 400 and 1,000 paired matches.
+above the best scripted arm's of the same seat: ${expertVsScripts(balance)}. ${
+        balance.roles.lab.arms.find((a) => a.name === "expert").n >= 1000
+          ? "Sections 16–18 played the cells that had read below the best script on 100–200 matches on 400 and 1,000 paired matches; every cell here is on 1,000 (section 19)."
+          : "Sections 16–18: the cells below the best script on 100–200 matches, played on 400 and 1,000 paired matches."
+      }
 `
     : "";
   return `## 10. No trivial script wins (\`npm run balance\`)

@@ -51,12 +51,12 @@ type FloorState = SchemaType<typeof FloorState>;
 /** Results of about the size and make of a round's (numbers and recurring words: ~1 KB decoded, ~0.5 KB deflated). */
 function results(seed: number, round: number): string {
   const words = ["capability", "alignment", "deploy", "regime", "leak", "theory", "risk", "funds", "prestige", "will"];
-  const parts: string[] = [];
-  for (let k = 0; parts.join(" ").length < 1000; k++) {
+  let out = "";
+  for (let k = 0; out.length < 1000; k++) {
     const h = hashSeeds(seed, round, k);
-    parts.push(`${words[h % words.length]}:${(h >>> 8) % 100}`);
+    out += `${out ? " " : ""}${words[h % words.length]}:${(h >>> 8) % 100}`;
   }
-  return parts.join(" ");
+  return out;
 }
 
 let roundsResolved = 0;

@@ -3,8 +3,11 @@
 // Usage: npm run balance:scenarios   (about 2 minutes a scenario on one core; BALANCE_MATCHES=N, default 1000;
 // BALANCE_SCENARIOS=a,b to pick scenarios; BALANCE_JOBS=n processes a scenario, default 2). Writes
 // docs/balance-scenarios.json: for each scenario and role the best exploit found and the highest upper 95% bound of any
-// confirmed arm, and each doctrine's win share of the matches with a winner. The expert arm is left out here (it is slow;
-// the baseline run with it is docs/balance-baseline.json).
+// confirmed arm, and each doctrine's win share of the matches with a winner. The expert arm is left out unless
+// BALANCE_BOT_MATCHES=n (it is slow: ~30 core-minutes a scenario at n = 200): then the hard and expert bots play each
+// cell's first n seeds and every role records, doctrine by doctrine, the expert's gain over the normal bot beside the
+// best scripted or searched arm's (the baseline run with it on 1,000 seeds is docs/balance-baseline.json). Scenarios
+// run in separate processes at once merge into the file (it is read again just before it is written).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 
@@ -22,21 +25,45 @@ const arm = (a) => ({
 
 const path = new URL("../docs/balance-scenarios.json", import.meta.url);
 // Scenarios not rerun keep their last figures when the rules version and match count are the same.
-const old = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
 const JOBS = process.env.BALANCE_JOBS ?? "2";
+const BOT = process.env.BALANCE_BOT_MATCHES ? Number(process.env.BALANCE_BOT_MATCHES) : 0;
+if (!Number.isInteger(BOT) || BOT < 0) throw new Error("BALANCE_BOT_MATCHES must be a whole number");
+const BOTS = new Set(["normal", "hard", "expert"]);
+/** Per doctrine: the expert's and the hard bot's gain over the normal bot beside the best scripted or searched arm's. */
+function expertCells(arms) {
+  const cells = {};
+  for (const d of new Set(arms.map((a) => a.doctrine))) {
+    const mine = arms.filter((a) => a.doctrine === d);
+    const bot = (name) => mine.find((a) => a.name === name);
+    const best = mine.filter((a) => !BOTS.has(a.name)).sort((a, b) => b.gain - a.gain)[0];
+    const [normal, hard, expert] = [bot("normal"), bot("hard"), bot("expert")];
+    if (!expert || !best) continue;
+    cells[d] = {
+      expert: { gain: round(expert.gain), se: round(expert.gainSe), matches: expert.n },
+      hard: hard ? { gain: round(hard.gain), se: round(hard.gainSe) } : null,
+      bestScripted: { name: best.name, gain: round(best.gain), se: round(best.gainSe), matches: best.n },
+      margin: round(expert.gain - best.gain),
+      catastrophe: { normal: normal.catastrophe, expert: expert.catastrophe },
+    };
+  }
+  return cells;
+}
 const out = { command: "npm run balance:scenarios", matches: N, seed: 1, rulesVersion: null, scenarios: {} };
 for (const s of scenarios) {
   const t0 = Date.now();
   const args = ["scripts/balance.mjs"];
   // The roles in parallel processes (the same JSON as one process; BALANCE_JOBS=1 for one).
-  args.push("--json", "--no-expert", "--matches", String(N), "--seed", "1", "--scenario", s, "--jobs", JOBS);
+  args.push("--json", "--matches", String(N), "--seed", "1", "--scenario", s, "--jobs", JOBS);
+  args.push(...(BOT > 0 ? ["--bot-matches", String(BOT)] : ["--no-expert"]));
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`balance --scenario ${s} failed: ${r.stderr}`);
   const d = JSON.parse(r.stdout);
   out.rulesVersion = d.rulesVersion;
   const roles = {};
-  for (const [role, x] of Object.entries(d.roles))
+  for (const [role, x] of Object.entries(d.roles)) {
     roles[role] = { bestExploit: arm(x.bestExploit), maxUpper95: arm(x.maxUpper95) };
+    if (BOT > 0) roles[role].expert = { botMatches: BOT, cells: expertCells(x.arms) };
+  }
   const doctrines = {};
   for (const [k, v] of Object.entries(d.doctrines)) doctrines[k] = round(v.winShareOfWon);
   out.scenarios[s] = { roles, doctrines };
@@ -45,7 +72,24 @@ for (const s of scenarios) {
     `${s}: highest upper 95% of any confirmed arm ${worst.toFixed(2)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
   );
 }
-if (old && old.rulesVersion === out.rulesVersion && old.matches === N)
-  out.scenarios = { ...old.scenarios, ...out.scenarios };
+// Read again now: another process may have written its scenarios since this one started.
+const old = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+if (old && old.rulesVersion === out.rulesVersion && old.matches === N) {
+  const merged = { ...old.scenarios };
+  for (const [k, v] of Object.entries(out.scenarios)) {
+    // A run without the expert keeps an earlier run's expert cells when its exploits are the same (they are
+    // deterministic: the same seeds give the same arms).
+    const before = old.scenarios[k];
+    for (const [role, r] of Object.entries(v.roles))
+      if (
+        !r.expert &&
+        before?.roles?.[role]?.expert &&
+        JSON.stringify(before.roles[role].bestExploit) === JSON.stringify(r.bestExploit)
+      )
+        r.expert = before.roles[role].expert;
+    merged[k] = v;
+  }
+  out.scenarios = merged;
+}
 writeFileSync(path, JSON.stringify(out, null, 1) + "\n");
 console.log(`wrote ${path.pathname}`);

@@ -14,13 +14,14 @@ import { schema, ArraySchema, type SchemaType } from "@colyseus/schema";
 import { Client, type Room } from "colyseus.js";
 import { hashSeeds } from "@metastrategy/shared";
 import { configFromEnv } from "./config.js";
-import { mainThreadCpuMicros } from "./http/routes.js";
+import { mainThreadCpuMicros } from "./cpu.js";
 import { realClock } from "./match/clock.js";
 import { freePort } from "./ports.js";
-import { wsTransport } from "./server.js";
+import { wsTransport } from "./transport.js";
 import "./client/send-copies.js";
 import { installSyncInflate } from "./client/inflate-sync.js";
 import { until } from "./client/until.js";
+import { awaitHealth, fetchHealth } from "./client/health.js";
 
 const { values } = parseArgs({
   options: {
@@ -140,14 +141,7 @@ interface Health {
   roundsResolved: number;
 }
 
-async function health(base: string): Promise<Health | null> {
-  try {
-    const r = await fetch(`${base}/healthz`);
-    return r.ok ? ((await r.json()) as Health) : null;
-  } catch {
-    return null;
-  }
-}
+const health = (base: string) => fetchHealth<Health>(base);
 
 /** A match's two players: each gives its orders a random 0..THINK_MS after the round opens. */
 async function playMatch(url: string, i: number, lastOrder: Map<string, number>, latencies: number[]) {
@@ -203,9 +197,7 @@ async function drive(): Promise<void> {
   );
   const base = `http://127.0.0.1:${port}`;
   const url = `ws://127.0.0.1:${port}`;
-  for (const t = Date.now(); !(await health(base)); await new Promise((r) => setTimeout(r, 100))) {
-    if (child.exitCode !== null || Date.now() - t > 30_000) throw new Error("the floor server did not start");
-  }
+  await awaitHealth(base, child, "the floor server");
   const n = Math.max(1, Number(values.matches));
   const lastOrder = new Map<string, number>();
   const latencies: number[] = [];

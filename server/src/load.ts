@@ -25,6 +25,7 @@ import { freePort } from "./ports.js";
 import "./client/send-copies.js";
 import { installSyncInflate } from "./client/inflate-sync.js";
 import { until } from "./client/until.js";
+import { awaitHealth, fetchHealth } from "./client/health.js";
 import { addUp, frameKind, patchParts, wireSizes, type Frame } from "./client/breakdown.js";
 
 const { values } = parseArgs({
@@ -235,14 +236,7 @@ interface Health {
   turnaroundMs?: Pcts & { count: number };
 }
 
-async function health(httpBase: string, reset = false): Promise<Health | null> {
-  try {
-    const r = await fetch(`${httpBase}/healthz${reset ? "?reset=1" : ""}`);
-    return r.ok ? await r.json() : null;
-  } catch {
-    return null;
-  }
-}
+const health = (httpBase: string, reset = false) => fetchHealth<Health>(httpBase, reset);
 
 async function startServer(): Promise<{ url: string; child: ChildProcess; dir: string }> {
   const port = await freePort();
@@ -265,12 +259,7 @@ async function startServer(): Promise<{ url: string; child: ChildProcess; dir: s
     stdio: ["ignore", "ignore", "inherit"],
   });
   const httpBase = `http://127.0.0.1:${port}`;
-  const t0 = Date.now();
-  while (!(await health(httpBase))) {
-    if (child.exitCode !== null) throw new Error("server exited");
-    if (Date.now() - t0 > 30_000) throw new Error("server did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await awaitHealth(httpBase, child);
   return { url: `ws://127.0.0.1:${port}`, child, dir };
 }
 

@@ -8,26 +8,13 @@ import { resolveRound, createMatch, recordSetup, type MatchRecord } from "@metas
 import type { ServerContext } from "../context.js";
 import { liveRooms } from "../rooms/MatchRoom.js";
 import { isCode } from "../match/codes.js";
+import { mainThreadCpuMicros } from "../cpu.js";
 import { sessionCsv, sessionExport, type SessionExport } from "./session.js";
 
 export function counts() {
   let clients = 0;
   for (const r of liveRooms) clients += r.clients.length;
   return { rooms: liveRooms.size, clients };
-}
-
-/**
- * CPU time (µs) of this process's main thread, from /proc (Linux; null elsewhere): `cpuMicros` less this is the other
- * threads' (V8's compiler and GC helpers, libuv's pool, workers). In clock ticks (10 ms): read it over a run, not a call.
- */
-export function mainThreadCpuMicros(): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(f[11]) + Number(f[12])) * 1e6) / 100;
-  } catch {
-    return null;
-  }
 }
 
 const FALLBACK_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Metastrategy</title></head>

@@ -49,6 +49,56 @@ function expertVsScripts(balance) {
   );
 }
 
+/** The expert against the best scripted or searched arm, cell by cell, on every scenario that played it
+ * (`BALANCE_BOT_MATCHES=n npm run balance:scenarios`), with baseline's row from the balance file. */
+const DOCTRINE_NAMES = ["conservative", "incrementalist", "butlerian", "transhumanist"];
+function expertScenarioTable(sc, balance) {
+  const rows = [];
+  const bots = new Set(["normal", "hard", "expert"]);
+  const f = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
+  const cell = (c) =>
+    c
+      ? `${f(c.expert.gain)} ± ${c.expert.se.toFixed(1)} vs ${f(c.bestScripted.gain)}${c.margin > 2 * c.expert.se ? "" : c.margin > 0 ? " (within 2 s.e.)" : " **(below)**"}`
+      : "—";
+  if (balance)
+    for (const [role, r] of Object.entries(balance.roles)) {
+      const cells = {};
+      for (const e of r.arms.filter((a) => a.name === "expert")) {
+        const best = r.arms
+          .filter((a) => a.doctrine === e.doctrine && !bots.has(a.name))
+          .sort((a, b) => b.gain - a.gain)[0];
+        cells[e.doctrine] = {
+          expert: { gain: e.gain, se: e.gainSe, matches: e.n },
+          bestScripted: best,
+          margin: e.gain - best.gain,
+        };
+      }
+      if (Object.keys(cells).length) rows.push(["baseline", role, cells]);
+    }
+  for (const [s, x] of Object.entries(sc?.scenarios ?? {}))
+    for (const [role, r] of Object.entries(x.roles))
+      if (r.expert && s !== "baseline") rows.push([s, role, r.expert.cells]);
+  if (!rows.some(([s]) => s !== "baseline")) return "";
+  const all = rows.flatMap(([, , c]) => Object.values(c));
+  const below = all.filter((c) => c.margin <= 0).length;
+  const near = all.filter((c) => c.margin > 0 && c.margin <= 2 * c.expert.se).length;
+  const n = [
+    ...new Set(
+      rows.filter(([s]) => s !== "baseline").flatMap(([, , c]) => Object.values(c).map((v) => v.expert.matches)),
+    ),
+  ];
+  return `
+The expert on every scenario (\`BALANCE_BOT_MATCHES=${n.join("/")} npm run balance:scenarios\`: the hard and expert bots on
+each cell's first ${n.join("/")} seeds, baseline's row from the balance file above on its ${balance?.roles.lab.arms.find((a) => a.name === "expert")?.n.toLocaleString("en") ?? "—"}). Each cell: the expert's
+gain over the normal bot ± s.e. vs the best scripted or searched arm's gain (on ${sc.matches.toLocaleString("en")} matches). The expert is above
+the best scripted arm in ${all.length - below} of ${all.length} cells, ${all.length - below - near} of them by more than two standard errors${below ? `; below it in ${below}` : ""}.
+
+| scenario | role | ${DOCTRINE_NAMES.join(" | ")} |
+|---|---|${DOCTRINE_NAMES.map(() => "---|").join("")}
+${rows.map(([s, role, c]) => `| ${s} | ${role} | ${DOCTRINE_NAMES.map((d) => cell(c[d])).join(" | ")} |`).join("\n")}
+`;
+}
+
 function sim(args, base = BASE) {
   const r = spawnSync(process.execPath, ["--import", "tsx", "shared/src/sim/cli.ts", ...base, ...args], {
     cwd: root,
@@ -458,7 +508,7 @@ The screen plays its own matches (after the confirmation seeds), so the confirme
 the pick; arms that played alike in the screen are confirmed once. Every arm meets the same match seeds,
 and every chance in the engine is drawn from a stream keyed by (match, round, force, seat), so a seat's
 different choice moves no other seat's dice: the paired difference measures the choice, not luck.
-${scenarioTable}${expertLine}${before23 ? earlier(before23, "2.3.0 (before the plays:d arms existed)", "balance-baseline-rules2.3.json") : ""}${before22 ? earlier(before22, "2.2.0", "balance-baseline-rules2.2.json") : ""}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
+${scenarioTable}${expertLine}${expertScenarioTable(sc, balance)}${before23 ? earlier(before23, "2.3.0 (before the plays:d arms existed)", "balance-baseline-rules2.3.json") : ""}${before22 ? earlier(before22, "2.2.0", "balance-baseline-rules2.2.json") : ""}${before21 ? earlier(before21, "2.1.0", "balance-baseline-rules2.1.json") : ""}${
         before2
           ? `
 Before (rules 2.0.0, the same command, kept in docs/balance-baseline-rules2.0.json):

@@ -1,7 +1,4 @@
 // Test helpers: an in-process server on a free port, colyseus.js clients, byte recording, an auto-player.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Client, Room } from "colyseus.js";
 import {
   MSG,
@@ -19,13 +16,12 @@ import {
 } from "@metastrategy/shared";
 import { randomOrders } from "../../shared/src/bots/random.js";
 import { Follower } from "../src/client/follow.js";
+import { tempDir } from "./temp.js";
 import { startServer, type RunningServer } from "../src/server.js";
 
 export { Follower };
 
-export function tempDir(prefix = "ms-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { tempDir };
 
 export async function testServer(
   opts: { timerScale?: number; reconnectSeconds?: number } = {},

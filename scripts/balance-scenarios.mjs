@@ -10,6 +10,7 @@
 // run in separate processes at once merge into the file (it is read again just before it is written).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { expertCells } from "./expert-cells.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const N = Number(process.env.BALANCE_MATCHES ?? 1000);
@@ -28,26 +29,6 @@ const path = new URL("../docs/balance-scenarios.json", import.meta.url);
 const JOBS = process.env.BALANCE_JOBS ?? "2";
 const BOT = process.env.BALANCE_BOT_MATCHES ? Number(process.env.BALANCE_BOT_MATCHES) : 0;
 if (!Number.isInteger(BOT) || BOT < 0) throw new Error("BALANCE_BOT_MATCHES must be a whole number");
-const BOTS = new Set(["normal", "hard", "expert"]);
-/** Per doctrine: the expert's and the hard bot's gain over the normal bot beside the best scripted or searched arm's. */
-function expertCells(arms) {
-  const cells = {};
-  for (const d of new Set(arms.map((a) => a.doctrine))) {
-    const mine = arms.filter((a) => a.doctrine === d);
-    const bot = (name) => mine.find((a) => a.name === name);
-    const best = mine.filter((a) => !BOTS.has(a.name)).sort((a, b) => b.gain - a.gain)[0];
-    const [normal, hard, expert] = [bot("normal"), bot("hard"), bot("expert")];
-    if (!expert || !best) continue;
-    cells[d] = {
-      expert: { gain: round(expert.gain), se: round(expert.gainSe), matches: expert.n },
-      hard: hard ? { gain: round(hard.gain), se: round(hard.gainSe) } : null,
-      bestScripted: { name: best.name, gain: round(best.gain), se: round(best.gainSe), matches: best.n },
-      margin: round(expert.gain - best.gain),
-      catastrophe: { normal: normal.catastrophe, expert: expert.catastrophe },
-    };
-  }
-  return cells;
-}
 const out = { command: "npm run balance:scenarios", matches: N, seed: 1, rulesVersion: null, scenarios: {} };
 for (const s of scenarios) {
   const t0 = Date.now();
@@ -62,7 +43,7 @@ for (const s of scenarios) {
   const roles = {};
   for (const [role, x] of Object.entries(d.roles)) {
     roles[role] = { bestExploit: arm(x.bestExploit), maxUpper95: arm(x.maxUpper95) };
-    if (BOT > 0) roles[role].expert = { botMatches: BOT, cells: expertCells(x.arms) };
+    if (BOT > 0) roles[role].expert = { botMatches: BOT, cells: expertCells(x.arms, round) };
   }
   const doctrines = {};
   for (const [k, v] of Object.entries(d.doctrines)) doctrines[k] = round(v.winShareOfWon);

@@ -7,6 +7,7 @@
 // `npm run balance -- --json --matches 1000 --seed 1 > docs/balance-baseline.json`).
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { expertCells } from "./expert-cells.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const ONLY_BALANCE = process.env.MODEL_BALANCE_ONLY === "1";
@@ -26,19 +27,16 @@ const BUDGET_NODES = {
 const simArgs = (matches) => ["--matches", String(matches), "--seed", "1", "--json", "--detail"];
 const BASE = simArgs(N);
 
+/** A signed figure to one decimal, with a true minus sign. */
+const f = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
+
 /** Where the expert arm stands against the best scripted arm of each role × doctrine cell of the balance file. */
 function expertVsScripts(balance) {
-  const cells = [];
-  const bots = new Set(["normal", "hard", "expert"]);
-  for (const [role, r] of Object.entries(balance.roles)) {
-    for (const e of r.arms.filter((a) => a.name === "expert")) {
-      const best = Math.max(...r.arms.filter((a) => a.doctrine === e.doctrine && !bots.has(a.name)).map((a) => a.gain));
-      cells.push({ cell: `${role} @${e.doctrine}`, margin: e.gain - best, se: e.gainSe });
-    }
-  }
+  const cells = Object.entries(balance.roles).flatMap(([role, r]) =>
+    Object.entries(expertCells(r.arms)).map(([d, c]) => ({ cell: `${role} @${d}`, margin: c.margin, se: c.expert.se })),
+  );
   const below = cells.filter((c) => c.margin <= 0);
   const clear = cells.filter((c) => c.margin > 2 * c.se);
-  const f = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
   const m = cells.map((c) => c.margin);
   const se = cells.map((c) => c.se);
   return (
@@ -51,30 +49,14 @@ function expertVsScripts(balance) {
 
 /** The expert against the best scripted or searched arm, cell by cell, on every scenario that played it
  * (`BALANCE_BOT_MATCHES=n npm run balance:scenarios`), with baseline's row from the balance file. */
-const DOCTRINE_NAMES = ["conservative", "incrementalist", "butlerian", "transhumanist"];
 function expertScenarioTable(sc, balance) {
-  const rows = [];
-  const bots = new Set(["normal", "hard", "expert"]);
-  const f = (x) => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
   const cell = (c) =>
     c
       ? `${f(c.expert.gain)} ± ${c.expert.se.toFixed(1)} vs ${f(c.bestScripted.gain)}${c.margin > 2 * c.expert.se ? "" : c.margin > 0 ? " (within 2 s.e.)" : " **(below)**"}`
       : "—";
-  if (balance)
-    for (const [role, r] of Object.entries(balance.roles)) {
-      const cells = {};
-      for (const e of r.arms.filter((a) => a.name === "expert")) {
-        const best = r.arms
-          .filter((a) => a.doctrine === e.doctrine && !bots.has(a.name))
-          .sort((a, b) => b.gain - a.gain)[0];
-        cells[e.doctrine] = {
-          expert: { gain: e.gain, se: e.gainSe, matches: e.n },
-          bestScripted: best,
-          margin: e.gain - best.gain,
-        };
-      }
-      if (Object.keys(cells).length) rows.push(["baseline", role, cells]);
-    }
+  const rows = Object.entries(balance?.roles ?? {})
+    .map(([role, r]) => ["baseline", role, expertCells(r.arms)])
+    .filter(([, , cells]) => Object.keys(cells).length);
   for (const [s, x] of Object.entries(sc?.scenarios ?? {}))
     for (const [role, r] of Object.entries(x.roles))
       if (r.expert && s !== "baseline") rows.push([s, role, r.expert.cells]);
@@ -93,9 +75,9 @@ each cell's first ${n.join("/")} seeds, baseline's row from the balance file abo
 gain over the normal bot ± s.e. vs the best scripted or searched arm's gain (on ${sc.matches.toLocaleString("en")} matches). The expert is above
 the best scripted arm in ${all.length - below} of ${all.length} cells, ${all.length - below - near} of them by more than two standard errors${below ? `; below it in ${below}` : ""}.
 
-| scenario | role | ${DOCTRINE_NAMES.join(" | ")} |
-|---|---|${DOCTRINE_NAMES.map(() => "---|").join("")}
-${rows.map(([s, role, c]) => `| ${s} | ${role} | ${DOCTRINE_NAMES.map((d) => cell(c[d])).join(" | ")} |`).join("\n")}
+| scenario | role | ${DOCS.join(" | ")} |
+|---|---|${DOCS.map(() => "---|").join("")}
+${rows.map(([s, role, c]) => `| ${s} | ${role} | ${DOCS.map((d) => cell(c[d])).join(" | ")} |`).join("\n")}
 `;
 }
 

@@ -19,9 +19,7 @@ import { Follower } from "../src/client/follow.js";
 import { tempDir } from "./temp.js";
 import { startServer, type RunningServer } from "../src/server.js";
 
-export { Follower };
-
-export { tempDir };
+export { Follower, tempDir };
 
 export async function testServer(
   opts: { timerScale?: number; reconnectSeconds?: number } = {},

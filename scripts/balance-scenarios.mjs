@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The exploit search on every scenario (docs/MODEL.md §10 reads the summary this writes).
 // Usage: npm run balance:scenarios   (about 2 minutes a scenario on one core; BALANCE_MATCHES=N, default 1000;
-// BALANCE_SCENARIOS=a,b to pick scenarios; BALANCE_JOBS=n processes a scenario, default 2). Writes
+// BALANCE_SCENARIOS=a,b to pick scenarios; BALANCE_JOBS=n processes a scenario, default 2; BALANCE_ROLES=r,s plays only
+// those roles and keeps the others' figures from the file, e.g. to give one role's expert more matches). Writes
 // docs/balance-scenarios.json: for each scenario and role the best exploit found and the highest upper 95% bound of any
 // confirmed arm, and each doctrine's win share of the matches with a winner. The expert arm is left out unless
 // BALANCE_BOT_MATCHES=n (it is slow: ~30 core-minutes a scenario at n = 200): then the hard and expert bots play each
@@ -29,6 +30,7 @@ const path = new URL("../docs/balance-scenarios.json", import.meta.url);
 const JOBS = process.env.BALANCE_JOBS ?? "2";
 const BOT = process.env.BALANCE_BOT_MATCHES ? Number(process.env.BALANCE_BOT_MATCHES) : 0;
 if (!Number.isInteger(BOT) || BOT < 0) throw new Error("BALANCE_BOT_MATCHES must be a whole number");
+const ROLES = process.env.BALANCE_ROLES?.split(",");
 const out = { command: "npm run balance:scenarios", matches: N, seed: 1, rulesVersion: null, scenarios: {} };
 for (const s of scenarios) {
   const t0 = Date.now();
@@ -36,6 +38,7 @@ for (const s of scenarios) {
   // The roles in parallel processes (the same JSON as one process; BALANCE_JOBS=1 for one).
   args.push("--json", "--matches", String(N), "--seed", "1", "--scenario", s, "--jobs", JOBS);
   args.push(...(BOT > 0 ? ["--bot-matches", String(BOT)] : ["--no-expert"]));
+  if (ROLES) args.push("--roles", ROLES.join(","));
   const r = spawnSync(process.execPath, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`balance --scenario ${s} failed: ${r.stderr}`);
   const d = JSON.parse(r.stdout);
@@ -55,6 +58,8 @@ for (const s of scenarios) {
 }
 // Read again now: another process may have written its scenarios since this one started.
 const old = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
+if (ROLES && !(old && old.rulesVersion === out.rulesVersion && old.matches === N))
+  throw new Error("BALANCE_ROLES needs an earlier run of every role with the same rules and match count");
 if (old && old.rulesVersion === out.rulesVersion && old.matches === N) {
   const merged = { ...old.scenarios };
   for (const [k, v] of Object.entries(out.scenarios)) {
@@ -68,7 +73,8 @@ if (old && old.rulesVersion === out.rulesVersion && old.matches === N) {
         JSON.stringify(before.roles[role].bestExploit) === JSON.stringify(r.bestExploit)
       )
         r.expert = before.roles[role].expert;
-    merged[k] = v;
+    // A run of some roles keeps the others (and the doctrines' shares, which come from the normal bots' matches).
+    merged[k] = ROLES && before ? { ...before, roles: { ...before.roles, ...v.roles } } : v;
   }
   out.scenarios = merged;
 }

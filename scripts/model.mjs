@@ -64,14 +64,20 @@ function expertScenarioTable(sc, balance) {
   const all = rows.flatMap(([, , c]) => Object.values(c));
   const below = all.filter((c) => c.margin <= 0).length;
   const near = all.filter((c) => c.margin > 0 && c.margin <= 2 * c.expert.se).length;
-  const n = [
-    ...new Set(
-      rows.filter(([s]) => s !== "baseline").flatMap(([, , c]) => Object.values(c).map((v) => v.expert.matches)),
-    ),
-  ];
+  // The bot matches each role's cells were played on (a role may have been rerun alone with more: BALANCE_ROLES).
+  const byN = new Map();
+  for (const [, role, c] of rows.filter(([s]) => s !== "baseline"))
+    for (const v of Object.values(c)) byN.set(v.expert.matches, new Set([...(byN.get(v.expert.matches) ?? []), role]));
+  const runs = [...byN]
+    .sort(([a], [b]) => a - b)
+    .map(([n, roles], k) => {
+      // The first is the run of every role; a later one reran some roles alone.
+      const env = k > 0 ? `BALANCE_ROLES=${[...roles].join(",")} ` : "";
+      return `${[...roles].join(" and ")}: \`${env}BALANCE_BOT_MATCHES=${n} npm run balance:scenarios\`, each cell's first ${n.toLocaleString("en")} seeds`;
+    });
   return `
-The expert on every scenario (\`BALANCE_BOT_MATCHES=${n.join("/")} npm run balance:scenarios\`: the hard and expert bots on
-each cell's first ${n.join("/")} seeds, baseline's row from the balance file above on its ${balance?.roles.lab.arms.find((a) => a.name === "expert")?.n.toLocaleString("en") ?? "—"}). Each cell: the expert's
+The expert on every scenario (the hard and expert bots; ${runs.join("; ")}; baseline's row from the balance file above
+on its ${balance?.roles.lab.arms.find((a) => a.name === "expert")?.n.toLocaleString("en") ?? "—"}). Each cell: the expert's
 gain over the normal bot ± s.e. vs the best scripted or searched arm's gain (on ${sc.matches.toLocaleString("en")} matches). The expert is above
 the best scripted arm in ${all.length - below} of ${all.length} cells, ${all.length - below - near} of them by more than two standard errors${below ? `; below it in ${below}` : ""}.
 

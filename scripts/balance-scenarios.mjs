@@ -31,6 +31,12 @@ const JOBS = process.env.BALANCE_JOBS ?? "2";
 const BOT = process.env.BALANCE_BOT_MATCHES ? Number(process.env.BALANCE_BOT_MATCHES) : 0;
 if (!Number.isInteger(BOT) || BOT < 0) throw new Error("BALANCE_BOT_MATCHES must be a whole number");
 const ROLES = process.env.BALANCE_ROLES?.split(",");
+if (ROLES?.some((r) => !["lab", "regulator", "researcher"].includes(r)))
+  throw new Error("BALANCE_ROLES names roles: lab, regulator, researcher");
+const read = () => (existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null);
+// Checked before the run (hours with the expert) as well as after it: a run of some roles merges into a full one.
+if (ROLES && read()?.matches !== N)
+  throw new Error("BALANCE_ROLES needs an earlier run of every role at BALANCE_MATCHES");
 const out = { command: "npm run balance:scenarios", matches: N, seed: 1, rulesVersion: null, scenarios: {} };
 for (const s of scenarios) {
   const t0 = Date.now();
@@ -57,10 +63,11 @@ for (const s of scenarios) {
   );
 }
 // Read again now: another process may have written its scenarios since this one started.
-const old = existsSync(path) ? JSON.parse(readFileSync(path, "utf8")) : null;
-if (ROLES && !(old && old.rulesVersion === out.rulesVersion && old.matches === N))
+const old = read();
+const same = old?.rulesVersion === out.rulesVersion && old?.matches === N;
+if (ROLES && !same)
   throw new Error("BALANCE_ROLES needs an earlier run of every role with the same rules and match count");
-if (old && old.rulesVersion === out.rulesVersion && old.matches === N) {
+if (same) {
   const merged = { ...old.scenarios };
   for (const [k, v] of Object.entries(out.scenarios)) {
     // A run without the expert keeps an earlier run's expert cells when its exploits are the same (they are

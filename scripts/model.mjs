@@ -67,7 +67,7 @@ function expertScenarioTable(sc, balance) {
   // The bot matches each role's cells were played on (a role may have been rerun alone with more: BALANCE_ROLES).
   const byN = new Map();
   for (const [, role, c] of rows.filter(([s]) => s !== "baseline"))
-    for (const v of Object.values(c)) byN.set(v.expert.matches, new Set([...(byN.get(v.expert.matches) ?? []), role]));
+    for (const v of Object.values(c)) byN.set(v.expert.matches, (byN.get(v.expert.matches) ?? new Set()).add(role));
   const runs = [...byN]
     .sort(([a], [b]) => a - b)
     .map(([n, roles], k) => {
